@@ -1,0 +1,444 @@
+/**
+ * Generates the two workbooks shipped in assets/:
+ *
+ *   assets/sample-2021.xlsx — the seed department's fiscal-2021 figures (illustrative split)
+ *   assets/template.xlsx    — the blank template with the same three sheets and layout
+ *
+ * Run with `npm run samples`. test/samples.test.ts rebuilds both workbooks in memory and
+ * checks that the committed files still hold the same contents.
+ */
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+
+export const ASSETS_DIR = path.join(__dirname, '..', 'assets');
+export const SAMPLE_PATH = path.join(ASSETS_DIR, 'sample-2021.xlsx');
+export const TEMPLATE_PATH = path.join(ASSETS_DIR, 'template.xlsx');
+
+/** Fixed so that regenerating the files gives the same document properties. */
+const FIXED_DATE = new Date(Date.UTC(2022, 0, 1, 0, 0, 0));
+
+const FMT_AMOUNT = '#,##0.00';
+const FMT_RATE = '0.00%';
+const FMT_PERCENT = '0%';
+
+const RATE_ERR_BLANK = '""';
+
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
+const BORDER_ALL: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const TITLE_FONT: Partial<ExcelJS.Font> = { bold: true, size: 14 };
+
+type Kind = 'sample' | 'template';
+
+/** Rounds to 6 decimals so stored sums carry no float noise (2222.3700000000003 → 2222.37). */
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+function formula(f: string, result: number | string): ExcelJS.CellFormulaValue {
+  return { formula: f, result };
+}
+
+/** `IFERROR(num/den,"")` with its cached result ("" when the denominator is 0). */
+function rateFormula(numAddr: string, denAddr: string, num: number, den: number): ExcelJS.CellFormulaValue {
+  return formula(`IFERROR(${numAddr}/${denAddr},${RATE_ERR_BLANK})`, den === 0 ? '' : num / den);
+}
+
+function newWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'budget-eval';
+  wb.lastModifiedBy = 'budget-eval';
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  return wb;
+}
+
+function setWidths(ws: ExcelJS.Worksheet, widths: number[]): void {
+  widths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+}
+
+function styleHeaderRow(ws: ExcelJS.Worksheet, rowNo: number, lastCol: number): void {
+  const row = ws.getRow(rowNo);
+  for (let c = 1; c <= lastCol; c++) {
+    const cell = row.getCell(c);
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  }
+}
+
+function borderBox(ws: ExcelJS.Worksheet, fromRow: number, toRow: number, lastCol: number): void {
+  for (let r = fromRow; r <= toRow; r++) {
+    for (let c = 1; c <= lastCol; c++) {
+      ws.getCell(r, c).border = BORDER_ALL;
+    }
+  }
+}
+
+function title(ws: ExcelJS.Worksheet, range: string, text: string, center: boolean): void {
+  ws.mergeCells(range);
+  const cell = ws.getCell('A1');
+  cell.value = text;
+  cell.font = TITLE_FONT;
+  cell.alignment = center ? { horizontal: 'center', vertical: 'middle' } : { vertical: 'middle' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sheet 部门信息
+// ---------------------------------------------------------------------------------------------
+
+const INFO_LABELS = [
+  '部门名称',
+  '年度',
+  '金额单位',
+  '执行率目标',
+  '说明阈值',
+  '部门职责',
+  '年度工作',
+  '绩效管理情况',
+  '下属单位',
+] as const;
+type InfoLabel = (typeof INFO_LABELS)[number];
+
+const INFO_FIRST_ROW = 3;
+/** Labels whose values are long text and get wrap text. */
+const INFO_LONG: ReadonlySet<InfoLabel> = new Set<InfoLabel>(['部门职责', '年度工作', '绩效管理情况', '下属单位']);
+const INFO_PERCENT: ReadonlySet<InfoLabel> = new Set<InfoLabel>(['执行率目标', '说明阈值']);
+
+const SAMPLE_INFO: Record<InfoLabel, string | number> = {
+  部门名称: '广州市荔湾区应急管理局',
+  年度: 2021,
+  金额单位: '万元',
+  执行率目标: 0.95,
+  说明阈值: 0.9,
+  部门职责:
+    '统筹协调全区安全生产类、自然灾害类突发事件的应急处置，组织指导各方力量开展应急救援。' +
+    '依法对全区工贸等行业领域的安全生产实施综合监督管理，督促生产经营单位落实安全生产主体责任。' +
+    '牵头建设全区应急预案体系，组织编制区总体应急预案和专项预案，并指导开展应急演练。' +
+    '承担区三防（防汛、防旱、防风）日常工作，组织开展自然灾害救助和应急物资储备管理，负责安全生产宣传教育和培训。',
+  年度工作:
+    '压紧压实安全生产责任，逐级签订责任书，推动属地、行业部门和生产经营单位各负其责。' +
+    '持续开展安全生产检查和执法，聚焦危险化学品等重点领域开展专项整治，依法查处违法违规行为。' +
+    '严格落实领导带班和24小时值班值守制度，确保突发事件信息及时报送、应急指挥顺畅高效。' +
+    '扎实做好汛期三防工作，按要求推进第一次全国自然灾害综合风险普查。' +
+    '广泛开展安全生产宣传和培训，提升全社会的安全意识和自救互救能力。',
+  绩效管理情况:
+    '年初结合部门职责和年度任务，为部门预算及各项目设定了绩效目标。' +
+    '年度执行中定期跟踪预算执行进度和绩效目标完成情况，发现偏差及时纠正。' +
+    '年度终了按要求组织开展部门整体支出绩效自评，形成本报告。',
+  下属单位: '广州市荔湾区应急管理局本级、广州市荔湾区安全生产宣传教育中心、广州市荔湾区委区政府总值班室',
+};
+
+/** Defaults pre-filled in the template; everything else is left empty. */
+const TEMPLATE_INFO: Partial<Record<InfoLabel, string | number>> = {
+  金额单位: '万元',
+  执行率目标: 0.95,
+  说明阈值: 0.9,
+};
+
+const SAMPLE_NOTE =
+  '本示例的金额与执行率取自该局2021年度部门整体支出绩效自评报告；' +
+  '各项目年初预算与调整数的拆分、基本支出与项目支出的拆分为示意数据，原报告未公开。';
+
+const TEMPLATE_INSTRUCTIONS = [
+  '1. 在本表填写部门名称、年度、金额单位等基础信息，以及部门职责、年度工作、绩效管理情况和下属单位。',
+  '2. 在「部门支出」表填写基本支出、项目支出、合计三行的年初预算数、预算调整数和实际支出数。',
+  '3. 在「项目支出」表每个项目填写一行，行数不够可插入行。',
+  '4. 金额单位以各表上方的“单位：元”或“单位：万元”为准，如与实际不符请直接修改该行。',
+  '5. 调整后预算数和执行率可保留公式或留空，加载项会重新计算；名称为“合计”或“小计”的行视为合计行。',
+  '6. 执行率低于说明阈值（默认90%）的项目，请在“偏差原因”栏写明原因。',
+  '7. 填写完成后点击“生成自评报告”（或运行 npx budget-eval 文件.xlsx）。',
+];
+
+function buildInfoSheet(wb: ExcelJS.Workbook, kind: Kind, year: string): void {
+  const ws = wb.addWorksheet('部门信息');
+  setWidths(ws, [14, 90]);
+  title(ws, 'A1:B1', `${year}年度部门整体支出绩效自评基础信息`, false);
+
+  const values: Partial<Record<InfoLabel, string | number>> = kind === 'sample' ? SAMPLE_INFO : TEMPLATE_INFO;
+  INFO_LABELS.forEach((label, i) => {
+    const row = ws.getRow(INFO_FIRST_ROW + i);
+    const labelCell = row.getCell(1);
+    labelCell.value = label;
+    labelCell.font = { bold: true };
+    labelCell.alignment = { vertical: 'top' };
+    const valueCell = row.getCell(2);
+    const v = values[label];
+    if (v !== undefined) valueCell.value = v;
+    if (INFO_PERCENT.has(label)) valueCell.numFmt = FMT_PERCENT;
+    valueCell.alignment = INFO_LONG.has(label) ? { vertical: 'top', wrapText: true } : { vertical: 'top', horizontal: 'left' };
+  });
+
+  const afterLabels = INFO_FIRST_ROW + INFO_LABELS.length; // first row after the labels (12), left blank
+  if (kind === 'sample') {
+    const row = ws.getRow(afterLabels + 1); // row 13
+    row.getCell(1).value = '说明';
+    row.getCell(1).font = { bold: true };
+    row.getCell(1).alignment = { vertical: 'top' };
+    row.getCell(2).value = SAMPLE_NOTE;
+    row.getCell(2).alignment = { vertical: 'top', wrapText: true };
+  } else {
+    let r = afterLabels + 1; // row 13
+    ws.mergeCells(r, 1, r, 2);
+    const head = ws.getCell(r, 1);
+    head.value = '填写说明';
+    head.font = { bold: true };
+    for (const line of TEMPLATE_INSTRUCTIONS) {
+      r++;
+      ws.mergeCells(r, 1, r, 2);
+      const cell = ws.getCell(r, 1);
+      cell.value = line;
+      cell.alignment = { vertical: 'top', wrapText: true };
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sheet 部门支出 (万元)
+// ---------------------------------------------------------------------------------------------
+
+const TOTALS_HEADER = ['支出类别', '年初预算数', '预算调整数', '调整后预算数', '实际支出数', '执行率'];
+
+/** [年初预算数, 预算调整数, 实际支出数] in 万元. */
+const SAMPLE_TOTALS: Array<[string, number, number, number]> = [
+  ['基本支出', 1602.685, 22.31, 1563.03],
+  ['项目支出', 619.685, 25.72, 627.46],
+];
+
+function buildTotalsSheet(wb: ExcelJS.Workbook, kind: Kind, year: string): void {
+  const ws = wb.addWorksheet('部门支出');
+  setWidths(ws, [14, 14, 14, 14, 14, 12]);
+  title(ws, 'A1:F1', `${year}年度部门整体支出情况表`, true);
+  ws.getCell('A2').value = '单位：万元';
+
+  ws.getRow(3).values = TOTALS_HEADER;
+  styleHeaderRow(ws, 3, TOTALS_HEADER.length);
+
+  const first = 4;
+  const sums = { b: 0, c: 0, d: 0, e: 0 };
+  SAMPLE_TOTALS.forEach(([name, budget, adjust, actual], i) => {
+    const r = first + i;
+    const row = ws.getRow(r);
+    row.getCell(1).value = name;
+    let adjusted = 0;
+    if (kind === 'sample') {
+      adjusted = round6(budget + adjust);
+      row.getCell(2).value = budget;
+      row.getCell(3).value = adjust;
+      row.getCell(5).value = actual;
+      sums.b = round6(sums.b + budget);
+      sums.c = round6(sums.c + adjust);
+      sums.d = round6(sums.d + adjusted);
+      sums.e = round6(sums.e + actual);
+    }
+    row.getCell(4).value = formula(`B${r}+C${r}`, adjusted);
+    row.getCell(6).value = rateFormula(`E${r}`, `D${r}`, kind === 'sample' ? actual : 0, adjusted);
+  });
+
+  const last = first + SAMPLE_TOTALS.length - 1; // 5
+  const total = last + 1; // 6
+  const totalRow = ws.getRow(total);
+  totalRow.getCell(1).value = '合计';
+  totalRow.getCell(2).value = formula(`SUM(B${first}:B${last})`, sums.b);
+  totalRow.getCell(3).value = formula(`SUM(C${first}:C${last})`, sums.c);
+  totalRow.getCell(4).value = formula(`SUM(D${first}:D${last})`, sums.d);
+  totalRow.getCell(5).value = formula(`SUM(E${first}:E${last})`, sums.e);
+  totalRow.getCell(6).value = rateFormula(`E${total}`, `D${total}`, sums.e, sums.d);
+  totalRow.font = { bold: true };
+
+  for (let r = first; r <= total; r++) {
+    for (let c = 2; c <= 5; c++) ws.getCell(r, c).numFmt = FMT_AMOUNT;
+    ws.getCell(r, 6).numFmt = FMT_RATE;
+  }
+  borderBox(ws, 3, total, TOTALS_HEADER.length);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sheet 项目支出 (元 in the sample, 万元 in the template)
+// ---------------------------------------------------------------------------------------------
+
+const PROJECT_HEADER = [
+  '序号',
+  '项目名称',
+  '年初预算数',
+  '预算调整数',
+  '调整后预算数',
+  '实际支出数',
+  '执行率',
+  '资金用途',
+  '绩效目标完成情况',
+  '偏差原因',
+];
+
+interface Project {
+  name: string;
+  budget: number;
+  adjust: number;
+  actual: number;
+  purpose: string;
+  outcome: string;
+}
+
+/** Amounts in 元 (万元 × 10000). 偏差原因 deliberately empty so the report prompts for one. */
+const SAMPLE_PROJECTS: Project[] = [
+  {
+    name: '应急管理工作经费',
+    budget: 1800000,
+    adjust: 102700,
+    actual: 1902700,
+    purpose: '应急管理工作经费支出',
+    outcome: '保障了局机关应急管理各项日常工作的开展，全区应急管理体系运转顺畅。',
+  },
+  {
+    name: '三防抢险工作经费',
+    budget: 2300000,
+    adjust: 78800,
+    actual: 2240600,
+    purpose: '三防抢险工作经费支出',
+    outcome: '缩短了从预警发布到应急响应的时间差，汛期组织开展了三防值班值守督导检查。',
+  },
+  {
+    name: '专职安监员人员经费',
+    budget: 1260000,
+    adjust: 0,
+    actual: 1260000,
+    purpose: '专职安监员工资、社保、公积金等人员经费支出',
+    outcome: '按每人每年7万元的标准落实专职安监员人员经费，安监员队伍保持稳定。',
+  },
+  {
+    name: '自然灾害综合风险普查工作经费',
+    budget: 300000,
+    adjust: 87500,
+    actual: 385000,
+    purpose: '普查工作经费支出',
+    outcome: '完成了风险普查所需的致灾因子和承灾体（隐患与暴露度）数据调查采集。',
+  },
+  {
+    name: '应急指挥救援工作经费（人员经费）',
+    budget: 140000,
+    adjust: 0,
+    actual: 140000,
+    purpose: '总值班室人员工资、社保、公积金等人员经费支出',
+    outcome: '保障了值守人员经费，全年落实24小时值班值守。',
+  },
+  {
+    name: '总值班室工作经费',
+    budget: 180000,
+    adjust: -11800,
+    actual: 154800,
+    purpose: '总值班室工作经费支出',
+    outcome: '突发事件信息报送及时准确，值班值守工作获得市有关部门通报表扬。',
+  },
+  {
+    name: '安全生产宣传教育中心工作经费',
+    budget: 216850,
+    adjust: 0,
+    actual: 191500,
+    purpose: '安全生产宣传教育中心工作经费支出',
+    outcome: '全年举办安全生产培训59场，发放各类安全宣传资料，提升了群众的安全意识。',
+  },
+];
+
+const TEMPLATE_PROJECT_ROWS = 20;
+
+function buildProjectSheet(wb: ExcelJS.Workbook, kind: Kind, year: string): void {
+  const ws = wb.addWorksheet('项目支出', { views: [{ state: 'frozen', xSplit: 0, ySplit: 3 }] });
+  setWidths(ws, [6, 32, 14, 14, 14, 14, 10, 28, 40, 24]);
+  title(ws, 'A1:J1', `${year}年度项目支出绩效情况表`, true);
+  ws.getCell('A2').value = kind === 'sample' ? '单位：元' : '单位：万元';
+
+  ws.getRow(3).values = PROJECT_HEADER;
+  styleHeaderRow(ws, 3, PROJECT_HEADER.length);
+  ws.getRow(3).height = 30;
+
+  const first = 4;
+  const count = kind === 'sample' ? SAMPLE_PROJECTS.length : TEMPLATE_PROJECT_ROWS;
+  const sums = { c: 0, d: 0, e: 0, f: 0 };
+  for (let i = 0; i < count; i++) {
+    const r = first + i;
+    const row = ws.getRow(r);
+    row.getCell(1).value = i + 1;
+    row.getCell(1).alignment = { horizontal: 'center', vertical: 'top' };
+    const p = kind === 'sample' ? SAMPLE_PROJECTS[i] : undefined;
+    const adjusted = p ? round6(p.budget + p.adjust) : 0;
+    if (p) {
+      row.getCell(2).value = p.name;
+      row.getCell(3).value = p.budget;
+      row.getCell(4).value = p.adjust;
+      row.getCell(6).value = p.actual;
+      row.getCell(8).value = p.purpose;
+      row.getCell(9).value = p.outcome;
+      sums.c = round6(sums.c + p.budget);
+      sums.d = round6(sums.d + p.adjust);
+      sums.e = round6(sums.e + adjusted);
+      sums.f = round6(sums.f + p.actual);
+    }
+    row.getCell(5).value = formula(`C${r}+D${r}`, adjusted);
+    row.getCell(7).value = rateFormula(`F${r}`, `E${r}`, p ? p.actual : 0, adjusted);
+  }
+
+  const last = first + count - 1;
+  const total = last + 1;
+  const totalRow = ws.getRow(total);
+  totalRow.getCell(2).value = '合计';
+  totalRow.getCell(3).value = formula(`SUM(C${first}:C${last})`, sums.c);
+  totalRow.getCell(4).value = formula(`SUM(D${first}:D${last})`, sums.d);
+  totalRow.getCell(5).value = formula(`SUM(E${first}:E${last})`, sums.e);
+  totalRow.getCell(6).value = formula(`SUM(F${first}:F${last})`, sums.f);
+  totalRow.getCell(7).value = rateFormula(`F${total}`, `E${total}`, sums.f, sums.e);
+  totalRow.font = { bold: true };
+
+  for (let r = first; r <= total; r++) {
+    for (let c = 3; c <= 6; c++) ws.getCell(r, c).numFmt = FMT_AMOUNT;
+    ws.getCell(r, 7).numFmt = FMT_RATE;
+    for (const c of [2, 8, 9, 10]) ws.getCell(r, c).alignment = { vertical: 'top', wrapText: true };
+  }
+  borderBox(ws, 3, total, PROJECT_HEADER.length);
+
+  // Footer: one blank row, then the note and the signature line.
+  const note = total + 2;
+  ws.getCell(note, 1).value =
+    kind === 'sample'
+      ? '填报说明：金额单位为元；执行率 = 实际支出数 ÷ 调整后预算数。示例数据仅作演示。'
+      : '填报说明：金额单位见表格上方“单位：”一行；执行率 = 实际支出数 ÷ 调整后预算数。';
+  ws.getCell(note + 1, 1).value = '制表人：';
+  ws.getCell(note + 1, 5).value = '审核人：';
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export async function buildSample(): Promise<ExcelJS.Workbook> {
+  const wb = newWorkbook();
+  buildInfoSheet(wb, 'sample', '2021');
+  buildTotalsSheet(wb, 'sample', '2021');
+  buildProjectSheet(wb, 'sample', '2021');
+  return wb;
+}
+
+export async function buildTemplate(): Promise<ExcelJS.Workbook> {
+  const wb = newWorkbook();
+  buildInfoSheet(wb, 'template', '');
+  buildTotalsSheet(wb, 'template', '');
+  buildProjectSheet(wb, 'template', '');
+  return wb;
+}
+
+export async function writeSamples(): Promise<void> {
+  await (await buildSample()).xlsx.writeFile(SAMPLE_PATH);
+  await (await buildTemplate()).xlsx.writeFile(TEMPLATE_PATH);
+}
+
+if (require.main === module) {
+  writeSamples().then(
+    () => {
+      console.log(`wrote ${path.relative(process.cwd(), SAMPLE_PATH)}`);
+      console.log(`wrote ${path.relative(process.cwd(), TEMPLATE_PATH)}`);
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );
+}

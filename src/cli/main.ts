@@ -1,0 +1,218 @@
+// budget-eval: the pipeline on an .xlsx file from the command line.
+import { existsSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatRate } from '../core/numbers';
+import type { Basis, EvaluationOptions, Finding, Lang, NumberStyle } from '../core/model';
+import { evaluationJson } from '../core/pipeline';
+import { evaluateXlsx } from '../gateways/xlsx/evaluateXlsx';
+import { UnreadableWorkbookError } from '../gateways/xlsx/readWorkbook';
+
+export const EXIT_OK = 0;
+export const EXIT_BUG = 1;
+export const EXIT_BAD_INPUT = 2;
+
+const HELP = `budget-eval — 部门整体支出绩效自评报告 from a budget workbook (.xlsx)
+
+Usage:
+  budget-eval [INPUT.xlsx] [-o OUTPUT.xlsx] [--json] [--lang zh|en] [--target PCT]
+              [--explain-below PCT] [--basis adjusted|initial|adjusted-plus-carryover] [--style trim|fixed]
+
+  INPUT.xlsx          the workbook to evaluate (default: the bundled sample, fiscal 2021)
+  -o, --output FILE   where to write the evaluated workbook (default: <input name>.evaluation.xlsx
+                      in the current folder, replaced if it exists; never the input itself)
+  --json              print the evaluation as JSON on stdout (amounts in 万元, rates as fractions);
+                      without -o, nothing is written
+  --lang zh|en        language of the report and messages (default zh)
+  --target PCT        execution-rate target, e.g. 95 or 95% (default: the workbook's 执行率目标, else 95%)
+  --explain-below PCT rates below this need a written reason (default: the workbook's 说明阈值, else 90%)
+  --basis B           denominator of the execution rate: adjusted (调整后预算, default), initial (年初预算),
+                      adjusted-plus-carryover (调整后预算 + 上年结转)
+  --style S           numbers in the text: trim (126万元, 100%; default) or fixed (126.00万元, 100.00%)
+  -h, --help          this help
+
+The output is the input workbook plus a report sheet (绩效自评报告 / Evaluation report) and the
+under-target projects highlighted in the project table. The input file is never written.
+
+Exit status: 0 evaluated (warnings allowed); 2 the input cannot be evaluated or the command was misused
+(every problem on stderr, one a line, starting with its cell or the file name; nothing written);
+1 an unexpected error (a bug: please report it).
+`;
+
+class UsageError extends Error {}
+
+/** The bundled sample, wherever this file runs from (src/cli under tsx, build/src/cli when compiled). */
+export function samplePath(): string {
+  for (const up of ['../..', '../../..']) {
+    const candidate = path.resolve(__dirname, up, 'assets', 'sample-2021.xlsx');
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new Error('the bundled sample assets/sample-2021.xlsx is missing');
+}
+
+function percentArg(flag: string, text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
+  const value = match ? Number(match[1]) : NaN;
+  if (!(value > 0 && value <= 100)) throw new UsageError(`${flag}: expected a percent between 0 and 100 such as 95 or 95%, got "${text}"`);
+  return value / 100;
+}
+
+function oneOf<T extends string>(flag: string, text: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (text === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(text)) return text as T;
+  throw new UsageError(`${flag}: expected ${allowed.join(' | ')}, got "${text}"`);
+}
+
+interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  cwd: string;
+  now: () => Date;
+}
+
+const defaultIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  cwd: process.cwd(),
+  now: () => new Date(),
+};
+
+function findingLine(f: Finding, file: string): string {
+  return `${f.cell ?? file}: ${f.message}`;
+}
+
+/** Writes the whole file or nothing: a temporary file beside the target, then a rename. */
+async function writeWhole(target: string, bytes: Uint8Array): Promise<void> {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(temp, bytes);
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`budget-eval: ${error.message}`);
+      io.err('Try budget-eval --help.');
+      return EXIT_BAD_INPUT;
+    }
+    io.err(`budget-eval: unexpected error: ${(error as Error).stack ?? String(error)}`);
+    return EXIT_BUG;
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        json: { type: 'boolean' },
+        lang: { type: 'string' },
+        target: { type: 'string' },
+        'explain-below': { type: 'string' },
+        basis: { type: 'string' },
+        style: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length > 1) throw new UsageError(`one input file at a time, got ${positionals.length}: ${positionals.join(' ')}`);
+  const lang = oneOf<Lang>('--lang', values.lang, ['zh', 'en'], 'zh');
+  const options: EvaluationOptions = {
+    lang,
+    basis: oneOf<Basis>('--basis', values.basis, ['adjusted', 'initial', 'adjusted-plus-carryover'], 'adjusted'),
+    style: oneOf<NumberStyle>('--style', values.style, ['trim', 'fixed'], 'trim'),
+    target: values.target === undefined ? undefined : percentArg('--target', values.target),
+    explainBelow: values['explain-below'] === undefined ? undefined : percentArg('--explain-below', values['explain-below']),
+    reportDate: io.now(),
+  };
+
+  const input = positionals[0] ? path.resolve(io.cwd, positionals[0]) : samplePath();
+  const shown = positionals[0] ?? path.basename(input);
+  const zh = lang === 'zh';
+  const fail = (message: string) => {
+    io.err(`${shown}: ${message}`);
+    return EXIT_BAD_INPUT;
+  };
+  const ext = path.extname(input).toLowerCase();
+  if (['.xls', '.et', '.csv', '.ods', '.xlsb', '.ett'].includes(ext)) {
+    return fail(zh ? `不支持 ${ext} 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再试。` : `${ext} files are not supported: save it as .xlsx (Excel or WPS: Save As) and try again.`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(input);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return fail(zh ? '文件不存在。' : 'no such file.');
+    if (code === 'EISDIR') return fail(zh ? '这是一个文件夹，不是 .xlsx 文件。' : 'is a folder, not an .xlsx file.');
+    return fail(zh ? `无法读取（${code}）。` : `cannot be read (${code}).`);
+  }
+
+  const wantOutput = !values.json || values.output !== undefined;
+  const output = values.output
+    ? path.resolve(io.cwd, values.output)
+    : path.resolve(io.cwd, `${path.basename(input, path.extname(input))}.evaluation.xlsx`);
+  if (wantOutput && output === input) {
+    throw new UsageError(zh ? `输出文件不能是输入文件本身：${values.output ?? output}` : `the output must not be the input file: ${values.output ?? output}`);
+  }
+
+  let evaluated;
+  try {
+    evaluated = await evaluateXlsx(bytes, options, wantOutput);
+  } catch (error) {
+    if (error instanceof UnreadableWorkbookError) {
+      if (error.reason === 'encrypted') {
+        return fail(zh ? '文件已加密（设置了打开密码）或为旧版 .xls 格式：请取消密码并另存为 .xlsx 后再试。' : 'the file is encrypted (password to open) or an old .xls: remove the password and save it as .xlsx.');
+      }
+      return fail(zh ? `不是有效的 .xlsx 文件（${error.message}）。` : `not a valid .xlsx file (${error.message}).`);
+    }
+    throw error;
+  }
+  const { result } = evaluated;
+  if (values.json) io.out(JSON.stringify(evaluationJson(result, options), null, 2));
+  if (!result.ok) {
+    for (const f of result.findings.filter((x) => x.severity === 'error')) io.err(findingLine(f, shown));
+    return EXIT_BAD_INPUT;
+  }
+  if (evaluated.output) await writeWhole(output, evaluated.output);
+  if (!values.json) printSummary(result, io, shown, evaluated.output ? path.relative(io.cwd, output) || output : null);
+  return EXIT_OK;
+}
+
+function printSummary(result: Extract<Awaited<ReturnType<typeof evaluateXlsx>>['result'], { ok: true }>, io: Io, file: string, written: string | null): void {
+  const ev = result.evaluation;
+  const zh = ev.options.lang === 'zh';
+  const pct = (v: number | null) => (v === null ? '—' : formatRate(v, 'fixed'));
+  const t = ev.totals;
+  const under = ev.projects.filter((p) => p.underTarget);
+  const count = (s: Finding['severity']) => ev.findings.filter((f) => f.severity === s).length;
+  const dept = `${ev.department.name ?? file}${ev.department.year ? ` ${ev.department.year}` : ''}`;
+  if (zh) {
+    io.out(`${dept}：预算完成率 ${pct(t.executionRate)}，预算调整率 ${pct(t.adjustmentRate)}`);
+    io.out(`项目 ${ev.projects.length} 个，低于目标 ${under.length} 个${under.length ? `：${under.map((p) => `${p.name} ${pct(p.executionRate)}`).join('、')}` : ''}`);
+    io.out(`数据问题：警告 ${count('warning')} 条，提示 ${count('info')} 条`);
+  } else {
+    io.out(`${dept}: execution rate ${pct(t.executionRate)}, adjustment rate ${pct(t.adjustmentRate)}`);
+    io.out(`${ev.projects.length} projects, ${under.length} under target${under.length ? `: ${under.map((p) => `${p.name} ${pct(p.executionRate)}`).join(', ')}` : ''}`);
+    io.out(`Data problems: ${count('warning')} warning(s), ${count('info')} note(s)`);
+  }
+  for (const f of ev.findings.filter((x) => x.severity !== 'error')) io.out(`  ${findingLine(f, file)}`);
+  if (written) io.out(zh ? `已写入 ${written}（工作表“${result.report.sheetName}”）` : `Wrote ${written} (sheet "${result.report.sheetName}")`);
+}

@@ -1,0 +1,79 @@
+// Which rows of the clerk's own tables to highlight, and how: a conditional-format rule that recomputes the
+// rate from the row's cells (so it follows the data), or a plain fill where the cells are not plain numbers.
+import { columnLetters } from '../address';
+import type { Basis, CellRange, Evaluation, ProjectTableLayout, WorkbookSnapshot } from '../model';
+import { HIGHLIGHT_MARK, type HighlightPlan, type HighlightRule } from './reportPlan';
+
+type Key = keyof ProjectTableLayout['columns'];
+
+/** The cells a row's rate is computed from, for the basis. */
+function rateColumns(layout: ProjectTableLayout, basis: Basis): { numerator: Key[]; denominator: Key[] } | null {
+  const has = (k: Key) => layout.columns[k] !== undefined;
+  if (!has('actual')) return null;
+  let denominator: Key[];
+  if (basis === 'initial' && has('initial')) denominator = ['initial'];
+  else if (has('adjusted')) denominator = ['adjusted'];
+  else if (has('initial')) denominator = has('adjustment') ? ['initial', 'adjustment'] : ['initial'];
+  else return null;
+  if (basis === 'adjusted-plus-carryover' && has('carryover')) denominator = [...denominator, 'carryover'];
+  return { numerator: ['actual'], denominator };
+}
+
+function term(layout: ProjectTableLayout, key: Key, row: number): string {
+  const ref = `$${columnLetters(layout.columns[key] as number)}${row + 1}`;
+  const factor = key === 'target' ? 1 : layout.toWan[key] ?? 1;
+  return factor === 1 ? ref : `${ref}*${factor}`;
+}
+
+/** Cells that Excel can do arithmetic on as they are: numbers and blanks. */
+function isPlainNumber(value: unknown): boolean {
+  return value === null || value === undefined || typeof value === 'number' || (typeof value === 'string' && value.trim() === '');
+}
+
+function contiguous(rows: number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const r of [...rows].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && r === last[1] + 1) last[1] = r;
+    else runs.push([r, r]);
+  }
+  return runs;
+}
+
+export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): HighlightPlan {
+  const plan: HighlightPlan = { rules: [], fills: [] };
+  ev.projectTables.forEach((layout, index) => {
+    const sheet = snapshot.sheets.find((s) => s.name === layout.sheet);
+    const projects = ev.projects.filter((p) => p.location.table === index);
+    if (!sheet || projects.length === 0) return;
+    const cols = rateColumns(layout, ev.department.basis);
+    const used = cols ? [...cols.numerator, ...cols.denominator, ...(layout.columns.target !== undefined ? (['target'] as Key[]) : [])] : [];
+    const numericRow = (row: number) => cols !== null && used.every((k) => isPlainNumber(sheet.values[row]?.[layout.columns[k] as number]));
+    const ruleRows = projects.map((p) => p.location.row).filter(numericRow);
+    for (const p of projects) {
+      if (p.underTarget && !ruleRows.includes(p.location.row)) {
+        plan.fills.push({ sheet: layout.sheet, range: { top: p.location.row, bottom: p.location.row, left: layout.firstCol, right: layout.lastCol } });
+      }
+    }
+    if (!cols || ruleRows.length === 0) return;
+    const first = Math.min(...ruleRows);
+    const sum = (keys: Key[]) => (keys.length === 1 ? term(layout, keys[0], first) : `(${keys.map((k) => term(layout, k, first)).join('+')})`);
+    const denominatorText = sum(cols.denominator);
+    const defaultTarget = String(ev.department.target);
+    const targetText =
+      layout.columns.target !== undefined
+        ? targetExpression(term(layout, 'target', first), layout.targetIsPercent, defaultTarget)
+        : defaultTarget;
+    const formula = `AND(${HIGHLIGHT_MARK},${denominatorText}>0,ROUND(${sum(cols.numerator)}/${denominatorText},4)<ROUND(${targetText},4))`;
+    const areas: CellRange[] = contiguous(ruleRows).map(([top, bottom]) => ({ top, bottom, left: layout.firstCol, right: layout.lastCol }));
+    const rule: HighlightRule = { sheet: layout.sheet, areas, formula };
+    plan.rules.push(rule);
+  });
+  return plan;
+}
+
+/** The row's own target as the parser reads it: a fraction, or a percent when the header says (%) or it exceeds 1. */
+function targetExpression(ref: string, percent: boolean, fallback: string): string {
+  const value = percent ? `${ref}/100` : `IF(${ref}>1,${ref}/100,${ref})`;
+  return `IF(ISNUMBER(${ref}),${value},${fallback})`;
+}

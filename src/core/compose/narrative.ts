@@ -1,0 +1,273 @@
+// The narrative of the report, section by section as in a 部门整体支出绩效自评报告, in Chinese or English.
+// Facts come only from the evaluation; what only the clerk knows is left as a visible 【请填写…】 prompt.
+import { belowAsDisplayed } from '../evaluate';
+import type { Evaluation, Finding, Lang, ProjectResult } from '../model';
+import { formatAmount, formatRate } from '../numbers';
+
+export type Block =
+  | { kind: 'title'; text: string }
+  | { kind: 'heading1' | 'heading2'; text: string }
+  | { kind: 'paragraph'; text: string; sources?: string[] }
+  | { kind: 'signature'; text: string };
+
+/** More projects than this and section （二） summarises instead of listing each. */
+export const LIST_LIMIT = 30;
+const LARGEST = 5;
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+function prompt(lang: Lang, zh: string, en: string): string {
+  return lang === 'zh' ? `【请填写${zh}】` : `[Please fill in: ${en}]`;
+}
+
+function formatDate(date: Date, lang: Lang): string {
+  const y = date.getFullYear();
+  const m = date.getMonth() + 1;
+  const d = date.getDate();
+  return lang === 'zh' ? `${y}年${m}月${d}日` : `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Findings a reader of the report should know about (not the info notes). */
+function notableFindings(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.severity === 'warning' && f.code !== 'needs-explanation' && f.code !== 'content-not-kept');
+}
+
+export function composeNarrative(ev: Evaluation): Block[] {
+  const { lang, style } = ev.options;
+  const zh = lang === 'zh';
+  const amt = (v: number) => (zh ? `${formatAmount(v, style)}万元` : `${formatAmount(v, style)} (10k yuan)`);
+  const pct = (v: number | null) => (v === null ? (zh ? '无法计算' : 'n/a') : formatRate(v, style));
+  const name = ev.department.name ?? prompt(lang, '部门名称', 'department name');
+  const year = ev.department.year;
+  const yearText = year === null ? prompt(lang, '年度', 'fiscal year') : String(year);
+  const under = ev.projects.filter((p) => p.underTarget);
+  const blocks: Block[] = [];
+  const h1 = (i: number, zhText: string, enText: string) =>
+    blocks.push({ kind: 'heading1', text: zh ? `${NUMERALS[i]}、${zhText}` : `${i + 1}. ${enText}` });
+  const h2 = (i: number, zhText: string, enText: string) =>
+    blocks.push({ kind: 'heading2', text: zh ? `（${NUMERALS[i]}）${zhText}` : `(${String.fromCharCode(97 + i)}) ${enText}` });
+  const para = (text: string, sources?: string[]) => blocks.push({ kind: 'paragraph', text, sources });
+
+  blocks.push({
+    kind: 'title',
+    text: zh ? `${name}${yearText}年部门整体支出绩效自评报告` : `${name}: Self-evaluation of Department-wide Expenditure Performance, ${yearText}`,
+  });
+
+  // 一、基本情况
+  h1(0, '基本情况', 'Basic information');
+  h2(0, '部门概况', 'The department');
+  para(
+    zh
+      ? `${name}的主要职责是：${ev.info.responsibilities ?? prompt(lang, '部门主要职责', '')}`
+      : `The main responsibilities of ${name}: ${ev.info.responsibilities ?? prompt(lang, '', 'main responsibilities')}`,
+  );
+  para(
+    zh
+      ? `纳入本部门${yearText}年部门整体支出绩效自评范围的单位：${ev.info.unitsIncluded ?? prompt(lang, '纳入自评范围的单位', '')}。`.replace(/。。$/, '。')
+      : `Units covered by this ${yearText} self-evaluation: ${ev.info.unitsIncluded ?? prompt(lang, '', 'units included')}.`.replace(/\.\.$/, '.'),
+  );
+  h2(1, '年度总体工作和重点工作任务', 'Annual work and key tasks');
+  para(ev.info.annualWork ?? prompt(lang, '年度总体工作和重点工作任务', 'annual work and key tasks'));
+  h2(2, '部门整体支出情况', 'Department-wide expenditure');
+  para(totalsSentence(ev, amt, pct), totalsSources(ev));
+  if (ev.categories.length > 0) {
+    const parts = ev.categories.map((c) =>
+      zh
+        ? `${c.name}调整后预算数 ${amt(c.adjustedBudget)}，实际支出数 ${amt(c.actual)}，执行率 ${pct(c.executionRate)}`
+        : `${c.name}: adjusted budget ${amt(c.adjustedBudget)}, actual ${amt(c.actual)}, execution rate ${pct(c.executionRate)}`,
+    );
+    para(zh ? `其中，${parts.join('；')}。` : `By category — ${parts.join('; ')}.`, ev.categories.map((c) => c.cell));
+  }
+  h2(3, '部门整体绩效管理情况', 'Performance management');
+  para(ev.info.performanceManagement ?? prompt(lang, '部门整体绩效管理情况', 'how the department managed performance'));
+
+  // 二、综合评价分析
+  h1(1, '综合评价分析', 'Overall assessment');
+  h2(0, '自评结论综述', 'Summary of the self-evaluation');
+  para(conclusion(ev, under, pct), totalsSources(ev));
+  h2(1, '各项工作任务绩效目标完成情况分析', 'Performance of each task');
+  if (ev.projects.length <= LIST_LIMIT) {
+    para(zh ? '本部门年度各项工作任务绩效目标完成情况如下：' : 'Each task performed as follows:');
+    ev.projects.forEach((p, i) => para(projectSentence(ev, p, i, amt, pct), [p.cell]));
+  } else {
+    para(projectSummary(ev, under, amt, pct), ev.projects.slice(0, LARGEST).map((p) => p.cell));
+  }
+
+  // 三、存在的主要问题
+  h1(2, '存在的主要问题', 'Main problems');
+  for (const text of problems(ev, under, pct)) para(text.text, text.sources);
+
+  // 四、下一步改进措施
+  h1(3, '下一步改进措施', 'Next steps');
+  for (const text of measures(ev, under, pct)) para(text);
+
+  blocks.push({ kind: 'signature', text: name });
+  blocks.push({ kind: 'signature', text: formatDate(ev.options.reportDate, lang) });
+  return blocks;
+}
+
+function totalsSources(ev: Evaluation): string[] {
+  return ev.totals.source === 'totals-table' ? ev.categories.map((c) => c.cell) : ev.projects.slice(0, 3).map((p) => p.cell);
+}
+
+function totalsSentence(ev: Evaluation, amt: (v: number) => string, pct: (v: number | null) => string): string {
+  const zh = ev.options.lang === 'zh';
+  const t = ev.totals;
+  const fromProjects = t.source === 'projects' ? (zh ? '（按各项目合计）' : ' (the sum of the projects)') : '';
+  const carry = ev.department.basis === 'adjusted-plus-carryover';
+  if (zh) {
+    const head =
+      t.initialBudget !== null && t.adjustment !== null
+        ? `本部门年度整体支出年初预算数 ${amt(t.initialBudget)}，整体支出预算调整数 ${amt(t.adjustment)}，`
+        : `本部门年度整体支出调整后预算数 ${amt(t.adjustedBudget)}，`;
+    const carryText = carry || t.carryover !== 0 ? `上年结转 ${amt(t.carryover)}，` : '';
+    const adjRate = t.adjustmentRate !== null ? `预算调整率 ${pct(t.adjustmentRate)}，` : '';
+    return `${head}${carryText}整体年度实际支出数 ${amt(t.actual)}${fromProjects}，${adjRate}预算完成率 ${pct(t.executionRate)}。`;
+  }
+  const head =
+    t.initialBudget !== null && t.adjustment !== null
+      ? `The department's initial budget was ${amt(t.initialBudget)}, adjusted by ${amt(t.adjustment)}; `
+      : `The department's adjusted budget was ${amt(t.adjustedBudget)}; `;
+  const carryText = carry || t.carryover !== 0 ? `carry-over ${amt(t.carryover)}; ` : '';
+  const adjRate = t.adjustmentRate !== null ? `an adjustment rate of ${pct(t.adjustmentRate)} and ` : '';
+  return `${head}${carryText}actual expenditure was ${amt(t.actual)}${fromProjects}: ${adjRate}an execution rate of ${pct(t.executionRate)}.`;
+}
+
+function conclusion(ev: Evaluation, under: ProjectResult[], pct: (v: number | null) => string): string {
+  const zh = ev.options.lang === 'zh';
+  const t = ev.totals;
+  const target = pct(ev.department.target);
+  const met = t.executionRate !== null && !belowAsDisplayed(t.executionRate, ev.department.target);
+  const count = ev.projects.length;
+  const rated = ev.projects.filter((p) => p.executionRate !== null).length;
+  const ok = rated - under.length;
+  if (zh) {
+    const overall = t.executionRate === null ? '本部门整体预算完成率无法计算（预算为 0）' : `本部门整体预算完成率 ${pct(t.executionRate)}，${met ? '达到' : '未达到'} ${target} 的执行率目标`;
+    const projects = under.length === 0 ? `${count} 个项目的执行率均达到目标` : `${count} 个项目中 ${ok} 个达到目标，${under.length} 个低于目标`;
+    return `${overall}；${projects}。`;
+  }
+  const overall =
+    t.executionRate === null
+      ? 'The department-wide execution rate cannot be computed (zero budget)'
+      : `The department-wide execution rate was ${pct(t.executionRate)}, ${met ? 'meeting' : 'short of'} the ${target} target`;
+  const projects = under.length === 0 ? `all ${count} projects met their targets` : `of ${count} projects, ${ok} met their targets and ${under.length} fell short`;
+  return `${overall}; ${projects}.`;
+}
+
+function projectSentence(ev: Evaluation, p: ProjectResult, i: number, amt: (v: number) => string, pct: (v: number | null) => string): string {
+  const zh = ev.options.lang === 'zh';
+  if (zh) {
+    const belowText = p.underTarget ? `，低于 ${pct(p.effectiveTarget)} 的目标` : '';
+    const purpose = p.purpose ? `资金具体用途为${p.purpose.replace(/[。.]$/, '')}。` : '';
+    const outcome = p.outcome ? p.outcome : '';
+    return `${i + 1}、${p.name}预算 ${amt(p.denominator)}，使用 ${amt(p.actual)}，完成率 ${pct(p.executionRate)}${belowText}。${purpose}${outcome}`;
+  }
+  const belowText = p.underTarget ? `, below its ${pct(p.effectiveTarget)} target` : '';
+  const purpose = p.purpose ? ` Purpose: ${p.purpose.replace(/[。.]$/, '')}.` : '';
+  const outcome = p.outcome ? ` ${p.outcome}` : '';
+  return `${i + 1}. ${p.name}: budget ${amt(p.denominator)}, spent ${amt(p.actual)}, execution rate ${pct(p.executionRate)}${belowText}.${purpose}${outcome}`;
+}
+
+function projectSummary(ev: Evaluation, under: ProjectResult[], amt: (v: number) => string, pct: (v: number | null) => string): string {
+  const zh = ev.options.lang === 'zh';
+  const s = ev.projectSum;
+  const largest = [...ev.projects].sort((a, b) => b.actual - a.actual).slice(0, LARGEST);
+  const list = largest.map((p) => (zh ? `${p.name}（${amt(p.actual)}，${pct(p.executionRate)}）` : `${p.name} (${amt(p.actual)}, ${pct(p.executionRate)})`));
+  if (zh) {
+    return `本部门年度共 ${ev.projects.length} 个项目，预算合计 ${amt(s.adjustedBudget)}，实际支出合计 ${amt(s.actual)}，执行率 ${pct(s.executionRate)}；${under.length} 个项目低于目标。支出最大的 ${largest.length} 个项目为：${list.join('、')}。各项目明细见附表1。`;
+  }
+  return `The department ran ${ev.projects.length} projects with a combined budget of ${amt(s.adjustedBudget)} and spending of ${amt(s.actual)} (${pct(s.executionRate)}); ${under.length} fell short of target. The ${largest.length} largest: ${list.join('; ')}. Every project is listed in Table 1.`;
+}
+
+function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null) => string): { text: string; sources?: string[] }[] {
+  const zh = ev.options.lang === 'zh';
+  const out: { text: string; sources?: string[] }[] = [];
+  const count = ev.projects.length;
+  if (under.length === 0) {
+    out.push({
+      text: zh
+        ? `本部门年度承担 ${count} 个项目，各项目预算执行率均达到目标，未发现执行进度方面的突出问题。`
+        : `The department ran ${count} projects and every one met its execution target; no shortfall in spending was found.`,
+    });
+  } else {
+    out.push({
+      text: zh
+        ? `本部门年度承担 ${count} 个项目，其中 ${under.length} 个项目的预算执行率未达到目标：`
+        : `The department ran ${count} projects; ${under.length} did not reach their execution target:`,
+    });
+    under.slice(0, LIST_LIMIT).forEach((p, i) => {
+      const reason = p.reason.trim();
+      const reasonText = reason
+        ? zh ? `偏差原因：${reason.replace(/[。.]$/, '')}。` : ` Reason: ${reason.replace(/[。.]$/, '')}.`
+        : p.needsReason
+          ? zh ? '【请说明原因】' : ' [Please explain the reason]'
+          : '';
+      out.push({
+        text: zh
+          ? `（${i + 1}）${p.name}执行率 ${pct(p.executionRate)}，低于 ${pct(p.effectiveTarget)} 的目标。${reasonText}`
+          : `(${i + 1}) ${p.name}: ${pct(p.executionRate)}, below its ${pct(p.effectiveTarget)} target.${reasonText}`,
+        sources: [p.cell],
+      });
+    });
+    if (under.length > LIST_LIMIT) {
+      out.push({ text: zh ? `另有 ${under.length - LIST_LIMIT} 个项目低于目标，见附表1。` : `${under.length - LIST_LIMIT} more fall short; see Table 1.` });
+    }
+  }
+  const notable = notableFindings(ev.findings);
+  if (notable.length > 0) {
+    const shown = notable.slice(0, 10);
+    const list = shown.map((f) => `${f.cell ? `${f.cell}：` : ''}${f.message}`);
+    out.push({
+      text: zh
+        ? `此外，数据核对发现 ${notable.length} 处需要注意的问题（详见附表2）：${list.join('；')}${notable.length > shown.length ? '等' : ''}`
+        : `The data check also found ${notable.length} point(s) to look at (Table 2): ${list.join('; ')}${notable.length > shown.length ? ' …' : ''}`,
+      sources: shown.flatMap((f) => (f.cell ? [f.cell] : [])),
+    });
+  }
+  return out;
+}
+
+function measures(ev: Evaluation, under: ProjectResult[], pct: (v: number | null) => string): string[] {
+  const zh = ev.options.lang === 'zh';
+  const out: string[] = [];
+  if (under.length > 0) {
+    const names = under.slice(0, 5).map((p) => p.name).join(zh ? '、' : ', ');
+    out.push(
+      zh
+        ? `1.针对${names}${under.length > 5 ? '等' : ''}执行率未达标的项目逐项分析原因，跟踪预算项目支付进度，按月督办执行进度，将责任落实到人。`
+        : `1. Analyse each project that fell short (${names}${under.length > 5 ? ', …' : ''}), track payments against plan every month and make named staff responsible.`,
+    );
+    out.push(
+      zh
+        ? `2.提高预算编制的精准度，结合项目实际需要和往年执行情况测算预算，对执行率低于 ${pct(ev.department.explainBelow)} 的项目在下年度预算安排中予以审慎考虑。`
+        : `2. Budget more precisely from real needs and past execution; review next year's allocation of projects below ${pct(ev.department.explainBelow)}.`,
+    );
+  } else {
+    out.push(
+      zh
+        ? '1.继续保持预算执行进度，加强对项目支出的全过程跟踪，巩固本年度预算执行成效。'
+        : '1. Keep spending on schedule and follow each project through the year to hold this year’s results.',
+    );
+  }
+  const adj = ev.totals.adjustmentRate;
+  if (adj !== null && Math.abs(adj) > 0.1) {
+    out.push(
+      zh
+        ? `${out.length + 1}.本年度预算调整率为 ${pct(adj)}，应加强年初预算编制的科学性，减少年中追加和调整。`
+        : `${out.length + 1}. The budget was adjusted by ${pct(adj)} during the year: plan the initial budget more thoroughly to reduce mid-year changes.`,
+    );
+  }
+  if (notableFindings(ev.findings).length > 0) {
+    out.push(
+      zh
+        ? `${out.length + 1}.加强预算执行数据的日常核对，确保合计数、调整数与明细数据一致。`
+        : `${out.length + 1}. Check the budget data regularly so that totals, adjustments and details agree.`,
+    );
+  }
+  out.push(
+    zh
+      ? `${out.length + 1}.强化绩效目标管理和绩效运行监控，将自评结果应用于下一年度预算编制和管理。`
+      : `${out.length + 1}. Strengthen performance targets and in-year monitoring, and use this evaluation when preparing next year’s budget.`,
+  );
+  return out;
+}

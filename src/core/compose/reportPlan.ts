@@ -1,0 +1,83 @@
+// The report as a host-neutral plan of a sheet: rows of styled cells, widths, merges and print settings,
+// plus the highlight to put in the clerk's own tables. The gateways only translate this into their API.
+import type { CellRange, Lang } from '../model';
+
+export type CellFormat = 'text' | 'amount' | 'percent';
+
+export type CellStyle =
+  | 'title'
+  | 'heading1'
+  | 'heading2'
+  | 'paragraph'
+  | 'sources'
+  | 'signature'
+  | 'caption'
+  | 'tableHeader'
+  | 'tableCell'
+  | 'tableTotal'
+  | 'note';
+
+export interface PlanCell {
+  value: string | number | null;
+  format: CellFormat;
+  style: CellStyle;
+  /** Under-target row of the summary table: filled (the report is a snapshot). */
+  highlight?: boolean;
+}
+
+export interface PlanRow {
+  cells: PlanCell[];
+  /** The first cell spans the whole width (paragraphs, headings). */
+  spanAll?: boolean;
+  /** Points; set for wrapped paragraphs, whose height hosts do not fit to merged cells. */
+  height?: number;
+}
+
+export interface ReportPlan {
+  sheetName: string;
+  lang: Lang;
+  /** Column widths in characters. */
+  columnWidths: number[];
+  rows: PlanRow[];
+  /** 0-based rows of the summary table's header, repeated on every printed page. */
+  summaryHeaderRow: number;
+  /** Merged areas besides the spanAll rows. */
+  merges: CellRange[];
+}
+
+/** Marks that tell the tool's own sheets and rules from the clerk's; readable by ExcelJS and Office.js alike. */
+export const REPORT_NAME_PREFIX = 'BudgetEval_Report';
+/** A conditional-format formula that contains this literal is ours. */
+export const HIGHLIGHT_MARK = 'ISTEXT("budget-eval")';
+export const HIGHLIGHT_FILL = 'FFFFE08A';
+export const HIGHLIGHT_FONT = 'FF7A4B00';
+
+export interface HighlightRule {
+  sheet: string;
+  /** The project rows the rule covers (whole table width), as separate areas. */
+  areas: CellRange[];
+  /** Formula relative to the first area's top-left cell, without the leading `=`. */
+  formula: string;
+}
+
+export interface HighlightPlan {
+  rules: HighlightRule[];
+  /** Under-target rows whose cells are not plain numbers: a fixed fill instead of a rule. */
+  fills: { sheet: string; range: CellRange }[];
+}
+
+const BASE_NAME: Record<Lang, string> = { zh: '绩效自评报告', en: 'Evaluation report' };
+
+/**
+ * The report sheet's name: the first of `绩效自评报告`, `绩效自评报告 (2)`, … that is either the tool's own
+ * sheet (replaced) or free (created). A clerk's own sheet of that name is never touched.
+ */
+export function chooseReportSheetName(lang: Lang, existing: readonly string[], toolSheets: readonly string[]): { name: string; replaces: boolean } {
+  const lower = new Set(existing.map((s) => s.toLowerCase()));
+  const tool = new Set(toolSheets.map((s) => s.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? BASE_NAME[lang] : `${BASE_NAME[lang]} (${n})`;
+    if (tool.has(name.toLowerCase())) return { name, replaces: true };
+    if (!lower.has(name.toLowerCase())) return { name, replaces: false };
+  }
+}

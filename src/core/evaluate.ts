@@ -1,0 +1,159 @@
+// BudgetInput → Evaluation: rates, targets, flags and the findings that need the arithmetic.
+import { makeFinding } from './findings';
+import { normalise } from './headers';
+import {
+  DEFAULT_EXPLAIN_BELOW,
+  DEFAULT_TARGET,
+  type Amounts,
+  type Basis,
+  type BudgetInput,
+  type CategoryResult,
+  type Evaluation,
+  type EvaluationOptions,
+  type Finding,
+  type Lang,
+  type ProjectResult,
+  type Rates,
+  type Totals,
+} from './model';
+import { displayedRate, formatAmount, formatRate } from './numbers';
+
+export function denominator(amounts: Amounts, basis: Basis): number {
+  switch (basis) {
+    case 'initial':
+      return amounts.initialBudget ?? amounts.adjustedBudget;
+    case 'adjusted-plus-carryover':
+      return amounts.adjustedBudget + amounts.carryover;
+    case 'adjusted':
+      return amounts.adjustedBudget;
+  }
+}
+
+export function rates(amounts: Amounts, basis: Basis): Rates {
+  const denom = denominator(amounts, basis);
+  const initial = amounts.initialBudget;
+  return {
+    adjustmentRate: initial === null || initial === 0 || amounts.adjustment === null ? null : amounts.adjustment / initial,
+    executionRate: denom > 0 ? amounts.actual / denom : null,
+  };
+}
+
+/** `rate < threshold`, both as displayed (2 decimals of a percent), so a flag never contradicts the text. */
+export function belowAsDisplayed(rate: number, threshold: number): boolean {
+  return displayedRate(rate) < displayedRate(threshold);
+}
+
+export function sumAmounts(rows: readonly Amounts[]): Amounts {
+  const known = (pick: (a: Amounts) => number | null) => (rows.every((r) => pick(r) !== null) ? rows.reduce((s, r) => s + (pick(r) ?? 0), 0) : null);
+  return {
+    initialBudget: known((r) => r.initialBudget),
+    adjustment: known((r) => r.adjustment),
+    adjustedBudget: rows.reduce((s, r) => s + r.adjustedBudget, 0),
+    carryover: rows.reduce((s, r) => s + r.carryover, 0),
+    actual: rows.reduce((s, r) => s + r.actual, 0),
+  };
+}
+
+const BASIS_NAME: Record<Lang, Record<Basis, string>> = {
+  zh: { adjusted: '调整后预算', initial: '年初预算', 'adjusted-plus-carryover': '调整后预算与上年结转之和' },
+  en: { adjusted: 'adjusted budget', initial: 'initial budget', 'adjusted-plus-carryover': 'adjusted budget plus carry-over' },
+};
+
+const PROJECT_CATEGORY = new Set(['项目支出', '项目支出合计', 'projectexpenditure', 'projects', 'project']);
+
+export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFindings: readonly Finding[] = []): Evaluation {
+  const { lang, basis } = options;
+  const findings: Finding[] = [...parseFindings];
+  const target = options.target ?? input.info.target ?? DEFAULT_TARGET;
+  const explainBelow = options.explainBelow ?? input.info.explainBelow ?? DEFAULT_EXPLAIN_BELOW;
+  const pct = (rate: number) => formatRate(rate, 'fixed');
+
+  const seen = new Map<string, string>();
+  const projects: ProjectResult[] = input.projects.map((project) => {
+    const r = rates(project, basis);
+    const denom = denominator(project, basis);
+    const effectiveTarget = project.target ?? target;
+    const underTarget = r.executionRate !== null && belowAsDisplayed(r.executionRate, effectiveTarget);
+    const needsReason = r.executionRate !== null && belowAsDisplayed(r.executionRate, explainBelow);
+    const p = { name: project.name };
+    if (denom <= 0) findings.push(makeFinding('zero-budget', project.cell, lang, { ...p, basis: BASIS_NAME[lang][basis] }));
+    if (denom > 0 && project.actual - denom > 5e-7) {
+      findings.push(makeFinding('over-budget', project.cell, lang, { ...p, actual: formatAmount(project.actual, 'trim'), budget: formatAmount(denom, 'trim') }));
+    }
+    if (needsReason && project.reason.trim() === '') {
+      findings.push(makeFinding('needs-explanation', project.cell, lang, { ...p, rate: pct(r.executionRate ?? 0), threshold: pct(explainBelow) }));
+    }
+    if (r.adjustmentRate !== null && Math.abs(displayedRate(r.adjustmentRate)) > 0.3) {
+      findings.push(makeFinding('adjustment-over-30', project.cell, lang, { ...p, rate: pct(r.adjustmentRate) }));
+    }
+    const key = normalise(project.name);
+    const other = seen.get(key);
+    if (other) findings.push(makeFinding('duplicate-project', project.cell, lang, { ...p, other }));
+    else seen.set(key, project.cell);
+    if (project.givenRate !== null && project.givenRateCell) {
+      const computed = r.executionRate;
+      if (computed === null ? project.givenRate !== 0 : displayedRate(computed) !== displayedRate(project.givenRate)) {
+        findings.push(
+          makeFinding('rate-mismatch', project.givenRateCell, lang, { ...p, given: pct(project.givenRate), computed: computed === null ? '—' : pct(computed) }),
+        );
+      }
+    }
+    return { ...project, ...r, denominator: denom, effectiveTarget, underTarget, needsReason };
+  });
+
+  const projectSumAmounts = sumAmounts(input.projects);
+  const projectSum = { ...projectSumAmounts, ...rates(projectSumAmounts, basis) };
+
+  const categories: CategoryResult[] = input.categories.map((c) => ({ ...c, ...rates(c, basis) }));
+  let totals: Totals;
+  if (input.categoryTotal) {
+    totals = { ...pickAmounts(input.categoryTotal), ...rates(input.categoryTotal, basis), source: 'totals-table' };
+  } else if (input.categories.length > 0) {
+    const sum = sumAmounts(input.categories);
+    totals = { ...sum, ...rates(sum, basis), source: 'totals-table' };
+  } else {
+    totals = { ...projectSum, source: 'projects' };
+    findings.push(makeFinding('totals-from-projects', null, lang));
+  }
+
+  const projectCategory = input.categories.find((c) => PROJECT_CATEGORY.has(normalise(c.name)));
+  if (projectCategory && input.projects.length > 0) {
+    const labels: [keyof Amounts, string][] =
+      lang === 'zh'
+        ? [['initialBudget', '年初预算数'], ['adjustedBudget', '调整后预算数'], ['actual', '实际支出数']]
+        : [['initialBudget', 'initial budget'], ['adjustedBudget', 'adjusted budget'], ['actual', 'actual expenditure']];
+    for (const [key, label] of labels) {
+      const given = projectCategory[key];
+      const sum = projectSumAmounts[key];
+      if (given === null || sum === null) continue;
+      if (Math.abs(given - sum) > 0.005 + 1e-9 * Math.abs(sum)) {
+        findings.push(
+          makeFinding('project-total-mismatch', projectCategory.cell, lang, { column: label, given: formatAmount(given, 'trim'), sum: formatAmount(sum, 'trim') }),
+        );
+      }
+    }
+  }
+
+  const defaults: string[] = [];
+  if (options.target === undefined && input.info.target === null) defaults.push(lang === 'zh' ? `执行率目标 ${pct(DEFAULT_TARGET)}` : `target ${pct(DEFAULT_TARGET)}`);
+  if (options.explainBelow === undefined && input.info.explainBelow === null) {
+    defaults.push(lang === 'zh' ? `说明阈值 ${pct(DEFAULT_EXPLAIN_BELOW)}` : `explain-below ${pct(DEFAULT_EXPLAIN_BELOW)}`);
+  }
+  if (defaults.length > 0) findings.push(makeFinding('defaults-used', null, lang, { what: defaults.join(lang === 'zh' ? '，' : ', ') }));
+
+  return {
+    department: { name: input.info.name, year: input.info.year, unit: '万元', target, explainBelow, basis },
+    info: input.info,
+    totals,
+    projectSum,
+    projects,
+    categories,
+    findings,
+    projectTables: input.projectTables,
+    options,
+  };
+}
+
+function pickAmounts(a: Amounts): Amounts {
+  return { initialBudget: a.initialBudget, adjustment: a.adjustment, adjustedBudget: a.adjustedBudget, carryover: a.carryover, actual: a.actual };
+}

@@ -1,0 +1,127 @@
+// Problems found in the data: one catalogue of codes, severities and messages in both languages.
+import { HEADER_WORDS } from './headers';
+import type { Finding, FindingCode, Lang, Severity } from './model';
+
+type Params = Record<string, string | number>;
+type Text = (p: Params) => string;
+
+const SEVERITY: Record<FindingCode, Severity> = {
+  'no-project-table': 'error',
+  'missing-column': 'error',
+  'not-a-number': 'error',
+  'error-value': 'error',
+  'negative-amount': 'error',
+  'over-budget': 'warning',
+  'total-mismatch': 'warning',
+  'project-total-mismatch': 'warning',
+  'adjusted-mismatch': 'warning',
+  'zero-budget': 'warning',
+  'needs-explanation': 'warning',
+  'adjustment-over-30': 'warning',
+  'duplicate-project': 'warning',
+  'rate-mismatch': 'warning',
+  'content-not-kept': 'warning',
+  'unnamed-row': 'warning',
+  'totals-from-projects': 'info',
+  'defaults-used': 'info',
+};
+
+const projectWords = (lang: Lang): string => {
+  const list = (key: keyof typeof HEADER_WORDS) => HEADER_WORDS[key].join(lang === 'zh' ? '、' : ', ');
+  return lang === 'zh'
+    ? `项目名称（${list('name')}）、实际支出（${list('actual')}）以及年初预算（${list('initial')}）或调整后预算（${list('adjusted')}）`
+    : `a name column (${list('name')}), an actual column (${list('actual')}) and an initial budget (${list('initial')}) or adjusted budget (${list('adjusted')}) column`;
+};
+
+const MESSAGES: Record<FindingCode, Record<Lang, Text>> = {
+  'no-project-table': {
+    zh: () => `未找到项目支出表：需要一行表头（在工作表前 30 行、前 20 列内），包含${projectWords('zh')}。`,
+    en: () => `No project table found: a header row (within a sheet's first 30 rows and 20 columns) needs ${projectWords('en')}.`,
+  },
+  'missing-column': {
+    zh: (p) => `项目表缺少“${p.column}”列（可用表头：${p.words}）。`,
+    en: (p) => `The project table lacks a "${p.column}" column (accepted headers: ${p.words}).`,
+  },
+  'not-a-number': {
+    zh: (p) => `“${p.column}”应为数字，实为“${p.text}”。`,
+    en: (p) => `"${p.column}" should be a number; found "${p.text}".`,
+  },
+  'error-value': {
+    zh: (p) => `“${p.column}”为错误值 ${p.text}，请先修正公式或数据。`,
+    en: (p) => `"${p.column}" holds the error ${p.text}; fix the formula or the data first.`,
+  },
+  'negative-amount': {
+    zh: (p) => `“${p.column}”不应为负数（${p.value}）；只有预算调整数可以为负。`,
+    en: (p) => `"${p.column}" should not be negative (${p.value}); only an adjustment may be.`,
+  },
+  'over-budget': {
+    zh: (p) => `“${p.name}”实际支出 ${p.actual} 万元超过预算 ${p.budget} 万元。`,
+    en: (p) => `"${p.name}" spent ${p.actual} (10k yuan), more than its budget of ${p.budget}.`,
+  },
+  'total-mismatch': {
+    zh: (p) => `${p.label}行“${p.column}”为 ${p.given}，但所含各行之和为 ${p.sum}（相差 ${p.diff}）。`,
+    en: (p) => `The ${p.label} row's "${p.column}" is ${p.given}, but the rows it covers add up to ${p.sum} (off by ${p.diff}).`,
+  },
+  'project-total-mismatch': {
+    zh: (p) => `部门支出表中项目支出的“${p.column}”为 ${p.given} 万元，但各项目合计为 ${p.sum} 万元。`,
+    en: (p) => `The totals table's project expenditure "${p.column}" is ${p.given} (10k yuan), but the projects add up to ${p.sum}.`,
+  },
+  'adjusted-mismatch': {
+    zh: (p) => `“${p.name}”年初预算 ${p.initial} + 调整数 ${p.adjustment} ≠ 调整后预算 ${p.adjusted}（单位：${p.unit}），已按调整后预算计算。`,
+    en: (p) => `"${p.name}": initial ${p.initial} + adjustment ${p.adjustment} ≠ adjusted ${p.adjusted} (${p.unit}); the adjusted budget is used.`,
+  },
+  'zero-budget': {
+    zh: (p) => `“${p.name}”的${p.basis}为 0，无法计算执行率。`,
+    en: (p) => `"${p.name}" has a ${p.basis} of 0: no execution rate can be computed.`,
+  },
+  'needs-explanation': {
+    zh: (p) => `“${p.name}”执行率 ${p.rate} 低于 ${p.threshold}，需填写偏差原因。`,
+    en: (p) => `"${p.name}" is at ${p.rate}, below ${p.threshold}: a reason is required.`,
+  },
+  'adjustment-over-30': {
+    zh: (p) => `“${p.name}”预算调整率 ${p.rate} 超过 ±30%，请说明调整原因。`,
+    en: (p) => `"${p.name}" has an adjustment rate of ${p.rate}, beyond ±30%: explain the adjustment.`,
+  },
+  'duplicate-project': {
+    zh: (p) => `项目“${p.name}”重复出现（另见 ${p.other}）。`,
+    en: (p) => `Project "${p.name}" appears twice (see also ${p.other}).`,
+  },
+  'rate-mismatch': {
+    zh: (p) => `表中“${p.name}”的执行率为 ${p.given}，按数据计算应为 ${p.computed}。`,
+    en: (p) => `The table gives "${p.name}" a rate of ${p.given}; the figures give ${p.computed}.`,
+  },
+  'content-not-kept': {
+    zh: (p) => `输出文件无法保留${p.what}（${p.where}），请在原工作簿中查看。`,
+    en: (p) => `The output file cannot keep ${p.what} (${p.where}); see them in the original workbook.`,
+  },
+  'unnamed-row': {
+    zh: () => `此行有金额但没有项目名称，未计入。`,
+    en: () => `This row has amounts but no project name; it was left out.`,
+  },
+  'totals-from-projects': {
+    zh: () => `未找到部门支出表（支出类别 / 基本支出 / 项目支出 / 合计），部门整体支出按各项目之和计算。`,
+    en: () => `No department totals table (Category / basic / project / total) was found; the department totals are the sum of the projects.`,
+  },
+  'defaults-used': {
+    zh: (p) => `使用默认值：${p.what}。`,
+    en: (p) => `Defaults used: ${p.what}.`,
+  },
+};
+
+export function makeFinding(code: FindingCode, cell: string | null, lang: Lang, params: Params = {}): Finding {
+  return { severity: SEVERITY[code], code, cell, message: MESSAGES[code][lang](params) };
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then info; within a severity, in the order found. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => ORDER[a.finding.severity] - ORDER[b.finding.severity] || a.index - b.index)
+    .map((entry) => entry.finding);
+}

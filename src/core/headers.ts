@@ -1,0 +1,117 @@
+// The header words a clerk's tables use, by concept, and how a header cell is matched against them.
+import { foldWidth } from './numbers';
+
+export type ColumnKey =
+  | 'name'
+  | 'initial'
+  | 'adjustment'
+  | 'adjusted'
+  | 'carryover'
+  | 'actual'
+  | 'target'
+  | 'rate'
+  | 'purpose'
+  | 'outcome'
+  | 'reason'
+  | 'serial'
+  | 'category';
+
+/** Accepted header words by concept (matched whole, after normalising). */
+export const HEADER_WORDS: Record<ColumnKey, readonly string[]> = {
+  name: ['项目名称', '项目', '项目名', '名称', 'Project', 'Project name', 'Item'],
+  initial: ['年初预算数', '年初预算', '年初批复数', '年初数', 'Initial budget', 'Original budget'],
+  adjustment: ['预算调整数', '调整数', '调整金额', '追加数', 'Adjustment', 'Budget adjustment'],
+  adjusted: ['调整后预算数', '调整后预算', '全年预算数', '全年预算', '调整预算数', 'Adjusted budget', 'Revised budget', 'Final budget'],
+  carryover: ['上年结转', '年初结转结余', '结转结余', 'Carry-over', 'Carryover'],
+  actual: ['实际支出数', '实际支出', '支出数', '执行数', '全年执行数', '预算执行数', '使用金额', '决算数', 'Actual', 'Actual expenditure', 'Expenditure', 'Spent'],
+  target: ['执行率目标', '目标', 'Target'],
+  rate: ['执行率', '完成率', '预算执行率', '预算完成率', 'Execution rate'],
+  purpose: ['资金用途', '用途', 'Purpose'],
+  outcome: ['绩效目标完成情况', '实施成效', '成效', 'Outcome'],
+  reason: ['偏差原因', '原因说明', '偏差原因分析', '未完成原因', 'Reason'],
+  serial: ['序号', 'No.', 'No', '#'],
+  category: ['支出类别', '类别', '资金类别', 'Category', 'Expenditure type'],
+};
+
+export const MONEY_KEYS = ['initial', 'adjustment', 'adjusted', 'carryover', 'actual'] as const;
+export type MoneyKey = (typeof MONEY_KEYS)[number];
+
+export type Unit = '元' | '万元';
+
+/** Multiplier from a unit to 万元. */
+export function toWanFactor(unit: Unit): number {
+  return unit === '元' ? 1 / 10000 : 1;
+}
+
+/** Reads a unit word: only 元, 万元, yuan and 10k yuan count. */
+export function parseUnitWord(word: string): Unit | null {
+  const w = normalise(word);
+  if (w === '元' || w === 'yuan' || w === 'rmb' || w === 'rmbyuan') return '元';
+  if (w === '万元' || w === '10kyuan' || w === '10,000yuan' || w === 'tenthousandyuan') return '万元';
+  return null;
+}
+
+/** Lower-case, half-width, no spaces at all. */
+export function normalise(text: string): string {
+  return foldWidth(text).replace(/[\s\u00a0]+/g, '').toLowerCase();
+}
+
+export interface HeaderMatch {
+  key: ColumnKey;
+  unit: Unit | null;
+  /** The header said (%): numbers in the column are percents. */
+  percent: boolean;
+}
+
+const SUFFIX = /\(([^()]*)\)$/;
+
+const LOOKUP: Map<string, ColumnKey> = (() => {
+  const map = new Map<string, ColumnKey>();
+  for (const [key, words] of Object.entries(HEADER_WORDS) as [ColumnKey, readonly string[]][]) {
+    for (const word of words) map.set(normalise(word), key);
+  }
+  return map;
+})();
+
+/** Matches one header cell: `年初预算（万元）` → initial in 万元; `执行率(%)` → rate in percent. */
+export function matchHeader(text: string): HeaderMatch | null {
+  let word = normalise(text).replace(/[:：]$/, '');
+  let unit: Unit | null = null;
+  let percent = false;
+  const suffix = SUFFIX.exec(word);
+  if (suffix) {
+    const inner = suffix[1];
+    if (inner === '%') percent = true;
+    else unit = parseUnitWord(inner);
+    if (percent || unit) word = word.slice(0, suffix.index);
+  }
+  const key = LOOKUP.get(word);
+  return key ? { key, unit, percent } : null;
+}
+
+const TOTAL_WORDS = new Set(['合计', '总计', '小计', '年度资金总额', 'total', 'subtotal', 'grandtotal']);
+
+/** 合计 / 总计 / 小计 / Total…, with inner spaces ignored (`合\u3000计`). */
+export function isTotalLabel(text: string): boolean {
+  return TOTAL_WORDS.has(normalise(text).replace(/[:：]$/, ''));
+}
+
+/** A breakdown line under the row above (其中：…). */
+export function isBreakdownLabel(text: string): boolean {
+  return normalise(text).startsWith('其中');
+}
+
+const FOOTER_PREFIXES = ['制表人', '审核人', '填报日期', '说明', '注:', '注：', '填报说明', '负责人', '填表人', 'note:', 'notes:', 'preparedby'];
+
+/** 制表人 / 审核人 / 填报日期 / 说明 / 注：… lines end a table. */
+export function isFooterLabel(text: string): boolean {
+  const w = normalise(text);
+  return FOOTER_PREFIXES.some((prefix) => w.startsWith(normalise(prefix)));
+}
+
+/** `单位：元` / `金额单位：万元` / `Unit: yuan` → the unit; anything else (`单位：某某局`) → null. */
+export function readUnitLine(text: string): Unit | null {
+  const match = /^(?:金额)?单位[:：](.+)$|^unit[:：](.+)$/i.exec(foldWidth(text).replace(/[\s\u00a0]+/g, ''));
+  if (!match) return null;
+  return parseUnitWord(match[1] ?? match[2]);
+}

@@ -1,0 +1,206 @@
+// The data that flows through the pure pipeline:
+//   WorkbookSnapshot ──parse──▶ BudgetInput ──evaluate──▶ Evaluation ──compose──▶ ReportPlan
+// Nothing here knows about Excel, ExcelJS, the DOM or the file system.
+
+/** An Excel error value such as #DIV/0! or #REF!, as a gateway reads it. */
+export interface CellError {
+  error: string;
+}
+
+/** What a gateway hands the parser for one cell: the value, or a formula's cached result. */
+export type CellValue = number | string | boolean | Date | CellError | null;
+
+/** A rectangle of cells, 0-based and inclusive. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetSnapshot {
+  name: string;
+  /** values[row][col], 0-based from A1; rows may be ragged or missing. */
+  values: CellValue[][];
+  /** Merged areas; the value sits in the top-left cell. */
+  merges: CellRange[];
+}
+
+/** Something in the input that the output workbook cannot carry (charts, pivots, images…). */
+export interface UnkeptContent {
+  what: string;
+  where: string;
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+  /** Sheets this tool made itself (recognised by its marks); never read as input. */
+  toolSheets: string[];
+  unkeptContent: UnkeptContent[];
+}
+
+export type Lang = 'zh' | 'en';
+export type Basis = 'adjusted' | 'initial' | 'adjusted-plus-carryover';
+export type NumberStyle = 'trim' | 'fixed';
+export type Severity = 'error' | 'warning' | 'info';
+
+export type FindingCode =
+  | 'no-project-table'
+  | 'missing-column'
+  | 'not-a-number'
+  | 'error-value'
+  | 'negative-amount'
+  | 'over-budget'
+  | 'total-mismatch'
+  | 'project-total-mismatch'
+  | 'adjusted-mismatch'
+  | 'zero-budget'
+  | 'needs-explanation'
+  | 'adjustment-over-30'
+  | 'duplicate-project'
+  | 'rate-mismatch'
+  | 'content-not-kept'
+  | 'unnamed-row'
+  | 'totals-from-projects'
+  | 'defaults-used';
+
+export interface Finding {
+  severity: Severity;
+  code: FindingCode;
+  /** `Sheet!A1` with the sheet quoted as Excel quotes it, or null for the workbook as a whole. */
+  cell: string | null;
+  message: string;
+}
+
+/** Options a user sets (command line, task pane); every one has a default. */
+export interface EvaluationOptions {
+  lang: Lang;
+  basis: Basis;
+  style: NumberStyle;
+  /** Fractions (0.95); when set they win over the workbook's own values. */
+  target?: number;
+  explainBelow?: number;
+  /** The date written under the report (落款); the host supplies today's. */
+  reportDate: Date;
+}
+
+export const DEFAULT_TARGET = 0.95;
+export const DEFAULT_EXPLAIN_BELOW = 0.9;
+
+/** Amounts in 万元, unrounded. `null` where the table does not say. */
+export interface Amounts {
+  initialBudget: number | null;
+  adjustment: number | null;
+  adjustedBudget: number;
+  carryover: number;
+  actual: number;
+}
+
+/** Where a row's figures sit in the clerk's workbook, for highlights and traceable figures. */
+export interface RowLocation {
+  sheet: string;
+  /** Index of the project's table in `BudgetInput.projectTables`. */
+  table: number;
+  /** 0-based row of the project in its sheet. */
+  row: number;
+  /** 0-based first and last column of the project table. */
+  firstCol: number;
+  lastCol: number;
+}
+
+export interface ProjectInput extends Amounts {
+  name: string;
+  /** `Sheet!B6`: the project's name cell. */
+  cell: string;
+  location: RowLocation;
+  /** The row's own target (fraction) when its table has a target column with a value. */
+  target: number | null;
+  /** A rate the clerk wrote in the table (fraction), to be checked against ours. */
+  givenRate: number | null;
+  givenRateCell: string | null;
+  purpose: string;
+  outcome: string;
+  reason: string;
+}
+
+/** A row of the department totals table (基本支出, 项目支出, …). */
+export interface CategoryInput extends Amounts {
+  name: string;
+  cell: string;
+}
+
+export interface DepartmentInfo {
+  name: string | null;
+  year: number | null;
+  target: number | null;
+  explainBelow: number | null;
+  responsibilities: string | null;
+  annualWork: string | null;
+  performanceManagement: string | null;
+  unitsIncluded: string | null;
+}
+
+/** A project table as found, for the gateways: where to highlight and how. */
+export interface ProjectTableLayout {
+  sheet: string;
+  headerTop: number;
+  headerBottom: number;
+  firstCol: number;
+  lastCol: number;
+  /** 0-based columns of the number cells the highlight formula reads, when present. */
+  columns: Partial<Record<'initial' | 'adjustment' | 'adjusted' | 'carryover' | 'actual' | 'target', number>>;
+  /** Multipliers that turn each column's values into 万元. */
+  toWan: Partial<Record<'initial' | 'adjustment' | 'adjusted' | 'carryover' | 'actual', number>>;
+  /** True when the target column holds percents (header says (%)). */
+  targetIsPercent: boolean;
+}
+
+export interface BudgetInput {
+  info: DepartmentInfo;
+  projects: ProjectInput[];
+  categories: CategoryInput[];
+  /** The totals table's total row, when it has one. */
+  categoryTotal: CategoryInput | null;
+  projectTables: ProjectTableLayout[];
+}
+
+export interface Rates {
+  /** adjustment / initial budget; null when the initial budget is 0 or unknown. */
+  adjustmentRate: number | null;
+  /** actual / denominator of the basis; null when the denominator is 0. */
+  executionRate: number | null;
+}
+
+export interface ProjectResult extends ProjectInput, Rates {
+  denominator: number;
+  effectiveTarget: number;
+  underTarget: boolean;
+  /** Below the explain-below threshold: the report asks for a reason. */
+  needsReason: boolean;
+}
+
+export interface CategoryResult extends CategoryInput, Rates {}
+
+export interface Totals extends Amounts, Rates {
+  source: 'totals-table' | 'projects';
+}
+
+export interface Evaluation {
+  department: {
+    name: string | null;
+    year: number | null;
+    unit: '万元';
+    target: number;
+    explainBelow: number;
+    basis: Basis;
+  };
+  info: DepartmentInfo;
+  totals: Totals;
+  /** The sum of the projects, for the summary table's totals row. */
+  projectSum: Amounts & Rates;
+  projects: ProjectResult[];
+  categories: CategoryResult[];
+  findings: Finding[];
+  projectTables: ProjectTableLayout[];
+  options: EvaluationOptions;
+}

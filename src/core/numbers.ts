@@ -1,0 +1,98 @@
+// Reading numbers the way clerks type them, and rounding/showing them the way Excel does.
+import type { CellValue, NumberStyle } from './model';
+
+/** Fold full-width ASCII (Ａ１．％，（）) and the ideographic space to their half-width forms. */
+export function foldWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+export function isErrorValue(value: CellValue): value is { error: string } {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && 'error' in value;
+}
+
+/** True for a cell that holds nothing a clerk would see. */
+export function isBlank(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+export type NumberRead =
+  | { ok: true; value: number; percent: boolean }
+  | { ok: false; reason: 'text' | 'error'; text: string };
+
+const DASHES = /^[-—–－−]+$/;
+const NUMERIC = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?$|^[+-]?\.\d+$/;
+
+/**
+ * Reads a cell as a number. Accepts numbers, numeric text with thousands separators, full-width digits,
+ * accounting negatives `(1,234.00)`, a trailing `%` (reported, so the caller can scale it), and — for money
+ * cells — blank or a dash meaning 0. Returns why not otherwise.
+ */
+export function readNumber(value: CellValue | undefined, blankIsZero: boolean): NumberRead | null {
+  if (value === null || value === undefined) return blankIsZero ? { ok: true, value: 0, percent: false } : null;
+  if (typeof value === 'number') return { ok: true, value, percent: false };
+  if (typeof value === 'boolean' || value instanceof Date) return { ok: false, reason: 'text', text: String(value) };
+  if (isErrorValue(value)) return { ok: false, reason: 'error', text: value.error };
+  let text = foldWidth(value).replace(/[\s\u00a0]/g, '');
+  if (text === '') return blankIsZero ? { ok: true, value: 0, percent: false } : null;
+  if (DASHES.test(text)) return blankIsZero ? { ok: true, value: 0, percent: false } : null;
+  text = text.replace(/[−－]/g, '-').replace(/，/g, ',').replace(/。/g, '.');
+  let negative = false;
+  const accounting = /^\((.*)\)$/.exec(text);
+  if (accounting) {
+    negative = true;
+    text = accounting[1];
+  }
+  let percent = false;
+  if (text.endsWith('%')) {
+    percent = true;
+    text = text.slice(0, -1);
+  }
+  text = text.replace(/^[¥￥$]/, '');
+  if (!NUMERIC.test(text)) return { ok: false, reason: 'text', text: value };
+  const parsed = Number(text.replace(/,/g, ''));
+  if (!Number.isFinite(parsed)) return { ok: false, reason: 'text', text: value };
+  return { ok: true, value: negative ? -parsed : parsed, percent };
+}
+
+/**
+ * Rounds half away from zero in decimal, as Excel's ROUND does: the value is first taken to 15 significant
+ * digits (what Excel shows), so 2.675 → 2.68 and 0.94995 → 0.9500, where binary arithmetic would go down.
+ */
+export function roundHalfAway(value: number, decimals: number): number {
+  if (!Number.isFinite(value)) return value;
+  const negative = value < 0;
+  const [mantissa, exponentText] = Math.abs(value).toExponential(14).split('e');
+  const exponent = Number(exponentText);
+  const digits = mantissa.replace('.', ''); // 15 significant digits, the first before the point
+  // Position of the decimal point within `digits` is exponent + 1.
+  const keep = exponent + 1 + decimals; // how many of the digits survive
+  if (keep < 0) return 0;
+  if (keep >= digits.length) return value;
+  const kept = keep === 0 ? 0 : Number(digits.slice(0, keep));
+  const roundedDigits = digits.charCodeAt(keep) - 48 >= 5 ? kept + 1 : kept;
+  const scaled = Number(`${roundedDigits}e${exponent + 1 - keep}`);
+  return negative ? -scaled : scaled;
+}
+
+/** A rate as displayed: a fraction rounded to 2 decimals of a percent (0.949950 → 0.95). */
+export function displayedRate(rate: number): number {
+  return roundHalfAway(rate, 4);
+}
+
+/** Writes a rounded number with `decimals` places, dropping trailing zeros in the `trim` style. */
+function formatRounded(value: number, decimals: number, style: NumberStyle): string {
+  const rounded = roundHalfAway(value, decimals);
+  const fixed = (Object.is(rounded, -0) ? 0 : rounded).toFixed(decimals); // exact: `rounded` has ≤ decimals places
+  if (style === 'fixed') return fixed;
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+}
+
+/** 2190.49 → "2190.49"; 126 → "126" (trim) or "126.00" (fixed). */
+export function formatAmount(wan: number, style: NumberStyle): string {
+  return formatRounded(wan, 2, style);
+}
+
+/** 0.96484 → "96.48%"; 1 → "100%" (trim) or "100.00%" (fixed). */
+export function formatRate(rate: number, style: NumberStyle): string {
+  return `${formatRounded(rate * 100, 2, style)}%`;
+}

@@ -1,0 +1,153 @@
+// Reading the rows under a header: items, totals (checked against what they cover), breakdowns, the table's end.
+import { cellRef } from '../address';
+import { makeFinding } from '../findings';
+import { isBreakdownLabel, isFooterLabel, isTotalLabel, matchHeader, normalise, type ColumnKey, type MoneyKey } from '../headers';
+import type { Finding, Lang } from '../model';
+import { formatAmount, readNumber } from '../numbers';
+import type { Grid } from './grid';
+import { detectHeader, type TableHeader } from './header';
+
+export const MONEY_COLUMNS: readonly MoneyKey[] = ['initial', 'adjustment', 'adjusted', 'carryover', 'actual'];
+
+/** One item row (a project, or a category of the totals table), amounts in the columns' own units. */
+export interface ItemRow {
+  row: number;
+  label: string;
+  labelCol: number;
+  /** Present for each money column of the table whose cell could be read. */
+  money: Partial<Record<MoneyKey, number>>;
+  /** Money cells that could not be read (already reported). */
+  unreadable: boolean;
+}
+
+export interface TotalRow extends ItemRow {
+  /** A 小计 covers rows since the previous total of any level; 合计 / 总计 since the previous 合计. */
+  level: 'sub' | 'grand';
+}
+
+export interface TableBody {
+  items: ItemRow[];
+  totals: TotalRow[];
+  /** Row index after the table: where scanning for the next table resumes. */
+  end: number;
+  /** The row that ended the table is itself a new header. */
+  nextHeader: TableHeader | null;
+}
+
+const SUB_TOTAL = new Set(['小计', 'subtotal']);
+
+/** Reads one money cell; reports unreadable, error and negative values at the cell. */
+export function readMoneyCell(
+  grid: Grid,
+  row: number,
+  col: number,
+  column: { key: ColumnKey; header: string },
+  lang: Lang,
+  findings: Finding[],
+): number | null {
+  const read = readNumber(grid.value(row, col), true);
+  const cell = cellRef(grid.name, row, col);
+  if (read === null) return 0;
+  if (!read.ok) {
+    findings.push(
+      makeFinding(read.reason === 'error' ? 'error-value' : 'not-a-number', cell, lang, { column: column.header, text: read.text }),
+    );
+    return null;
+  }
+  if (read.percent) {
+    findings.push(makeFinding('not-a-number', cell, lang, { column: column.header, text: `${read.value}%` }));
+    return null;
+  }
+  if (read.value < 0 && column.key !== 'adjustment') {
+    findings.push(makeFinding('negative-amount', cell, lang, { column: column.header, value: read.value }));
+    return null;
+  }
+  return read.value;
+}
+
+/** Could this row start a new table? Cheap test first (a header word in the label column), then the real one. */
+function newHeaderAt(grid: Grid, row: number, labelCol: number, firstCol: number): TableHeader | null {
+  const label = grid.text(row, labelCol) || grid.firstText(row, firstCol, labelCol);
+  if (label === '' || !matchHeader(label)) return null;
+  return detectHeader(grid, row);
+}
+
+export function readBody(grid: Grid, header: TableHeader, labelKey: 'name' | 'category', lang: Lang, findings: Finding[]): TableBody {
+  const labelCol = header.columns.get(labelKey)?.col ?? header.firstCol;
+  const moneyCols = MONEY_COLUMNS.flatMap((key) => {
+    const column = header.columns.get(key);
+    return column ? [{ key, column }] : [];
+  });
+  const items: ItemRow[] = [];
+  const totals: TotalRow[] = [];
+  let blanks = 0;
+  let row = header.bottom + 1;
+  let nextHeader: TableHeader | null = null;
+  for (; row < grid.rowCount; row++) {
+    if (grid.isBlankRow(row, header.firstCol, header.lastCol)) {
+      if (++blanks >= 2) break;
+      continue;
+    }
+    blanks = 0;
+    const lead = grid.firstText(row, Math.min(header.firstCol, labelCol), labelCol) || grid.firstText(row, 0, header.lastCol);
+    if (isFooterLabel(lead)) break;
+    nextHeader = newHeaderAt(grid, row, labelCol, header.firstCol);
+    if (nextHeader) break;
+    const label = grid.text(row, labelCol);
+    const totalLabel = isTotalLabel(label) ? label : isTotalLabel(lead) ? lead : null;
+    if (totalLabel === null && isBreakdownLabel(label)) continue;
+    const money: Partial<Record<MoneyKey, number>> = {};
+    let unreadable = false;
+    for (const { key, column } of moneyCols) {
+      const value = readMoneyCell(grid, row, column.col, column, lang, findings);
+      if (value === null) unreadable = true;
+      else money[key] = value;
+    }
+    if (totalLabel !== null) {
+      const level = SUB_TOTAL.has(normalise(totalLabel)) ? 'sub' : 'grand';
+      totals.push({ row, label: totalLabel, labelCol, money, unreadable, level });
+    } else {
+      items.push({ row, label, labelCol, money, unreadable });
+    }
+  }
+  checkTotals(grid, header, items, totals, lang, findings);
+  return { items, totals, end: nextHeader ? row : row + 1, nextHeader };
+}
+
+/** Each total row against the sum of the item rows it covers; one finding per differing cell. */
+function checkTotals(grid: Grid, header: TableHeader, items: ItemRow[], totals: TotalRow[], lang: Lang, findings: Finding[]): void {
+  if (totals.length === 0) return;
+  const firstItemRow = items.length > 0 ? items[0].row : Infinity;
+  let subStart = header.bottom;
+  let grandStart = header.bottom;
+  for (const total of totals) {
+    let covered: ItemRow[];
+    if (total.row < firstItemRow) {
+      covered = items; // a total right under the header covers everything below it
+    } else {
+      const from = total.level === 'sub' ? subStart : grandStart;
+      covered = items.filter((item) => item.row > from && item.row < total.row);
+      subStart = total.row;
+      if (total.level === 'grand') grandStart = total.row;
+    }
+    for (const key of MONEY_COLUMNS) {
+      const column = header.columns.get(key);
+      const given = total.money[key];
+      if (!column || given === undefined) continue;
+      if (covered.some((item) => item.money[key] === undefined)) continue; // an unreadable cell is already reported
+      const sum = covered.reduce((acc, item) => acc + (item.money[key] ?? 0), 0);
+      const diff = given - sum;
+      if (Math.abs(diff) > 0.01 + 1e-9 * Math.max(1, Math.abs(sum))) {
+        findings.push(
+          makeFinding('total-mismatch', cellRef(grid.name, total.row, column.col), lang, {
+            label: total.label,
+            column: column.header,
+            given: formatAmount(given, 'trim'),
+            sum: formatAmount(sum, 'trim'),
+            diff: formatAmount(diff, 'trim'),
+          }),
+        );
+      }
+    }
+  }
+}

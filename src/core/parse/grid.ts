@@ -1,0 +1,74 @@
+// Read access to one sheet's values, with merged areas resolved to their top-left cell.
+import type { CellRange, CellValue, SheetSnapshot } from '../model';
+import { foldWidth } from '../numbers';
+
+export class Grid {
+  readonly name: string;
+  readonly rowCount: number;
+  private readonly values: CellValue[][];
+  private readonly merges: CellRange[];
+
+  constructor(sheet: SheetSnapshot) {
+    this.name = sheet.name;
+    this.values = sheet.values;
+    this.merges = sheet.merges;
+    this.rowCount = sheet.values.length;
+  }
+
+  value(row: number, col: number): CellValue {
+    return this.values[row]?.[col] ?? null;
+  }
+
+  width(row: number): number {
+    return this.values[row]?.length ?? 0;
+  }
+
+  /** The cell's text, trimmed; '' for blanks and non-text values other than numbers. */
+  text(row: number, col: number): string {
+    const v = this.value(row, col);
+    if (typeof v === 'string') return v.trim();
+    if (typeof v === 'number') return String(v);
+    return '';
+  }
+
+  /** The merged area a cell belongs to, if any. */
+  mergeAt(row: number, col: number): CellRange | null {
+    for (const m of this.merges) {
+      if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+    }
+    return null;
+  }
+
+  /** The text shown at a cell: its own, or that of the merged area covering it. */
+  shownText(row: number, col: number): string {
+    const own = this.text(row, col);
+    if (own !== '') return own;
+    const m = this.mergeAt(row, col);
+    return m ? this.text(m.top, m.left) : '';
+  }
+
+  isBlankRow(row: number, fromCol: number, toCol: number): boolean {
+    const cells = this.values[row];
+    if (!cells) return true;
+    for (let c = fromCol; c <= toCol && c < cells.length; c++) {
+      const v = cells[c];
+      if (v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) return false;
+    }
+    return true;
+  }
+
+  /** First non-blank text in a row between two columns, for labels such as 合计 or 制表人. */
+  firstText(row: number, fromCol: number, toCol: number): string {
+    for (let c = fromCol; c <= toCol; c++) {
+      const t = this.text(row, c);
+      if (t !== '') return t;
+    }
+    return '';
+  }
+}
+
+/** Year from a title such as `2021年度部门整体支出…`. */
+export function yearInText(text: string): number | null {
+  const match = /((?:19|20)\d{2})\s*年/.exec(foldWidth(text));
+  return match ? Number(match[1]) : null;
+}

@@ -1,0 +1,267 @@
+// WorkbookSnapshot → BudgetInput: every project table, the totals table and the information block,
+// with every problem found reported at its cell (all of them, not just the first).
+import { cellRef } from '../address';
+import { makeFinding } from '../findings';
+import { HEADER_WORDS, readUnitLine, toWanFactor, type ColumnKey, type MoneyKey, type Unit } from '../headers';
+import type { BudgetInput, CategoryInput, Finding, Lang, ProjectInput, ProjectTableLayout, WorkbookSnapshot } from '../model';
+import { formatAmount, readNumber } from '../numbers';
+import { MONEY_COLUMNS, readBody, type ItemRow } from './body';
+import { Grid } from './grid';
+import { detectHeader, type TableHeader } from './header';
+import { readInfo, readTargetValue } from './info';
+
+export interface ParseResult {
+  input: BudgetInput;
+  findings: Finding[];
+}
+
+const FIRST_HEADER_ROWS = 30;
+const UNIT_LINE_ROWS = 5;
+
+interface FoundTable {
+  grid: Grid;
+  header: TableHeader;
+  items: ItemRow[];
+  totals: ItemRow[];
+  end: number;
+  /** Unit per money column, null where nothing says. */
+  units: Partial<Record<MoneyKey, Unit | null>>;
+}
+
+const COLUMN_NAMES: Record<Lang, Record<ColumnKey, string>> = {
+  zh: {
+    name: '项目名称', initial: '年初预算数', adjustment: '预算调整数', adjusted: '调整后预算数', carryover: '上年结转',
+    actual: '实际支出数', target: '执行率目标', rate: '执行率', purpose: '资金用途', outcome: '绩效目标完成情况',
+    reason: '偏差原因', serial: '序号', category: '支出类别',
+  },
+  en: {
+    name: 'Project name', initial: 'Initial budget', adjustment: 'Adjustment', adjusted: 'Adjusted budget', carryover: 'Carry-over',
+    actual: 'Actual expenditure', target: 'Target', rate: 'Execution rate', purpose: 'Purpose', outcome: 'Outcome',
+    reason: 'Reason', serial: 'No.', category: 'Category',
+  },
+};
+
+/** A unit line (单位：元) in the few rows above a header, after any earlier table. */
+function unitAbove(grid: Grid, header: TableHeader, after: number): Unit | null {
+  for (let r = header.top - 1; r >= Math.max(after, header.top - UNIT_LINE_ROWS); r--) {
+    const width = Math.min(grid.width(r), header.lastCol + 10);
+    for (let c = 0; c < width; c++) {
+      const unit = readUnitLine(grid.text(r, c));
+      if (unit) return unit;
+    }
+  }
+  return null;
+}
+
+function findTables(grid: Grid, lang: Lang, findings: Finding[]): FoundTable[] {
+  const tables: FoundTable[] = [];
+  let lastEnd = 0;
+  let row = 0;
+  let pending: TableHeader | null = null;
+  while (row < grid.rowCount) {
+    const header = pending ?? (row < FIRST_HEADER_ROWS || row < lastEnd + FIRST_HEADER_ROWS ? detectHeader(grid, row) : null);
+    pending = null;
+    if (!header) {
+      if (row >= FIRST_HEADER_ROWS && row >= lastEnd + FIRST_HEADER_ROWS) break;
+      row++;
+      continue;
+    }
+    const body = readBody(grid, header, header.kind === 'project' ? 'name' : 'category', lang, findings);
+    const above = unitAbove(grid, header, lastEnd);
+    const units: Partial<Record<MoneyKey, Unit | null>> = {};
+    for (const key of MONEY_COLUMNS) {
+      const column = header.columns.get(key);
+      if (column) units[key] = column.unit ?? above;
+    }
+    tables.push({ grid, header, items: body.items, totals: body.totals, end: body.end, units });
+    lastEnd = body.end;
+    row = body.end;
+    pending = body.nextHeader;
+  }
+  return tables;
+}
+
+function missingColumns(table: FoundTable, lang: Lang, findings: Finding[]): boolean {
+  const { columns } = table.header;
+  const missing: ColumnKey[] = [];
+  if (!columns.has('actual')) missing.push('actual');
+  if (!columns.has('initial') && !columns.has('adjusted')) missing.push('adjusted');
+  if (table.header.kind === 'project' && !columns.has('name')) missing.push('name');
+  for (const key of missing) {
+    const words = key === 'adjusted' ? [...HEADER_WORDS.initial, ...HEADER_WORDS.adjusted] : HEADER_WORDS[key];
+    findings.push(
+      makeFinding('missing-column', cellRef(table.grid.name, table.header.top, table.header.firstCol), lang, {
+        column: key === 'adjusted' ? `${COLUMN_NAMES[lang].initial} / ${COLUMN_NAMES[lang].adjusted}` : COLUMN_NAMES[lang][key],
+        words: words.join(lang === 'zh' ? '、' : ', '),
+      }),
+    );
+  }
+  return missing.length === 0;
+}
+
+/** Initial, adjustment and adjusted budget in 万元, derived as the contract says; reports a mismatch. */
+function budgets(
+  table: FoundTable,
+  item: ItemRow,
+  factor: (key: MoneyKey) => number,
+  lang: Lang,
+  findings: Finding[],
+): { initialBudget: number | null; adjustment: number | null; adjustedBudget: number } {
+  const has = (key: MoneyKey) => table.header.columns.has(key);
+  const wan = (key: MoneyKey) => (item.money[key] ?? 0) * factor(key);
+  if (has('initial') && has('adjusted')) {
+    const initial = wan('initial');
+    const adjusted = wan('adjusted');
+    if (!has('adjustment')) return { initialBudget: initial, adjustment: adjusted - initial, adjustedBudget: adjusted };
+    const adjustment = wan('adjustment');
+    const tolerance = 0.01 * Math.min(factor('initial'), factor('adjustment'), factor('adjusted')) + 1e-9 * Math.abs(adjusted);
+    if (Math.abs(initial + adjustment - adjusted) > tolerance) {
+      const column = table.header.columns.get('adjusted');
+      findings.push(
+        makeFinding('adjusted-mismatch', cellRef(table.grid.name, item.row, column?.col ?? item.labelCol), lang, {
+          name: item.label,
+          initial: formatAmount(initial, 'trim'),
+          adjustment: formatAmount(adjustment, 'trim'),
+          adjusted: formatAmount(adjusted, 'trim'),
+          unit: lang === 'zh' ? '万元' : '10k yuan',
+        }),
+      );
+    }
+    return { initialBudget: initial, adjustment: adjusted - initial, adjustedBudget: adjusted };
+  }
+  if (has('initial')) {
+    const initial = wan('initial');
+    const adjustment = has('adjustment') ? wan('adjustment') : 0;
+    return { initialBudget: initial, adjustment, adjustedBudget: initial + adjustment };
+  }
+  const adjusted = wan('adjusted');
+  if (has('adjustment')) {
+    const adjustment = wan('adjustment');
+    return { initialBudget: adjusted - adjustment, adjustment, adjustedBudget: adjusted };
+  }
+  return { initialBudget: null, adjustment: null, adjustedBudget: adjusted };
+}
+
+function cellText(grid: Grid, row: number, col: number | undefined): string {
+  return col === undefined ? '' : grid.text(row, col);
+}
+
+export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang): ParseResult {
+  const findings: Finding[] = [];
+  const toolSheets = new Set(snapshot.toolSheets);
+  const grids = snapshot.sheets.filter((s) => !toolSheets.has(s.name)).map((s) => new Grid(s));
+  const tables = grids.flatMap((grid) => findTables(grid, lang, findings));
+
+  const regions = tables.map((t) => ({ sheet: t.grid.name, top: t.header.top, bottom: t.end - 1, left: t.header.firstCol, right: t.header.lastCol }));
+  const { info, unit: infoUnit } = readInfo(grids, (sheet, row, col) =>
+    regions.some((r) => r.sheet === sheet && row >= r.top && row <= r.bottom && col >= r.left && col <= r.right),
+  );
+
+  const unitAssumed: string[] = [];
+  const factorFor = (table: FoundTable) => (key: MoneyKey) => toWanFactor(table.units[key] ?? infoUnit ?? '万元');
+  for (const table of tables) {
+    const noUnit = MONEY_COLUMNS.some((key) => table.header.columns.has(key) && !table.units[key]);
+    if (noUnit && !infoUnit) unitAssumed.push(cellRef(table.grid.name, table.header.top, table.header.firstCol));
+  }
+
+  const projectTables = tables.filter((t) => t.header.kind === 'project');
+  const totalsTables = tables.filter((t) => t.header.kind === 'totals');
+  if (projectTables.length === 0) findings.push(makeFinding('no-project-table', null, lang));
+
+  const projects: ProjectInput[] = [];
+  const layouts: ProjectTableLayout[] = [];
+  for (const table of projectTables) {
+    if (!missingColumns(table, lang, findings)) continue;
+    const { grid, header } = table;
+    const factor = factorFor(table);
+    const col = (key: ColumnKey) => header.columns.get(key)?.col;
+    const targetColumn = header.columns.get('target');
+    const rateColumn = header.columns.get('rate');
+    layouts.push({
+      sheet: grid.name,
+      headerTop: header.top,
+      headerBottom: header.bottom,
+      firstCol: header.firstCol,
+      lastCol: header.lastCol,
+      columns: Object.fromEntries(
+        (['initial', 'adjustment', 'adjusted', 'carryover', 'actual', 'target'] as const).flatMap((k) => (col(k) === undefined ? [] : [[k, col(k)]])),
+      ),
+      toWan: Object.fromEntries(MONEY_COLUMNS.flatMap((k) => (header.columns.has(k) ? [[k, factor(k)]] : []))),
+      targetIsPercent: targetColumn?.percent ?? false,
+    });
+    for (const item of table.items) {
+      const hasMoney = MONEY_COLUMNS.some((k) => (item.money[k] ?? 0) !== 0);
+      if (item.label === '') {
+        if (hasMoney || item.unreadable) findings.push(makeFinding('unnamed-row', cellRef(grid.name, item.row, item.labelCol), lang));
+        continue;
+      }
+      let target: number | null = null;
+      if (targetColumn) {
+        const raw = grid.value(item.row, targetColumn.col);
+        const read = readNumber(raw, false);
+        if (read && !read.ok) {
+          findings.push(
+            makeFinding(read.reason === 'error' ? 'error-value' : 'not-a-number', cellRef(grid.name, item.row, targetColumn.col), lang, {
+              column: targetColumn.header,
+              text: read.text,
+            }),
+          );
+        } else if (read) {
+          target = readTargetValue(raw, targetColumn.percent);
+        }
+      }
+      let givenRate: number | null = null;
+      if (rateColumn) {
+        const read = readNumber(grid.value(item.row, rateColumn.col), false);
+        if (read?.ok) givenRate = read.percent || rateColumn.percent ? read.value / 100 : read.value;
+      }
+      if (item.unreadable) continue; // reported at its cell; the rest of the row cannot be trusted
+      projects.push({
+        name: item.label,
+        cell: cellRef(grid.name, item.row, item.labelCol),
+        location: { sheet: grid.name, table: layouts.length - 1, row: item.row, firstCol: header.firstCol, lastCol: header.lastCol },
+        ...budgets(table, item, factor, lang, findings),
+        carryover: (item.money.carryover ?? 0) * factor('carryover'),
+        actual: (item.money.actual ?? 0) * factor('actual'),
+        target,
+        givenRate,
+        givenRateCell: rateColumn && givenRate !== null ? cellRef(grid.name, item.row, rateColumn.col) : null,
+        purpose: cellText(grid, item.row, col('purpose')),
+        outcome: cellText(grid, item.row, col('outcome')),
+        reason: cellText(grid, item.row, col('reason')),
+      });
+    }
+  }
+
+  const toCategory = (table: FoundTable, item: ItemRow): CategoryInput => {
+    const factor = factorFor(table);
+    return {
+      name: item.label,
+      cell: cellRef(table.grid.name, item.row, item.labelCol),
+      ...budgets(table, item, factor, lang, findings),
+      carryover: (item.money.carryover ?? 0) * factor('carryover'),
+      actual: (item.money.actual ?? 0) * factor('actual'),
+    };
+  };
+  const categories: CategoryInput[] = [];
+  let categoryTotal: CategoryInput | null = null;
+  const totalsTable = totalsTables.find((t) => missingColumns(t, lang, findings));
+  if (totalsTable) {
+    for (const item of totalsTable.items) if (item.label !== '' && !item.unreadable) categories.push(toCategory(totalsTable, item));
+    const grand = totalsTable.totals.filter((t) => !t.unreadable).at(-1);
+    if (grand) categoryTotal = toCategory(totalsTable, grand);
+  }
+
+  if (unitAssumed.length > 0) {
+    findings.push(
+      makeFinding('defaults-used', unitAssumed[0], lang, {
+        what: lang === 'zh' ? `金额单位按万元计（${unitAssumed.join('、')} 所在表未写明单位）` : `amounts taken as 10k yuan (no unit given for the table at ${unitAssumed.join(', ')})`,
+      }),
+    );
+  }
+
+  return {
+    input: { info, projects, categories, categoryTotal, projectTables: layouts },
+    findings,
+  };
+}

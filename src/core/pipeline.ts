@@ -1,0 +1,76 @@
+// The one pipeline every host runs: snapshot → parse → evaluate → compose. Pure.
+import { chooseReportSheetName, type HighlightPlan, type ReportPlan } from './compose/reportPlan';
+import { composeReport } from './compose/composeReport';
+import { planHighlights } from './compose/highlight';
+import { evaluate } from './evaluate';
+import { hasErrors, makeFinding, sortFindings } from './findings';
+import type { Evaluation, EvaluationOptions, Finding, WorkbookSnapshot } from './model';
+import { parseWorkbook } from './parse/parseWorkbook';
+
+export type PipelineResult =
+  | { ok: true; evaluation: Evaluation; report: ReportPlan; highlights: HighlightPlan; findings: Finding[]; replacesSheet: boolean }
+  | { ok: false; findings: Finding[] };
+
+export function runPipeline(snapshot: WorkbookSnapshot, options: EvaluationOptions): PipelineResult {
+  const { lang } = options;
+  const parsed = parseWorkbook(snapshot, lang);
+  const contentFindings = snapshot.unkeptContent.map((c) => makeFinding('content-not-kept', null, lang, { what: c.what, where: c.where }));
+  const parseFindings = [...parsed.findings, ...contentFindings];
+  if (hasErrors(parseFindings)) return { ok: false, findings: sortFindings(parseFindings) };
+  const raw = evaluate(parsed.input, options, parseFindings);
+  const evaluation = { ...raw, findings: sortFindings(raw.findings) };
+  const { name, replaces } = chooseReportSheetName(
+    lang,
+    snapshot.sheets.map((s) => s.name),
+    snapshot.toolSheets,
+  );
+  return {
+    ok: true,
+    evaluation,
+    report: composeReport(evaluation, name),
+    highlights: planHighlights(evaluation, snapshot),
+    findings: evaluation.findings,
+    replacesSheet: replaces,
+  };
+}
+
+/** The evaluation as the command's --json prints it: amounts in 万元 and rates as fractions, unrounded. */
+export function evaluationJson(result: PipelineResult, options: EvaluationOptions): unknown {
+  if (!result.ok) {
+    return {
+      department: { name: null, year: null, unit: '万元', target: options.target ?? null, explainBelow: options.explainBelow ?? null, basis: options.basis },
+      totals: null,
+      projects: [],
+      findings: result.findings,
+    };
+  }
+  const ev = result.evaluation;
+  const t = ev.totals;
+  return {
+    department: ev.department,
+    totals: {
+      initialBudget: t.initialBudget,
+      adjustment: t.adjustment,
+      adjustedBudget: t.adjustedBudget,
+      carryover: t.carryover,
+      actual: t.actual,
+      adjustmentRate: t.adjustmentRate,
+      executionRate: t.executionRate,
+      source: t.source,
+    },
+    projects: ev.projects.map((p) => ({
+      name: p.name,
+      cell: p.cell,
+      initialBudget: p.initialBudget,
+      adjustment: p.adjustment,
+      adjustedBudget: p.adjustedBudget,
+      carryover: p.carryover,
+      actual: p.actual,
+      adjustmentRate: p.adjustmentRate,
+      executionRate: p.executionRate,
+      target: p.effectiveTarget,
+      underTarget: p.underTarget,
+    })),
+    findings: ev.findings,
+  };
+}

@@ -1,0 +1,151 @@
+// Applies the pipeline's plans to an ExcelJS workbook: the report sheet, its mark, the highlight rules.
+// The clerk's sheets keep their values; only the tool's own sheet and rules are ever replaced.
+import ExcelJS from 'exceljs';
+import { cellAddress, quoteSheet, rangeAddress } from '../../core/address';
+import {
+  HIGHLIGHT_FILL,
+  HIGHLIGHT_FONT,
+  HIGHLIGHT_MARK,
+  REPORT_NAME_PREFIX,
+  type CellStyle,
+  type HighlightPlan,
+  type PlanCell,
+  type ReportPlan,
+} from '../../core/compose/reportPlan';
+import { toolSheetNames } from './readWorkbook';
+
+const FONT = { zh: '宋体', en: 'Calibri' };
+
+function fontFor(style: CellStyle, lang: 'zh' | 'en'): Partial<ExcelJS.Font> {
+  const name = FONT[lang];
+  switch (style) {
+    case 'title':
+      return { name: lang === 'zh' ? '黑体' : name, size: 16, bold: true };
+    case 'heading1':
+      return { name: lang === 'zh' ? '黑体' : name, size: 12, bold: true };
+    case 'heading2':
+    case 'caption':
+      return { name: lang === 'zh' ? '楷体' : name, size: 12, bold: true };
+    case 'tableHeader':
+    case 'tableTotal':
+      return { name, size: 10, bold: true };
+    case 'tableCell':
+    case 'note':
+    case 'sources':
+      return { name, size: 10 };
+    default:
+      return { name, size: 11 };
+  }
+}
+
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF8C8C8C' } };
+const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+function numberFormat(cell: PlanCell): string | undefined {
+  if (cell.format === 'amount') return '#,##0.00';
+  if (cell.format === 'percent') return '0.00%';
+  return undefined;
+}
+
+function styleCell(target: ExcelJS.Cell, source: PlanCell, lang: 'zh' | 'en'): void {
+  // Text is stored as a string value; ExcelJS writes formulas only from { formula }, so `=…` stays text.
+  target.value = source.value;
+  target.font = fontFor(source.style, lang);
+  const fmt = numberFormat(source);
+  if (fmt) target.numFmt = fmt;
+  const table = source.style.startsWith('table');
+  const horizontal: ExcelJS.Alignment['horizontal'] =
+    source.style === 'title' || source.style === 'tableHeader' ? 'center' : source.style === 'signature' ? 'right' : source.format === 'text' ? 'left' : 'right';
+  target.alignment = { vertical: table ? 'middle' : 'top', horizontal, wrapText: source.format === 'text' };
+  if (table) target.border = BOX;
+  if (source.style === 'tableHeader') target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+  if (source.highlight) {
+    target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HIGHLIGHT_FILL } };
+    target.font = { ...target.font, color: { argb: HIGHLIGHT_FONT } };
+  }
+}
+
+/** Removes a sheet the tool made (and its mark), never anything else. */
+function removeToolSheet(wb: ExcelJS.Workbook, name: string): void {
+  if (!toolSheetNames(wb).includes(name)) throw new Error(`refusing to replace "${name}": not made by this tool`);
+  const ws = wb.getWorksheet(name);
+  if (ws) wb.removeWorksheet(ws.id);
+  for (const entry of wb.definedNames.model) {
+    if (entry.name.startsWith(REPORT_NAME_PREFIX) && entry.ranges.some((r) => r.includes(name))) {
+      for (const range of entry.ranges) wb.definedNames.remove(range, entry.name);
+    }
+  }
+}
+
+function freeMarkName(wb: ExcelJS.Workbook): string {
+  const taken = new Set(wb.definedNames.model.map((n) => n.name));
+  for (let i = 1; ; i++) if (!taken.has(`${REPORT_NAME_PREFIX}_${i}`)) return `${REPORT_NAME_PREFIX}_${i}`;
+}
+
+export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan, replaces: boolean): ExcelJS.Worksheet {
+  if (replaces) removeToolSheet(wb, plan.sheetName);
+  const ws = wb.addWorksheet(plan.sheetName, {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.6, right: 0.6, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
+    },
+    views: [{ showGridLines: false }],
+  });
+  const lastCol = plan.columnWidths.length - 1;
+  ws.columns = plan.columnWidths.map((width) => ({ width }));
+  plan.rows.forEach((row, r) => {
+    const excelRow = ws.getRow(r + 1);
+    row.cells.forEach((cell, c) => styleCell(excelRow.getCell(c + 1), cell, plan.lang));
+    if (row.height) excelRow.height = row.height;
+    if (row.spanAll && lastCol > 0) ws.mergeCells(r + 1, 1, r + 1, lastCol + 1);
+  });
+  for (const m of plan.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  ws.pageSetup.printTitlesRow = `${plan.summaryHeaderRow + 1}:${plan.summaryHeaderRow + 1}`;
+  wb.definedNames.add(`${quoteSheet(plan.sheetName)}!$A$1`, freeMarkName(wb));
+  return ws;
+}
+
+type RuleList = { ref: string; rules: { type: string; formulae?: string[] }[] }[];
+
+/** Replaces the tool's highlight rules (recognised by their mark) with the plan's; plain fills where needed. */
+export function writeHighlights(wb: ExcelJS.Workbook, plan: HighlightPlan): void {
+  for (const ws of wb.worksheets) {
+    const list = (ws as unknown as { conditionalFormattings?: RuleList }).conditionalFormattings;
+    if (!list) continue;
+    const kept = list
+      .map((cf) => ({ ...cf, rules: cf.rules.filter((rule) => !(rule.formulae ?? []).some((f) => f.includes(HIGHLIGHT_MARK))) }))
+      .filter((cf) => cf.rules.length > 0);
+    list.splice(0, list.length, ...kept);
+  }
+  for (const rule of plan.rules) {
+    const ws = wb.getWorksheet(rule.sheet);
+    if (!ws) continue;
+    ws.addConditionalFormatting({
+      ref: rule.areas.map(rangeAddress).join(' '),
+      rules: [
+        {
+          type: 'expression',
+          priority: 1,
+          formulae: [rule.formula],
+          style: {
+            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: HIGHLIGHT_FILL } },
+            font: { color: { argb: HIGHLIGHT_FONT } },
+          },
+        },
+      ],
+    });
+  }
+  for (const fill of plan.fills) {
+    const ws = wb.getWorksheet(fill.sheet);
+    if (!ws) continue;
+    for (let r = fill.range.top; r <= fill.range.bottom; r++) {
+      for (let c = fill.range.left; c <= fill.range.right; c++) {
+        ws.getCell(cellAddress(r, c)).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HIGHLIGHT_FILL } };
+      }
+    }
+  }
+}

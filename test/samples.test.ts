@@ -1,0 +1,175 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { buildSample, buildTemplate } from '../scripts/make-samples';
+
+const SAMPLE_FILE = path.join(__dirname, '..', 'assets', 'sample-2021.xlsx');
+const TEMPLATE_FILE = path.join(__dirname, '..', 'assets', 'template.xlsx');
+
+const REGENERATE = 'run `npm run samples` to regenerate assets/sample-2021.xlsx and assets/template.xlsx';
+
+/**
+ * Flattens the contents of a workbook into `key → JSON` entries: sheet names in order, and per
+ * sheet its merged ranges, column widths, and every cell that has a value or a number format
+ * (value incl. formula and cached result, and the number format).
+ */
+function snapshot(wb: ExcelJS.Workbook): Map<string, string> {
+  const out = new Map<string, string>();
+  const sheets = wb.worksheets;
+  out.set('sheet names', JSON.stringify(sheets.map((ws) => ws.name)));
+  for (const ws of sheets) {
+    out.set(`${ws.name} merges`, JSON.stringify([...ws.model.merges].sort()));
+    const colCount = ws.columnCount;
+    const rowCount = ws.rowCount;
+    for (let c = 1; c <= colCount; c++) {
+      out.set(`${ws.name} column ${ws.getColumn(c).letter} width`, JSON.stringify(ws.getColumn(c).width ?? null));
+    }
+    for (let r = 1; r <= rowCount; r++) {
+      for (let c = 1; c <= colCount; c++) {
+        const cell = ws.getCell(r, c);
+        const hasValue = cell.value !== null && cell.value !== undefined;
+        if (!hasValue && !cell.numFmt) continue;
+        // cell.value drops falsy formula results (0, ""), so record the cached result separately.
+        const result = cell.type === ExcelJS.ValueType.Formula ? cell.result : undefined;
+        out.set(`${ws.name}!${cell.address} value`, JSON.stringify({ value: cell.value, result: result ?? null }));
+        out.set(`${ws.name}!${cell.address} numFmt`, JSON.stringify(cell.numFmt ?? null));
+      }
+    }
+  }
+  return out;
+}
+
+/** Loads an .xlsx from disk, failing with a regenerate hint when it is missing. */
+async function loadFile(file: string): Promise<ExcelJS.Workbook> {
+  if (!fs.existsSync(file)) {
+    throw new Error(`${path.relative(process.cwd(), file)} is missing: ${REGENERATE}`);
+  }
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+/**
+ * Writes the generated workbook to a buffer and reads it back, so both sides of the comparison
+ * went through the same xlsx reader (compares contents, not bytes).
+ */
+async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
+  const buf = await wb.xlsx.writeBuffer();
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load(buf as ArrayBuffer);
+  return back;
+}
+
+async function expectSameContents(file: string, build: () => Promise<ExcelJS.Workbook>): Promise<void> {
+  const committed = snapshot(await loadFile(file));
+  const generated = snapshot(await roundTrip(await build()));
+  const keys = [...new Set([...committed.keys(), ...generated.keys()])];
+  const diffs = keys
+    .filter((k) => committed.get(k) !== generated.get(k))
+    .map((k) => `  ${k}: file has ${committed.get(k) ?? '(nothing)'}, script makes ${generated.get(k) ?? '(nothing)'}`);
+  if (diffs.length > 0) {
+    const shown = diffs.slice(0, 25).join('\n');
+    const more = diffs.length > 25 ? `\n  … and ${diffs.length - 25} more` : '';
+    throw new Error(
+      `${path.relative(process.cwd(), file)} is out of date with scripts/make-samples.ts (${diffs.length} differences): ${REGENERATE}\n${shown}${more}`,
+    );
+  }
+}
+
+function cellResult(ws: ExcelJS.Worksheet, address: string): unknown {
+  const cell = ws.getCell(address);
+  return cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
+}
+
+function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`sheet ${name} not found: ${REGENERATE}`);
+  return ws;
+}
+
+describe('assets/sample-2021.xlsx', () => {
+  it('matches what scripts/make-samples.ts generates', async () => {
+    await expectSameContents(SAMPLE_FILE, buildSample);
+  });
+
+  it('holds the key figures', async () => {
+    const wb = await loadFile(SAMPLE_FILE);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['部门信息', '部门支出', '项目支出']);
+
+    const info = sheet(wb, '部门信息');
+    expect(info.getCell('A3').value).toBe('部门名称');
+    expect(info.getCell('B3').value).toBe('广州市荔湾区应急管理局');
+    expect(info.getCell('B4').value).toBe(2021);
+    expect(info.getCell('B5').value).toBe('万元');
+    expect(info.getCell('B6').value).toBe(0.95);
+    expect(info.getCell('B7').value).toBe(0.9);
+
+    const totals = sheet(wb, '部门支出');
+    expect(totals.getRow(3).values).toEqual([
+      undefined,
+      '支出类别',
+      '年初预算数',
+      '预算调整数',
+      '调整后预算数',
+      '实际支出数',
+      '执行率',
+    ]);
+    expect(totals.getCell('A6').value).toBe('合计');
+    expect(['B6', 'C6', 'D6', 'E6'].map((a) => cellResult(totals, a))).toEqual([2222.37, 48.03, 2270.4, 2190.49]);
+    expect(totals.getCell('D4').value).toEqual({ formula: 'B4+C4', result: 1624.995 });
+    expect(totals.getCell('D5').value).toEqual({ formula: 'B5+C5', result: 645.405 });
+    expect(cellResult(totals, 'F6')).toBeCloseTo(2190.49 / 2270.4, 12);
+    expect(totals.getCell('F6').numFmt).toBe('0.00%');
+
+    const projects = sheet(wb, '项目支出');
+    expect(projects.getCell('A2').value).toBe('单位：元');
+    expect(projects.getCell('J3').value).toBe('偏差原因');
+    expect(projects.getCell('B4').value).toBe('应急管理工作经费');
+    expect(projects.getCell('B10').value).toBe('安全生产宣传教育中心工作经费');
+    for (let r = 4; r <= 10; r++) {
+      expect(projects.getCell(`A${r}`).value).toBe(r - 3);
+      expect(projects.getCell(`J${r}`).value).toBeNull();
+    }
+    expect(projects.getCell('B11').value).toBe('合计');
+    expect(['C11', 'D11', 'E11', 'F11'].map((a) => cellResult(projects, a))).toEqual([
+      6196850, 257200, 6454050, 6274600,
+    ]);
+    // The project totals agree with the 项目支出 row of the department table (元 = 万元 × 10000).
+    expect(6196850 / 10000).toBeCloseTo(619.685, 9);
+    expect(6274600 / 10000).toBeCloseTo(cellResult(totals, 'E5') as number, 9);
+  });
+});
+
+describe('assets/template.xlsx', () => {
+  it('matches what scripts/make-samples.ts generates', async () => {
+    await expectSameContents(TEMPLATE_FILE, buildTemplate);
+  });
+
+  it('is blank apart from the defaults and formulas', async () => {
+    const wb = await loadFile(TEMPLATE_FILE);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['部门信息', '部门支出', '项目支出']);
+
+    const info = sheet(wb, '部门信息');
+    expect(info.getCell('B3').value).toBeNull();
+    expect(info.getCell('B4').value).toBeNull();
+    expect(info.getCell('B5').value).toBe('万元');
+    expect(info.getCell('B6').value).toBe(0.95);
+    expect(info.getCell('B7').value).toBe(0.9);
+
+    const totals = sheet(wb, '部门支出');
+    expect(totals.getCell('B4').value).toBeNull();
+    expect(totals.getCell('A6').value).toBe('合计');
+    expect(['B6', 'C6', 'D6', 'E6'].map((a) => cellResult(totals, a))).toEqual([0, 0, 0, 0]);
+
+    const projects = sheet(wb, '项目支出');
+    expect(projects.getCell('A2').value).toBe('单位：万元');
+    for (let r = 4; r <= 23; r++) {
+      expect(projects.getCell(`A${r}`).value).toBe(r - 3);
+      expect(projects.getCell(`B${r}`).value).toBeNull();
+      expect(projects.getCell(`E${r}`).formula).toBe(`C${r}+D${r}`);
+      expect(projects.getCell(`G${r}`).formula).toBe(`IFERROR(F${r}/E${r},"")`);
+    }
+    expect(projects.getCell('B24').value).toBe('合计');
+    expect(projects.getCell('C24').formula).toBe('SUM(C4:C23)');
+  });
+});
