@@ -38,9 +38,9 @@ export type MoneyKey = (typeof MONEY_KEYS)[number];
 
 export type Unit = '元' | '万元';
 
-/** Multiplier from a unit to 万元. */
-export function toWanFactor(unit: Unit): number {
-  return unit === '元' ? 1 / 10000 : 1;
+/** What a unit's amounts are divided by to give 万元 (a division: 191500 / 10000 is exactly 19.15, × 0.0001 is not). */
+export function wanDivisor(unit: Unit): number {
+  return unit === '元' ? 10000 : 1;
 }
 
 /** Reads a unit word: only 元, 万元, yuan and 10k yuan count. */

@@ -149,8 +149,8 @@ export interface ProjectTableLayout {
   lastCol: number;
   /** 0-based columns of the number cells the highlight formula reads, when present. */
   columns: Partial<Record<'initial' | 'adjustment' | 'adjusted' | 'carryover' | 'actual' | 'target', number>>;
-  /** Multipliers that turn each column's values into 万元. */
-  toWan: Partial<Record<'initial' | 'adjustment' | 'adjusted' | 'carryover' | 'actual', number>>;
+  /** Divisors that turn each column's values into 万元. */
+  wanDivisor: Partial<Record<'initial' | 'adjustment' | 'adjusted' | 'carryover' | 'actual', number>>;
   /** True when the target column holds percents (header says (%)). */
   targetIsPercent: boolean;
 }

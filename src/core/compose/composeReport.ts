@@ -23,7 +23,7 @@ const LINE_HEIGHT = 16;
 /** Rows a wrapped text needs across `width` characters (CJK glyphs are about two characters wide). */
 export function estimateLines(text: string, width: number): number {
   let units = 0;
-  for (const ch of text) units += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2.1 : 1.1;
+  for (const ch of text) units += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1.9 : 1.05;
   return Math.max(1, Math.ceil(units / (width * 0.95)));
 }
 
@@ -44,7 +44,7 @@ export function composeReport(ev: Evaluation, sheetName: string): ReportPlan {
     money('实际支出数', 'Actual'),
     { header: { zh: '执行率', en: 'Execution rate' }, width: 11 },
     { header: { zh: '执行率目标', en: 'Target' }, width: 11 },
-    { header: { zh: '状态', en: 'Status' }, width: 16 },
+    { header: { zh: '状态', en: 'Status' }, width: 20 },
   ];
   const widths = columns.map((c) => c.width);
   const totalWidth = widths.reduce((a, b) => a + b, 0);
@@ -62,7 +62,7 @@ export function composeReport(ev: Evaluation, sheetName: string): ReportPlan {
   blank();
   spanRow(zh ? '附表1：项目支出绩效情况汇总表' : 'Table 1: Projects', 'caption', false);
   const summaryHeaderRow = rows.length;
-  rows.push({ cells: columns.map((c) => cell(c.header[lang], 'tableHeader')) });
+  rows.push({ cells: columns.map((c) => cell(c.header[lang], 'tableHeader')), height: 30 });
   const status = (p: Evaluation['projects'][number]) => {
     if (p.executionRate === null) return zh ? '无预算' : 'No budget';
     if (!p.underTarget) return zh ? '达标' : 'On target';

@@ -19,10 +19,11 @@ function rateColumns(layout: ProjectTableLayout, basis: Basis): { numerator: Key
   return { numerator: ['actual'], denominator };
 }
 
-function term(layout: ProjectTableLayout, key: Key, row: number): string {
+/** `$F4`, scaled to 万元 (in brackets) only when the row's money columns are in different units. */
+function term(layout: ProjectTableLayout, key: Key, row: number, scaled: boolean): string {
   const ref = `$${columnLetters(layout.columns[key] as number)}${row + 1}`;
-  const factor = key === 'target' ? 1 : layout.toWan[key] ?? 1;
-  return factor === 1 ? ref : `${ref}*${factor}`;
+  const divisor = key === 'target' ? 1 : layout.wanDivisor[key] ?? 1;
+  return scaled && divisor !== 1 ? `(${ref}/${divisor})` : ref;
 }
 
 /** Cells that Excel can do arithmetic on as they are: numbers and blanks. */
@@ -57,12 +58,15 @@ export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): High
     }
     if (!cols || ruleRows.length === 0) return;
     const first = Math.min(...ruleRows);
-    const sum = (keys: Key[]) => (keys.length === 1 ? term(layout, keys[0], first) : `(${keys.map((k) => term(layout, k, first)).join('+')})`);
+    const moneyKeys = [...cols.numerator, ...cols.denominator];
+    const scaled = new Set(moneyKeys.map((k) => layout.wanDivisor[k as keyof ProjectTableLayout['wanDivisor']])).size > 1;
+    const sum = (keys: Key[]) =>
+      keys.length === 1 ? term(layout, keys[0], first, scaled) : `(${keys.map((k) => term(layout, k, first, scaled)).join('+')})`;
     const denominatorText = sum(cols.denominator);
     const defaultTarget = String(ev.department.target);
     const targetText =
       layout.columns.target !== undefined
-        ? targetExpression(term(layout, 'target', first), layout.targetIsPercent, defaultTarget)
+        ? targetExpression(term(layout, 'target', first, false), layout.targetIsPercent, defaultTarget)
         : defaultTarget;
     const formula = `AND(${HIGHLIGHT_MARK},${denominatorText}>0,ROUND(${sum(cols.numerator)}/${denominatorText},4)<ROUND(${targetText},4))`;
     const areas: CellRange[] = contiguous(ruleRows).map(([top, bottom]) => ({ top, bottom, left: layout.firstCol, right: layout.lastCol }));

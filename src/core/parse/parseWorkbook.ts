@@ -2,7 +2,7 @@
 // with every problem found reported at its cell (all of them, not just the first).
 import { cellRef } from '../address';
 import { makeFinding } from '../findings';
-import { HEADER_WORDS, readUnitLine, toWanFactor, type ColumnKey, type MoneyKey, type Unit } from '../headers';
+import { HEADER_WORDS, readUnitLine, wanDivisor, type ColumnKey, type MoneyKey, type Unit } from '../headers';
 import type { BudgetInput, CategoryInput, Finding, Lang, ProjectInput, ProjectTableLayout, WorkbookSnapshot } from '../model';
 import { formatAmount, readNumber } from '../numbers';
 import { MONEY_COLUMNS, readBody, type ItemRow } from './body';
@@ -103,18 +103,18 @@ function missingColumns(table: FoundTable, lang: Lang, findings: Finding[]): boo
 function budgets(
   table: FoundTable,
   item: ItemRow,
-  factor: (key: MoneyKey) => number,
+  divisor: (key: MoneyKey) => number,
   lang: Lang,
   findings: Finding[],
 ): { initialBudget: number | null; adjustment: number | null; adjustedBudget: number } {
   const has = (key: MoneyKey) => table.header.columns.has(key);
-  const wan = (key: MoneyKey) => (item.money[key] ?? 0) * factor(key);
+  const wan = (key: MoneyKey) => (item.money[key] ?? 0) / divisor(key);
   if (has('initial') && has('adjusted')) {
     const initial = wan('initial');
     const adjusted = wan('adjusted');
     if (!has('adjustment')) return { initialBudget: initial, adjustment: adjusted - initial, adjustedBudget: adjusted };
     const adjustment = wan('adjustment');
-    const tolerance = 0.01 * Math.min(factor('initial'), factor('adjustment'), factor('adjusted')) + 1e-9 * Math.abs(adjusted);
+    const tolerance = 0.01 / Math.max(divisor('initial'), divisor('adjustment'), divisor('adjusted')) + 1e-9 * Math.abs(adjusted);
     if (Math.abs(initial + adjustment - adjusted) > tolerance) {
       const column = table.header.columns.get('adjusted');
       findings.push(
@@ -158,7 +158,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang): ParseResu
   );
 
   const unitAssumed: string[] = [];
-  const factorFor = (table: FoundTable) => (key: MoneyKey) => toWanFactor(table.units[key] ?? infoUnit ?? '万元');
+  const divisorFor = (table: FoundTable) => (key: MoneyKey) => wanDivisor(table.units[key] ?? infoUnit ?? '万元');
   for (const table of tables) {
     const noUnit = MONEY_COLUMNS.some((key) => table.header.columns.has(key) && !table.units[key]);
     if (noUnit && !infoUnit) unitAssumed.push(cellRef(table.grid.name, table.header.top, table.header.firstCol));
@@ -173,7 +173,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang): ParseResu
   for (const table of projectTables) {
     if (!missingColumns(table, lang, findings)) continue;
     const { grid, header } = table;
-    const factor = factorFor(table);
+    const divisor = divisorFor(table);
     const col = (key: ColumnKey) => header.columns.get(key)?.col;
     const targetColumn = header.columns.get('target');
     const rateColumn = header.columns.get('rate');
@@ -186,7 +186,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang): ParseResu
       columns: Object.fromEntries(
         (['initial', 'adjustment', 'adjusted', 'carryover', 'actual', 'target'] as const).flatMap((k) => (col(k) === undefined ? [] : [[k, col(k)]])),
       ),
-      toWan: Object.fromEntries(MONEY_COLUMNS.flatMap((k) => (header.columns.has(k) ? [[k, factor(k)]] : []))),
+      wanDivisor: Object.fromEntries(MONEY_COLUMNS.flatMap((k) => (header.columns.has(k) ? [[k, divisor(k)]] : []))),
       targetIsPercent: targetColumn?.percent ?? false,
     });
     for (const item of table.items) {
@@ -220,9 +220,9 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang): ParseResu
         name: item.label,
         cell: cellRef(grid.name, item.row, item.labelCol),
         location: { sheet: grid.name, table: layouts.length - 1, row: item.row, firstCol: header.firstCol, lastCol: header.lastCol },
-        ...budgets(table, item, factor, lang, findings),
-        carryover: (item.money.carryover ?? 0) * factor('carryover'),
-        actual: (item.money.actual ?? 0) * factor('actual'),
+        ...budgets(table, item, divisor, lang, findings),
+        carryover: (item.money.carryover ?? 0) / divisor('carryover'),
+        actual: (item.money.actual ?? 0) / divisor('actual'),
         target,
         givenRate,
         givenRateCell: rateColumn && givenRate !== null ? cellRef(grid.name, item.row, rateColumn.col) : null,
@@ -234,13 +234,13 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang): ParseResu
   }
 
   const toCategory = (table: FoundTable, item: ItemRow): CategoryInput => {
-    const factor = factorFor(table);
+    const divisor = divisorFor(table);
     return {
       name: item.label,
       cell: cellRef(table.grid.name, item.row, item.labelCol),
-      ...budgets(table, item, factor, lang, findings),
-      carryover: (item.money.carryover ?? 0) * factor('carryover'),
-      actual: (item.money.actual ?? 0) * factor('actual'),
+      ...budgets(table, item, divisor, lang, findings),
+      carryover: (item.money.carryover ?? 0) / divisor('carryover'),
+      actual: (item.money.actual ?? 0) / divisor('actual'),
     };
   };
   const categories: CategoryInput[] = [];
