@@ -1,0 +1,199 @@
+// budget-eval end to end on workbooks the tests write: outputs, regeneration, user data, misuse, bad input.
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_HEADER, conditionalFormats, readBack, runCli, sheetTexts, tempDir, writeWorkbook } from './workbooks';
+
+const PROJECTS = [
+  PROJECT_HEADER,
+  ['甲项目', 100, 0, 100, 100],
+  ['乙项目', 200, 20, 220, 150],
+  ['丙项目', 50, -5, 45, 44],
+];
+
+async function simpleWorkbook(dir: string, name = 'dept.xlsx', extra: Record<string, (string | number | null)[][]> = {}): Promise<string> {
+  const file = path.join(dir, name);
+  await writeWorkbook(file, { 项目支出: [['单位：万元'], ...PROJECTS], ...extra });
+  return file;
+}
+
+describe('budget-eval on a workbook', () => {
+  it('never writes the input, and keeps every value of the clerk’s sheets', async () => {
+    const dir = tempDir();
+    const input = await simpleWorkbook(dir);
+    const before = readFileSync(input);
+    const mtime = statSync(input).mtimeMs;
+    const run = await runCli([input], dir);
+    expect(run.code).toBe(0);
+    expect(readFileSync(input).equals(before)).toBe(true);
+    expect(statSync(input).mtimeMs).toBe(mtime);
+    const wb = await readBack(path.join(dir, 'dept.evaluation.xlsx'));
+    const ws = wb.getWorksheet('项目支出')!;
+    const values: unknown[] = [];
+    ws.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
+    expect(values).toEqual([['单位：万元'], ...PROJECTS]);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['项目支出', '绩效自评报告']);
+  });
+
+  it('regenerating replaces its own report sheet and adds no second highlight rule', async () => {
+    const dir = tempDir();
+    const input = await simpleWorkbook(dir);
+    expect((await runCli([input, '-o', 'first.xlsx'], dir)).code).toBe(0);
+    expect((await runCli(['first.xlsx', '-o', 'second.xlsx'], dir)).code).toBe(0);
+    const wb = await readBack(path.join(dir, 'second.xlsx'));
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['项目支出', '绩效自评报告']);
+    const rules = conditionalFormats(wb.getWorksheet('项目支出')!).flatMap((cf) => cf.rules);
+    expect(rules).toHaveLength(1);
+    // The report sheet is marked so that the next run (or the add-in) recognises it.
+    expect(wb.definedNames.model.filter((n) => n.name.startsWith('BudgetEval_Report'))).toEqual([
+      { name: 'BudgetEval_Report_1', ranges: ["'绩效自评报告'!$A$1"] },
+    ]);
+  });
+
+  it('keeps a clerk’s own sheet named 绩效自评报告 and writes 绩效自评报告 (2) beside it', async () => {
+    const dir = tempDir();
+    const input = await simpleWorkbook(dir, 'own.xlsx', { 绩效自评报告: [['我自己写的报告，不要覆盖']] });
+    expect((await runCli([input], dir)).code).toBe(0);
+    const wb = await readBack(path.join(dir, 'own.evaluation.xlsx'));
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['项目支出', '绩效自评报告', '绩效自评报告 (2)']);
+    expect(wb.getWorksheet('绩效自评报告')!.getCell('A1').value).toBe('我自己写的报告，不要覆盖');
+    // Run again on the output: the tool's (2) is replaced, the clerk's sheet still stands.
+    expect((await runCli(['own.evaluation.xlsx', '-o', 'again.xlsx'], dir)).code).toBe(0);
+    const again = await readBack(path.join(dir, 'again.xlsx'));
+    expect(again.worksheets.map((s) => s.name)).toEqual(['项目支出', '绩效自评报告', '绩效自评报告 (2)']);
+    expect(again.getWorksheet('绩效自评报告')!.getCell('A1').value).toBe('我自己写的报告，不要覆盖');
+  });
+
+  it('writes project names that look like formulas as text', async () => {
+    const dir = tempDir();
+    const names = ['=HYPERLINK("http://x","y")', '+1-2', '-3 专项', '@SUM(A1)'];
+    const file = path.join(dir, 'formula.xlsx');
+    await writeWorkbook(file, { 项目支出: [PROJECT_HEADER, ...names.map((n) => [n, 10, 0, 10, 5])] });
+    const run = await runCli([file], dir);
+    expect(run.code).toBe(0);
+    const ws = (await readBack(path.join(dir, 'formula.evaluation.xlsx'))).getWorksheet('绩效自评报告')!;
+    const cells: ExcelJS.Cell[] = [];
+    ws.eachRow((row) => row.eachCell((cell) => cells.push(cell)));
+    for (const name of names) {
+      const cell = cells.find((c) => c.value === name);
+      expect(cell?.type).toBe(ExcelJS.ValueType.String);
+    }
+    expect(cells.some((c) => c.type === ExcelJS.ValueType.Formula)).toBe(false);
+  });
+
+  it('writes the English report with --lang en and fixed decimals with --style fixed', async () => {
+    const dir = tempDir();
+    const input = await simpleWorkbook(dir);
+    expect((await runCli([input, '--lang', 'en', '--style', 'fixed', '-o', 'en.xlsx'], dir)).code).toBe(0);
+    const wb = await readBack(path.join(dir, 'en.xlsx'));
+    const texts = sheetTexts(wb.getWorksheet('Evaluation report')!).join('\n');
+    expect(texts).toContain('1. Basic information');
+    expect(texts).toContain('Main problems');
+    expect(texts).toContain('甲项目: budget 100.00 (10k yuan), spent 100.00 (10k yuan), execution rate 100.00%');
+    expect(texts).toContain('乙项目: 68.18%, below its 95.00% target.');
+  });
+
+  it('takes --target, --explain-below and --basis', async () => {
+    const dir = tempDir();
+    const input = await simpleWorkbook(dir);
+    const json = async (...flags: string[]) => JSON.parse((await runCli([input, '--json', ...flags], dir)).out);
+    const base = await json();
+    expect(base.projects.map((p: { underTarget: boolean }) => p.underTarget)).toEqual([false, true, false]);
+    const strict = await json('--target', '99%');
+    expect(strict.projects.map((p: { underTarget: boolean }) => p.underTarget)).toEqual([false, true, true]);
+    expect(strict.department.target).toBe(0.99);
+    const initial = await json('--basis', 'initial');
+    expect(initial.projects[1].executionRate).toBeCloseTo(150 / 200, 12);
+    expect(initial.department.basis).toBe('initial');
+    const explain = await json('--explain-below', '60');
+    expect(explain.findings.some((f: { code: string }) => f.code === 'needs-explanation')).toBe(false);
+    expect(existsSync(path.join(dir, 'dept.evaluation.xlsx'))).toBe(false); // --json without -o writes nothing
+  });
+
+  it('reports what the output cannot carry (charts, pivot tables)', async () => {
+    const dir = tempDir();
+    const input = await simpleWorkbook(dir);
+    const zip = await JSZip.loadAsync(readFileSync(input));
+    zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    writeFileSync(path.join(dir, 'chart.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const ev = JSON.parse((await runCli(['chart.xlsx', '--json'], dir)).out);
+    expect(ev.findings).toContainEqual(expect.objectContaining({ code: 'content-not-kept', severity: 'warning' }));
+    expect(ev.findings.find((f: { code: string }) => f.code === 'content-not-kept').message).toContain('1 图表');
+  });
+});
+
+describe('budget-eval refuses what it cannot evaluate (exit 2, nothing written)', () => {
+  it('lists every bad cell at once, each starting with its cell', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'bad.xlsx');
+    await writeWorkbook(file, {
+      项目支出: [PROJECT_HEADER, ['甲项目', 100, 0, 100, '一百'], ['乙项目', 200, 0, 200, { error: '#DIV/0!' }], ['丙项目', -5, 0, -5, 1]],
+    });
+    const run = await runCli([file], dir);
+    expect(run.code).toBe(2);
+    const lines = run.err.split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(/^项目支出!E2: .*应为数字.*一百/),
+      expect.stringMatching(/^项目支出!E3: .*#DIV\/0!/),
+      expect.stringMatching(/^项目支出!B4: .*不应为负数/),
+      expect.stringMatching(/^项目支出!D4: .*不应为负数/),
+    ]);
+    expect(existsSync(path.join(dir, 'bad.evaluation.xlsx'))).toBe(false);
+  });
+
+  it('prints the error findings as JSON with --json', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'empty.xlsx');
+    await writeWorkbook(file, { Sheet1: [['hello']] });
+    const run = await runCli(['empty.xlsx', '--json'], dir);
+    expect(run.code).toBe(2);
+    const ev = JSON.parse(run.out);
+    expect(ev.findings).toEqual([expect.objectContaining({ code: 'no-project-table', severity: 'error', cell: null })]);
+    expect(run.err).toMatch(/^empty\.xlsx: 未找到项目支出表/);
+  });
+
+  it.each([
+    [['--bogus'], /budget-eval: .*bogus/],
+    [['--target', 'lots'], /--target: expected a percent/],
+    [['--basis', 'monthly'], /--basis: expected adjusted \| initial \| adjusted-plus-carryover/],
+    [['--lang', 'fr'], /--lang: expected zh \| en/],
+    [['a.xlsx', 'b.xlsx'], /one input file at a time/],
+    [['missing.xlsx'], /^missing\.xlsx: 文件不存在/],
+    [['old.xls'], /^old\.xls: 不支持 \.xls 文件，请.*另存为” \.xlsx/],
+    [['data.csv'], /^data\.csv: 不支持 \.csv/],
+    [['book.et'], /^book\.et: 不支持 \.et/],
+  ])('%j → exit 2', async (argv, message) => {
+    const run = await runCli(argv as string[], tempDir());
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(message as RegExp);
+  });
+
+  it('refuses to write over its input', async () => {
+    const dir = tempDir();
+    const input = await simpleWorkbook(dir);
+    const before = readFileSync(input);
+    const run = await runCli([input, '-o', 'dept.xlsx'], dir);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('输出文件不能是输入文件本身');
+    expect(readFileSync(input).equals(before)).toBe(true);
+  });
+
+  it('tells an encrypted workbook (an OLE container) from a broken one', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'locked.xlsx'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    writeFileSync(path.join(dir, 'junk.xlsx'), 'not a workbook');
+    const locked = await runCli(['locked.xlsx'], dir);
+    expect(locked.code).toBe(2);
+    expect(locked.err).toMatch(/^locked\.xlsx: 文件已加密/);
+    const junk = await runCli(['junk.xlsx', '--lang', 'en'], dir);
+    expect(junk.code).toBe(2);
+    expect(junk.err).toMatch(/^junk\.xlsx: not a valid \.xlsx file/);
+  });
+
+  it('--help says it all', async () => {
+    const run = await runCli(['--help'], tempDir());
+    expect(run.code).toBe(0);
+    for (const flag of ['--output', '--json', '--lang', '--target', '--explain-below', '--basis', '--style', 'Exit status']) expect(run.out).toContain(flag);
+  });
+});
