@@ -192,7 +192,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     return EXIT_BAD_INPUT;
   }
   if (evaluated.output) await writeWhole(output, evaluated.output);
-  if (!values.json) printSummary(result, io, shown, evaluated.output ? path.relative(io.cwd, output) || output : null);
+  const relative = path.relative(io.cwd, output);
+  if (!values.json) printSummary(result, io, shown, evaluated.output ? (relative.startsWith('..') ? output : relative) : null);
   return EXIT_OK;
 }
 

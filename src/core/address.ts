@@ -18,9 +18,16 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
-/** Excel leaves plain names bare (项目支出, Sheet1) and quotes the rest ('My sheet', 'O''Brien'). */
+/**
+ * Excel leaves plain names bare (项目支出, Sheet1) and quotes the rest ('My sheet', 'O''Brien'), including names
+ * a formula would read as something else: an A1 cell, an R1C1 reference (R, C3, RC, R2C3) or a logical.
+ */
 export function quoteSheet(name: string): string {
-  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[rRcC]\d*$/.test(name);
+  const plain =
+    /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+    !/^(?:[rR]\d*(?:[cC]\d*)?|[cC]\d*)$/.test(name) &&
+    !/^(?:true|false)$/i.test(name);
   return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 

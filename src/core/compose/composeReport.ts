@@ -11,7 +11,7 @@ interface Column {
 }
 
 const NAME: Column = { header: { zh: '项目名称', en: 'Project' }, width: 34 };
-const money = (zh: string, en: string): Column => ({ header: { zh: `${zh}（万元）`, en: `${en} (10k yuan)` }, width: 13 });
+const money = (zh: string, en: string): Column => ({ header: { zh: `${zh}\n（万元）`, en: `${en}\n(10k yuan)` }, width: 13 });
 
 const SEVERITY_TEXT: Record<Lang, Record<Finding['severity'], string>> = {
   zh: { error: '错误', warning: '警告', info: '提示' },
@@ -23,8 +23,8 @@ const LINE_HEIGHT = 16;
 /** Rows a wrapped text needs across `width` characters (CJK glyphs are about two characters wide). */
 export function estimateLines(text: string, width: number): number {
   let units = 0;
-  for (const ch of text) units += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1.9 : 1.05;
-  return Math.max(1, Math.ceil(units / (width * 0.95)));
+  for (const ch of text) units += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1.6 : 1.0;
+  return Math.max(1, Math.ceil(units / (width * 0.98)));
 }
 
 function cell(value: string | number | null, style: CellStyle, format: CellFormat = 'text', highlight = false): PlanCell {
