@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { splitReference } from '../../core/address';
 import { REPORT_NAME_PREFIX } from '../../core/compose/reportPlan';
-import type { CellRange, CellValue, SheetSnapshot, UnkeptContent, WorkbookSnapshot } from '../../core/model';
+import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/model';
+import { findUnkeptContent } from './unkeptContent';
 
 /** ExcelJS's cell value → the pipeline's: formulas give their cached result, rich text its plain text. */
 export function toCellValue(value: ExcelJS.CellValue): CellValue {
@@ -52,27 +53,6 @@ export function toolSheetNames(wb: ExcelJS.Workbook): string[] {
   return names;
 }
 
-const UNKEPT: { pattern: RegExp; what: { zh: string; en: string } }[] = [
-  { pattern: /^xl\/charts\/chart\d+\.xml$/, what: { zh: '图表', en: 'charts' } },
-  { pattern: /^xl\/pivotTables\/.+\.xml$/, what: { zh: '数据透视表', en: 'pivot tables' } },
-  { pattern: /^xl\/webextensions\/webextension\d*\.xml$/, what: { zh: '加载项部件', en: 'add-in parts' } },
-  { pattern: /^xl\/slicers\/.+\.xml$/, what: { zh: '切片器', en: 'slicers' } },
-  { pattern: /^xl\/vbaProject\.bin$/, what: { zh: '宏', en: 'macros' } },
-  { pattern: /^xl\/drawings\/vmlDrawing\d+\.vml$|^xl\/ctrlProps\//, what: { zh: '表单控件', en: 'form controls' } },
-];
-
-/** What ExcelJS would drop on a round trip, named by the parts of the file that hold it. */
-async function unkeptContent(zip: JSZip): Promise<{ what: { zh: string; en: string }; count: number }[]> {
-  const files = Object.keys(zip.files);
-  const found: { what: { zh: string; en: string }; count: number }[] = [];
-  for (const kind of UNKEPT) {
-    const count = files.filter((f) => kind.pattern.test(f)).length;
-    // vmlDrawing also carries cell notes, which ExcelJS keeps: only count it when controls are present.
-    if (count > 0 && !(kind.what.en === 'form controls' && !files.some((f) => f.startsWith('xl/ctrlProps/')))) found.push({ what: kind.what, count });
-  }
-  return found;
-}
-
 export class UnreadableWorkbookError extends Error {
   constructor(
     message: string,
@@ -108,10 +88,7 @@ export async function loadWorkbook(bytes: Uint8Array, lang: 'zh' | 'en' = 'zh'):
   } catch (error) {
     throw new UnreadableWorkbookError(`cannot read the workbook: ${(error as Error).message}`, 'corrupt');
   }
-  const content: UnkeptContent[] = (await unkeptContent(zip)).map((c) => ({
-    what: `${c.count} ${c.what[lang]}`,
-    where: lang === 'zh' ? '原工作簿' : 'the original workbook',
-  }));
+  const content = await findUnkeptContent(zip, lang);
   const snapshot: WorkbookSnapshot = {
     sheets: workbook.worksheets.map(sheetSnapshot),
     toolSheets: toolSheetNames(workbook),

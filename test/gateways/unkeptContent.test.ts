@@ -1,0 +1,46 @@
+// Parts of an .xlsx that ExcelJS would drop, attributed to the sheet that holds them.
+import JSZip from 'jszip';
+import { findUnkeptContent } from '../../src/gateways/xlsx/unkeptContent';
+
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const rels = (...items: [string, string, string][]) =>
+  `<Relationships>${items.map(([id, type, target]) => `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/>`).join('')}</Relationships>`;
+
+function workbookZip(): JSZip {
+  const zip = new JSZip();
+  zip.file('xl/workbook.xml', '<workbook><sheets><sheet name="项目支出" sheetId="1" r:id="rId1"/><sheet name="R&amp;D 图" sheetId="2" r:id="rId2"/></sheets></workbook>');
+  zip.file('xl/_rels/workbook.xml.rels', rels(['rId1', 'worksheet', 'worksheets/sheet1.xml'], ['rId2', 'worksheet', 'worksheets/sheet2.xml']));
+  zip.file('xl/worksheets/sheet1.xml', '<worksheet/>');
+  zip.file('xl/worksheets/sheet2.xml', '<worksheet/>');
+  return zip;
+}
+
+describe('findUnkeptContent', () => {
+  it('finds nothing in a plain workbook', async () => {
+    expect(await findUnkeptContent(workbookZip(), 'zh')).toEqual([]);
+  });
+
+  it('names the sheet that holds charts and pivot tables', async () => {
+    const zip = workbookZip();
+    zip.file('xl/worksheets/_rels/sheet2.xml.rels', rels(['rId1', 'drawing', '../drawings/drawing1.xml'], ['rId2', 'pivotTable', '../pivotTables/pivotTable1.xml']));
+    zip.file('xl/drawings/drawing1.xml', '<xdr:wsDr/>');
+    zip.file('xl/drawings/_rels/drawing1.xml.rels', rels(['rId1', 'chart', '../charts/chart1.xml'], ['rId2', 'chart', '../charts/chart2.xml'], ['rId3', 'image', '../media/image1.png']));
+    zip.file('xl/charts/chart1.xml', '<c:chartSpace/>');
+    zip.file('xl/charts/chart2.xml', '<c:chartSpace/>');
+    zip.file('xl/pivotTables/pivotTable1.xml', '<pivotTableDefinition/>');
+    expect(await findUnkeptContent(zip, 'zh')).toEqual([
+      { what: '2 图表', where: 'R&D 图' },
+      { what: '1 数据透视表', where: 'R&D 图' },
+    ]);
+  });
+
+  it('reports add-in parts and macros for the workbook as a whole', async () => {
+    const zip = workbookZip();
+    zip.file('xl/webextensions/webextension1.xml', '<we:webextension/>');
+    zip.file('xl/vbaProject.bin', 'x');
+    expect(await findUnkeptContent(zip, 'en')).toEqual([
+      { what: '1 add-in part(s)', where: 'the workbook' },
+      { what: '1 macro project', where: 'the workbook' },
+    ]);
+  });
+});
