@@ -101,12 +101,15 @@ export function isBreakdownLabel(text: string): boolean {
   return normalise(text).startsWith('其中');
 }
 
-const FOOTER_PREFIXES = ['制表人', '审核人', '填报日期', '说明', '注:', '注：', '填报说明', '负责人', '填表人', 'note:', 'notes:', 'preparedby'];
+const FOOTER_PREFIXES = ['制表人', '审核人', '填报日期', '说明:', '注:', '注：', '填报说明', '负责人', '填表人', 'note:', 'notes:', 'preparedby'];
 
-/** 制表人 / 审核人 / 填报日期 / 说明 / 注：… lines end a table. */
+/**
+ * 制表人 / 审核人 / 填报日期 / 说明：/ 注：… lines end a table. 说明 needs its colon (or stands alone): a project such as
+ * 说明书印制经费 would otherwise end the table and silently drop the projects below it.
+ */
 export function isFooterLabel(text: string): boolean {
   const w = normalise(text);
-  return FOOTER_PREFIXES.some((prefix) => w.startsWith(normalise(prefix)));
+  return w === '说明' || FOOTER_PREFIXES.some((prefix) => w.startsWith(normalise(prefix)));
 }
 
 /** `单位：元` / `金额单位：万元` / `Unit: yuan` → the unit; anything else (`单位：某某局`) → null. */

@@ -137,7 +137,8 @@ function checkTotals(grid: Grid, header: TableHeader, items: ItemRow[], totals: 
       if (covered.some((item) => item.money[key] === undefined)) continue; // an unreadable cell is already reported
       const sum = covered.reduce((acc, item) => acc + (item.money[key] ?? 0), 0);
       const diff = given - sum;
-      if (Math.abs(diff) > 0.01 + 1e-9 * Math.max(1, Math.abs(sum))) {
+      // 0.01 in the table's unit; the relative slack only absorbs float noise (1e-9 would let 0.02 pass at 10,000,000).
+      if (Math.abs(diff) > 0.01 + 1e-12 * Math.max(1, Math.abs(sum))) {
         findings.push(
           makeFinding('total-mismatch', cellRef(grid.name, total.row, column.col), lang, {
             label: total.label,

@@ -26,6 +26,8 @@ interface FoundTable {
   end: number;
   /** Unit per money column, null where nothing says. */
   units: Partial<Record<MoneyKey, Unit | null>>;
+  /** The unit line above the table (单位：元), which speaks for this table only. */
+  unitLine: { row: number; col: number } | null;
 }
 
 const COLUMN_NAMES: Record<Lang, Record<ColumnKey, string>> = {
@@ -42,12 +44,12 @@ const COLUMN_NAMES: Record<Lang, Record<ColumnKey, string>> = {
 };
 
 /** A unit line (单位：元) in the few rows above a header, after any earlier table. */
-function unitAbove(grid: Grid, header: TableHeader, after: number): Unit | null {
+function unitAbove(grid: Grid, header: TableHeader, after: number): { unit: Unit; row: number; col: number } | null {
   for (let r = header.top - 1; r >= Math.max(after, header.top - UNIT_LINE_ROWS); r--) {
     const width = Math.min(grid.width(r), header.lastCol + 10);
     for (let c = 0; c < width; c++) {
       const unit = readUnitLine(grid.text(r, c));
-      if (unit) return unit;
+      if (unit) return { unit, row: r, col: c };
     }
   }
   return null;
@@ -71,9 +73,10 @@ function findTables(grid: Grid, lang: Lang, findings: Finding[]): FoundTable[] {
     const units: Partial<Record<MoneyKey, Unit | null>> = {};
     for (const key of MONEY_COLUMNS) {
       const column = header.columns.get(key);
-      if (column) units[key] = column.unit ?? above;
+      if (column) units[key] = column.unit ?? above?.unit ?? null;
     }
-    tables.push({ grid, header, items: body.items, totals: body.totals, end: body.end, units });
+    const unitLine = above && { row: above.row, col: above.col };
+    tables.push({ grid, header, items: body.items, totals: body.totals, end: body.end, units, unitLine });
     lastEnd = body.end;
     row = body.end;
     pending = body.nextHeader;
@@ -114,7 +117,8 @@ function budgets(
     const adjusted = wan('adjusted');
     if (!has('adjustment')) return { initialBudget: initial, adjustment: adjusted - initial, adjustedBudget: adjusted };
     const adjustment = wan('adjustment');
-    const tolerance = 0.01 / Math.max(divisor('initial'), divisor('adjustment'), divisor('adjusted')) + 1e-9 * Math.abs(adjusted);
+    // 0.01 in the table's unit, plus float noise only (a relative 1e-9 would let whole cents through on large budgets).
+    const tolerance = 0.01 / Math.max(divisor('initial'), divisor('adjustment'), divisor('adjusted')) + 1e-12 * Math.abs(adjusted);
     if (Math.abs(initial + adjustment - adjusted) > tolerance) {
       const column = table.header.columns.get('adjusted');
       findings.push(
@@ -126,8 +130,10 @@ function budgets(
           unit: lang === 'zh' ? '万元' : '10k yuan',
         }),
       );
+      return { initialBudget: initial, adjustment: adjusted - initial, adjustedBudget: adjusted };
     }
-    return { initialBudget: initial, adjustment: adjusted - initial, adjustedBudget: adjusted };
+    // They agree: keep the clerk's adjustment (-11800 元 is -1.18 万元; 16.82 - 18 is -1.1799999999999997).
+    return { initialBudget: initial, adjustment, adjustedBudget: adjusted };
   }
   if (has('initial')) {
     const initial = wan('initial');
@@ -153,8 +159,14 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang): ParseResu
   const tables = grids.flatMap((grid) => findTables(grid, lang, findings));
 
   const regions = tables.map((t) => ({ sheet: t.grid.name, top: t.header.top, bottom: t.end - 1, left: t.header.firstCol, right: t.header.lastCol }));
-  const { info, unit: infoUnit } = readInfo(grids, (sheet, row, col) =>
-    regions.some((r) => r.sheet === sheet && row >= r.top && row <= r.bottom && col >= r.left && col <= r.right),
+  // A table's unit line (金额单位：元 above the totals table) is not the information block: it must not set the
+  // unit of the other tables.
+  const unitLines = tables.flatMap((t) => (t.unitLine ? [{ sheet: t.grid.name, ...t.unitLine }] : []));
+  const { info, unit: infoUnit } = readInfo(
+    grids,
+    (sheet, row, col) =>
+      regions.some((r) => r.sheet === sheet && row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) ||
+      unitLines.some((u) => u.sheet === sheet && u.row === row && u.col === col),
   );
 
   const unitAssumed: string[] = [];

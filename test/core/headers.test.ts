@@ -1,0 +1,115 @@
+import {
+  HEADER_WORDS,
+  isBreakdownLabel,
+  isFooterLabel,
+  isTotalLabel,
+  matchHeader,
+  parseUnitWord,
+  readUnitLine,
+  wanDivisor,
+  type ColumnKey,
+} from '../../src/core/headers';
+
+/** The same text typed with full-width characters and ideographic spaces. */
+function fullWidth(text: string): string {
+  return text.replace(/[\x21-\x7e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).replace(/ /g, '\u3000');
+}
+
+/** Spaces between every character, as clerks pad headers to centre them. */
+function spaced(text: string): string {
+  return [...text].join(' ');
+}
+
+const ALL_WORDS = (Object.entries(HEADER_WORDS) as [ColumnKey, readonly string[]][]).flatMap(([key, words]) => words.map((word) => [key, word] as const));
+
+describe('matchHeader', () => {
+  it.each(ALL_WORDS)('%s accepts "%s" whole, trimmed, spaced, full-width and in any case', (key, word) => {
+    for (const variant of [word, `  ${word}\t`, spaced(word), fullWidth(word), word.toUpperCase(), word.toLowerCase(), fullWidth(spaced(word.toUpperCase()))]) {
+      expect(matchHeader(variant)).toEqual({ key, unit: null, percent: false });
+    }
+  });
+
+  it.each(ALL_WORDS)('%s accepts "%s" with a unit or percent suffix', (key, word) => {
+    expect(matchHeader(`${word}（万元）`)).toEqual({ key, unit: '万元', percent: false });
+    expect(matchHeader(`${word}(元)`)).toEqual({ key, unit: '元', percent: false });
+    expect(matchHeader(`${word} (yuan)`)).toEqual({ key, unit: '元', percent: false });
+    expect(matchHeader(`${word} (10k yuan)`)).toEqual({ key, unit: '万元', percent: false });
+    expect(matchHeader(`${word}（%）`)).toEqual({ key, unit: null, percent: true });
+    expect(matchHeader(`${word}(％)`)).toEqual({ key, unit: null, percent: true });
+  });
+
+  it('takes 执行率目标 for the target, not the rate', () => {
+    expect(matchHeader('执行率目标')?.key).toBe('target');
+    expect(matchHeader('执行率目标(%)')).toEqual({ key: 'target', unit: null, percent: true });
+    expect(matchHeader('执行率')?.key).toBe('rate');
+    expect(matchHeader('预算执行率（%）')).toEqual({ key: 'rate', unit: null, percent: true });
+  });
+
+  it('matches whole words only', () => {
+    for (const text of ['项目名称及编号', '年度预算数（万元）', '年初预算数合计', '实际支出数（含结转）', '单位：元', '预算', 'Projects', '']) {
+      expect(matchHeader(text)).toBeNull();
+    }
+  });
+
+  it('reads headers wrapped over lines in their cell', () => {
+    expect(matchHeader('调整后\n预算数\n（万元）')).toEqual({ key: 'adjusted', unit: '万元', percent: false });
+    expect(matchHeader('实际\r\n支出数\u00a0(元)')).toEqual({ key: 'actual', unit: '元', percent: false });
+  });
+
+  it('ignores a trailing colon', () => {
+    expect(matchHeader('项目名称：')?.key).toBe('name');
+  });
+});
+
+describe('labels', () => {
+  it('knows total rows, with inner and ideographic spaces', () => {
+    for (const text of ['合计', '总计', '小计', '年度资金总额', 'Total', 'TOTAL', 'Subtotal', 'Grand total', '合　计', ' 合 计 ', '合计：']) {
+      expect(isTotalLabel(text)).toBe(true);
+    }
+    for (const text of ['合计数据', '项目支出', '其中：合计', 'Totals table', '']) expect(isTotalLabel(text)).toBe(false);
+  });
+
+  it('knows breakdown rows', () => {
+    expect(isBreakdownLabel('其中：人员经费')).toBe(true);
+    expect(isBreakdownLabel('  其中 ')).toBe(true);
+    expect(isBreakdownLabel('人员经费（其中）')).toBe(false);
+  });
+
+  it('knows footer lines', () => {
+    for (const text of ['制表人：张三', '审核人：', '填报日期：2022年1月5日', '说明：本表金额单位为元', '注：数据来源于决算', '注:', '填报说明：…', 'Note: draft']) {
+      expect(isFooterLabel(text)).toBe(true);
+    }
+    expect(isFooterLabel('说明')).toBe(true);
+    expect(isFooterLabel('说明 ： 单位为元')).toBe(true);
+    for (const text of ['三防抢险工作经费', '合计', '', '说明书印制经费', '说明会组织经费', '注册登记费']) expect(isFooterLabel(text)).toBe(false);
+  });
+});
+
+describe('units', () => {
+  it('reads unit words only', () => {
+    expect(parseUnitWord('元')).toBe('元');
+    expect(parseUnitWord('万元')).toBe('万元');
+    expect(parseUnitWord('Yuan')).toBe('元');
+    expect(parseUnitWord('10k yuan')).toBe('万元');
+    expect(parseUnitWord('某某局')).toBeNull();
+    expect(parseUnitWord('%')).toBeNull();
+  });
+
+  it('reads a unit line above a table', () => {
+    expect(readUnitLine('单位：元')).toBe('元');
+    expect(readUnitLine('单位: 万元')).toBe('万元');
+    expect(readUnitLine('金额单位：万元')).toBe('万元');
+    expect(readUnitLine('金额单位：元')).toBe('元');
+    expect(readUnitLine('Unit: yuan')).toBe('元');
+    expect(readUnitLine('UNIT：10k yuan')).toBe('万元');
+    expect(readUnitLine('单位：某某局')).toBeNull();
+    expect(readUnitLine('编制单位：某某局')).toBeNull();
+    expect(readUnitLine('填报单位：元宝区财政局')).toBeNull();
+    expect(readUnitLine('万元')).toBeNull();
+  });
+
+  it('turns a unit into 万元', () => {
+    expect(wanDivisor('万元')).toBe(1);
+    expect(216850 / wanDivisor('元')).toBe(21.685);
+  });
+});
