@@ -47,6 +47,8 @@ export interface ReportPlan {
 
 /** Marks that tell the tool's own sheets and rules from the clerk's; readable by ExcelJS and Office.js alike. */
 export const REPORT_NAME_PREFIX = 'BudgetEval_Report';
+/** Plain fills the tool put in a clerk's table (where a rule could not be used): one defined name per range. */
+export const FILL_NAME_PREFIX = 'BudgetEval_Fill';
 /** A conditional-format formula that contains this literal is ours. */
 export const HIGHLIGHT_MARK = 'ISTEXT("budget-eval")';
 export const HIGHLIGHT_FILL = 'FFFFE08A';

@@ -1,0 +1,270 @@
+// `npm run bench`: how long the budget-eval command takes on large workbooks, against ExcelJS alone.
+//
+// For 1,000, 10,000 and 50,000 project rows (override with BENCH_SIZES=1000,10000) it generates a workbook in
+// the sample's layout under os.tmpdir(), then measures, after one warm-up, the median of N runs of
+//   - the whole command, `node bin/budget-eval.js FILE -o OUT`, in a child process (wall time);
+//   - a bare ExcelJS read + write of the same file, in a child process too (build/bench/bare-roundtrip.js);
+//   - the pure pipeline (runPipeline) in this process, on a snapshot loaded once;
+// and the command's peak RSS (GNU /usr/bin/time -f %M when present, else process.resourceUsage().maxRSS
+// reported by a preloaded probe; BENCH_RSS=node forces the latter).
+// Prints a Markdown table and the aims, and writes the figures as JSON to a temp folder.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, promises as fs, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { EvaluationOptions } from '../src/core/model';
+import { runPipeline } from '../src/core/pipeline';
+import { loadWorkbook } from '../src/gateways/xlsx/readWorkbook';
+import { generateWorkbook, type GeneratedWorkbook } from './generate';
+
+const AIM_PIPELINE_MS_PER_10K = 50;
+const AIM_RATIO = 1.5;
+const AIM_RATIO_ROWS = 50_000;
+
+const ROOT = path.resolve(__dirname, '..', '..'); // build/bench → the project
+const CLI = path.join(ROOT, 'bin', 'budget-eval.js');
+const BARE = path.join(__dirname, 'bare-roundtrip.js');
+const PROBE = path.join(__dirname, 'rss-probe.js');
+const GNU_TIME = '/usr/bin/time';
+
+const OPTIONS: EvaluationOptions = { lang: 'zh', basis: 'adjusted', style: 'trim', reportDate: new Date(Date.UTC(2022, 2, 1)) };
+
+type RssMethod = 'gnu-time' | 'node-maxRSS';
+
+interface ChildRun {
+  ms: number;
+  rssKb: number | null;
+}
+
+interface SizeResult {
+  rows: number;
+  fileBytes: number;
+  runs: number;
+  underTarget: number;
+  missingReasons: number;
+  commandMs: number[];
+  bareMs: number[];
+  commandS: number;
+  bareS: number;
+  ratio: number;
+  pipelineMs: number[];
+  pipelineMedianMs: number;
+  pipelineMsPer10k: number;
+  commandPeakRssMb: number | null;
+  barePeakRssMb: number | null;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** GNU time when it is there and works (`-f %M -o FILE`); otherwise the in-process probe. */
+function chooseRssMethod(scratch: string): RssMethod {
+  if (process.env.BENCH_RSS === 'node') return 'node-maxRSS';
+  if (!existsSync(GNU_TIME)) return 'node-maxRSS';
+  const out = path.join(scratch, 'time-check.txt');
+  const check = spawnSync(GNU_TIME, ['-f', '%M', '-o', out, process.execPath, '-e', '0'], { stdio: 'ignore' });
+  const ok = check.status === 0 && existsSync(out) && /^\d+\s*$/.test(readFileSync(out, 'utf8').trim().split('\n').at(-1) ?? '');
+  return ok ? 'gnu-time' : 'node-maxRSS';
+}
+
+/** Runs `node ARGS…` to completion; wall time from spawn to exit, and the child's peak RSS in KiB. */
+function runNode(args: string[], method: RssMethod, rssFile: string, cwd: string): Promise<ChildRun> {
+  rmSync(rssFile, { force: true });
+  const [command, argv, env] =
+    method === 'gnu-time'
+      ? [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...args], process.env]
+      : [process.execPath, ['--require', PROBE, ...args], { ...process.env, BENCH_RSS_FILE: rssFile }];
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(command, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stdout.resume(); // the command's summary: drained, not kept
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (stderr.length < 20_000) stderr += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (code !== 0) {
+        reject(new Error(`${path.basename(args[0])} exited with ${code}:\n${stderr.slice(0, 4000)}`));
+        return;
+      }
+      let rssKb: number | null = null;
+      if (existsSync(rssFile)) {
+        const last = readFileSync(rssFile, 'utf8').trim().split('\n').at(-1) ?? '';
+        rssKb = /^\d+$/.test(last) ? Number(last) : null;
+      }
+      resolve({ ms, rssKb });
+    });
+  });
+}
+
+async function measureSize(generated: GeneratedWorkbook, runs: number, method: RssMethod, dir: string): Promise<SizeResult> {
+  const { file, rows } = generated;
+  const commandOut = path.join(dir, `command-${rows}.out.xlsx`);
+  const bareOut = path.join(dir, `bare-${rows}.out.xlsx`);
+  const rssFile = path.join(dir, `rss-${rows}.txt`);
+  const command = () => runNode([CLI, file, '-o', commandOut], method, rssFile, dir);
+  const bare = () => runNode([BARE, file, bareOut], method, rssFile, dir);
+
+  process.stdout.write(`  ${rows} rows: warm-up`);
+  await command();
+  await bare();
+  const commandRuns: ChildRun[] = [];
+  const bareRuns: ChildRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    // Interleaved, so that drift on the machine touches both alike.
+    rmSync(commandOut, { force: true });
+    commandRuns.push(await command());
+    rmSync(bareOut, { force: true });
+    bareRuns.push(await bare());
+    process.stdout.write(` · run ${i + 1}/${runs}`);
+  }
+  if (!existsSync(commandOut)) throw new Error(`the command wrote no ${commandOut}`);
+
+  // The pure pipeline, in this process, on a snapshot loaded once.
+  process.stdout.write(' · pipeline');
+  const { snapshot } = await loadWorkbook(await fs.readFile(file), OPTIONS.lang);
+  const check = runPipeline(snapshot, OPTIONS); // warm-up, and a check that the workbook reads as meant
+  if (!check.ok) throw new Error(`the generated workbook does not evaluate:\n${check.findings.map((f) => `${f.cell}: ${f.message}`).join('\n')}`);
+  const under = check.evaluation.projects.filter((p) => p.underTarget).length;
+  if (check.evaluation.projects.length !== rows || under !== generated.underTarget) {
+    throw new Error(`expected ${rows} projects (${generated.underTarget} under target), the pipeline read ${check.evaluation.projects.length} (${under})`);
+  }
+  const pipelineMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    gc();
+    const started = process.hrtime.bigint();
+    runPipeline(snapshot, OPTIONS);
+    pipelineMs.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  process.stdout.write('\n');
+
+  const commandMs = commandRuns.map((r) => r.ms);
+  const bareMs = bareRuns.map((r) => r.ms);
+  const peak = (list: ChildRun[]) => {
+    const known = list.map((r) => r.rssKb).filter((v): v is number => v !== null);
+    return known.length ? Math.max(...known) / 1024 : null;
+  };
+  const pipelineMedianMs = median(pipelineMs);
+  return {
+    rows,
+    fileBytes: statSync(file).size,
+    runs,
+    underTarget: generated.underTarget,
+    missingReasons: generated.missingReasons,
+    commandMs,
+    bareMs,
+    commandS: median(commandMs) / 1000,
+    bareS: median(bareMs) / 1000,
+    ratio: median(commandMs) / median(bareMs),
+    pipelineMs,
+    pipelineMedianMs,
+    pipelineMsPer10k: (pipelineMedianMs / rows) * 10_000,
+    commandPeakRssMb: peak(commandRuns),
+    barePeakRssMb: peak(bareRuns),
+  };
+}
+
+function table(results: SizeResult[]): string {
+  const lines = [
+    '| rows | command s | bare read+write s | ratio | pipeline ms/10k rows | peak RSS MB |',
+    '|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of results) {
+    const rss = r.commandPeakRssMb === null ? 'n/a' : r.commandPeakRssMb.toFixed(0);
+    lines.push(`| ${r.rows.toLocaleString('en-US')} | ${r.commandS.toFixed(2)} | ${r.bareS.toFixed(2)} | ${r.ratio.toFixed(2)} | ${r.pipelineMsPer10k.toFixed(1)} | ${rss} |`);
+  }
+  return lines.join('\n');
+}
+
+interface Aim {
+  aim: string;
+  measured: string;
+  pass: boolean | null;
+}
+
+function aims(results: SizeResult[]): Aim[] {
+  const worst = results.reduce<SizeResult | null>((w, r) => (w === null || r.pipelineMsPer10k > w.pipelineMsPer10k ? r : w), null);
+  const big = results.find((r) => r.rows === AIM_RATIO_ROWS);
+  return [
+    {
+      aim: `pipeline ≤ ${AIM_PIPELINE_MS_PER_10K} ms per 10k rows (every size)`,
+      measured: worst
+        ? `${results.map((r) => `${r.rows.toLocaleString('en-US')}: ${r.pipelineMsPer10k.toFixed(1)}`).join(', ')} ms/10k rows (worst at ${worst.rows.toLocaleString('en-US')})`
+        : 'not measured',
+      pass: worst ? worst.pipelineMsPer10k <= AIM_PIPELINE_MS_PER_10K : null,
+    },
+    {
+      aim: `command ≤ ${AIM_RATIO} × bare read+write at ${AIM_RATIO_ROWS.toLocaleString('en-US')} rows`,
+      measured: big ? `${big.commandS.toFixed(2)} s / ${big.bareS.toFixed(2)} s = ${big.ratio.toFixed(2)} ×` : 'not measured (size not run)',
+      pass: big ? big.ratio <= AIM_RATIO : null,
+    },
+  ];
+}
+
+function sizesFromEnv(): number[] {
+  const raw = process.env.BENCH_SIZES;
+  if (!raw) return [1_000, 10_000, 50_000];
+  const sizes = raw.split(',').map((s) => Number(s.trim()));
+  if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`BENCH_SIZES: expected positive integers such as 1000,10000, got "${raw}"`);
+  return sizes;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(ROOT, 'build', 'src', 'cli', 'main.js'))) throw new Error('build/ is missing: run `npm run build:cli` first (npm run bench does)');
+  const sizes = sizesFromEnv();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'budget-eval-bench-'));
+  const method = chooseRssMethod(dir);
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`budget-eval bench — node ${process.version}, ${os.platform()} ${os.arch()}, ${cpu} × ${os.cpus().length}`);
+  console.log(`work folder ${dir}; peak RSS via ${method === 'gnu-time' ? `${GNU_TIME} -f %M` : 'process.resourceUsage().maxRSS (preloaded probe)'}`);
+  if (!(globalThis as { gc?: unknown }).gc) console.log('(run with --expose-gc for steadier pipeline timings)');
+
+  const results: SizeResult[] = [];
+  for (const rows of sizes) {
+    const runs = rows >= 50_000 ? 3 : 5;
+    const started = Date.now();
+    const generated = await generateWorkbook(path.join(dir, `projects-${rows}.xlsx`), rows);
+    console.log(`  ${rows} rows: generated in ${((Date.now() - started) / 1000).toFixed(1)} s (${generated.underTarget} under target), median of ${runs}`);
+    results.push(await measureSize(generated, runs, method, dir));
+    gc();
+  }
+
+  const aimList = aims(results);
+  console.log('');
+  console.log(table(results));
+  console.log('');
+  console.log('Aims:');
+  for (const a of aimList) console.log(`- ${a.aim}: ${a.measured} — ${a.pass === null ? 'N/A' : a.pass ? 'PASS' : 'MISS'}`);
+
+  const jsonFile = path.join(dir, 'results.json');
+  const json = {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+    cpu,
+    cpus: os.cpus().length,
+    rssMethod: method,
+    aims: aimList,
+    results,
+  };
+  await fs.writeFile(jsonFile, `${JSON.stringify(json, null, 2)}\n`);
+  if (process.env.BENCH_KEEP !== '1') {
+    for (const name of await fs.readdir(dir)) if (name.endsWith('.xlsx') || name.endsWith('.txt')) rmSync(path.join(dir, name), { force: true });
+  }
+  console.log('');
+  console.log(`JSON: ${jsonFile}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,270 @@
+// Generates large budget workbooks in the layout of assets/sample-2021.xlsx (see scripts/make-samples.ts):
+// 部门信息 (label | value), 部门支出 (万元, 基本支出 / 项目支出 / 合计) and 项目支出 (单位：元, one row per
+// project, a 合计 row with the exact sums, a footer). Amounts are plain numbers, not formulas.
+// Written with ExcelJS's streaming writer so that 50,000 rows take seconds, not minutes.
+import ExcelJS from 'exceljs';
+
+const FMT_AMOUNT = '#,##0.00';
+const FMT_RATE = '0.00%';
+const FMT_PERCENT = '0%';
+
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
+const BORDER_ALL: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const TITLE_FONT: Partial<ExcelJS.Font> = { bold: true, size: 14 };
+const WRAP_TOP: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true };
+
+const PROJECT_HEADER = ['序号', '项目名称', '年初预算数', '预算调整数', '调整后预算数', '实际支出数', '执行率', '资金用途', '绩效目标完成情况', '偏差原因'];
+const TOTALS_HEADER = ['支出类别', '年初预算数', '预算调整数', '调整后预算数', '实际支出数', '执行率'];
+
+const TARGET = 0.95;
+const EXPLAIN_BELOW = 0.9;
+
+const NAME_STEMS = [
+  '应急管理工作经费',
+  '三防抢险工作经费',
+  '专职安监员人员经费',
+  '自然灾害综合风险普查工作经费',
+  '应急指挥救援工作经费',
+  '总值班室工作经费',
+  '安全生产宣传教育经费',
+  '危险化学品专项整治经费',
+  '应急物资储备经费',
+  '安全生产执法检查经费',
+  '应急预案编制与演练经费',
+  '消防安全专项经费',
+];
+const OUTCOMES = [
+  '保障了日常工作的开展，全年各项任务按计划完成。',
+  '按时完成了年度工作任务，群众满意度较高。',
+  '完成了数据调查采集，形成了阶段性成果。',
+  '落实了人员经费，队伍保持稳定。',
+  '开展专项检查，督促整改隐患，事故总量下降。',
+  '组织培训和宣传，提升了群众的安全意识。',
+];
+const REASONS = ['部分采购项目延期至下年度实施。', '受疫情影响，部分培训和演练活动取消。', '政府采购节约资金。', '项目实施进度滞后，已督促加快执行。'];
+
+/** A small seeded generator (mulberry32), so every run benchmarks the same workbook. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+export interface GeneratedWorkbook {
+  file: string;
+  rows: number;
+  /** Projects whose execution rate is below the 95% target. */
+  underTarget: number;
+  /** Of those, the ones below 90% with no 偏差原因 (each gives a needs-explanation warning). */
+  missingReasons: number;
+}
+
+function styleHeader(row: ExcelJS.Row, count: number): void {
+  for (let c = 1; c <= count; c++) {
+    const cell = row.getCell(c);
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = BORDER_ALL;
+  }
+}
+
+export async function generateWorkbook(file: string, rows: number, seed = 2021): Promise<GeneratedWorkbook> {
+  const rnd = random(seed + rows);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  wb.creator = 'budget-eval bench';
+  wb.created = new Date(Date.UTC(2022, 0, 1));
+  wb.modified = wb.created;
+
+  // --- 部门信息 -------------------------------------------------------------------------------
+  const info = wb.addWorksheet('部门信息');
+  info.columns = [{ width: 14 }, { width: 90 }];
+  info.mergeCells('A1:B1');
+  const infoTitle = info.getRow(1);
+  infoTitle.getCell(1).value = '2021年度部门整体支出绩效自评基础信息';
+  infoTitle.getCell(1).font = TITLE_FONT;
+  infoTitle.commit();
+  const infoRows: [string, string | number][] = [
+    ['部门名称', '广州市荔湾区应急管理局（基准测试）'],
+    ['年度', 2021],
+    ['金额单位', '万元'],
+    ['执行率目标', TARGET],
+    ['说明阈值', EXPLAIN_BELOW],
+    ['部门职责', '统筹协调全区安全生产类、自然灾害类突发事件的应急处置，组织指导各方力量开展应急救援。'],
+    ['年度工作', '压紧压实安全生产责任，持续开展安全生产检查和执法，扎实做好汛期三防工作。'],
+    ['绩效管理情况', '年初设定绩效目标，年中跟踪预算执行进度，年度终了组织开展部门整体支出绩效自评。'],
+    ['下属单位', '本级及下属单位'],
+  ];
+  infoRows.forEach(([label, value], i) => {
+    const row = info.getRow(3 + i);
+    row.getCell(1).value = label;
+    row.getCell(1).font = { bold: true };
+    row.getCell(1).alignment = { vertical: 'top' };
+    row.getCell(2).value = value;
+    if (typeof value === 'number' && value < 1) row.getCell(2).numFmt = FMT_PERCENT;
+    row.getCell(2).alignment = typeof value === 'string' && value.length > 20 ? WRAP_TOP : { vertical: 'top', horizontal: 'left' };
+    row.commit();
+  });
+  info.commit();
+
+  // --- the projects (computed first: 部门支出 needs their sums) ------------------------------------
+  interface Project {
+    name: string;
+    budget: number;
+    adjust: number;
+    adjusted: number;
+    actual: number;
+    purpose: string;
+    outcome: string;
+    reason: string;
+  }
+  const projects: Project[] = [];
+  let underTarget = 0;
+  let missingReasons = 0;
+  for (let i = 0; i < rows; i++) {
+    const stem = NAME_STEMS[i % NAME_STEMS.length];
+    const budget = 100 * Math.round(500 + rnd() * 49500); // 5万 … 500万元
+    const adjust = rnd() < 0.7 ? 0 : 100 * Math.round(((rnd() * 0.4 - 0.2) * budget) / 100); // within ±20%
+    const adjusted = budget + adjust;
+    const under = rnd() < 0.1;
+    const rate = under ? 0.6 + rnd() * 0.34 : 0.955 + rnd() * 0.045;
+    const actual = round2(adjusted * rate);
+    let reason = '';
+    if (under) {
+      underTarget++;
+      if (actual / adjusted < EXPLAIN_BELOW) {
+        if (rnd() < 0.8) reason = REASONS[i % REASONS.length];
+        else missingReasons++;
+      }
+    }
+    projects.push({
+      name: `${stem}（${String(i + 1).padStart(6, '0')}）`,
+      budget,
+      adjust,
+      adjusted,
+      actual,
+      purpose: `${stem}支出`,
+      outcome: OUTCOMES[i % OUTCOMES.length],
+      reason,
+    });
+  }
+  const sums = { c: 0, d: 0, e: 0, f: 0 };
+  for (const p of projects) {
+    sums.c += p.budget;
+    sums.d += p.adjust;
+    sums.e += p.adjusted;
+    sums.f += p.actual;
+  }
+  sums.f = round2(sums.f);
+
+  // --- 部门支出 (万元) --------------------------------------------------------------------------
+  const totals = wb.addWorksheet('部门支出');
+  totals.columns = [14, 14, 14, 14, 14, 12].map((width) => ({ width }));
+  totals.mergeCells('A1:F1');
+  const totalsTitle = totals.getRow(1);
+  totalsTitle.getCell(1).value = '2021年度部门整体支出情况表';
+  totalsTitle.getCell(1).font = TITLE_FONT;
+  totalsTitle.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
+  totalsTitle.commit();
+  const unitRow = totals.getRow(2);
+  unitRow.getCell(1).value = '单位：万元';
+  unitRow.commit();
+  const totalsHeader = totals.getRow(3);
+  totalsHeader.values = TOTALS_HEADER;
+  styleHeader(totalsHeader, TOTALS_HEADER.length);
+  totalsHeader.commit();
+  const basic = { budget: round6(sums.c / 10000 / 3), adjust: round6(sums.d / 10000 / 5), actualShare: 0.975 };
+  const categories: [string, number, number, number][] = [
+    ['基本支出', basic.budget, basic.adjust, round6((basic.budget + basic.adjust) * basic.actualShare)],
+    ['项目支出', round6(sums.c / 10000), round6(sums.d / 10000), round6(sums.f / 10000)],
+  ];
+  const catSums = { b: 0, c: 0, d: 0, e: 0 };
+  const totalsRow = (r: number, label: string, b: number, c: number, d: number, e: number, bold: boolean) => {
+    const row = totals.getRow(r);
+    row.values = [label, b, c, d, e, d === 0 ? '' : e / d];
+    for (let col = 1; col <= 6; col++) {
+      const cell = row.getCell(col);
+      cell.border = BORDER_ALL;
+      if (col >= 2 && col <= 5) cell.numFmt = FMT_AMOUNT;
+      if (col === 6) cell.numFmt = FMT_RATE;
+      if (bold) cell.font = { bold: true };
+    }
+    row.commit();
+  };
+  categories.forEach(([label, budget, adjust, actual], i) => {
+    const adjusted = round6(budget + adjust);
+    catSums.b = round6(catSums.b + budget);
+    catSums.c = round6(catSums.c + adjust);
+    catSums.d = round6(catSums.d + adjusted);
+    catSums.e = round6(catSums.e + actual);
+    totalsRow(4 + i, label, budget, adjust, adjusted, actual, false);
+  });
+  totalsRow(4 + categories.length, '合计', catSums.b, catSums.c, catSums.d, catSums.e, true);
+  totals.commit();
+
+  // --- 项目支出 (元) ---------------------------------------------------------------------------
+  const ws = wb.addWorksheet('项目支出', { views: [{ state: 'frozen', xSplit: 0, ySplit: 3 }] });
+  ws.columns = [6, 32, 14, 14, 14, 14, 10, 28, 40, 24].map((width) => ({ width }));
+  ws.mergeCells('A1:J1');
+  const title = ws.getRow(1);
+  title.getCell(1).value = '2021年度项目支出绩效情况表';
+  title.getCell(1).font = TITLE_FONT;
+  title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
+  title.commit();
+  const unit = ws.getRow(2);
+  unit.getCell(1).value = '单位：元';
+  unit.commit();
+  const header = ws.getRow(3);
+  header.values = PROJECT_HEADER;
+  header.height = 30;
+  styleHeader(header, PROJECT_HEADER.length);
+  header.commit();
+
+  const styleBodyRow = (row: ExcelJS.Row) => {
+    for (let c = 1; c <= PROJECT_HEADER.length; c++) {
+      const cell = row.getCell(c);
+      cell.border = BORDER_ALL;
+      if (c >= 3 && c <= 6) cell.numFmt = FMT_AMOUNT;
+      else if (c === 7) cell.numFmt = FMT_RATE;
+      else if (c === 1) cell.alignment = { horizontal: 'center', vertical: 'top' };
+      else cell.alignment = WRAP_TOP;
+    }
+  };
+  const first = 4;
+  projects.forEach((p, i) => {
+    const row = ws.getRow(first + i);
+    row.values = [i + 1, p.name, p.budget, p.adjust, p.adjusted, p.actual, p.actual / p.adjusted, p.purpose, p.outcome, p.reason || null];
+    styleBodyRow(row);
+    row.commit();
+  });
+  const total = ws.getRow(first + rows);
+  total.values = [null, '合计', sums.c, sums.d, sums.e, sums.f, sums.e === 0 ? '' : sums.f / sums.e];
+  styleBodyRow(total);
+  total.font = { bold: true };
+  total.commit();
+  const note = ws.getRow(first + rows + 2);
+  note.getCell(1).value = '填报说明：金额单位为元；执行率 = 实际支出数 ÷ 调整后预算数。基准测试数据。';
+  note.commit();
+  const signature = ws.getRow(first + rows + 3);
+  signature.getCell(1).value = '制表人：';
+  signature.getCell(5).value = '审核人：';
+  signature.commit();
+  ws.commit();
+
+  await wb.commit();
+  return { file, rows, underTarget, missingReasons };
+}

@@ -1,0 +1,76 @@
+// The contract between the task pane and whatever workbook it works on: Excel through Office.js, or an .xlsx
+// file in a plain browser. The pane calls only this; each host runs the same pure pipeline (core/pipeline.ts).
+import type { Basis, Evaluation, Finding, Lang, NumberStyle } from '../core/model';
+
+/** What the clerk sets in the pane; remembered per workbook. Percentages are fractions (0.95). */
+export interface Settings {
+  /** Unset: the workbook's own 执行率目标, else 95%. */
+  target?: number;
+  /** Unset: the workbook's own 说明阈值, else 90%. */
+  explainBelow?: number;
+  basis: Basis;
+  lang: Lang;
+  style: NumberStyle;
+}
+
+export const DEFAULT_SETTINGS: Settings = { basis: 'adjusted', lang: 'zh', style: 'trim' };
+
+export type Progress = 'reading' | 'computing' | 'writing';
+
+export type GenerateOutcome =
+  | {
+      ok: true;
+      evaluation: Evaluation;
+      /** The sheet the report was written to. */
+      reportSheet: string;
+      /** How the under-target rows were marked in the clerk's table. */
+      highlight: 'rule' | 'fill' | 'none';
+      /** The host drew the chart of rates against the target. */
+      chart: boolean;
+    }
+  | { ok: false; findings: Finding[] };
+
+/** Why a host operation failed, in terms the pane can explain to a clerk (it owns the wording). */
+export type HostErrorCode =
+  | 'protected' // a sheet or the workbook is protected
+  | 'cell-edit' // Excel is in cell-edit mode
+  | 'too-large' // a request or response passed the host's payload limit
+  | 'item-exists' // a sheet name is taken
+  | 'not-found' // a sheet or cell the operation needs is gone
+  | 'unsupported' // the host lacks an API the operation needs
+  | 'busy' // the host is busy or throttled
+  | 'unknown';
+
+export class HostError extends Error {
+  constructor(
+    readonly code: HostErrorCode,
+    /** The host's own message, for the details line. */
+    readonly detail: string,
+  ) {
+    super(`${code}: ${detail}`);
+    this.name = 'HostError';
+  }
+}
+
+export interface HostCapabilities {
+  /** Conditional formats (ExcelApi 1.6): without them the highlight is a plain fill. */
+  conditionalFormats: boolean;
+  charts: boolean;
+  /** insertWorksheetsFromBase64 (ExcelApi 1.13): without it the template is written cell by cell. */
+  insertWorksheets: boolean;
+}
+
+export interface WorkbookHost {
+  readonly kind: 'excel' | 'file';
+  readonly capabilities: HostCapabilities;
+  /** Reads the workbook, runs the pipeline, writes the report sheet and the highlight. */
+  generate(settings: Settings, onProgress?: (step: Progress) => void, reportDate?: Date): Promise<GenerateOutcome>;
+  /** Takes the tool's highlight (rules and fills) out of the clerk's tables. */
+  removeHighlights(): Promise<void>;
+  /** Adds the template's sheets without touching any existing sheet. */
+  insertTemplate(): Promise<void>;
+  /** Activates the sheet and selects the cell or range, e.g. `项目支出!B10` or `'My sheet'!A4:J4`. */
+  select(reference: string): Promise<void>;
+  loadSettings(): Promise<Partial<Settings>>;
+  saveSettings(settings: Settings): Promise<void>;
+}
