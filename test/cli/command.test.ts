@@ -51,6 +51,25 @@ describe('budget-eval on a workbook', () => {
     ]);
   });
 
+  it('fills (and names) under-target rows whose cells are text, so a regenerate clears them before filling again', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'text.xlsx');
+    await writeWorkbook(file, { 项目支出: [PROJECT_HEADER, ['甲项目', 100, 0, 100, 100], ['乙项目', '1,000.00', 0, '1,000.00', '500.00']] });
+    expect((await runCli([file, '-o', 'one.xlsx'], dir)).code).toBe(0);
+    expect((await runCli(['one.xlsx', '-o', 'two.xlsx'], dir)).code).toBe(0);
+    for (const out of ['one.xlsx', 'two.xlsx']) {
+      const wb = await readBack(path.join(dir, out));
+      const ws = wb.getWorksheet('项目支出')!;
+      expect(wb.definedNames.model.filter((n) => n.name.startsWith('BudgetEval_Fill'))).toEqual([
+        { name: 'BudgetEval_Fill_1', ranges: [expect.stringMatching(/^'?项目支出'?!\$A\$3:\$E\$3$/)] },
+      ]);
+      expect((ws.getCell('C3').fill as ExcelJS.FillPattern).pattern).toBe('solid');
+      expect((ws.getCell('C2').fill as ExcelJS.FillPattern | undefined)?.pattern).not.toBe('solid');
+      // Row 2 is plain numbers: it is covered by the rule (and on target), row 3 is not.
+      expect(conditionalFormats(ws).map((cf) => cf.ref)).toEqual(['A2:E2']);
+    }
+  });
+
   it('keeps a clerk’s own sheet named 绩效自评报告 and writes 绩效自评报告 (2) beside it', async () => {
     const dir = tempDir();
     const input = await simpleWorkbook(dir, 'own.xlsx', { 绩效自评报告: [['我自己写的报告，不要覆盖']] });

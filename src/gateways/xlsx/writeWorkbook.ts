@@ -1,8 +1,10 @@
 // Applies the pipeline's plans to an ExcelJS workbook: the report sheet, its mark, the highlight rules.
 // The clerk's sheets keep their values; only the tool's own sheet and rules are ever replaced.
 import ExcelJS from 'exceljs';
-import { cellAddress, quoteSheet, rangeAddress } from '../../core/address';
+import { cellAddress, parseRange, quoteSheet, rangeAddress, splitReference } from '../../core/address';
+import type { CellRange } from '../../core/model';
 import {
+  FILL_NAME_PREFIX,
   HIGHLIGHT_FILL,
   HIGHLIGHT_FONT,
   HIGHLIGHT_MARK,
@@ -65,21 +67,24 @@ function styleCell(target: ExcelJS.Cell, source: PlanCell, lang: 'zh' | 'en'): v
   }
 }
 
+/** ExcelJS can only remove a name cell by cell; its map of names is the one place a whole name goes. */
+function deleteDefinedName(wb: ExcelJS.Workbook, name: string): void {
+  delete (wb.definedNames as unknown as { matrixMap: Record<string, unknown> }).matrixMap[name];
+}
+
+function freeName(wb: ExcelJS.Workbook, prefix: string): string {
+  const taken = new Set(wb.definedNames.model.map((n) => n.name));
+  for (let i = 1; ; i++) if (!taken.has(`${prefix}_${i}`)) return `${prefix}_${i}`;
+}
+
 /** Removes a sheet the tool made (and its mark), never anything else. */
 function removeToolSheet(wb: ExcelJS.Workbook, name: string): void {
   if (!toolSheetNames(wb).includes(name)) throw new Error(`refusing to replace "${name}": not made by this tool`);
   const ws = wb.getWorksheet(name);
   if (ws) wb.removeWorksheet(ws.id);
   for (const entry of wb.definedNames.model) {
-    if (entry.name.startsWith(REPORT_NAME_PREFIX) && entry.ranges.some((r) => r.includes(name))) {
-      for (const range of entry.ranges) wb.definedNames.remove(range, entry.name);
-    }
+    if (entry.name.startsWith(REPORT_NAME_PREFIX) && entry.ranges.some((r) => splitReference(r)?.sheet === name)) deleteDefinedName(wb, entry.name);
   }
-}
-
-function freeMarkName(wb: ExcelJS.Workbook): string {
-  const taken = new Set(wb.definedNames.model.map((n) => n.name));
-  for (let i = 1; ; i++) if (!taken.has(`${REPORT_NAME_PREFIX}_${i}`)) return `${REPORT_NAME_PREFIX}_${i}`;
 }
 
 export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan, replaces: boolean): ExcelJS.Worksheet {
@@ -105,14 +110,14 @@ export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan, replace
   });
   for (const m of plan.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   ws.pageSetup.printTitlesRow = `${plan.summaryHeaderRow + 1}:${plan.summaryHeaderRow + 1}`;
-  wb.definedNames.add(`${quoteSheet(plan.sheetName)}!$A$1`, freeMarkName(wb));
+  wb.definedNames.add(`${quoteSheet(plan.sheetName)}!$A$1`, freeName(wb, REPORT_NAME_PREFIX));
   return ws;
 }
 
 type RuleList = { ref: string; rules: { type: string; formulae?: string[] }[] }[];
 
-/** Replaces the tool's highlight rules (recognised by their mark) with the plan's; plain fills where needed. */
-export function writeHighlights(wb: ExcelJS.Workbook, plan: HighlightPlan): void {
+/** Takes the tool's highlight out of the clerk's tables: its rules (by their mark) and its fills (by their names). */
+export function removeHighlights(wb: ExcelJS.Workbook): void {
   for (const ws of wb.worksheets) {
     const list = (ws as unknown as { conditionalFormattings?: RuleList }).conditionalFormattings;
     if (!list) continue;
@@ -121,6 +126,28 @@ export function writeHighlights(wb: ExcelJS.Workbook, plan: HighlightPlan): void
       .filter((cf) => cf.rules.length > 0);
     list.splice(0, list.length, ...kept);
   }
+  for (const entry of wb.definedNames.model) {
+    if (!entry.name.startsWith(FILL_NAME_PREFIX)) continue;
+    for (const reference of entry.ranges) {
+      const ref = splitReference(reference);
+      const range = ref && parseRange(ref.address);
+      const ws = ref && wb.getWorksheet(ref.sheet);
+      if (!range || !ws) continue;
+      forEachCell(range, (r, c) => {
+        ws.getCell(r + 1, c + 1).fill = { type: 'pattern', pattern: 'none' };
+      });
+    }
+    deleteDefinedName(wb, entry.name);
+  }
+}
+
+function forEachCell(range: CellRange, visit: (row: number, col: number) => void): void {
+  for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) visit(r, c);
+}
+
+/** Replaces the tool's highlight with the plan's: rules that follow the data, plain fills (named) where needed. */
+export function writeHighlights(wb: ExcelJS.Workbook, plan: HighlightPlan): void {
+  removeHighlights(wb);
   for (const rule of plan.rules) {
     const ws = wb.getWorksheet(rule.sheet);
     if (!ws) continue;
@@ -142,10 +169,15 @@ export function writeHighlights(wb: ExcelJS.Workbook, plan: HighlightPlan): void
   for (const fill of plan.fills) {
     const ws = wb.getWorksheet(fill.sheet);
     if (!ws) continue;
-    for (let r = fill.range.top; r <= fill.range.bottom; r++) {
-      for (let c = fill.range.left; c <= fill.range.right; c++) {
-        ws.getCell(cellAddress(r, c)).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HIGHLIGHT_FILL } };
-      }
-    }
+    forEachCell(fill.range, (r, c) => {
+      ws.getCell(r + 1, c + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HIGHLIGHT_FILL } };
+    });
+    wb.definedNames.add(`${quoteSheet(fill.sheet)}!${absolute(fill.range)}`, freeName(wb, FILL_NAME_PREFIX));
   }
+}
+
+function absolute(range: CellRange): string {
+  const start = cellAddress(range.top, range.left, true);
+  const end = cellAddress(range.bottom, range.right, true);
+  return start === end ? start : `${start}:${end}`;
 }
