@@ -70,6 +70,20 @@ describe('budget-eval on a workbook', () => {
     }
   });
 
+  it('fills only the under-target row even when every cell of the table shares one style', async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('项目支出');
+    ws.addRows([PROJECT_HEADER, ...Array.from({ length: 20 }, (_, i) => [`项目${i + 1}`, '100.00', 0, '100.00', i === 7 ? '10.00' : '100.00'])]);
+    ws.eachRow((row) => row.eachCell((cell) => (cell.font = { name: '宋体', size: 11 })));
+    await wb.xlsx.writeFile(path.join(dir, 'shared.xlsx'));
+    expect((await runCli(['shared.xlsx'], dir)).code).toBe(0);
+    const out = (await readBack(path.join(dir, 'shared.evaluation.xlsx'))).getWorksheet('项目支出')!;
+    const solid: string[] = [];
+    out.eachRow((row) => row.eachCell((cell) => ((cell.fill as ExcelJS.FillPattern | undefined)?.pattern === 'solid' ? solid.push(cell.address) : null)));
+    expect(solid).toEqual(['A9', 'B9', 'C9', 'D9', 'E9']);
+  });
+
   it('keeps a clerk’s own sheet named 绩效自评报告 and writes 绩效自评报告 (2) beside it', async () => {
     const dir = tempDir();
     const input = await simpleWorkbook(dir, 'own.xlsx', { 绩效自评报告: [['我自己写的报告，不要覆盖']] });

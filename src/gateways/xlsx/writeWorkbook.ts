@@ -49,22 +49,33 @@ function numberFormat(cell: PlanCell): string | undefined {
   return undefined;
 }
 
-function styleCell(target: ExcelJS.Cell, source: PlanCell, lang: 'zh' | 'en'): void {
-  // Text is stored as a string value; ExcelJS writes formulas only from { formula }, so `=…` stays text.
-  target.value = source.value;
-  target.font = fontFor(source.style, lang);
-  const fmt = numberFormat(source);
-  if (fmt) target.numFmt = fmt;
+/** One style object per kind of cell: ExcelJS writes a shared object once, a fresh one per cell every time. */
+function cellStyle(source: PlanCell, lang: 'zh' | 'en', cache: Map<string, Partial<ExcelJS.Style>>): Partial<ExcelJS.Style> {
+  const key = `${source.style}|${source.format}|${source.highlight ? 1 : 0}|${lang}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
   const table = source.style.startsWith('table');
   const horizontal: ExcelJS.Alignment['horizontal'] =
     source.style === 'title' || source.style === 'tableHeader' ? 'center' : source.style === 'signature' ? 'right' : source.format === 'text' ? 'left' : 'right';
-  target.alignment = { vertical: table ? 'middle' : 'top', horizontal, wrapText: source.format === 'text' };
-  if (table) target.border = BOX;
-  if (source.style === 'tableHeader') target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-  if (source.highlight) {
-    target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HIGHLIGHT_FILL } };
-    target.font = { ...target.font, color: { argb: HIGHLIGHT_FONT } };
-  }
+  const style: Partial<ExcelJS.Style> = {
+    font: source.highlight ? { ...fontFor(source.style, lang), color: { argb: HIGHLIGHT_FONT } } : fontFor(source.style, lang),
+    alignment: { vertical: table ? 'middle' : 'top', horizontal, wrapText: source.format === 'text' },
+  };
+  const fmt = numberFormat(source);
+  if (fmt) style.numFmt = fmt;
+  if (table) style.border = BOX;
+  if (source.style === 'tableHeader') style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+  if (source.highlight) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HIGHLIGHT_FILL } };
+  cache.set(key, style);
+  return style;
+}
+
+/**
+ * Sets one cell's fill without touching others: ExcelJS shares one style object among the cells a file gave
+ * the same style, so `cell.fill = …` would repaint every one of them.
+ */
+function setFill(cell: ExcelJS.Cell, fill: ExcelJS.Fill): void {
+  cell.style = { ...cell.style, fill };
 }
 
 /** ExcelJS can only remove a name cell by cell; its map of names is the one place a whole name goes. */
@@ -101,10 +112,16 @@ export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan, replace
     views: [{ showGridLines: false }],
   });
   const lastCol = plan.columnWidths.length - 1;
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
   ws.columns = plan.columnWidths.map((width) => ({ width }));
   plan.rows.forEach((row, r) => {
     const excelRow = ws.getRow(r + 1);
-    row.cells.forEach((cell, c) => styleCell(excelRow.getCell(c + 1), cell, plan.lang));
+    row.cells.forEach((cell, c) => {
+      const target = excelRow.getCell(c + 1);
+      // Text is stored as a string value; ExcelJS writes formulas only from { formula }, so `=…` stays text.
+      target.value = cell.value;
+      target.style = cellStyle(cell, plan.lang, styles);
+    });
     if (row.height) excelRow.height = row.height;
     if (row.spanAll && lastCol > 0) ws.mergeCells(r + 1, 1, r + 1, lastCol + 1);
   });
@@ -134,7 +151,7 @@ export function removeHighlights(wb: ExcelJS.Workbook): void {
       const ws = ref && wb.getWorksheet(ref.sheet);
       if (!range || !ws) continue;
       forEachCell(range, (r, c) => {
-        ws.getCell(r + 1, c + 1).fill = { type: 'pattern', pattern: 'none' };
+        setFill(ws.getCell(r + 1, c + 1), { type: 'pattern', pattern: 'none' });
       });
     }
     deleteDefinedName(wb, entry.name);
@@ -170,7 +187,7 @@ export function writeHighlights(wb: ExcelJS.Workbook, plan: HighlightPlan): void
     const ws = wb.getWorksheet(fill.sheet);
     if (!ws) continue;
     forEachCell(fill.range, (r, c) => {
-      ws.getCell(r + 1, c + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HIGHLIGHT_FILL } };
+      setFill(ws.getCell(r + 1, c + 1), { type: 'pattern', pattern: 'solid', fgColor: { argb: HIGHLIGHT_FILL } });
     });
     wb.definedNames.add(`${quoteSheet(fill.sheet)}!${absolute(fill.range)}`, freeName(wb, FILL_NAME_PREFIX));
   }
