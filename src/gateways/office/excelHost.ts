@@ -1,0 +1,146 @@
+/// <reference types="office-js" />
+// WorkbookHost for Excel: the only place that calls Excel.run and Office.context. Every batch runs with
+// delayForCellEdit (it waits while the clerk is typing in a cell instead of failing), and every Excel error
+// leaves as a HostError the pane can explain.
+import { parseRange, splitReference } from '../../core/address';
+import type { Basis, EvaluationOptions, Lang, NumberStyle } from '../../core/model';
+import { runPipeline } from '../../core/pipeline';
+import { HostError, type GenerateOutcome, type HostCapabilities, type Progress, type Settings, type WorkbookHost } from '../host';
+import { toHostError } from './excelErrors';
+import { removeHighlights } from './highlights';
+import { insertTemplate } from './insertTemplate';
+import { readSnapshot } from './readSnapshot';
+import { API, officeSupports, type Supports } from './requirements';
+import { writeResult } from './writeResult';
+
+export interface ExcelHostDeps {
+  /** The template workbook's bytes (the pane fetches assets/template.xlsx from its own origin). */
+  fetchTemplate: () => Promise<Uint8Array>;
+  /** Today, for the report's date. */
+  now?: () => Date;
+  /** Request budget as this gateway counts it (default 4,000,000 bytes, under Excel on the web's 5 MB). */
+  maxRequestBytes?: number;
+  /** Cells read per request (default 150,000). */
+  maxReadCells?: number;
+  /** Which ExcelApi sets the host has (default: Office.context.requirements). */
+  supports?: Supports;
+}
+
+/** The one document-settings key the add-in uses; its value is the Settings as JSON. */
+export const SETTINGS_KEY = 'BudgetEval.settings';
+
+const BASES: Basis[] = ['adjusted', 'initial', 'adjusted-plus-carryover'];
+const LANGS: Lang[] = ['zh', 'en'];
+const STYLES: NumberStyle[] = ['trim', 'fixed'];
+
+/** Whatever is stored → the settings that make sense; anything else is dropped, never trusted. */
+export function parseSettings(stored: unknown): Partial<Settings> {
+  let value = stored;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value) as unknown;
+    } catch {
+      return {};
+    }
+  }
+  if (!value || typeof value !== 'object') return {};
+  const v = value as Record<string, unknown>;
+  const out: Partial<Settings> = {};
+  const fraction = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x > 0 && x <= 1.5;
+  if (fraction(v.target)) out.target = v.target as number;
+  if (fraction(v.explainBelow)) out.explainBelow = v.explainBelow as number;
+  if (BASES.includes(v.basis as Basis)) out.basis = v.basis as Basis;
+  if (LANGS.includes(v.lang as Lang)) out.lang = v.lang as Lang;
+  if (STYLES.includes(v.style as NumberStyle)) out.style = v.style as NumberStyle;
+  return out;
+}
+
+export function createExcelHost(deps: ExcelHostDeps): WorkbookHost {
+  const supports = deps.supports ?? officeSupports;
+  const capabilities: HostCapabilities = {
+    conditionalFormats: supports(API.conditionalFormats),
+    charts: supports(API.charts),
+    insertWorksheets: supports(API.insertWorksheets),
+  };
+
+  async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await Excel.run({ delayForCellEdit: true }, batch);
+    } catch (error) {
+      throw toHostError(error);
+    }
+  }
+
+  return {
+    kind: 'excel',
+    capabilities,
+
+    generate(settings: Settings, onProgress?: (step: Progress) => void, reportDate?: Date): Promise<GenerateOutcome> {
+      const options: EvaluationOptions = {
+        lang: settings.lang,
+        basis: settings.basis,
+        style: settings.style,
+        reportDate: reportDate ?? deps.now?.() ?? new Date(),
+        ...(settings.target !== undefined ? { target: settings.target } : {}),
+        ...(settings.explainBelow !== undefined ? { explainBelow: settings.explainBelow } : {}),
+      };
+      return run(async (context): Promise<GenerateOutcome> => {
+        onProgress?.('reading');
+        const read = await readSnapshot(context, { supports, maxReadCells: deps.maxReadCells });
+        onProgress?.('computing');
+        const result = runPipeline(read.snapshot, options);
+        if (!result.ok) return { ok: false, findings: result.findings };
+        onProgress?.('writing');
+        const written = await writeResult(context, read, result.report, result.highlights, result.replacesSheet, {
+          supports,
+          evaluation: result.evaluation,
+          maxRequestBytes: deps.maxRequestBytes,
+        });
+        return { ok: true, evaluation: result.evaluation, reportSheet: written.reportSheet, highlight: written.highlight, chart: written.chart };
+      });
+    },
+
+    async removeHighlights(): Promise<void> {
+      await run((context) => removeHighlights(context, { supports, maxRequestBytes: deps.maxRequestBytes }));
+    },
+
+    async insertTemplate(): Promise<void> {
+      let bytes: Uint8Array;
+      try {
+        bytes = await deps.fetchTemplate();
+      } catch (error) {
+        throw new HostError('not-found', `the template could not be loaded: ${(error as Error).message}`);
+      }
+      await run((context) => insertTemplate(context, bytes, { supports, maxRequestBytes: deps.maxRequestBytes }));
+    },
+
+    async select(reference: string): Promise<void> {
+      const ref = splitReference(reference);
+      if (!ref || !parseRange(ref.address)) throw new HostError('not-found', `not a cell reference: ${reference}`);
+      await run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(ref.sheet);
+        sheet.activate();
+        sheet.getRange(ref.address).select();
+        await context.sync();
+      });
+    },
+
+    async loadSettings(): Promise<Partial<Settings>> {
+      return parseSettings(Office.context.document.settings.get(SETTINGS_KEY));
+    },
+
+    saveSettings(settings: Settings): Promise<void> {
+      const store = Office.context.document.settings;
+      const value: Partial<Settings> = { basis: settings.basis, lang: settings.lang, style: settings.style };
+      if (settings.target !== undefined) value.target = settings.target;
+      if (settings.explainBelow !== undefined) value.explainBelow = settings.explainBelow;
+      store.set(SETTINGS_KEY, JSON.stringify(value));
+      return new Promise((resolve, reject) => {
+        store.saveAsync((result) => {
+          if (result.status === Office.AsyncResultStatus.Succeeded) resolve();
+          else reject(toHostError(result.error));
+        });
+      });
+    },
+  };
+}

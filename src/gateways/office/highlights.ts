@@ -1,0 +1,216 @@
+/// <reference types="office-js" />
+// The highlight in the clerk's own tables: the tool's conditional-format rules (recognised by HIGHLIGHT_MARK in
+// their formula) and plain fills (each range recorded in a BudgetEval_Fill_<n> name, so it can be taken away
+// again). Nothing else of the clerk's is touched.
+import { rangeAddress } from '../../core/address';
+import { FILL_NAME_PREFIX, HIGHLIGHT_MARK, type HighlightPlan, type HighlightRule } from '../../core/compose/reportPlan';
+import type { CellRange, Evaluation } from '../../core/model';
+import { HostError } from '../host';
+import { jsonBytes, packRequests, syncGroups, write, DEFAULT_MAX_REQUEST_BYTES, type QueuedWrite } from './batches';
+import { readSnapshot, type WorkbookRead } from './readSnapshot';
+import { HIGHLIGHT_FILL_COLOR, HIGHLIGHT_FONT_COLOR } from './reportLayout';
+import { API, officeSupports, type Supports } from './requirements';
+
+type Fill = HighlightPlan['fills'][number];
+
+/**
+ * Moves the relative row references of a rule formula (`$E4`, `F4`) down by `rows`, leaving absolute rows
+ * (`$E$4`), function names and text in quotes alone. Used when one rule has to be split per area.
+ */
+export function shiftFormulaRows(formula: string, rows: number): string {
+  if (rows === 0) return formula;
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(/(^|[^A-Za-z0-9_.$])(\$?[A-Za-z]{1,3})(\d+)(?![\d(A-Za-z_])/g, (_m, before: string, col: string, row: string) => `${before}${col}${Number(row) + rows}`),
+    )
+    .join('');
+}
+
+/** Rows as ranges: consecutive rows of one sheet with the same columns become one range. */
+export function groupRows(rows: Fill[]): Fill[] {
+  const sorted = [...rows].sort(
+    (a, b) => a.sheet.localeCompare(b.sheet) || a.range.left - b.range.left || a.range.right - b.range.right || a.range.top - b.range.top,
+  );
+  const out: Fill[] = [];
+  for (const f of sorted) {
+    for (let r = f.range.top; r <= f.range.bottom; r++) {
+      const last = out.at(-1);
+      if (last && last.sheet === f.sheet && last.range.left === f.range.left && last.range.right === f.range.right && r <= last.range.bottom + 1) {
+        last.range.bottom = Math.max(last.range.bottom, r);
+      } else out.push({ sheet: f.sheet, range: { ...f.range, top: r, bottom: r } });
+    }
+  }
+  return out;
+}
+
+/** On a host without conditional formats: every under-target row becomes a plain fill. */
+export function fillsWithoutRules(plan: HighlightPlan, evaluation?: Pick<Evaluation, 'projects'>): Fill[] {
+  const rows: Fill[] = [...plan.fills];
+  for (const p of evaluation?.projects ?? []) {
+    if (!p.underTarget) continue;
+    rows.push({ sheet: p.location.sheet, range: { top: p.location.row, bottom: p.location.row, left: p.location.firstCol, right: p.location.lastCol } });
+  }
+  return groupRows(rows);
+}
+
+/** The sheets a highlight change writes to; a protected one stops the whole job before anything is written. */
+export function assertHighlightWritable(read: WorkbookRead, sheets: Iterable<string>): void {
+  const protectedSheets = new Set(read.sheets.filter((s) => s.protected).map((s) => s.name.toLowerCase()));
+  for (const name of sheets) {
+    if (protectedSheets.has(name.toLowerCase())) throw new HostError('protected', `the sheet "${name}" is protected`);
+  }
+}
+
+export function touchedSheets(read: WorkbookRead, rules: HighlightRule[], fills: Fill[]): Set<string> {
+  return new Set([
+    ...rules.map((r) => r.sheet),
+    ...fills.map((f) => f.sheet),
+    ...read.rules.map((r) => r.sheet),
+    ...read.fillMarks.flatMap((m) => (m.sheet ? [m.sheet] : [])),
+  ]);
+}
+
+function freeNames(taken: Iterable<string>, prefix: string): () => string {
+  const used = new Set([...taken].map((n) => n.toLowerCase()));
+  let n = 0;
+  return () => {
+    do n++;
+    while (used.has(`${prefix}_${n}`.toLowerCase()));
+    used.add(`${prefix}_${n}`.toLowerCase());
+    return `${prefix}_${n}`;
+  };
+}
+
+/** Takes away the tool's previous highlight: its rules and its fills (and their names). */
+export function removalWrites(context: Excel.RequestContext, read: WorkbookRead): QueuedWrite[] {
+  const sheets = context.workbook.worksheets;
+  const names = context.workbook.names;
+  return [
+    ...read.rules.map((r) => write(1, () => r.format.delete())),
+    ...read.fillMarks.map((m) =>
+      write(m.sheet && m.range ? 3 : 1, () => {
+        if (m.sheet && m.range) sheets.getItem(m.sheet).getRange(rangeAddress(m.range)).format.fill.clear();
+        names.getItem(m.name).delete();
+      }),
+    ),
+  ];
+}
+
+function addRule(target: Excel.Range | Excel.RangeAreas, formula: string): void {
+  const format = target.conditionalFormats.add('Custom');
+  format.custom.rule.formula = `=${formula}`;
+  format.custom.format.fill.color = HIGHLIGHT_FILL_COLOR;
+  format.custom.format.font.color = HIGHLIGHT_FONT_COLOR;
+}
+
+/** Queues one rule over its areas: one conditional format (RangeAreas, 1.9), or one per area before that. */
+function queueRule(sheet: Excel.Worksheet, areas: CellRange[], formula: string, supports: Supports): void {
+  if (areas.length === 0) return;
+  if (areas.length === 1) addRule(sheet.getRange(rangeAddress(areas[0])), formula);
+  else if (supports(API.rangeAreas)) addRule(sheet.getRanges(areas.map(rangeAddress).join(',')), formula);
+  else for (const area of areas) addRule(sheet.getRange(rangeAddress(area)), shiftFormulaRows(formula, area.top - areas[0].top));
+}
+
+export interface NamedFill {
+  name: string;
+  fill: Fill;
+}
+
+/** Adds the plan's rules (one per table, over its areas) and fills (each recorded in a name). */
+export function additionWrites(
+  context: Excel.RequestContext,
+  read: WorkbookRead,
+  rules: HighlightRule[],
+  fills: Fill[],
+  supports: Supports,
+): { writes: QueuedWrite[]; fills: NamedFill[] } {
+  const sheets = context.workbook.worksheets;
+  const names = context.workbook.names;
+  const removed = new Set(read.fillMarks.map((m) => m.name.toLowerCase()));
+  const nextName = freeNames(
+    read.names.filter((n) => !removed.has(n.toLowerCase())),
+    FILL_NAME_PREFIX,
+  );
+  const named = fills.map((fill) => ({ name: nextName(), fill }));
+  const writes = [
+    ...rules.map((rule) => write(5 * rule.areas.length, () => queueRule(sheets.getItem(rule.sheet), rule.areas, rule.formula, supports), jsonBytes(rule.formula) * rule.areas.length)),
+    ...named.map(({ name, fill }) =>
+      write(3, () => {
+        const range = sheets.getItem(fill.sheet).getRange(rangeAddress(fill.range));
+        range.format.fill.color = HIGHLIGHT_FILL_COLOR;
+        names.add(name, range);
+      }),
+    ),
+  ];
+  return { writes, fills: named };
+}
+
+/**
+ * Puts the highlight back as it was before a failed change: every rule of ours (and a rule left without its
+ * formula by the failure) goes, the previous rules come back where they were, new fills go and old ones return.
+ * Best effort: its own errors are swallowed, the original one is what the caller reports.
+ */
+export async function restoreHighlights(context: Excel.RequestContext, read: WorkbookRead, added: { rules: HighlightRule[]; fills: NamedFill[] }, supports: Supports): Promise<void> {
+  try {
+    const worksheets = context.workbook.worksheets;
+    const names = context.workbook.names;
+    const ruleSheets = [...new Set([...added.rules.map((r) => r.sheet), ...read.rules.map((r) => r.sheet)])];
+    const collections = ruleSheets.map((name) => {
+      const formats = worksheets.getItem(name).getRange().conditionalFormats;
+      formats.load('items/type');
+      return formats;
+    });
+    const newNames = added.fills.map((f) => ({ ...f, item: names.getItemOrNullObject(f.name) }));
+    const oldNames = read.fillMarks.map((m) => ({ mark: m, item: names.getItemOrNullObject(m.name) }));
+    await context.sync();
+    const customs = collections.flatMap((formats) =>
+      formats.items
+        .filter((f) => f.type === 'Custom')
+        .map((format) => {
+          const rule = format.custom.rule;
+          rule.load('formula');
+          return { format, rule };
+        }),
+    );
+    if (customs.length > 0) await context.sync();
+    for (const { format, rule } of customs) if (rule.formula === '' || rule.formula.includes(HIGHLIGHT_MARK)) format.delete();
+    for (const old of read.rules) {
+      if (old.areas) queueRule(worksheets.getItem(old.sheet), old.areas, old.formula.replace(/^=/, ''), supports);
+    }
+    const deleted = new Set<string>();
+    for (const { name, fill, item } of newNames) {
+      if (item.isNullObject) continue;
+      worksheets.getItem(fill.sheet).getRange(rangeAddress(fill.range)).format.fill.clear();
+      item.delete();
+      deleted.add(name.toLowerCase());
+    }
+    for (const { mark, item } of oldNames) {
+      if (!mark.sheet || !mark.range) continue;
+      const range = worksheets.getItem(mark.sheet).getRange(rangeAddress(mark.range));
+      range.format.fill.color = HIGHLIGHT_FILL_COLOR;
+      // A new fill may have taken the old name: it was just deleted, so the old one comes back.
+      if (item.isNullObject || deleted.has(mark.name.toLowerCase())) names.add(mark.name, range);
+    }
+    await context.sync();
+  } catch {
+    // The original error is the one to report.
+  }
+}
+
+export interface RemoveOptions {
+  supports?: Supports;
+  maxRequestBytes?: number;
+}
+
+/** Remove highlights: the tool's rules and fills go, nothing else. Returns how many of each were removed. */
+export async function removeHighlights(context: Excel.RequestContext, options: RemoveOptions = {}): Promise<{ rules: number; fills: number }> {
+  const supports = options.supports ?? officeSupports;
+  const read = await readSnapshot(context, { supports, cells: false });
+  assertHighlightWritable(read, touchedSheets(read, [], []));
+  const writes = removalWrites(context, read);
+  await syncGroups(context, packRequests(writes, options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES));
+  return { rules: read.rules.length, fills: read.fillMarks.length };
+}

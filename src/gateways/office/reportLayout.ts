@@ -1,0 +1,254 @@
+// ReportPlan → what Excel needs to draw the report sheet, worked out before any request: one values grid with
+// its number formats, formats as a few rectangles (not one per cell), merges grouped for merge(across), row
+// heights grouped by run, and where the chart goes. Pure: no Excel here, so it is tested directly.
+import { HIGHLIGHT_FILL, HIGHLIGHT_FONT, type CellStyle, type PlanCell, type ReportPlan } from '../../core/compose/reportPlan';
+import type { CellRange, Lang } from '../../core/model';
+
+/** Text cells get the text format before their values, so `=…`, `+…`, `-…`, `@…` stay text. */
+export const TEXT_FORMAT = '@';
+export const AMOUNT_FORMAT = '#,##0.00';
+export const PERCENT_FORMAT = '0.00%';
+export const GENERAL_FORMAT = 'General';
+/** Excel's tallest row, in points. */
+export const MAX_ROW_HEIGHT = 409;
+/** A bar per project: past this many the chart is left out (it would be unreadable and slow). */
+export const DEFAULT_MAX_CHART_PROJECTS = 60;
+
+export const CHART_NAME = 'BudgetEval_Chart';
+export const CHART_TITLE: Record<Lang, string> = { zh: '项目执行率与目标', en: 'Execution rate vs target' };
+
+export interface CellStyleSpec {
+  fontName: string;
+  fontSize: number;
+  bold: boolean;
+  horizontal: 'Left' | 'Center' | 'Right';
+  vertical: 'Top' | 'Center';
+  wrap: boolean;
+  fill: string | null;
+  border: boolean;
+}
+
+export interface StyleBlock {
+  range: CellRange;
+  style: CellStyleSpec;
+}
+
+export interface ChartLayout {
+  /** The summary table's project names (the categories). */
+  names: CellRange;
+  /** Execution rate and target columns, header row included (the series and their names). */
+  data: CellRange;
+  projects: number;
+  /** Where the chart sits: below the report, across its width. */
+  anchor: CellRange;
+  title: string;
+}
+
+export interface ReportLayout {
+  rowCount: number;
+  colCount: number;
+  values: (string | number)[][];
+  numberFormats: string[][];
+  styles: StyleBlock[];
+  /** Under-target rows of the summary table: filled, with a darker font. */
+  highlights: CellRange[];
+  merges: { range: CellRange; across: boolean }[];
+  /** Points, per column. */
+  columnWidths: number[];
+  rowHeights: { top: number; bottom: number; height: number }[];
+  printTitleRow: number;
+  chart: ChartLayout | null;
+}
+
+export const HIGHLIGHT_FILL_COLOR = `#${HIGHLIGHT_FILL.slice(-6)}`;
+export const HIGHLIGHT_FONT_COLOR = `#${HIGHLIGHT_FONT.slice(-6)}`;
+export const HEADER_FILL_COLOR = '#DDEBF7';
+export const BORDER_COLOR = '#8C8C8C';
+
+const FONT: Record<Lang, string> = { zh: '宋体', en: 'Calibri' };
+
+/** The same look as the .xlsx gateway's report (src/gateways/xlsx/writeWorkbook.ts). */
+export function styleSpec(style: CellStyle, text: boolean, lang: Lang): CellStyleSpec {
+  const body = FONT[lang];
+  const heading = lang === 'zh' ? '黑体' : body;
+  const caption = lang === 'zh' ? '楷体' : body;
+  const table = style.startsWith('table');
+  let font: [string, number, boolean];
+  switch (style) {
+    case 'title':
+      font = [heading, 16, true];
+      break;
+    case 'heading1':
+      font = [heading, 12, true];
+      break;
+    case 'heading2':
+    case 'caption':
+      font = [caption, 12, true];
+      break;
+    case 'tableHeader':
+    case 'tableTotal':
+      font = [body, 10, true];
+      break;
+    case 'tableCell':
+    case 'note':
+    case 'sources':
+      font = [body, 10, false];
+      break;
+    default:
+      font = [body, 11, false];
+  }
+  const horizontal = style === 'title' || style === 'tableHeader' ? 'Center' : style === 'signature' ? 'Right' : text ? 'Left' : 'Right';
+  return {
+    fontName: font[0],
+    fontSize: font[1],
+    bold: font[2],
+    horizontal,
+    vertical: table ? 'Center' : 'Top',
+    wrap: text,
+    fill: style === 'tableHeader' ? HEADER_FILL_COLOR : null,
+    border: table,
+  };
+}
+
+/** Excel's column width in characters → points (a character is 7 px at the default font, plus 5 px padding). */
+export function widthInPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function numberFormat(cell: PlanCell | undefined): string {
+  if (!cell || cell.value === null) return cell?.format === 'amount' ? AMOUNT_FORMAT : cell?.format === 'percent' ? PERCENT_FORMAT : GENERAL_FORMAT;
+  if (cell.format === 'amount') return AMOUNT_FORMAT;
+  if (cell.format === 'percent') return PERCENT_FORMAT;
+  return typeof cell.value === 'string' ? TEXT_FORMAT : GENERAL_FORMAT;
+}
+
+/** Rectangles of equal keys: runs along each row, stacked while the run below is the same. */
+function rectangles(keys: (string | null)[][], width: number): { range: CellRange; key: string }[] {
+  const out: { range: CellRange; key: string }[] = [];
+  let open = new Map<string, { range: CellRange; key: string }>();
+  keys.forEach((row, r) => {
+    const next = new Map<string, { range: CellRange; key: string }>();
+    let c = 0;
+    while (c < width) {
+      const key = row[c];
+      if (key === null || key === undefined) {
+        c++;
+        continue;
+      }
+      let end = c;
+      while (end + 1 < width && row[end + 1] === key) end++;
+      const id = `${c}:${end}:${key}`;
+      const above = open.get(id);
+      if (above) {
+        above.range.bottom = r;
+        next.set(id, above);
+      } else {
+        const block = { range: { top: r, bottom: r, left: c, right: end }, key };
+        out.push(block);
+        next.set(id, block);
+      }
+      c = end + 1;
+    }
+    open = next;
+  });
+  return out;
+}
+
+function chartLayout(plan: ReportPlan, rowCount: number, maxProjects: number): ChartLayout | null {
+  const header = plan.summaryHeaderRow;
+  let projects = 0;
+  while (plan.rows[header + 1 + projects]?.cells[0]?.style === 'tableCell') projects++;
+  if (projects === 0 || projects > maxProjects) return null;
+  const first = plan.rows[header + 1].cells;
+  const rate = first.findIndex((c) => c.format === 'percent');
+  if (rate < 0 || first[rate + 1]?.format !== 'percent') return null;
+  const width = plan.columnWidths.length;
+  const top = rowCount + 1;
+  return {
+    names: { top: header + 1, bottom: header + projects, left: 0, right: 0 },
+    data: { top: header, bottom: header + projects, left: rate, right: rate + 1 },
+    projects,
+    anchor: { top, left: 0, bottom: top + Math.max(14, Math.ceil(projects * 1.4) + 6), right: width - 1 },
+    title: CHART_TITLE[plan.lang],
+  };
+}
+
+export function layoutReport(plan: ReportPlan, options: { chart?: boolean; maxChartProjects?: number } = {}): ReportLayout {
+  const width = plan.columnWidths.length;
+  const rowCount = plan.rows.length;
+  const values: (string | number)[][] = [];
+  const numberFormats: string[][] = [];
+  const styleKeys: (string | null)[][] = [];
+  const highlightKeys: (string | null)[][] = [];
+  const specs = new Map<string, CellStyleSpec>();
+
+  // Cells without a plan cell take the style of the cell whose merge covers them.
+  const owner: (PlanCell | undefined)[][] = plan.rows.map((row) => {
+    const cells: (PlanCell | undefined)[] = [];
+    for (let c = 0; c < width; c++) cells.push(row.cells[c] ?? (row.spanAll ? row.cells[0] : undefined));
+    return cells;
+  });
+  for (const m of plan.merges) {
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) owner[r][c] = owner[r][c] ?? plan.rows[m.top].cells[m.left];
+  }
+
+  plan.rows.forEach((row, r) => {
+    const rowValues: (string | number)[] = [];
+    const rowFormats: string[] = [];
+    const rowStyles: (string | null)[] = [];
+    const rowHighlights: (string | null)[] = [];
+    for (let c = 0; c < width; c++) {
+      const cell = row.cells[c];
+      const value = cell?.value;
+      rowValues.push(typeof value === 'number' ? (Number.isFinite(value) ? value : '') : (value ?? ''));
+      rowFormats.push(numberFormat(cell));
+      const styled = owner[r][c];
+      if (styled) {
+        const text = styled.format === 'text';
+        const key = `${styled.style}|${text ? 't' : 'n'}`;
+        if (!specs.has(key)) specs.set(key, styleSpec(styled.style, text, plan.lang));
+        rowStyles.push(key);
+      } else rowStyles.push(null);
+      rowHighlights.push(styled?.highlight ? 'h' : null);
+    }
+    values.push(rowValues);
+    numberFormats.push(rowFormats);
+    styleKeys.push(rowStyles);
+    highlightKeys.push(rowHighlights);
+  });
+
+  const merges: ReportLayout['merges'] = [];
+  const singleRow = [
+    ...(width > 1 ? plan.rows.flatMap((row, r) => (row.spanAll ? [{ top: r, bottom: r, left: 0, right: width - 1 }] : [])) : []),
+    ...plan.merges.filter((m) => m.top === m.bottom),
+  ].sort((a, b) => a.left - b.left || a.right - b.right || a.top - b.top);
+  for (const m of singleRow) {
+    const last = merges.at(-1);
+    if (last && last.range.left === m.left && last.range.right === m.right && last.range.bottom === m.top - 1) last.range.bottom = m.top;
+    else merges.push({ range: { ...m }, across: true });
+  }
+  for (const m of plan.merges) if (m.top !== m.bottom) merges.push({ range: { ...m }, across: false });
+
+  const rowHeights: ReportLayout['rowHeights'] = [];
+  plan.rows.forEach((row, r) => {
+    if (!row.height) return;
+    const height = Math.min(MAX_ROW_HEIGHT, row.height);
+    const last = rowHeights.at(-1);
+    if (last && last.height === height && last.bottom === r - 1) last.bottom = r;
+    else rowHeights.push({ top: r, bottom: r, height });
+  });
+
+  return {
+    rowCount,
+    colCount: width,
+    values,
+    numberFormats,
+    styles: rectangles(styleKeys, width).map(({ range, key }) => ({ range, style: specs.get(key) as CellStyleSpec })),
+    highlights: rectangles(highlightKeys, width).map(({ range }) => range),
+    merges,
+    columnWidths: plan.columnWidths.map(widthInPoints),
+    rowHeights,
+    printTitleRow: plan.summaryHeaderRow,
+    chart: options.chart === false ? null : chartLayout(plan, rowCount, options.maxChartProjects ?? DEFAULT_MAX_CHART_PROJECTS),
+  };
+}

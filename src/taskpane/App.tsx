@@ -1,0 +1,169 @@
+// The task pane. It talks to the workbook only through a WorkbookHost (src/gateways/host.ts): it never calls
+// Excel or Office itself, so the same pane serves Excel and (later) an .xlsx file in a browser.
+import { Button, FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Lang } from '../core/model';
+import { formatRate } from '../core/numbers';
+import type { GenerateOutcome, Progress, WorkbookHost } from '../gateways/host';
+import { GeneratePanel } from './components/GeneratePanel/GeneratePanel';
+import { NoExcel } from './components/NoExcel/NoExcel';
+import { Results, type RunResult } from './components/Results/Results';
+import { Settings } from './components/Settings/Settings';
+import { useSettings } from './components/Settings/useSettings';
+import { Tools } from './components/Tools/Tools';
+import { UndoNotice, type NoticeStorage } from './components/UndoNotice/UndoNotice';
+import { STRINGS, StringsContext, useStrings, type Strings } from './i18n';
+import type { ThemeName } from './theme';
+
+const useStyles = makeStyles({
+  provider: { minHeight: '100vh' },
+  root: {
+    boxSizing: 'border-box',
+    width: '100%',
+    maxWidth: '100%',
+    minWidth: 0,
+    padding: tokens.spacingHorizontalM,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    overflowWrap: 'anywhere',
+  },
+  header: { display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, minWidth: 0 },
+  switch: { flexShrink: 0, minWidth: 0 },
+});
+
+export interface AppProps {
+  /** The workbook to work on; null when the page is not running inside Excel. */
+  host: WorkbookHost | null;
+  /** The UI language to start in (from Office's display language); the clerk can switch it. */
+  language: Lang;
+  theme: ThemeName;
+  /** Where the pane remembers that the Undo notice was dismissed; localStorage by default. */
+  storage?: NoticeStorage | null;
+}
+
+export function App({ host, language, theme, storage = defaultStorage() }: AppProps) {
+  const [lang, setLang] = useState<Lang>(language);
+  const strings = STRINGS[lang];
+  const styles = useStyles();
+  return (
+    <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} className={styles.provider}>
+      <StringsContext.Provider value={strings}>
+        <main lang={strings.langTag} className={styles.root}>
+          <header className={styles.header}>
+            <h1 className={styles.title}>{strings.title}</h1>
+            <Button
+              size="small"
+              appearance="subtle"
+              className={styles.switch}
+              lang={lang === 'zh' ? 'en' : 'zh-CN'}
+              aria-label={strings.switchLanguageLabel}
+              onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+            >
+              {strings.switchLanguage}
+            </Button>
+          </header>
+          {host ? <Workbench host={host} storage={storage} /> : <NoExcel />}
+        </main>
+      </StringsContext.Provider>
+    </FluentProvider>
+  );
+}
+
+type Run = { kind: 'idle' } | { kind: 'running'; step: Progress | null } | RunResult;
+
+function Workbench({ host, storage }: { host: WorkbookHost; storage: NoticeStorage | null }) {
+  const strings = useStrings();
+  const form = useSettings(host);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [run, setRun] = useState<Run>({ kind: 'idle' });
+  const [toolBusy, setToolBusy] = useState(false);
+  const [invalidSettings, setInvalidSettings] = useState(false);
+  const [selectError, setSelectError] = useState<unknown>(null);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  const runId = useRef(0);
+  const [finishedRuns, setFinishedRuns] = useState(0);
+
+  // When a run ends, take focus to the result, so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    if (finishedRuns > 0) resultHeading.current?.focus();
+  }, [finishedRuns]);
+
+  const generate = useCallback(async () => {
+    if (run.kind === 'running' || toolBusy) return;
+    if (!form.valid) {
+      setInvalidSettings(true);
+      setSettingsOpen(true);
+      return;
+    }
+    setInvalidSettings(false);
+    setSelectError(null);
+    const id = ++runId.current;
+    setRun({ kind: 'running', step: null });
+    let next: RunResult;
+    try {
+      const outcome = await host.generate(form.settings, (step) => {
+        if (runId.current === id) setRun((current) => (current.kind === 'running' ? { kind: 'running', step } : current));
+      });
+      next = { kind: 'done', outcome };
+    } catch (error) {
+      next = { kind: 'failed', error };
+    }
+    if (runId.current !== id) return;
+    setRun(next);
+    setFinishedRuns((n) => n + 1);
+  }, [run.kind, toolBusy, form.valid, form.settings, host]);
+
+  const select = useCallback(
+    (reference: string) => {
+      setSelectError(null);
+      host.select(reference).catch((error: unknown) => setSelectError(error));
+    },
+    [host],
+  );
+
+  const running = run.kind === 'running';
+  return (
+    <>
+      <UndoNotice storage={storage} />
+      <GeneratePanel
+        running={running}
+        disabled={toolBusy}
+        step={running ? run.step : null}
+        announcement={invalidSettings && !form.valid ? strings.fixSettingsFirst : summary(strings, run)}
+        onGenerate={() => void generate()}
+      />
+      <Settings form={form} open={settingsOpen} onToggle={() => setSettingsOpen((open) => !open)} />
+      {(run.kind === 'done' || run.kind === 'failed') && (
+        <Results result={run} onSelect={select} selectError={selectError} headingRef={resultHeading} />
+      )}
+      <Tools host={host} disabled={running} onBusyChange={setToolBusy} />
+    </>
+  );
+}
+
+/** The one line the live region says when a run ends. */
+function summary(strings: Strings, run: Run): string {
+  if (run.kind === 'failed') return strings.summaryFailed;
+  if (run.kind !== 'done') return '';
+  return summarizeOutcome(strings, run.outcome);
+}
+
+function summarizeOutcome(strings: Strings, outcome: GenerateOutcome): string {
+  if (!outcome.ok) return strings.summaryNotWritten(outcome.findings.filter((f) => f.severity === 'error').length);
+  const { evaluation } = outcome;
+  const rate = evaluation.totals.executionRate;
+  return strings.summaryDone(
+    rate === null ? strings.noRate : formatRate(rate, evaluation.options.style),
+    evaluation.projects.filter((p) => p.underTarget).length,
+  );
+}
+
+function defaultStorage(): NoticeStorage | null {
+  try {
+    return typeof window !== 'undefined' ? window.localStorage : null;
+  } catch {
+    return null; // some sandboxes throw on merely reading localStorage
+  }
+}

@@ -1,0 +1,138 @@
+// What a run produced: the department totals, the projects under target, the problems in the data and a
+// link to the report sheet; or, when the workbook could not be evaluated, its errors; or the host's failure.
+import { makeStyles, MessageBar, MessageBarBody, tokens, useId } from '@fluentui/react-components';
+import type { Ref } from 'react';
+import { quoteSheet } from '../../../core/address';
+import { formatAmount, formatRate } from '../../../core/numbers';
+import type { GenerateOutcome } from '../../../gateways/host';
+import { describeError, useStrings } from '../../i18n';
+import { ErrorMessage } from '../ErrorMessage/ErrorMessage';
+import { CellLink } from '../CellLink/CellLink';
+import { Findings } from '../Findings/Findings';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400 },
+  subheading: { margin: 0, fontSize: tokens.fontSizeBase300 },
+  totals: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, auto) minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground2 },
+  value: { margin: 0, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  department: { margin: 0 },
+});
+
+export type RunResult = { kind: 'done'; outcome: GenerateOutcome } | { kind: 'failed'; error: unknown };
+
+export interface ResultsProps {
+  result: RunResult;
+  onSelect(reference: string): void;
+  /** A failed host.select, shown above the results. */
+  selectError: unknown;
+  headingRef: Ref<HTMLHeadingElement>;
+}
+
+export function Results({ result, onSelect, selectError, headingRef }: ResultsProps) {
+  const strings = useStrings();
+  const styles = useStyles();
+  const headingId = useId('results-heading');
+  return (
+    <section className={styles.root} aria-labelledby={headingId}>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1} className={styles.heading}>
+        {strings.results}
+      </h2>
+      {selectError !== null && selectError !== undefined && <ErrorMessage title={strings.selectFailed} error={describeError(strings, selectError)} />}
+      {result.kind === 'failed' ? (
+        <ErrorMessage error={describeError(strings, result.error)} />
+      ) : result.outcome.ok ? (
+        <Written outcome={result.outcome} onSelect={onSelect} />
+      ) : (
+        <>
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>{strings.notWritten}</MessageBarBody>
+          </MessageBar>
+          <Findings findings={result.outcome.findings} onSelect={onSelect} level={3} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function Written({ outcome, onSelect }: { outcome: Extract<GenerateOutcome, { ok: true }>; onSelect(reference: string): void }) {
+  const strings = useStrings();
+  const styles = useStyles();
+  const { evaluation, reportSheet, highlight } = outcome;
+  const style = evaluation.options.style;
+  const { totals, department } = evaluation;
+  const rate = (value: number | null) => (value === null ? strings.noRate : formatRate(value, style));
+  const under = evaluation.projects.filter((p) => p.underTarget);
+  const ids = { totals: useId('totals'), under: useId('under'), findings: useId('findings') };
+  const who = [department.name, department.year].filter((part) => part !== null && part !== '').join(' ');
+
+  return (
+    <>
+      {who && <p className={styles.department}>{strings.resultsIntro(who)}</p>}
+      <section aria-labelledby={ids.totals}>
+        <h3 id={ids.totals} className={styles.subheading}>
+          {strings.totals}
+        </h3>
+        <dl className={styles.totals}>
+          <dt className={styles.term}>{strings.adjustedBudget}</dt>
+          <dd className={styles.value}>{strings.amount(formatAmount(totals.adjustedBudget, style))}</dd>
+          <dt className={styles.term}>{strings.actual}</dt>
+          <dd className={styles.value}>{strings.amount(formatAmount(totals.actual, style))}</dd>
+          <dt className={styles.term}>{strings.adjustmentRate}</dt>
+          <dd className={styles.value}>{rate(totals.adjustmentRate)}</dd>
+          <dt className={styles.term}>{strings.executionRate}</dt>
+          <dd className={styles.value}>{rate(totals.executionRate)}</dd>
+        </dl>
+      </section>
+
+      <p>
+        <CellLink reference={`${quoteSheet(reportSheet)}!A1`} onSelect={onSelect}>
+          {strings.openReport(reportSheet)}
+        </CellLink>
+      </p>
+
+      <section aria-labelledby={ids.under}>
+        <h3 id={ids.under} className={styles.subheading}>
+          {strings.underTarget(under.length)}
+        </h3>
+        {under.length === 0 ? (
+          <p>{strings.noneUnderTarget}</p>
+        ) : (
+          <ul className={styles.list}>
+            {under.map((project) => (
+              <li key={project.cell}>
+                <CellLink reference={project.cell} onSelect={onSelect}>
+                  {project.name}
+                </CellLink>{' '}
+                {project.executionRate === null
+                  ? strings.projectNoRate(formatRate(project.effectiveTarget, style))
+                  : strings.projectRate(formatRate(project.executionRate, style), formatRate(project.effectiveTarget, style))}
+              </li>
+            ))}
+          </ul>
+        )}
+        {highlight === 'fill' && under.length > 0 && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{strings.highlightFill}</MessageBarBody>
+          </MessageBar>
+        )}
+        {highlight === 'rule' && under.length > 0 && <p>{strings.highlightRule}</p>}
+      </section>
+
+      <section aria-labelledby={ids.findings}>
+        <h3 id={ids.findings} className={styles.subheading}>
+          {strings.findings}
+        </h3>
+        <Findings findings={evaluation.findings} onSelect={onSelect} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,115 @@
+// The pane's words in English. Typed as `Strings`, so a missing or extra key is a compile error.
+import type { Strings } from './zh';
+
+export const en: Strings = {
+  langTag: 'en',
+  title: 'Budget performance self-evaluation',
+  switchLanguage: '中文',
+  switchLanguageLabel: '切换为中文界面',
+
+  generate: 'Generate evaluation',
+  generateHint: "Reads this workbook's budget tables, computes the execution rates, writes a report sheet and marks the projects under target.",
+  progressLabel: 'Progress',
+  progress: {
+    starting: 'Starting…',
+    reading: 'Reading the workbook… (step 1 of 3)',
+    computing: 'Computing the rates and drafting the report… (step 2 of 3)',
+    writing: 'Writing the report sheet… (step 3 of 3)',
+  },
+  busyHint: 'Working, please wait.',
+  fixSettingsFirst: 'A setting has an invalid value: correct it before generating.',
+
+  settings: 'Settings',
+  settingsSaveFailed: 'The settings could not be saved in this workbook (this run still uses them).',
+  target: 'Execution target (%)',
+  targetHint: (fallback: string) => `Leave empty to use the workbook's own 执行率目标 (execution target); ${fallback} when it has none.`,
+  explainBelow: 'Explain below (%)',
+  explainBelowHint: (fallback: string) =>
+    `Projects under this rate need a written reason. Leave empty to use the workbook's own 说明阈值; ${fallback} when it has none.`,
+  percentInvalid: 'Enter a number from 0 to 100, e.g. 95, or leave it empty.',
+  basis: 'Execution rate denominator',
+  basisOptions: {
+    adjusted: 'Adjusted budget (调整后预算)',
+    initial: 'Initial budget (年初预算)',
+    'adjusted-plus-carryover': 'Adjusted budget + carry-over (上年结转)',
+  },
+  reportLang: 'Report language',
+  reportLangOptions: { zh: '中文 (Chinese)', en: 'English' },
+  numberStyle: 'Number style',
+  numberStyleOptions: {
+    trim: 'Trailing zeros off: 126万元, 100%',
+    fixed: 'Two decimals: 126.00万元, 100.00%',
+  },
+
+  results: 'Results',
+  resultsIntro: (department: string) => `${department}:`,
+  summaryDone: (rate: string, under: number) => `Evaluation written. Execution rate ${rate}; ${under} project(s) under target.`,
+  summaryNotWritten: (errors: number) => `The report was not written: the data has ${errors} error(s).`,
+  summaryFailed: 'Could not finish.',
+  totals: 'Department totals',
+  adjustedBudget: 'Adjusted budget',
+  actual: 'Actual expenditure',
+  adjustmentRate: 'Budget adjustment rate',
+  executionRate: 'Execution rate',
+  amount: (value: string) => `${value} (10k yuan)`,
+  noRate: 'cannot be computed',
+  underTarget: (count: number) => `Projects under target (${count})`,
+  noneUnderTarget: 'Every project reached its execution target.',
+  projectRate: (rate: string, target: string) => `rate ${rate}, target ${target}`,
+  projectNoRate: (target: string) => `no rate can be computed, target ${target}`,
+  selectHint: 'Select this cell in the workbook',
+  openReport: (sheet: string) => `Open the report sheet "${sheet}"`,
+  highlightRule: 'The projects under target are marked in your table with conditional formatting.',
+  highlightFill:
+    'This Excel version lacks conditional formatting, so the rows of the projects under target were filled with colour; Remove highlights takes the colour away.',
+  notWritten: 'The report was not written: correct the errors below in the workbook, then click Generate evaluation again.',
+  selectFailed: 'Could not select that cell.',
+
+  findings: 'Problems in the data',
+  noFindings: 'No problems found in the data.',
+  severity: {
+    error: (count: number) => `Errors (${count})`,
+    warning: (count: number) => `Warnings (${count})`,
+    info: (count: number) => `Notes (${count})`,
+  },
+  wholeWorkbook: 'Whole workbook',
+
+  tools: 'Tools',
+  insertTemplate: {
+    label: 'Insert template',
+    hint: 'Adds the blank template sheets to this workbook without touching your sheets.',
+    done: 'Template sheets inserted: fill them in, then click Generate evaluation.',
+    failed: 'The template could not be inserted.',
+  },
+  removeHighlights: {
+    label: 'Remove highlights',
+    hint: "Takes this tool's marks (conditional formats or fills) out of your tables.",
+    done: "This tool's marks were removed from your tables.",
+    failed: 'The highlights could not be removed.',
+  },
+
+  undoTitle: 'Undo does not apply',
+  undoBody:
+    "Excel's Undo (Ctrl+Z) cannot take back what this add-in writes. To take the marks out of your tables, click Remove highlights; to remove the report, delete the report sheet. Your own figures are never changed.",
+  undoDismiss: 'Got it',
+
+  errorDetail: (detail: string) => `Details: ${detail}`,
+  hostError: {
+    protected: 'A sheet or the workbook is protected: remove the protection on the Review tab, then try again.',
+    'cell-edit': 'Excel is editing a cell: press Enter or Esc to leave the cell, then try again.',
+    'too-large': 'The data is more than Excel can take in one request: split very large tables, or run the budget-eval command on the .xlsx file.',
+    'item-exists': 'A sheet with that name already exists: rename or delete it, then try again.',
+    'not-found': 'A sheet or cell the add-in needs is gone (deleted or renamed): generate again, then retry.',
+    unsupported: 'This Excel version lacks a feature the add-in needs: update Office, or run the budget-eval command on the .xlsx file.',
+    busy: 'Excel is busy: wait a moment, then try again.',
+    unknown: 'Something unexpected went wrong: try again; if it fails again, save the workbook, reopen it and retry.',
+  },
+
+  noExcelTitle: 'Not open in Excel',
+  noExcelBody: 'This page must be opened in Excel, as an add-in, to read and write a workbook.',
+  noExcelWhatToDo: 'Without Excel (or with WPS or an older Office) you can:',
+  noExcelCommand: 'run the budget-eval command on an .xlsx file, for example:',
+  noExcelCommandExample: 'npx budget-eval my-budget.xlsx',
+  noExcelCommandResult: 'It writes my-budget.evaluation.xlsx: your file untouched plus a report sheet. WPS users: save as .xlsx first.',
+  noExcelBrowserSoon: 'A browser mode that works on an .xlsx file directly is coming.',
+};

@@ -1,0 +1,82 @@
+// The report sheet as Excel needs it, worked out before any request: few format rectangles however many rows,
+// merges grouped for merge(across), heights within Excel's 409 points, text formatted as text.
+import type { ReportPlan } from '../../../src/core/compose/reportPlan';
+import { AMOUNT_FORMAT, layoutReport, MAX_ROW_HEIGHT, PERCENT_FORMAT, TEXT_FORMAT, widthInPoints } from '../../../src/gateways/office/reportLayout';
+
+function plan(projects: number): ReportPlan {
+  const rows: ReportPlan['rows'] = [
+    { cells: [{ value: 'Title', format: 'text', style: 'title' }], spanAll: true, height: 30 },
+    { cells: [{ value: 'A very long paragraph', format: 'text', style: 'paragraph' }], spanAll: true, height: 900 },
+    { cells: [{ value: 'Another', format: 'text', style: 'paragraph' }], spanAll: true, height: 900 },
+    { cells: [] },
+    {
+      cells: ['Project', 'Actual', 'Rate', 'Target'].map((value) => ({ value, format: 'text' as const, style: 'tableHeader' as const })),
+      height: 30,
+    },
+  ];
+  for (let i = 0; i < projects; i++) {
+    const h = i % 3 === 0;
+    rows.push({
+      cells: [
+        { value: `=P${i}`, format: 'text', style: 'tableCell', ...(h ? { highlight: true } : {}) },
+        { value: 100 + i, format: 'amount', style: 'tableCell', ...(h ? { highlight: true } : {}) },
+        { value: i % 3 === 0 ? 0.9 : 1, format: 'percent', style: 'tableCell', ...(h ? { highlight: true } : {}) },
+        { value: 0.95, format: 'percent', style: 'tableCell', ...(h ? { highlight: true } : {}) },
+      ],
+    });
+  }
+  rows.push({ cells: [{ value: 'Total', format: 'text', style: 'tableTotal' }, { value: null, format: 'amount', style: 'tableTotal' }] });
+  rows.push({ cells: [{ value: 'Error', format: 'text', style: 'tableCell' }, { value: 'x', format: 'text', style: 'tableCell' }, { value: 'msg', format: 'text', style: 'tableCell' }] });
+  rows.push({ cells: [{ value: 'Error', format: 'text', style: 'tableCell' }, { value: 'y', format: 'text', style: 'tableCell' }, { value: 'msg', format: 'text', style: 'tableCell' }] });
+  const last = rows.length - 1;
+  return {
+    sheetName: 'R',
+    lang: 'en',
+    columnWidths: [30, 12, 10, 10],
+    rows,
+    summaryHeaderRow: 4,
+    merges: [
+      { top: last - 1, bottom: last - 1, left: 2, right: 3 },
+      { top: last, bottom: last, left: 2, right: 3 },
+    ],
+  };
+}
+
+describe('layoutReport', () => {
+  it('formats text as text and numbers by their kind', () => {
+    const layout = layoutReport(plan(3));
+    expect(layout.values[5]).toEqual(['=P0', 100, 0.9, 0.95]);
+    expect(layout.numberFormats[5]).toEqual([TEXT_FORMAT, AMOUNT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT]);
+    expect(layout.values[8]).toEqual(['Total', '', '', '']);
+    expect(layout.columnWidths).toEqual([30, 12, 10, 10].map(widthInPoints));
+  });
+
+  it('needs the same few format rectangles for 30 rows or 30,000', () => {
+    const few = layoutReport(plan(30));
+    const many = layoutReport(plan(30000));
+    expect(many.styles.length).toBe(few.styles.length);
+    expect(many.styles.length).toBeLessThan(15);
+    expect(many.highlights.length).toBe(10000);
+  });
+
+  it('groups merges for merge(across) and keeps heights within 409 points', () => {
+    const layout = layoutReport(plan(3));
+    expect(layout.merges).toEqual([
+      { range: { top: 0, bottom: 2, left: 0, right: 3 }, across: true },
+      { range: { top: 9, bottom: 10, left: 2, right: 3 }, across: true },
+    ]);
+    expect(layout.rowHeights).toEqual([
+      { top: 0, bottom: 0, height: 30 },
+      { top: 1, bottom: 2, height: MAX_ROW_HEIGHT },
+      { top: 4, bottom: 4, height: 30 },
+    ]);
+  });
+
+  it('places the chart below the report over the summary’s rate and target columns, or leaves it out', () => {
+    const layout = layoutReport(plan(3));
+    expect(layout.chart).toMatchObject({ names: { top: 5, bottom: 7, left: 0, right: 0 }, data: { top: 4, bottom: 7, left: 2, right: 3 }, projects: 3 });
+    expect(layout.chart?.anchor.top).toBeGreaterThan(layout.rowCount);
+    expect(layoutReport(plan(100)).chart).toBeNull();
+    expect(layoutReport(plan(3), { chart: false }).chart).toBeNull();
+  });
+});
