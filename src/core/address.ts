@@ -22,13 +22,20 @@ export function columnIndex(letters: string): number {
  * Excel leaves plain names bare (项目支出, Sheet1) and quotes the rest ('My sheet', 'O''Brien'), including names
  * a formula would read as something else: an A1 cell, an R1C1 reference (R, C3, RC, R2C3) or a logical.
  */
+const quoted = new Map<string, string>();
+
 export function quoteSheet(name: string): string {
+  // A workbook has a handful of sheet names and the parser asks for each thousands of times.
+  const known = quoted.get(name);
+  if (known !== undefined) return known;
   const plain =
     /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) &&
     !/^[A-Za-z]{1,3}\d+$/.test(name) &&
     !/^(?:[rR]\d*(?:[cC]\d*)?|[cC]\d*)$/.test(name) &&
     !/^(?:true|false)$/i.test(name);
-  return plain ? name : `'${name.replace(/'/g, "''")}'`;
+  const result = plain ? name : `'${name.replace(/'/g, "''")}'`;
+  if (quoted.size < 1000) quoted.set(name, result);
+  return result;
 }
 
 export function cellAddress(row: number, col: number, absolute = false): string {

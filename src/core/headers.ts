@@ -51,9 +51,11 @@ export function parseUnitWord(word: string): Unit | null {
   return null;
 }
 
+const SPACES = /[\s\u00a0]+/g;
+
 /** Lower-case, half-width, no spaces at all. */
 export function normalise(text: string): string {
-  return foldWidth(text).replace(/[\s\u00a0]+/g, '').toLowerCase();
+  return foldWidth(text).replace(SPACES, '').toLowerCase();
 }
 
 export interface HeaderMatch {
@@ -91,9 +93,11 @@ export function matchHeader(text: string): HeaderMatch | null {
 
 const TOTAL_WORDS = new Set(['合计', '总计', '小计', '年度资金总额', 'total', 'subtotal', 'grandtotal']);
 
+const SUBTOTAL_WORDS = new Set(['小计', 'subtotal']);
+
 /** 合计 / 总计 / 小计 / Total…, with inner spaces ignored (`合\u3000计`). */
 export function isTotalLabel(text: string): boolean {
-  return TOTAL_WORDS.has(normalise(text).replace(/[:：]$/, ''));
+  return TOTAL_WORDS.has(withoutColon(normalise(text)));
 }
 
 /** A breakdown line under the row above (其中：…). */
@@ -101,15 +105,36 @@ export function isBreakdownLabel(text: string): boolean {
   return normalise(text).startsWith('其中');
 }
 
-const FOOTER_PREFIXES = ['制表人', '审核人', '填报日期', '说明:', '注:', '注：', '填报说明', '负责人', '填表人', 'note:', 'notes:', 'preparedby'];
+function withoutColon(word: string): string {
+  return word.endsWith(':') ? word.slice(0, -1) : word;
+}
+
+const FOOTER_PREFIXES = ['制表人', '审核人', '填报日期', '说明:', '注:', '注：', '填报说明', '负责人', '填表人', 'note:', 'notes:', 'preparedby'].map(normalise);
 
 /**
  * 制表人 / 审核人 / 填报日期 / 说明：/ 注：… lines end a table. 说明 needs its colon (or stands alone): a project such as
  * 说明书印制经费 would otherwise end the table and silently drop the projects below it.
  */
 export function isFooterLabel(text: string): boolean {
+  return isFooterWord(normalise(text));
+}
+
+function isFooterWord(w: string): boolean {
+  return w === '说明' || FOOTER_PREFIXES.some((prefix) => w.startsWith(prefix));
+}
+
+export type LabelKind = 'footer' | 'total' | 'subtotal' | 'breakdown' | 'header';
+
+/** What a row's label makes of the row, from a single normalisation (the parser asks this of every row). */
+export function labelKind(text: string): LabelKind | null {
+  if (text === '' || !LABEL_FIRST_CHARS.has(normalise(text.trimStart().charAt(0)))) return null;
   const w = normalise(text);
-  return w === '说明' || FOOTER_PREFIXES.some((prefix) => w.startsWith(normalise(prefix)));
+  if (isFooterWord(w)) return 'footer';
+  const bare = withoutColon(w);
+  if (TOTAL_WORDS.has(bare)) return SUBTOTAL_WORDS.has(bare) ? 'subtotal' : 'total';
+  if (w.startsWith('其中')) return 'breakdown';
+  if (LOOKUP.has(bare) || (bare.endsWith(')') && matchHeader(text))) return 'header';
+  return null;
 }
 
 /** `单位：元` / `金额单位：万元` / `Unit: yuan` → the unit; anything else (`单位：某某局`) → null. */
@@ -118,3 +143,8 @@ export function readUnitLine(text: string): Unit | null {
   if (!match) return null;
   return parseUnitWord(match[1] ?? match[2]);
 }
+
+/** First characters of every word labelKind knows: most project names start with none of them. */
+const LABEL_FIRST_CHARS = new Set(
+  [...FOOTER_PREFIXES, '说明', ...TOTAL_WORDS, '其中', ...LOOKUP.keys()].map((w) => w.charAt(0)),
+);

@@ -51,13 +51,14 @@ export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): High
     const used = cols ? [...cols.numerator, ...cols.denominator, ...(layout.columns.target !== undefined ? (['target'] as Key[]) : [])] : [];
     const numericRow = (row: number) => cols !== null && used.every((k) => isPlainNumber(sheet.values[row]?.[layout.columns[k] as number]));
     const ruleRows = projects.map((p) => p.location.row).filter(numericRow);
+    const covered = new Set(ruleRows);
     for (const p of projects) {
-      if (p.underTarget && !ruleRows.includes(p.location.row)) {
+      if (p.underTarget && !covered.has(p.location.row)) {
         plan.fills.push({ sheet: layout.sheet, range: { top: p.location.row, bottom: p.location.row, left: layout.firstCol, right: layout.lastCol } });
       }
     }
     if (!cols || ruleRows.length === 0) return;
-    const first = Math.min(...ruleRows);
+    const first = ruleRows.reduce((a, b) => Math.min(a, b)); // no spread: 50,000 arguments overflow the stack
     const moneyKeys = [...cols.numerator, ...cols.denominator];
     const scaled = new Set(moneyKeys.map((k) => layout.wanDivisor[k as keyof ProjectTableLayout['wanDivisor']])).size > 1;
     const sum = (keys: Key[]) =>

@@ -1,7 +1,7 @@
 // Reading the rows under a header: items, totals (checked against what they cover), breakdowns, the table's end.
 import { cellRef } from '../address';
 import { makeFinding } from '../findings';
-import { isBreakdownLabel, isFooterLabel, isTotalLabel, matchHeader, normalise, type ColumnKey, type MoneyKey } from '../headers';
+import { labelKind, type ColumnKey, type MoneyKey } from '../headers';
 import type { Finding, Lang } from '../model';
 import { formatAmount, readNumber } from '../numbers';
 import type { Grid } from './grid';
@@ -34,7 +34,6 @@ export interface TableBody {
   nextHeader: TableHeader | null;
 }
 
-const SUB_TOTAL = new Set(['小计', 'subtotal']);
 
 /** Reads one money cell; reports unreadable, error and negative values at the cell. */
 export function readMoneyCell(
@@ -65,12 +64,6 @@ export function readMoneyCell(
   return read.value;
 }
 
-/** Could this row start a new table? Cheap test first (a header word in the label column), then the real one. */
-function newHeaderAt(grid: Grid, row: number, labelCol: number, firstCol: number): TableHeader | null {
-  const label = grid.text(row, labelCol) || grid.firstText(row, firstCol, labelCol);
-  if (label === '' || !matchHeader(label)) return null;
-  return detectHeader(grid, row);
-}
 
 export function readBody(grid: Grid, header: TableHeader, labelKey: 'name' | 'category', lang: Lang, findings: Finding[]): TableBody {
   const labelCol = header.columns.get(labelKey)?.col ?? header.firstCol;
@@ -90,12 +83,18 @@ export function readBody(grid: Grid, header: TableHeader, labelKey: 'name' | 'ca
     }
     blanks = 0;
     const lead = grid.firstText(row, Math.min(header.firstCol, labelCol), labelCol) || grid.firstText(row, 0, header.lastCol);
-    if (isFooterLabel(lead)) break;
-    nextHeader = newHeaderAt(grid, row, labelCol, header.firstCol);
-    if (nextHeader) break;
     const label = grid.text(row, labelCol);
-    const totalLabel = isTotalLabel(label) ? label : isTotalLabel(lead) ? lead : null;
-    if (totalLabel === null && isBreakdownLabel(label)) continue;
+    const leadKind = labelKind(lead);
+    const kind = label === lead ? leadKind : labelKind(label);
+    if (leadKind === 'footer') break;
+    // A header word where the label goes may start a new table: only then run the full header test.
+    if (kind === 'header' || (label === '' && leadKind === 'header')) {
+      nextHeader = detectHeader(grid, row);
+      if (nextHeader) break;
+    }
+    const totalKind = kind === 'total' || kind === 'subtotal' ? kind : leadKind === 'total' || leadKind === 'subtotal' ? leadKind : null;
+    const totalLabel = totalKind === null ? null : kind === totalKind ? label : lead;
+    if (totalKind === null && kind === 'breakdown') continue;
     const money: Partial<Record<MoneyKey, number>> = {};
     let unreadable = false;
     for (const { key, column } of moneyCols) {
@@ -104,8 +103,7 @@ export function readBody(grid: Grid, header: TableHeader, labelKey: 'name' | 'ca
       else money[key] = value;
     }
     if (totalLabel !== null) {
-      const level = SUB_TOTAL.has(normalise(totalLabel)) ? 'sub' : 'grand';
-      totals.push({ row, label: totalLabel, labelCol, money, unreadable, level });
+      totals.push({ row, label: totalLabel, labelCol, money, unreadable, level: totalKind === 'subtotal' ? 'sub' : 'grand' });
     } else {
       items.push({ row, label, labelCol, money, unreadable });
     }

@@ -78,8 +78,9 @@ export function readInfo(grids: Grid[], occupied: Occupied): RawInfo {
     for (let r = 0; r < grid.rowCount; r++) {
       const width = grid.width(r);
       for (let c = 0; c < width; c++) {
+        if (occupied(grid.name, r, c)) continue;
         const text = grid.text(r, c);
-        if (text === '' || occupied(grid.name, r, c)) continue;
+        if (text === '') continue;
         if (titleYear === null && typeof grid.value(r, c) === 'string') titleYear = yearInText(text);
         if (text.length > 40) continue;
         const inline = /^([^:：]+)[:：](.*)$/.exec(text);

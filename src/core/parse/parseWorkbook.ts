@@ -170,7 +170,10 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang): ParseResu
   );
 
   const unitAssumed: string[] = [];
-  const divisorFor = (table: FoundTable) => (key: MoneyKey) => wanDivisor(table.units[key] ?? infoUnit ?? '万元');
+  const divisorFor = (table: FoundTable) => {
+    const divisors = Object.fromEntries(MONEY_COLUMNS.map((key) => [key, wanDivisor(table.units[key] ?? infoUnit ?? '万元')])) as Record<MoneyKey, number>;
+    return (key: MoneyKey) => divisors[key];
+  };
   for (const table of tables) {
     const noUnit = MONEY_COLUMNS.some((key) => table.header.columns.has(key) && !table.units[key]);
     if (noUnit && !infoUnit) unitAssumed.push(cellRef(table.grid.name, table.header.top, table.header.firstCol));
@@ -228,11 +231,14 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang): ParseResu
         if (read?.ok) givenRate = read.percent || rateColumn.percent ? read.value / 100 : read.value;
       }
       if (item.unreadable) continue; // reported at its cell; the rest of the row cannot be trusted
+      const { initialBudget, adjustment, adjustedBudget } = budgets(table, item, divisor, lang, findings);
       projects.push({
         name: item.label,
         cell: cellRef(grid.name, item.row, item.labelCol),
         location: { sheet: grid.name, table: layouts.length - 1, row: item.row, firstCol: header.firstCol, lastCol: header.lastCol },
-        ...budgets(table, item, divisor, lang, findings),
+        initialBudget,
+        adjustment,
+        adjustedBudget,
         carryover: (item.money.carryover ?? 0) / divisor('carryover'),
         actual: (item.money.actual ?? 0) / divisor('actual'),
         target,
