@@ -41,6 +41,9 @@ Exit status: 0 evaluated (warnings allowed); 2 the input cannot be evaluated or 
 
 class UsageError extends Error {}
 
+const SUMMARY_NAMES = 10;
+const SUMMARY_FINDINGS = 20;
+
 /** The bundled sample, wherever this file runs from (src/cli under tsx, build/src/cli when compiled). */
 export function samplePath(): string {
   for (const up of ['../..', '../../..']) {
@@ -205,15 +208,22 @@ function printSummary(result: Extract<Awaited<ReturnType<typeof evaluateXlsx>>['
   const under = ev.projects.filter((p) => p.underTarget);
   const count = (s: Finding['severity']) => ev.findings.filter((f) => f.severity === s).length;
   const dept = `${ev.department.name ?? file}${ev.department.year ? ` ${ev.department.year}` : ''}`;
+  // A terminal line, not the report: name the first few, count the rest (the report lists them all).
+  const shown = under.slice(0, SUMMARY_NAMES).map((p) => `${p.name} ${pct(p.executionRate)}`);
+  const more = under.length - shown.length;
   if (zh) {
     io.out(`${dept}：预算完成率 ${pct(t.executionRate)}，预算调整率 ${pct(t.adjustmentRate)}`);
-    io.out(`项目 ${ev.projects.length} 个，低于目标 ${under.length} 个${under.length ? `：${under.map((p) => `${p.name} ${pct(p.executionRate)}`).join('、')}` : ''}`);
+    io.out(`项目 ${ev.projects.length} 个，低于目标 ${under.length} 个${under.length ? `：${shown.join('、')}${more > 0 ? ` 等（另有 ${more} 个）` : ''}` : ''}`);
     io.out(`数据问题：警告 ${count('warning')} 条，提示 ${count('info')} 条`);
   } else {
     io.out(`${dept}: execution rate ${pct(t.executionRate)}, adjustment rate ${pct(t.adjustmentRate)}`);
-    io.out(`${ev.projects.length} projects, ${under.length} under target${under.length ? `: ${under.map((p) => `${p.name} ${pct(p.executionRate)}`).join(', ')}` : ''}`);
+    io.out(`${ev.projects.length} projects, ${under.length} under target${under.length ? `: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}` : ''}`);
     io.out(`Data problems: ${count('warning')} warning(s), ${count('info')} note(s)`);
   }
-  for (const f of ev.findings.filter((x) => x.severity !== 'error')) io.out(`  ${findingLine(f, file)}`);
+  const listed = ev.findings.filter((x) => x.severity !== 'error');
+  for (const f of listed.slice(0, SUMMARY_FINDINGS)) io.out(`  ${findingLine(f, file)}`);
+  if (listed.length > SUMMARY_FINDINGS) {
+    io.out(zh ? `  ……另有 ${listed.length - SUMMARY_FINDINGS} 条，见报告附表2` : `  … ${listed.length - SUMMARY_FINDINGS} more in Table 2 of the report`);
+  }
   if (written) io.out(zh ? `已写入 ${written}（工作表“${result.report.sheetName}”）` : `Wrote ${written} (sheet "${result.report.sheetName}")`);
 }

@@ -230,3 +230,17 @@ describe('budget-eval refuses what it cannot evaluate (exit 2, nothing written)'
     for (const flag of ['--output', '--json', '--lang', '--target', '--explain-below', '--basis', '--style', 'Exit status']) expect(run.out).toContain(flag);
   });
 });
+
+describe('budget-eval summary on a large table', () => {
+  it('names the first ten under-target projects and counts the rest', async () => {
+    const dir = tempDir();
+    const rows = Array.from({ length: 40 }, (_, i) => [`项目${i + 1}`, 100, 0, 100, 50]);
+    await writeWorkbook(path.join(dir, 'big.xlsx'), { 项目支出: [PROJECT_HEADER, ...rows] });
+    const run = await runCli(['big.xlsx'], dir);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('项目 40 个，低于目标 40 个：项目1 50.00%');
+    expect(run.out).toContain('项目10 50.00% 等（另有 30 个）');
+    expect(run.out).not.toContain('项目11 50.00%');
+    expect(run.out).toContain('……另有 22 条，见报告附表2');
+  });
+});
