@@ -241,6 +241,6 @@ describe('budget-eval summary on a large table', () => {
     expect(run.out).toContain('项目 40 个，低于目标 40 个：项目1 50.00%');
     expect(run.out).toContain('项目10 50.00% 等（另有 30 个）');
     expect(run.out).not.toContain('项目11 50.00%');
-    expect(run.out).toContain('……另有 22 条，见报告附表2');
+    expect(run.out).toContain('……另有 23 条，见报告附表2');
   });
 });
