@@ -1,15 +1,16 @@
 // Builds the task pane (src/taskpane/index.tsx) into dist/, with dist/manifest.xml pointing at ADDIN_URL.
 //   npm run build        production build; ADDIN_URL=https://intranet.example/budget-eval/ npm run build
 //   npm run dev-server   https://localhost:3000 with the office-addin-dev-certs certificate
+//   npm run serve        dist/ as static files (scripts/serve.js): https://localhost:3000 and http://localhost:3001
 // The certificate files are read only when the dev server runs, so a build (and CI) needs none.
 'use strict';
 
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { addinUrlFromEnv, rewriteManifestUrls } = require('./scripts/manifest-url');
+const { devCertPaths, missingDevCertFiles } = require('./scripts/dev-cert-paths');
 
 const DEV_SERVER_PORT = 3000;
 
@@ -19,24 +20,13 @@ function fail(message) {
   process.exit(1);
 }
 
-/** Where office-addin-dev-certs keeps its files (~/.office-addin-dev-certs), asked of the package itself. */
-function devCertPaths() {
-  try {
-    const d = require('office-addin-dev-certs/lib/defaults');
-    return { ca: d.caCertificatePath, cert: d.localhostCertificatePath, key: d.localhostKeyPath };
-  } catch {
-    const dir = path.join(os.homedir(), '.office-addin-dev-certs');
-    return { ca: path.join(dir, 'ca.crt'), cert: path.join(dir, 'localhost.crt'), key: path.join(dir, 'localhost.key') };
-  }
-}
-
 /**
  * The dev server's https options, read straight from the certificate files (office-addin-dev-certs'
  * getHttpsServerOptions() would try to install its CA first, which needs sudo on Linux).
  */
 function devHttpsOptions() {
   const files = devCertPaths();
-  const missing = Object.values(files).filter((file) => !fs.existsSync(file));
+  const missing = missingDevCertFiles(files);
   if (missing.length > 0) {
     fail(
       [
@@ -52,7 +42,8 @@ function devHttpsOptions() {
 
 /**
  * Fails the build if exceljs lands in a chunk the pane loads at start: inside Excel the pane needs it only
- * for the template fallback, so it must stay behind a dynamic import().
+ * for the template fallback, and in a browser only once a file is opened (the .xlsx gateway's
+ * fileHost), so it must stay behind a dynamic import().
  */
 class KeepOutOfInitialChunks {
   constructor(packages) {

@@ -27,6 +27,11 @@ export type GenerateOutcome =
       highlight: 'rule' | 'fill' | 'none';
       /** The host drew the chart of rates against the target. */
       chart: boolean;
+      /**
+       * The evaluated workbook, when the host works on a file (the browser page): the clerk's file plus the
+       * report sheet and highlight, for the pane to offer as a download. Absent in Excel, which writes in place.
+       */
+      output?: { name: string; bytes: Uint8Array };
     }
   | { ok: false; findings: Finding[] };
 
@@ -58,9 +63,15 @@ export interface HostCapabilities {
   charts: boolean;
   /** insertWorksheetsFromBase64 (ExcelApi 1.13): without it the template is written cell by cell. */
   insertWorksheets: boolean;
+  /**
+   * `select` can take the clerk to a cell. Unset means it can (Excel); false for an .xlsx file in a
+   * browser, where the pane shows cell references as plain text instead of links.
+   */
+  select?: boolean;
 }
 
 export interface WorkbookHost {
+  /** `file`: an .xlsx file opened in the browser page; generate leaves it untouched and returns `output`. */
   readonly kind: 'excel' | 'file';
   readonly capabilities: HostCapabilities;
   /** Reads the workbook, runs the pipeline, writes the report sheet and the highlight. */

@@ -1,17 +1,19 @@
 // The task pane. It talks to the workbook only through a WorkbookHost (src/gateways/host.ts): it never calls
-// Excel or Office itself, so the same pane serves Excel and (later) an .xlsx file in a browser.
+// Excel or Office itself, so the same pane serves Excel and, in a plain browser, an .xlsx file the clerk opens.
 import { Button, FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../core/model';
 import { formatRate } from '../core/numbers';
 import type { GenerateOutcome, Progress, WorkbookHost } from '../gateways/host';
 import { GeneratePanel } from './components/GeneratePanel/GeneratePanel';
-import { NoExcel } from './components/NoExcel/NoExcel';
+import { FileMode } from './components/FileMode/FileMode';
+import { makeOpenFile, type OpenFile } from './components/FileMode/openFile';
 import { Results, type RunResult } from './components/Results/Results';
 import { Settings } from './components/Settings/Settings';
 import { useSettings } from './components/Settings/useSettings';
 import { Tools } from './components/Tools/Tools';
 import { UndoNotice, type NoticeStorage } from './components/UndoNotice/UndoNotice';
+import { openWorkbookFile } from './hosts';
 import { STRINGS, StringsContext, useStrings, type Strings } from './i18n';
 import type { ThemeName } from './theme';
 
@@ -20,7 +22,10 @@ const useStyles = makeStyles({
   root: {
     boxSizing: 'border-box',
     width: '100%',
-    maxWidth: '100%',
+    // A task pane is narrower than this; in a browser window the page keeps a readable measure.
+    maxWidth: '48rem',
+    marginLeft: 'auto',
+    marginRight: 'auto',
     minWidth: 0,
     padding: tokens.spacingHorizontalM,
     display: 'flex',
@@ -39,12 +44,15 @@ export interface AppProps {
   /** The UI language to start in (from Office's display language); the clerk can switch it. */
   language: Lang;
   theme: ThemeName;
-  /** Where the pane remembers that the Undo notice was dismissed; localStorage by default. */
+  /** Where the pane remembers that the Undo notice was dismissed (and, outside Excel, the settings); localStorage by default. */
   storage?: NoticeStorage | null;
+  /** Outside Excel: opens the .xlsx file the clerk picks (default: the .xlsx gateway, loaded on first use). */
+  openFile?: OpenFile;
 }
 
-export function App({ host, language, theme, storage = defaultStorage() }: AppProps) {
+export function App({ host, language, theme, storage = defaultStorage(), openFile }: AppProps) {
   const [lang, setLang] = useState<Lang>(language);
+  const [defaultOpenFile] = useState(() => makeOpenFile(openWorkbookFile, { storage }));
   const strings = STRINGS[lang];
   const styles = useStyles();
   return (
@@ -64,7 +72,13 @@ export function App({ host, language, theme, storage = defaultStorage() }: AppPr
               {strings.switchLanguage}
             </Button>
           </header>
-          {host ? <Workbench host={host} storage={storage} /> : <NoExcel />}
+          {host ? (
+            <Workbench host={host} storage={storage} />
+          ) : (
+            <FileMode openFile={openFile ?? defaultOpenFile} lang={lang}>
+              {(fileHost) => <Workbench host={fileHost} storage={storage} />}
+            </FileMode>
+          )}
         </main>
       </StringsContext.Provider>
     </FluentProvider>
@@ -124,21 +138,30 @@ function Workbench({ host, storage }: { host: WorkbookHost; storage: NoticeStora
   );
 
   const running = run.kind === 'running';
+  // A file in the browser: nothing is written in place (so no Undo notice, no highlights to remove, no
+  // template to insert) and no cell can be selected (references show as text).
+  const inExcel = host.kind === 'excel';
   return (
     <>
-      <UndoNotice storage={storage} />
+      {inExcel && <UndoNotice storage={storage} />}
       <GeneratePanel
         running={running}
         disabled={toolBusy}
         step={running ? run.step : null}
         announcement={invalidSettings && !form.valid ? strings.fixSettingsFirst : summary(strings, run)}
+        hint={inExcel ? undefined : strings.generateHintFile}
         onGenerate={() => void generate()}
       />
       <Settings form={form} open={settingsOpen} onToggle={() => setSettingsOpen((open) => !open)} />
       {(run.kind === 'done' || run.kind === 'failed') && (
-        <Results result={run} onSelect={select} selectError={selectError} headingRef={resultHeading} />
+        <Results
+          result={run}
+          onSelect={host.capabilities.select === false ? undefined : select}
+          selectError={selectError}
+          headingRef={resultHeading}
+        />
       )}
-      <Tools host={host} disabled={running} onBusyChange={setToolBusy} />
+      {inExcel && <Tools host={host} disabled={running} onBusyChange={setToolBusy} />}
     </>
   );
 }

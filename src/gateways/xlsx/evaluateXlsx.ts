@@ -1,4 +1,5 @@
 // The whole job on .xlsx bytes: read, run the pipeline, write the evaluated workbook. No fs: Node and browser.
+import type ExcelJS from 'exceljs';
 import type { EvaluationOptions } from '../../core/model';
 import { runPipeline, type PipelineResult } from '../../core/pipeline';
 import { loadWorkbook } from './readWorkbook';
@@ -14,8 +15,13 @@ export async function evaluateXlsx(bytes: Uint8Array, options: EvaluationOptions
   const { workbook, snapshot } = await loadWorkbook(bytes, options.lang);
   const result = runPipeline(snapshot, options);
   if (!result.ok || !produceOutput) return { result, output: null };
+  return { result, output: await writeEvaluation(workbook, result) };
+}
+
+/** Applies an evaluation's plans (report sheet, highlight) to the workbook it was read from; its bytes. */
+export async function writeEvaluation(workbook: ExcelJS.Workbook, result: Extract<PipelineResult, { ok: true }>): Promise<Uint8Array> {
   writeReportSheet(workbook, result.report, result.replacesSheet);
   writeHighlights(workbook, result.highlights);
   const buffer = await workbook.xlsx.writeBuffer();
-  return { result, output: new Uint8Array(buffer as ArrayBuffer) };
+  return new Uint8Array(buffer as ArrayBuffer);
 }

@@ -61,6 +61,9 @@ function cellStyle(source: PlanCell, lang: 'zh' | 'en', cache: Map<string, Parti
     font: source.highlight ? { ...fontFor(source.style, lang), color: { argb: HIGHLIGHT_FONT } } : fontFor(source.style, lang),
     alignment: { vertical: table ? 'middle' : 'top', horizontal, wrapText: source.format === 'text' },
   };
+  // Text in a table cell starts one step in from the border (a right-aligned rate in the cell before would
+  // otherwise run into it when printed: "95.00%|达标").
+  if (table && horizontal === 'left') style.alignment = { ...style.alignment, indent: 1 };
   const fmt = numberFormat(source);
   if (fmt) style.numFmt = fmt;
   if (table) style.border = BOX;
@@ -98,6 +101,20 @@ function removeToolSheet(wb: ExcelJS.Workbook, name: string): void {
   }
 }
 
+/**
+ * The least height a row of larger type needs (title, headings, table captions). The plan leaves headings
+ * at the default height and sizes the title's lines for body text, but neither Excel nor LibreOffice fits
+ * the height of a merged row: LibreOffice's print showed 附表1's 12 pt caption sitting on the table border
+ * below it and the descenders of the English 16 pt title cut off. Room for one line of the row's type.
+ */
+function headingHeight(row: ReportPlan['rows'][number]): number | undefined {
+  const sizes = row.cells.map((cell) => (HEADING_STYLES.has(cell.style) ? (fontFor(cell.style, 'zh').size ?? 0) : 0));
+  const size = Math.max(0, ...sizes);
+  return size > 0 ? Math.ceil(size * 1.6) : undefined;
+}
+
+const HEADING_STYLES = new Set<CellStyle>(['title', 'heading1', 'heading2', 'caption']);
+
 export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan, replaces: boolean): ExcelJS.Worksheet {
   if (replaces) removeToolSheet(wb, plan.sheetName);
   const ws = wb.addWorksheet(plan.sheetName, {
@@ -122,7 +139,8 @@ export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan, replace
       target.value = cell.value;
       target.style = cellStyle(cell, plan.lang, styles);
     });
-    if (row.height) excelRow.height = row.height;
+    const height = Math.max(row.height ?? 0, headingHeight(row) ?? 0);
+    if (height > 0) excelRow.height = height;
     if (row.spanAll && lastCol > 0) ws.mergeCells(r + 1, 1, r + 1, lastCol + 1);
   });
   for (const m of plan.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);

@@ -51,7 +51,8 @@ export const en: Strings = {
   actual: 'Actual expenditure',
   adjustmentRate: 'Budget adjustment rate',
   executionRate: 'Execution rate',
-  amount: (value: string) => `${value} (10k yuan)`,
+  // No-break spaces: the figure and its unit stay on one line.
+  amount: (value: string) => `${value}\u00a0(10k\u00a0yuan)`,
   noRate: 'cannot be computed',
   underTarget: (count: number) => `Projects under target (${count})`,
   noneUnderTarget: 'Every project reached its execution target.',
@@ -106,10 +107,31 @@ export const en: Strings = {
   },
 
   noExcelTitle: 'Not open in Excel',
-  noExcelBody: 'This page must be opened in Excel, as an add-in, to read and write a workbook.',
-  noExcelWhatToDo: 'Without Excel (or with WPS or an older Office) you can:',
-  noExcelCommand: 'run the budget-eval command on an .xlsx file, for example:',
+  noExcelBody:
+    'You can work on an .xlsx file right here in the browser: open the workbook, generate the evaluation, then download the result. The file is processed on this computer only and never uploaded.',
+  noExcelOther: 'The tool also runs as an Excel add-in, or as the budget-eval command, for example:',
   noExcelCommandExample: 'npx budget-eval my-budget.xlsx',
   noExcelCommandResult: 'It writes my-budget.evaluation.xlsx: your file untouched plus a report sheet. WPS users: save as .xlsx first.',
-  noExcelBrowserSoon: 'A browser mode that works on an .xlsx file directly is coming.',
+
+  openWorkbook: 'Open workbook',
+  dropHint: 'or drop an .xlsx file here',
+  dropZoneLabel: 'Open workbook: choose or drop an .xlsx file',
+  opening: (name: string) => `Opening "${name}"…`,
+  opened: (name: string) => `Open: ${name}`,
+  openFailed: (name: string) => `"${name}" cannot be opened`,
+  fileProblem: {
+    format: (extension: string) => `${extension} files are not supported: save it as .xlsx (Excel or WPS: Save As), then open that.`,
+    encrypted: 'The file is encrypted (password to open) or an old .xls: remove the password and save it as .xlsx (Excel or WPS: Save As), then open that.',
+    'not-xlsx': 'This is not an .xlsx workbook: save it as .xlsx (Excel or WPS: Save As), then open that.',
+    corrupt: 'This workbook cannot be read (the file may be damaged): open it in Excel or WPS, save it as .xlsx and try again.',
+    unreadable: 'The browser could not read this file: make sure no other program holds it, then try again.',
+    failed: 'The part of the page that reads .xlsx files could not be loaded: reload the page and try again.',
+  },
+  generateHintFile: "Reads this file's budget tables, computes the execution rates and makes a copy with a report sheet for you to download; your file is not changed.",
+  download: 'Download the evaluated workbook',
+  downloadHint: (name: string, sheet: string) =>
+    `${name}: your workbook plus the report sheet "${sheet}", with the projects under target marked. Your file is not changed.`,
+  downloadTemplate: 'Download the blank template',
+  downloadTemplateHint: "Fill in the budget and expenditure under the template's headers, save it, then open it here.",
+  templateFileName: 'budget-evaluation-template.xlsx',
 };

@@ -2,6 +2,7 @@
 // every other language carry every key (and no more). Functions fill in numbers and names.
 import type { Basis, Lang, NumberStyle, Severity } from '../../core/model';
 import type { HostErrorCode } from '../../gateways/host';
+import type { FileProblem } from '../../gateways/xlsx/sniff';
 
 export const zh = {
   langTag: 'zh-CN',
@@ -107,12 +108,31 @@ export const zh = {
   } satisfies Record<HostErrorCode, string>,
 
   noExcelTitle: '未在 Excel 中打开',
-  noExcelBody: '此页面需要在 Excel 中作为加载项打开，才能读取和写入工作簿。',
-  noExcelWhatToDo: '没有 Excel（或使用 WPS、旧版 Office）时，可以：',
-  noExcelCommand: '在命令行中运行 budget-eval 处理 .xlsx 文件，例如：',
+  noExcelBody: '可以在浏览器中直接处理 .xlsx 文件：打开工作簿，生成自评报告，再下载结果。文件只在本机处理，不会上传。',
+  noExcelOther: '也可以把本工具作为 Excel 加载项使用，或在命令行中运行 budget-eval，例如：',
   noExcelCommandExample: 'npx budget-eval 我的预算表.xlsx',
   noExcelCommandResult: '将生成“我的预算表.evaluation.xlsx”：原文件不变，另加报告工作表。WPS 用户请先另存为 .xlsx。',
-  noExcelBrowserSoon: '在浏览器中直接处理 .xlsx 文件的功能即将推出。',
+
+  openWorkbook: '打开工作簿',
+  dropHint: '或把 .xlsx 文件拖到此处',
+  dropZoneLabel: '打开工作簿：选择或拖入 .xlsx 文件',
+  opening: (name: string) => `正在打开“${name}”…`,
+  opened: (name: string) => `已打开：${name}`,
+  openFailed: (name: string) => `无法打开“${name}”`,
+  fileProblem: {
+    format: (extension: string) => `不支持 ${extension} 文件：请在 Excel 或 WPS 中“另存为” .xlsx 后再打开。`,
+    encrypted: '文件已加密（设置了打开密码）或为旧版 .xls 格式：请取消密码并在 Excel 或 WPS 中另存为 .xlsx 后再打开。',
+    'not-xlsx': '这不是 .xlsx 工作簿：请在 Excel 或 WPS 中另存为 .xlsx 后再打开。',
+    corrupt: '无法读取此工作簿（文件可能已损坏）：请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。',
+    unreadable: '浏览器无法读取此文件：请确认文件未被其他程序占用后再试。',
+    failed: '未能加载读取 .xlsx 文件所需的程序：请刷新页面后再试。',
+  } satisfies Record<FileProblem['reason'] | 'unreadable' | 'failed', unknown>,
+  generateHintFile: '读取此文件中的预算表，计算执行率，生成一份含报告工作表的副本供下载；原文件不变。',
+  download: '下载结果工作簿',
+  downloadHint: (name: string, sheet: string) => `${name}：您的工作簿，另加报告工作表“${sheet}”，低于目标的项目已标出。原文件不变。`,
+  downloadTemplate: '下载空白模板',
+  downloadTemplateHint: '按模板的表头填入预算和支出数据，保存后在此打开。',
+  templateFileName: '部门整体支出绩效自评模板.xlsx',
 };
 
 export type Strings = typeof zh;

@@ -1,4 +1,5 @@
-// The problems found in the data, grouped by severity with counts; each names its cell as a link.
+// The problems found in the data, grouped by severity with counts; each names its cell (a link where the host
+// can select it).
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Finding, Severity } from '../../../core/model';
 import { useStrings } from '../../i18n';
@@ -18,7 +19,8 @@ const useStyles = makeStyles({
 
 export interface FindingsProps {
   findings: readonly Finding[];
-  onSelect(reference: string): void;
+  /** Absent: the host cannot select, and cells show as text. */
+  onSelect?(reference: string): void;
   /** The heading level of each severity's heading. */
   level?: 3 | 4;
 }

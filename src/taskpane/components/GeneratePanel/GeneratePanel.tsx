@@ -21,10 +21,12 @@ export interface GeneratePanelProps {
   step: Progress | null;
   /** Said in the live region when no run is going: the last run's summary, or a problem to fix first. */
   announcement: string;
+  /** What the button does, under it; the Excel wording by default. */
+  hint?: string;
   onGenerate(): void;
 }
 
-export function GeneratePanel({ running, disabled, step, announcement, onGenerate }: GeneratePanelProps) {
+export function GeneratePanel({ running, disabled, step, announcement, hint, onGenerate }: GeneratePanelProps) {
   const strings = useStrings();
   const styles = useStyles();
   const statusId = useId('generate-status');
@@ -46,7 +48,7 @@ export function GeneratePanel({ running, disabled, step, announcement, onGenerat
         {strings.generate}
       </Button>
       <Text id={hintId} size={200} className={styles.hint}>
-        {strings.generateHint}
+        {hint ?? strings.generateHint}
       </Text>
       {running && (
         <ProgressBar

@@ -1,5 +1,6 @@
 // What a run produced: the department totals, the projects under target, the problems in the data and a
-// link to the report sheet; or, when the workbook could not be evaluated, its errors; or the host's failure.
+// link to the report sheet (in Excel) or the evaluated workbook to download (a file in the browser); or,
+// when the workbook could not be evaluated, its errors (and nothing to download); or the host's failure.
 import { makeStyles, MessageBar, MessageBarBody, tokens, useId } from '@fluentui/react-components';
 import type { Ref } from 'react';
 import { quoteSheet } from '../../../core/address';
@@ -8,6 +9,7 @@ import type { GenerateOutcome } from '../../../gateways/host';
 import { describeError, useStrings } from '../../i18n';
 import { ErrorMessage } from '../ErrorMessage/ErrorMessage';
 import { CellLink } from '../CellLink/CellLink';
+import { DownloadLink } from '../Download/DownloadLink';
 import { Findings } from '../Findings/Findings';
 
 const useStyles = makeStyles({
@@ -16,13 +18,16 @@ const useStyles = makeStyles({
   subheading: { margin: 0, fontSize: tokens.fontSizeBase300 },
   totals: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(0, auto) minmax(0, 1fr)',
+    // The figures keep their line ("2270.4 (10k yuan)" must not break before its unit); the terms wrap instead.
+    gridTemplateColumns: 'minmax(0, max-content) auto',
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalXS,
     margin: 0,
   },
   term: { color: tokens.colorNeutralForeground2 },
-  value: { margin: 0, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
+  // `break-word`, not the page's `anywhere`: the figure's whole width counts when the columns are sized, and
+  // it still breaks rather than stick out of a pane too narrow for it.
+  value: { margin: 0, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums', overflowWrap: 'break-word' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   department: { margin: 0 },
 });
@@ -31,7 +36,8 @@ export type RunResult = { kind: 'done'; outcome: GenerateOutcome } | { kind: 'fa
 
 export interface ResultsProps {
   result: RunResult;
-  onSelect(reference: string): void;
+  /** Absent: the host cannot select, and cells show as text. */
+  onSelect?(reference: string): void;
   /** A failed host.select, shown above the results. */
   selectError: unknown;
   headingRef: Ref<HTMLHeadingElement>;
@@ -63,7 +69,7 @@ export function Results({ result, onSelect, selectError, headingRef }: ResultsPr
   );
 }
 
-function Written({ outcome, onSelect }: { outcome: Extract<GenerateOutcome, { ok: true }>; onSelect(reference: string): void }) {
+function Written({ outcome, onSelect }: { outcome: Extract<GenerateOutcome, { ok: true }>; onSelect?(reference: string): void }) {
   const strings = useStrings();
   const styles = useStyles();
   const { evaluation, reportSheet, highlight } = outcome;
@@ -77,6 +83,7 @@ function Written({ outcome, onSelect }: { outcome: Extract<GenerateOutcome, { ok
   return (
     <>
       {who && <p className={styles.department}>{strings.resultsIntro(who)}</p>}
+      {outcome.output && <DownloadLink output={outcome.output} reportSheet={reportSheet} />}
       <section aria-labelledby={ids.totals}>
         <h3 id={ids.totals} className={styles.subheading}>
           {strings.totals}
@@ -93,11 +100,13 @@ function Written({ outcome, onSelect }: { outcome: Extract<GenerateOutcome, { ok
         </dl>
       </section>
 
-      <p>
-        <CellLink reference={`${quoteSheet(reportSheet)}!A1`} onSelect={onSelect}>
-          {strings.openReport(reportSheet)}
-        </CellLink>
-      </p>
+      {!outcome.output && (
+        <p>
+          <CellLink reference={`${quoteSheet(reportSheet)}!A1`} onSelect={onSelect}>
+            {strings.openReport(reportSheet)}
+          </CellLink>
+        </p>
+      )}
 
       <section aria-labelledby={ids.under}>
         <h3 id={ids.under} className={styles.subheading}>

@@ -1,0 +1,75 @@
+// `npm run screenshots`: pictures of the task pane for the README, taken in headless Chromium at a task
+// pane's width (340 CSS px, at 2x for sharp text) after a Generate on the sample workbook:
+//   docs/pane-zh.png       in Excel (the fake Excel of test/fakes/excel in place of office.js), Chinese UI
+//   docs/pane-en.png       the same, English UI (report language English too)
+//   docs/pane-browser.png  the browser mode: no Excel, the sample opened as a file
+// Builds dist/ first when it is missing or older than the sources. Needs /usr/bin/chromium (or CHROMIUM_PATH).
+import path from 'node:path';
+import { buildDist, distState } from './dist-state';
+import { blockOfficeJs, injectFakeExcel, openChromium, ROOT, SAMPLE_PATH, sampleFakeInit, serveDist, type Session } from '../test/e2e/harness';
+
+const WIDTH = 340;
+const DOCS = path.join(ROOT, 'docs');
+
+async function shoot(session: Session, file: string): Promise<void> {
+  const { page } = session;
+  // Let the focus move to the results and the fonts settle; no caret or animation in the picture.
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(DOCS, file), fullPage: true, animations: 'disabled', caret: 'hide' });
+  console.log(`  docs/${file}`);
+}
+
+async function main(): Promise<void> {
+  const state = distState();
+  if (state !== 'fresh') {
+    console.log(`dist/ is ${state}: building it first.`);
+    buildDist();
+  }
+  const server = await serveDist();
+  const sample = await sampleFakeInit();
+  const page = `${server.url}taskpane.html`;
+  console.log('Writing:');
+  try {
+    for (const [file, lang] of [
+      ['pane-zh.png', 'zh-CN'],
+      ['pane-en.png', 'en-US'],
+    ] as const) {
+      const session = await openChromium({ locale: lang, width: WIDTH, height: 700, scale: 2 });
+      try {
+        await injectFakeExcel(session.page, sample, { displayLanguage: lang });
+        await session.page.goto(page);
+        if (lang === 'en-US') {
+          // An English pane shows an English run: the report language follows.
+          await session.page.getByRole('button', { name: /Settings/ }).click();
+          await session.page.getByRole('radio', { name: 'English' }).check();
+          await session.page.getByRole('button', { name: /Settings/ }).click();
+        }
+        await session.page.getByRole('button', { name: /生成自评报告|Generate evaluation/ }).click();
+        await session.page.getByRole('heading', { name: /^(结果|Results)$/ }).waitFor();
+        await shoot(session, file);
+      } finally {
+        await session.close();
+      }
+    }
+
+    const session = await openChromium({ locale: 'zh-CN', width: WIDTH, height: 700, scale: 2 });
+    try {
+      await blockOfficeJs(session.page);
+      await session.page.goto(page);
+      await session.page.locator('input[type=file]').setInputFiles(SAMPLE_PATH);
+      await session.page.getByRole('button', { name: /生成自评报告/ }).click();
+      await session.page.getByRole('link', { name: /下载结果工作簿/ }).waitFor();
+      await shoot(session, 'pane-browser.png');
+    } finally {
+      await session.close();
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

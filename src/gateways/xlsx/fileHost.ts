@@ -1,0 +1,148 @@
+// WorkbookHost for an .xlsx file opened in the browser page (no Excel): the same pipeline as the add-in and
+// the command, on the file's bytes in memory. The file is never written (a browser page cannot) and never
+// sent anywhere: generate returns the evaluated copy as `output`, which the pane offers as a download.
+// The pane loads this module with import(), so ExcelJS is fetched only when a file is opened.
+import type { Basis, EvaluationOptions, Lang, NumberStyle } from '../../core/model';
+import { runPipeline } from '../../core/pipeline';
+import { HostError, type GenerateOutcome, type HostCapabilities, type Progress, type Settings, type WorkbookHost } from '../host';
+import { writeEvaluation } from './evaluateXlsx';
+import { loadWorkbook, UnreadableWorkbookError, type LoadedWorkbook } from './readWorkbook';
+import { evaluatedFileName, sniffWorkbook, type FileProblem } from './sniff';
+
+export interface WorkbookFile {
+  /** The file's name as the clerk picked it (`预算表.xlsx`): the download is named after it. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** The part of Web Storage the host keeps its settings in (localStorage in the page). */
+export type SettingsStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+export interface FileHostDeps {
+  /** Where the settings are remembered; null: not remembered (the defaults each time). */
+  storage?: SettingsStorage | null;
+  /** Today, for the report's date. */
+  now?: () => Date;
+}
+
+/** The localStorage key of the browser page's settings (JSON of Settings). */
+export const FILE_SETTINGS_KEY = 'budget-eval.settings';
+
+const BASES: readonly Basis[] = ['adjusted', 'initial', 'adjusted-plus-carryover'];
+const LANGS: readonly Lang[] = ['zh', 'en'];
+const STYLES: readonly NumberStyle[] = ['trim', 'fixed'];
+
+/** What was stored → the settings that make sense; anything else is dropped, never trusted. */
+export function parseStoredSettings(text: string | null): Partial<Settings> {
+  let value: unknown;
+  try {
+    value = text === null ? null : (JSON.parse(text) as unknown);
+  } catch {
+    return {};
+  }
+  if (!value || typeof value !== 'object') return {};
+  const v = value as Record<string, unknown>;
+  const out: Partial<Settings> = {};
+  const fraction = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= 1;
+  if (fraction(v.target)) out.target = v.target;
+  if (fraction(v.explainBelow)) out.explainBelow = v.explainBelow;
+  if (BASES.includes(v.basis as Basis)) out.basis = v.basis as Basis;
+  if (LANGS.includes(v.lang as Lang)) out.lang = v.lang as Lang;
+  if (STYLES.includes(v.style as NumberStyle)) out.style = v.style as NumberStyle;
+  return out;
+}
+
+/** Lets the page paint (progress) between the steps of a long run. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * A host on a file already known to be readable. `loaded` (from openWorkbookFile) saves reading the file a
+ * second time on the first Generate; later runs read the bytes afresh, so every run starts from the clerk's
+ * file as it was opened, never from a previous run's output.
+ */
+export function createFileHost(file: WorkbookFile, deps: FileHostDeps = {}, loaded?: { lang: Lang; workbook: LoadedWorkbook }): WorkbookHost {
+  const storage = deps.storage ?? null;
+  let unused = loaded ?? null;
+  const capabilities: HostCapabilities = { conditionalFormats: true, charts: false, insertWorksheets: false, select: false };
+  const notHere = (what: string) => Promise.reject(new HostError('unsupported', `${what} works in Excel only; in the browser, download the result instead`));
+
+  return {
+    kind: 'file',
+    capabilities,
+
+    async generate(settings: Settings, onProgress?: (step: Progress) => void, reportDate?: Date): Promise<GenerateOutcome> {
+      const options: EvaluationOptions = {
+        lang: settings.lang,
+        basis: settings.basis,
+        style: settings.style,
+        reportDate: reportDate ?? deps.now?.() ?? new Date(),
+        ...(settings.target !== undefined ? { target: settings.target } : {}),
+        ...(settings.explainBelow !== undefined ? { explainBelow: settings.explainBelow } : {}),
+      };
+      onProgress?.('reading');
+      await nextTask();
+      // The snapshot's notes on content ExcelJS drops are worded in the report's language.
+      const reuse = unused && unused.lang === options.lang ? unused.workbook : null;
+      unused = null;
+      let book: LoadedWorkbook;
+      try {
+        book = reuse ?? (await loadWorkbook(file.bytes, options.lang));
+      } catch (error) {
+        throw new HostError('unknown', (error as Error).message);
+      }
+      onProgress?.('computing');
+      await nextTask();
+      const result = runPipeline(book.snapshot, options);
+      if (!result.ok) return { ok: false, findings: result.findings };
+      onProgress?.('writing');
+      await nextTask();
+      const bytes = await writeEvaluation(book.workbook, result);
+      const highlighted = result.highlights.rules.length > 0 || result.highlights.fills.length > 0;
+      return {
+        ok: true,
+        evaluation: result.evaluation,
+        reportSheet: result.report.sheetName,
+        highlight: highlighted ? 'rule' : 'none',
+        chart: false,
+        output: { name: evaluatedFileName(file.name), bytes },
+      };
+    },
+
+    removeHighlights: () => notHere('Remove highlights'),
+    insertTemplate: () => notHere('Insert template'),
+    select: (reference: string) => notHere(`Selecting ${reference}`),
+
+    async loadSettings(): Promise<Partial<Settings>> {
+      return parseStoredSettings(storage?.getItem(FILE_SETTINGS_KEY) ?? null);
+    },
+
+    async saveSettings(settings: Settings): Promise<void> {
+      if (!storage) return;
+      const value: Partial<Settings> = { basis: settings.basis, lang: settings.lang, style: settings.style };
+      if (settings.target !== undefined) value.target = settings.target;
+      if (settings.explainBelow !== undefined) value.explainBelow = settings.explainBelow;
+      storage.setItem(FILE_SETTINGS_KEY, JSON.stringify(value));
+    },
+  };
+}
+
+export type OpenedFile = { ok: true; host: WorkbookHost } | { ok: false; problem: FileProblem };
+
+/**
+ * Opens a file the clerk picked: tells another format, an encrypted file or a broken one apart (so the pane
+ * can say what to do) and reads it once, so Generate starts on a workbook known to load.
+ */
+export async function openWorkbookFile(file: WorkbookFile, deps: FileHostDeps = {}, lang: Lang = 'zh'): Promise<OpenedFile> {
+  const problem = sniffWorkbook(file.name, file.bytes);
+  if (problem) return { ok: false, problem };
+  let workbook: LoadedWorkbook;
+  try {
+    workbook = await loadWorkbook(file.bytes, lang);
+  } catch (error) {
+    if (!(error instanceof UnreadableWorkbookError)) return { ok: false, problem: { reason: 'corrupt', detail: (error as Error).message } };
+    if (error.reason === 'encrypted') return { ok: false, problem: { reason: 'encrypted' } };
+    if (error.reason === 'not-xlsx') return { ok: false, problem: { reason: 'not-xlsx' } };
+    return { ok: false, problem: { reason: 'corrupt', detail: error.message } };
+  }
+  return { ok: true, host: createFileHost(file, deps, { lang, workbook }) };
+}

@@ -1,0 +1,99 @@
+// The built pane in Chromium without Excel (office.js unreachable, as offline): open the sample, generate,
+// download the evaluated workbook and check it; a workbook with an error shows it and offers no download;
+// nothing is requested from any origin but the page's own (and the office.js CDN, which fails).
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import type { RunningServer } from '../../scripts/serve';
+import { blockOfficeJs, foreignRequests, horizontalOverflow, OFFICE_JS, openChromium, SAMPLE_PATH, serveDist, sheetTexts, type Session } from './harness';
+
+let server: RunningServer;
+let session: Session | null = null;
+
+beforeAll(async () => {
+  server = await serveDist();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+afterEach(async () => {
+  await session?.close();
+  session = null;
+});
+
+async function openPane(locale: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Session> {
+  // The narrowest task pane Excel shows.
+  session = await openChromium({ locale, width: 320, height: 900 });
+  await blockOfficeJs(session.page);
+  await session.page.goto(`${server.url}taskpane.html`);
+  return session;
+}
+
+it('evaluates the sample in the browser and downloads the evaluated workbook', async () => {
+  const { page, requests } = await openPane();
+  const origin = new URL(server.url).origin;
+
+  const input = page.locator('input[type=file]');
+  expect(await input.getAttribute('accept')).toContain('.xlsx');
+  // exceljs is not loaded at start: only when a file is opened.
+  expect(requests.filter((url) => /exceljs/.test(url))).toEqual([]);
+  await input.setInputFiles(SAMPLE_PATH);
+  await page.getByText('已打开：sample-2021.xlsx').waitFor();
+  expect(requests.filter((url) => /exceljs\.[0-9a-f]+\.js$/.test(url))).toHaveLength(1);
+
+  await page.getByRole('button', { name: /生成自评报告/ }).click();
+  await page.getByRole('heading', { name: '结果' }).waitFor();
+  const under = page.getByRole('region', { name: '低于目标的项目（3 个）' });
+  for (const name of ['三防抢险工作经费', '总值班室工作经费', '安全生产宣传教育中心工作经费']) {
+    expect(await under.getByText(name).isVisible()).toBe(true);
+  }
+  expect(await horizontalOverflow(page)).toBe(0);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /下载结果工作簿/ }).click()]);
+  expect(download.suggestedFilename()).toBe('sample-2021.evaluation.xlsx');
+  const saved = await download.path();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(saved);
+  const report = workbook.getWorksheet('绩效自评报告');
+  expect(report).toBeDefined();
+  expect(sheetTexts(report!).join('\n')).toContain('预算完成率 96.48%');
+  const rules = (workbook.getWorksheet('项目支出') as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
+  expect(rules.flatMap((cf) => cf.rules.flatMap((r) => r.formulae ?? [])).some((f) => f.includes('ISTEXT("budget-eval")'))).toBe(true);
+
+  // The blank template is served with the page.
+  const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载空白模板' }).click()]);
+  expect(template.suggestedFilename()).toBe('部门整体支出绩效自评模板.xlsx');
+  expect((await readFile(await template.path())).toString('latin1', 0, 2)).toBe('PK');
+
+  expect(requests).toContain(OFFICE_JS);
+  expect(foreignRequests(requests, origin)).toEqual([]);
+});
+
+it('shows a workbook’s error with its cell and offers no download', async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('项目支出').addRows([
+    ['序号', '项目名称', '年初预算数', '预算调整数', '实际支出数'],
+    [1, '应急管理工作经费', 100, 0, 90],
+    [2, '三防抢险工作经费', 50, 0, '四十万'],
+  ]);
+  const bytes = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const { page, requests } = await openPane();
+  await page.locator('input[type=file]').setInputFiles({ name: '预算表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+  await page.getByRole('button', { name: /生成自评报告/ }).click();
+  const errors = page.getByRole('region', { name: '错误（1）' });
+  await errors.waitFor();
+  expect(await errors.textContent()).toContain('项目支出!E3');
+  expect(await page.getByRole('link', { name: /下载结果/ }).count()).toBe(0);
+  expect(await horizontalOverflow(page)).toBe(0);
+  expect(foreignRequests(requests, new URL(server.url).origin)).toEqual([]);
+});
+
+it('says to save an .xls as .xlsx, in the English UI', async () => {
+  const { page } = await openPane('en-US');
+  await page.getByRole('heading', { name: 'Not open in Excel' }).waitFor();
+  const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+  await page.locator('input[type=file]').setInputFiles({ name: 'budget.xls', mimeType: 'application/vnd.ms-excel', buffer: ole });
+  await page.getByText('.xls files are not supported: save it as .xlsx').waitFor();
+  expect(await page.getByRole('button', { name: /Generate evaluation/ }).count()).toBe(0);
+});
