@@ -4,6 +4,7 @@ import type { CellRange, Evaluation, Finding, Lang } from '../model';
 import { formatRate } from '../numbers';
 import { composeNarrative, type Block } from './narrative';
 import type { CellFormat, CellStyle, PlanCell, PlanRow, ReportPlan } from './reportPlan';
+import { fontSize } from './reportStyle';
 
 interface Column {
   header: Record<Lang, string>;
@@ -18,13 +19,34 @@ const SEVERITY_TEXT: Record<Lang, Record<Finding['severity'], string>> = {
   en: { error: 'Error', warning: 'Warning', info: 'Info' },
 };
 
-const LINE_HEIGHT = 16;
+/**
+ * Lines a wrapped text needs across `width` characters of column, at `size` points. Excel's column width counts
+ * digits of the default 11 pt font; a CJK glyph takes about 1.75 of them (a little more than LibreOffice needs,
+ * on purpose: a spare line is harmless, a clipped one is not).
+ */
+export function estimateLines(text: string, width: number, size = 11): number {
+  let lines = 0;
+  for (const line of text.split('\n')) {
+    let units = 0;
+    for (let i = 0; i < line.length; i++) {
+      const code = line.charCodeAt(i);
+      units += (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xff00 && code <= 0xffef) ? 1.75 : 1.0;
+    }
+    lines += Math.max(1, Math.ceil((units * size) / 11 / Math.max(1, width - 1)));
+  }
+  return lines;
+}
 
-/** Rows a wrapped text needs across `width` characters (CJK glyphs are about two characters wide). */
-export function estimateLines(text: string, width: number): number {
-  let units = 0;
-  for (const ch of text) units += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1.6 : 1.0;
-  return Math.max(1, Math.ceil(units / (width * 0.98)));
+/** Points for `lines` lines of `size`-point type, with a little air: hosts do not fit merged or wrapped rows. */
+function heightFor(lines: number, size: number): number {
+  return Math.round(lines * size * 1.45 + 4);
+}
+
+/** The height a row needs: its tallest cell, each measured across the width it has. */
+function rowHeight(cells: PlanCell[], widths: number[]): number {
+  return Math.max(
+    ...cells.map((c, i) => (typeof c.value === 'string' ? heightFor(estimateLines(c.value, widths[i] ?? widths[0], fontSize(c.style)), fontSize(c.style)) : 0)),
+  );
 }
 
 function cell(value: string | number | null, style: CellStyle, format: CellFormat = 'text', highlight = false): PlanCell {
@@ -50,19 +72,20 @@ export function composeReport(ev: Evaluation, sheetName: string): ReportPlan {
   const totalWidth = widths.reduce((a, b) => a + b, 0);
   const rows: PlanRow[] = [];
   const merges: CellRange[] = [];
-  const spanRow = (text: string, style: CellStyle, wrap: boolean) => {
-    const height = wrap ? estimateLines(text, totalWidth) * LINE_HEIGHT + 4 : undefined;
-    rows.push({ cells: [cell(text, style)], spanAll: true, ...(height ? { height } : {}) });
+  const spanRow = (text: string, style: CellStyle) => {
+    const cells = [cell(text, style)];
+    rows.push({ cells, spanAll: true, height: rowHeight(cells, [totalWidth]) });
   };
+  const tableRow = (cells: PlanCell[], cellWidths: number[] = widths) => rows.push({ cells, height: rowHeight(cells, cellWidths) });
   const blank = () => rows.push({ cells: [] });
 
   for (const block of composeNarrative(ev)) writeBlock(block, spanRow);
 
   // 附表1: the summary table.
   blank();
-  spanRow(zh ? '附表1：项目支出绩效情况汇总表' : 'Table 1: Projects', 'caption', false);
+  spanRow(zh ? '附表1：项目支出绩效情况汇总表' : 'Table 1: Projects', 'caption');
   const summaryHeaderRow = rows.length;
-  rows.push({ cells: columns.map((c) => cell(c.header[lang], 'tableHeader')), height: 30 });
+  tableRow(columns.map((c) => cell(c.header[lang], 'tableHeader')));
   const status = (p: Evaluation['projects'][number]) => {
     if (p.executionRate === null) return zh ? '无预算' : 'No budget';
     if (!p.underTarget) return zh ? '达标' : 'On target';
@@ -71,8 +94,7 @@ export function composeReport(ev: Evaluation, sheetName: string): ReportPlan {
   };
   for (const p of ev.projects) {
     const h = p.underTarget;
-    rows.push({
-      cells: [
+    tableRow([
         cell(p.name, 'tableCell', 'text', h),
         cell(p.initialBudget, 'tableCell', 'amount', h),
         cell(p.adjustment, 'tableCell', 'amount', h),
@@ -82,12 +104,10 @@ export function composeReport(ev: Evaluation, sheetName: string): ReportPlan {
         cell(p.executionRate, 'tableCell', 'percent', h),
         cell(p.effectiveTarget, 'tableCell', 'percent', h),
         cell(status(p), 'tableCell', 'text', h),
-      ],
-    });
+    ]);
   }
   const s = ev.projectSum;
-  rows.push({
-    cells: [
+  tableRow([
       cell(zh ? '合计（各项目之和）' : 'Total (sum of projects)', 'tableTotal'),
       cell(s.initialBudget, 'tableTotal', 'amount'),
       cell(s.adjustment, 'tableTotal', 'amount'),
@@ -97,8 +117,7 @@ export function composeReport(ev: Evaluation, sheetName: string): ReportPlan {
       cell(s.executionRate, 'tableTotal', 'percent'),
       cell(null, 'tableTotal'),
       cell(null, 'tableTotal'),
-    ],
-  });
+  ]);
   const basisText: Record<Lang, Record<Evaluation['department']['basis'], string>> = {
     zh: { adjusted: '实际支出数 ÷ 调整后预算数', initial: '实际支出数 ÷ 年初预算数', 'adjusted-plus-carryover': '实际支出数 ÷（调整后预算数 + 上年结转）' },
     en: { adjusted: 'actual ÷ adjusted budget', initial: 'actual ÷ initial budget', 'adjusted-plus-carryover': 'actual ÷ (adjusted budget + carry-over)' },
@@ -108,43 +127,39 @@ export function composeReport(ev: Evaluation, sheetName: string): ReportPlan {
       ? `注：执行率 = ${basisText.zh[ev.department.basis]}。金额以万元显示两位小数，执行率按未舍入的金额计算，按显示金额复算可能有 0.01% 的尾差。目标 ${formatRate(ev.department.target, 'fixed')}，低于 ${formatRate(ev.department.explainBelow, 'fixed')} 须说明原因。`
       : `Note: execution rate = ${basisText.en[ev.department.basis]}. Amounts show 2 decimals of 10k yuan; rates come from the unrounded amounts, so recomputing from the shown figures may differ by 0.01%. Target ${formatRate(ev.department.target, 'fixed')}; below ${formatRate(ev.department.explainBelow, 'fixed')} a reason is required.`,
     'note',
-    true,
   );
 
   // 附表2: problems found in the data.
   blank();
-  spanRow(zh ? '附表2：数据问题清单' : 'Table 2: Problems found in the data', 'caption', false);
-  const messageWidth = widths.slice(2).reduce((a, b) => a + b, 0);
-  rows.push({ cells: [cell(zh ? '级别' : 'Severity', 'tableHeader'), cell(zh ? '位置' : 'Cell', 'tableHeader'), cell(zh ? '问题' : 'Problem', 'tableHeader')] });
+  spanRow(zh ? '附表2：数据问题清单' : 'Table 2: Problems found in the data', 'caption');
+  const findingWidths = [widths[0], widths[1], widths.slice(2).reduce((a, b) => a + b, 0)];
+  tableRow([cell(zh ? '级别' : 'Severity', 'tableHeader'), cell(zh ? '位置' : 'Cell', 'tableHeader'), cell(zh ? '问题' : 'Problem', 'tableHeader')], findingWidths);
   merges.push({ top: rows.length - 1, bottom: rows.length - 1, left: 2, right: columns.length - 1 });
   if (ev.findings.length === 0) {
-    rows.push({ cells: [cell(null, 'tableCell'), cell(null, 'tableCell'), cell(zh ? '未发现问题。' : 'No problems found.', 'tableCell')] });
+    tableRow([cell(null, 'tableCell'), cell(null, 'tableCell'), cell(zh ? '未发现问题。' : 'No problems found.', 'tableCell')], findingWidths);
     merges.push({ top: rows.length - 1, bottom: rows.length - 1, left: 2, right: columns.length - 1 });
   }
   for (const f of ev.findings) {
-    rows.push({
-      cells: [cell(SEVERITY_TEXT[lang][f.severity], 'tableCell'), cell(f.cell ?? (zh ? '整个工作簿' : 'Workbook'), 'tableCell'), cell(f.message, 'tableCell')],
-      height: estimateLines(f.message, messageWidth) * LINE_HEIGHT + 2,
-    });
+    tableRow([cell(SEVERITY_TEXT[lang][f.severity], 'tableCell'), cell(f.cell ?? (zh ? '整个工作簿' : 'Workbook'), 'tableCell'), cell(f.message, 'tableCell')], findingWidths);
     merges.push({ top: rows.length - 1, bottom: rows.length - 1, left: 2, right: columns.length - 1 });
   }
 
   return { sheetName, lang, columnWidths: widths, rows, summaryHeaderRow, merges };
 }
 
-function writeBlock(block: Block, spanRow: (text: string, style: CellStyle, wrap: boolean) => void): void {
+function writeBlock(block: Block, spanRow: (text: string, style: CellStyle) => void): void {
   switch (block.kind) {
     case 'title':
-      spanRow(block.text, 'title', true);
+      spanRow(block.text, 'title');
       return;
     case 'heading1':
     case 'heading2':
-      spanRow(block.text, block.kind, false);
+      spanRow(block.text, block.kind);
       return;
     case 'paragraph':
-      spanRow(block.text, 'paragraph', true);
+      spanRow(block.text, 'paragraph');
       return;
     case 'signature':
-      spanRow(block.text, 'signature', false);
+      spanRow(block.text, 'signature');
   }
 }

@@ -1,6 +1,7 @@
 // The report as a host-neutral plan of a sheet: rows of styled cells, widths, merges and print settings,
 // plus the highlight to put in the clerk's own tables. The gateways only translate this into their API.
 import type { CellRange, Lang } from '../model';
+import { HIGHLIGHT_FILL_RGB, HIGHLIGHT_FONT_RGB } from './reportStyle';
 
 export type CellFormat = 'text' | 'amount' | 'percent';
 
@@ -29,7 +30,7 @@ export interface PlanRow {
   cells: PlanCell[];
   /** The first cell spans the whole width (paragraphs, headings). */
   spanAll?: boolean;
-  /** Points; set for wrapped paragraphs, whose height hosts do not fit to merged cells. */
+  /** Points, from the row's text and type size: hosts do not fit the height of merged or wrapped cells. */
   height?: number;
 }
 
@@ -51,8 +52,8 @@ export const REPORT_NAME_PREFIX = 'BudgetEval_Report';
 export const FILL_NAME_PREFIX = 'BudgetEval_Fill';
 /** A conditional-format formula that contains this literal is ours. */
 export const HIGHLIGHT_MARK = 'ISTEXT("budget-eval")';
-export const HIGHLIGHT_FILL = 'FFFFE08A';
-export const HIGHLIGHT_FONT = 'FF7A4B00';
+export const HIGHLIGHT_FILL = `FF${HIGHLIGHT_FILL_RGB}`;
+export const HIGHLIGHT_FONT = `FF${HIGHLIGHT_FONT_RGB}`;
 
 export interface HighlightRule {
   sheet: string;

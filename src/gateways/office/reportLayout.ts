@@ -1,7 +1,8 @@
 // ReportPlan → what Excel needs to draw the report sheet, worked out before any request: one values grid with
 // its number formats, formats as a few rectangles (not one per cell), merges grouped for merge(across), row
 // heights grouped by run, and where the chart goes. Pure: no Excel here, so it is tested directly.
-import { HIGHLIGHT_FILL, HIGHLIGHT_FONT, type CellStyle, type PlanCell, type ReportPlan } from '../../core/compose/reportPlan';
+import type { CellStyle, PlanCell, ReportPlan } from '../../core/compose/reportPlan';
+import { BORDER_RGB, HEADER_FILL, HIGHLIGHT_FILL_RGB, HIGHLIGHT_FONT_RGB, cellLook } from '../../core/compose/reportStyle';
 import type { CellRange, Lang } from '../../core/model';
 
 /** Text cells get the text format before their values, so `=…`, `+…`, `-…`, `@…` stay text. */
@@ -24,6 +25,7 @@ export interface CellStyleSpec {
   horizontal: 'Left' | 'Center' | 'Right';
   vertical: 'Top' | 'Center';
   wrap: boolean;
+  indent: number;
   fill: string | null;
   border: boolean;
 }
@@ -60,53 +62,26 @@ export interface ReportLayout {
   chart: ChartLayout | null;
 }
 
-export const HIGHLIGHT_FILL_COLOR = `#${HIGHLIGHT_FILL.slice(-6)}`;
-export const HIGHLIGHT_FONT_COLOR = `#${HIGHLIGHT_FONT.slice(-6)}`;
-export const HEADER_FILL_COLOR = '#DDEBF7';
-export const BORDER_COLOR = '#8C8C8C';
+export const HIGHLIGHT_FILL_COLOR = `#${HIGHLIGHT_FILL_RGB}`;
+export const HIGHLIGHT_FONT_COLOR = `#${HIGHLIGHT_FONT_RGB}`;
+export const HEADER_FILL_COLOR = `#${HEADER_FILL}`;
+export const BORDER_COLOR = `#${BORDER_RGB}`;
 
-const FONT: Record<Lang, string> = { zh: '宋体', en: 'Calibri' };
+const CAPITAL = { left: 'Left', center: 'Center', right: 'Right', top: 'Top', middle: 'Center' } as const;
 
-/** The same look as the .xlsx gateway's report (src/gateways/xlsx/writeWorkbook.ts). */
+/** The report's look (core/compose/reportStyle.ts, shared with the .xlsx gateway) in Office.js terms. */
 export function styleSpec(style: CellStyle, text: boolean, lang: Lang): CellStyleSpec {
-  const body = FONT[lang];
-  const heading = lang === 'zh' ? '黑体' : body;
-  const caption = lang === 'zh' ? '楷体' : body;
-  const table = style.startsWith('table');
-  let font: [string, number, boolean];
-  switch (style) {
-    case 'title':
-      font = [heading, 16, true];
-      break;
-    case 'heading1':
-      font = [heading, 12, true];
-      break;
-    case 'heading2':
-    case 'caption':
-      font = [caption, 12, true];
-      break;
-    case 'tableHeader':
-    case 'tableTotal':
-      font = [body, 10, true];
-      break;
-    case 'tableCell':
-    case 'note':
-    case 'sources':
-      font = [body, 10, false];
-      break;
-    default:
-      font = [body, 11, false];
-  }
-  const horizontal = style === 'title' || style === 'tableHeader' ? 'Center' : style === 'signature' ? 'Right' : text ? 'Left' : 'Right';
+  const look = cellLook({ style, format: text ? 'text' : 'amount' }, lang);
   return {
-    fontName: font[0],
-    fontSize: font[1],
-    bold: font[2],
-    horizontal,
-    vertical: table ? 'Center' : 'Top',
-    wrap: text,
-    fill: style === 'tableHeader' ? HEADER_FILL_COLOR : null,
-    border: table,
+    fontName: look.font,
+    fontSize: look.size,
+    bold: look.bold,
+    horizontal: CAPITAL[look.horizontal],
+    vertical: CAPITAL[look.vertical],
+    wrap: look.wrap,
+    indent: look.indent,
+    fill: look.fill === null ? null : `#${look.fill}`,
+    border: look.border,
   };
 }
 

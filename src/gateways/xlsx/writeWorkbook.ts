@@ -9,38 +9,14 @@ import {
   HIGHLIGHT_FONT,
   HIGHLIGHT_MARK,
   REPORT_NAME_PREFIX,
-  type CellStyle,
   type HighlightPlan,
   type PlanCell,
   type ReportPlan,
 } from '../../core/compose/reportPlan';
+import { BORDER_RGB, cellLook } from '../../core/compose/reportStyle';
 import { toolSheetNames } from './readWorkbook';
 
-const FONT = { zh: '宋体', en: 'Calibri' };
-
-function fontFor(style: CellStyle, lang: 'zh' | 'en'): Partial<ExcelJS.Font> {
-  const name = FONT[lang];
-  switch (style) {
-    case 'title':
-      return { name: lang === 'zh' ? '黑体' : name, size: 16, bold: true };
-    case 'heading1':
-      return { name: lang === 'zh' ? '黑体' : name, size: 12, bold: true };
-    case 'heading2':
-    case 'caption':
-      return { name: lang === 'zh' ? '楷体' : name, size: 12, bold: true };
-    case 'tableHeader':
-    case 'tableTotal':
-      return { name, size: 10, bold: true };
-    case 'tableCell':
-    case 'note':
-    case 'sources':
-      return { name, size: 10 };
-    default:
-      return { name, size: 11 };
-  }
-}
-
-const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF8C8C8C' } };
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: `FF${BORDER_RGB}` } };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 function numberFormat(cell: PlanCell): string | undefined {
@@ -54,21 +30,15 @@ function cellStyle(source: PlanCell, lang: 'zh' | 'en', cache: Map<string, Parti
   const key = `${source.style}|${source.format}|${source.highlight ? 1 : 0}|${lang}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const table = source.style.startsWith('table');
-  const horizontal: ExcelJS.Alignment['horizontal'] =
-    source.style === 'title' || source.style === 'tableHeader' ? 'center' : source.style === 'signature' ? 'right' : source.format === 'text' ? 'left' : 'right';
+  const look = cellLook(source, lang);
   const style: Partial<ExcelJS.Style> = {
-    font: source.highlight ? { ...fontFor(source.style, lang), color: { argb: HIGHLIGHT_FONT } } : fontFor(source.style, lang),
-    alignment: { vertical: table ? 'middle' : 'top', horizontal, wrapText: source.format === 'text' },
+    font: { name: look.font, size: look.size, bold: look.bold, ...(look.color ? { color: { argb: `FF${look.color}` } } : {}) },
+    alignment: { vertical: look.vertical, horizontal: look.horizontal, wrapText: look.wrap, ...(look.indent ? { indent: look.indent } : {}) },
   };
-  // Text in a table cell starts one step in from the border (a right-aligned rate in the cell before would
-  // otherwise run into it when printed: "95.00%|达标").
-  if (table && horizontal === 'left') style.alignment = { ...style.alignment, indent: 1 };
   const fmt = numberFormat(source);
   if (fmt) style.numFmt = fmt;
-  if (table) style.border = BOX;
-  if (source.style === 'tableHeader') style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-  if (source.highlight) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HIGHLIGHT_FILL } };
+  if (look.border) style.border = BOX;
+  if (look.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${look.fill}` } };
   cache.set(key, style);
   return style;
 }
@@ -101,20 +71,6 @@ function removeToolSheet(wb: ExcelJS.Workbook, name: string): void {
   }
 }
 
-/**
- * The least height a row of larger type needs (title, headings, table captions). The plan leaves headings
- * at the default height and sizes the title's lines for body text, but neither Excel nor LibreOffice fits
- * the height of a merged row: LibreOffice's print showed 附表1's 12 pt caption sitting on the table border
- * below it and the descenders of the English 16 pt title cut off. Room for one line of the row's type.
- */
-function headingHeight(row: ReportPlan['rows'][number]): number | undefined {
-  const sizes = row.cells.map((cell) => (HEADING_STYLES.has(cell.style) ? (fontFor(cell.style, 'zh').size ?? 0) : 0));
-  const size = Math.max(0, ...sizes);
-  return size > 0 ? Math.ceil(size * 1.6) : undefined;
-}
-
-const HEADING_STYLES = new Set<CellStyle>(['title', 'heading1', 'heading2', 'caption']);
-
 export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan, replaces: boolean): ExcelJS.Worksheet {
   if (replaces) removeToolSheet(wb, plan.sheetName);
   const ws = wb.addWorksheet(plan.sheetName, {
@@ -139,8 +95,7 @@ export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan, replace
       target.value = cell.value;
       target.style = cellStyle(cell, plan.lang, styles);
     });
-    const height = Math.max(row.height ?? 0, headingHeight(row) ?? 0);
-    if (height > 0) excelRow.height = height;
+    if (row.height) excelRow.height = row.height;
     if (row.spanAll && lastCol > 0) ws.mergeCells(r + 1, 1, r + 1, lastCol + 1);
   });
   for (const m of plan.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
