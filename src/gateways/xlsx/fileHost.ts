@@ -16,7 +16,11 @@ export interface WorkbookFile {
 }
 
 /** The part of Web Storage the host keeps its settings in (localStorage in the page). */
-export type SettingsStorage = Pick<Storage, 'getItem' | 'setItem'>;
+// Spelled out rather than Pick<Storage, …>: this gateway also compiles for Node (the command), without DOM types.
+export interface SettingsStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
 
 export interface FileHostDeps {
   /** Where the settings are remembered; null: not remembered (the defaults each time). */
