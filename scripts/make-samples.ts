@@ -2,7 +2,8 @@
  * Generates the two workbooks shipped in assets/:
  *
  *   assets/sample-2021.xlsx — the seed department's fiscal-2021 figures (illustrative split)
- *   assets/template.xlsx    — the blank template with the same three sheets and layout
+ *   assets/template.xlsx    — the blank template with the same three sheets and layout, plus 评分设置
+ *                             (the default scoring profile, editable)
  *
  * Run with `npm run samples`. test/samples.test.ts rebuilds both workbooks in memory and
  * checks that the committed files still hold the same contents.
@@ -408,6 +409,55 @@ function buildProjectSheet(wb: ExcelJS.Workbook, kind: Kind, year: string): void
 }
 
 // ---------------------------------------------------------------------------------------------
+// Sheet 评分设置 (template only: the sample keeps the default scoring by not having it)
+// ---------------------------------------------------------------------------------------------
+
+const SCORE_HEADER = ['指标', '分值', '类型', '得分', '评分标准'];
+const SCORE_KINDS = '"预算完成率,预算调整率,项目达标率,人工评分"';
+
+/** The default profile (src/core/score/profile.ts) as the clerk sees it. */
+const SCORE_ROWS: Array<[string, number, string, string]> = [
+  ['预算完成率', 20, '预算完成率', '部门整体预算完成率 100% 得满分，每低 5 个百分点扣 2 分，扣完为止（自动计算）'],
+  ['预算调整率', 10, '预算调整率', '调整率绝对值为 0 得 100%，≤10% 得 75%，≤20% 得 50%，≤30% 得 25%，>30% 不得分（自动计算）'],
+  ['项目执行达标率', 20, '项目达标率', '执行率达到目标的项目占比 × 分值（自动计算）'],
+  ['预算编制科学性', 10, '人工评分', '人工评分：在“得分”栏填写'],
+  ['绩效目标合理性', 10, '人工评分', '人工评分：在“得分”栏填写'],
+  ['预算管理制度健全性', 10, '人工评分', '人工评分：在“得分”栏填写'],
+  ['资金使用合规性', 10, '人工评分', '人工评分：在“得分”栏填写'],
+  ['预决算信息公开', 10, '人工评分', '人工评分：在“得分”栏填写'],
+];
+const SCORE_SPARE_ROWS = 6;
+
+function buildScoreSheet(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet('评分设置');
+  setWidths(ws, [22, 8, 14, 8, 70]);
+  title(ws, 'A1:E1', '自评评分设置', false);
+  ws.mergeCells('A2:E2');
+  const help = ws.getCell('A2');
+  help.value =
+    '每行一个指标。类型为预算完成率、预算调整率、项目达标率的指标由加载项按数据计分；类型为人工评分的指标请在“得分”栏填写得分（留空为待评分）。' +
+    '可按本地评分表修改指标名称和分值、增删指标；等级：优 ≥ 90 分，良 ≥ 80 分，中 ≥ 60 分，差 < 60 分。';
+  help.alignment = { vertical: 'top', wrapText: true };
+  ws.getRow(2).height = 48;
+  ws.getRow(3).values = SCORE_HEADER;
+  styleHeaderRow(ws, 3, SCORE_HEADER.length);
+  const first = 4;
+  const last = first + SCORE_ROWS.length + SCORE_SPARE_ROWS - 1;
+  SCORE_ROWS.forEach(([name, points, kind, rule], i) => {
+    const row = ws.getRow(first + i);
+    row.getCell(1).value = name;
+    row.getCell(2).value = points;
+    row.getCell(3).value = kind;
+    row.getCell(5).value = rule;
+  });
+  for (let r = first; r <= last; r++) {
+    ws.getCell(r, 3).dataValidation = { type: 'list', allowBlank: true, formulae: [SCORE_KINDS] };
+    ws.getCell(r, 5).alignment = { vertical: 'top', wrapText: true };
+  }
+  borderBox(ws, 3, last, SCORE_HEADER.length);
+}
+
+// ---------------------------------------------------------------------------------------------
 
 export async function buildSample(): Promise<ExcelJS.Workbook> {
   const wb = newWorkbook();
@@ -422,6 +472,7 @@ export async function buildTemplate(): Promise<ExcelJS.Workbook> {
   buildInfoSheet(wb, 'template', '');
   buildTotalsSheet(wb, 'template', '');
   buildProjectSheet(wb, 'template', '');
+  buildScoreSheet(wb);
   return wb;
 }
 

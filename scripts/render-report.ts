@@ -2,7 +2,7 @@
 // on assets/sample-2021.xlsx (in a temporary folder), keeps only the report sheet (ExcelJS), and has
 // LibreOffice print it to PDF, then pdftoppm turn the pages into PNGs:
 //   out/report-sample.xlsx, out/report-sample.pdf, out/report-sample-<page>.png
-//   npm run render -- --update-docs    also copies page 1 to docs/report-sample.png (the README's picture)
+//   npm run render -- --update-docs    also copies the pages to docs/report-sample.png, report-sample-2.png, …
 //   npm run render -- --date 2022-01-15   the report's date (default: today, as the command does)
 //   npm run render -- --lang en           the English report
 // Needs soffice (Debian: libreoffice-calc, fonts-noto-cjk for the Chinese text) and pdftoppm (poppler-utils).
@@ -86,9 +86,12 @@ async function main(): Promise<void> {
     for (const page of pages) console.log(`  out/${page}`);
 
     if (updateDocs) {
-      const target = path.join(ROOT, 'docs', 'report-sample.png');
-      copyFileSync(path.join(OUT, pages[0]), target);
-      console.log(`Updated docs/report-sample.png from out/${pages[0]}${pages.length > 1 ? ` (page 1 of ${pages.length})` : ''}.`);
+      // Page 1 is docs/report-sample.png, page n > 1 docs/report-sample-n.png (the README shows them all).
+      pages.forEach((page, i) => {
+        const name = i === 0 ? 'report-sample.png' : `report-sample-${i + 1}.png`;
+        copyFileSync(path.join(OUT, page), path.join(ROOT, 'docs', name));
+        console.log(`Updated docs/${name} from out/${page}.`);
+      });
     }
   } finally {
     rmSync(temp, { recursive: true, force: true });

@@ -2,6 +2,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { buildSample, buildTemplate } from '../scripts/make-samples';
+import { readScoreSheet } from '../src/core/parse/scoreSheet';
+import { Grid } from '../src/core/parse/grid';
+import { DEFAULT_SCORE_PROFILE } from '../src/core/score/profile';
+import type { Finding } from '../src/core/model';
+import { loadWorkbook } from '../src/gateways/xlsx/readWorkbook';
 
 const SAMPLE_FILE = path.join(__dirname, '..', 'assets', 'sample-2021.xlsx');
 const TEMPLATE_FILE = path.join(__dirname, '..', 'assets', 'template.xlsx');
@@ -147,7 +152,7 @@ describe('assets/template.xlsx', () => {
 
   it('is blank apart from the defaults and formulas', async () => {
     const wb = await loadFile(TEMPLATE_FILE);
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['部门信息', '部门支出', '项目支出']);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['部门信息', '部门支出', '项目支出', '评分设置']);
 
     const info = sheet(wb, '部门信息');
     expect(info.getCell('B3').value).toBeNull();
@@ -171,5 +176,33 @@ describe('assets/template.xlsx', () => {
     }
     expect(projects.getCell('B24').value).toBe('合计');
     expect(projects.getCell('C24').formula).toBe('SUM(C4:C23)');
+  });
+
+  it('carries the default scoring profile in 评分设置, with empty 得分 cells', async () => {
+    const wb = await loadFile(TEMPLATE_FILE);
+    const score = sheet(wb, '评分设置');
+    expect(score.getRow(3).values).toEqual([undefined, '指标', '分值', '类型', '得分', '评分标准']);
+    const rows = [];
+    for (let r = 4; r <= 11; r++) rows.push([score.getCell(`A${r}`).value, score.getCell(`B${r}`).value, score.getCell(`C${r}`).value]);
+    expect(rows).toEqual([
+      ['预算完成率', 20, '预算完成率'],
+      ['预算调整率', 10, '预算调整率'],
+      ['项目执行达标率', 20, '项目达标率'],
+      ['预算编制科学性', 10, '人工评分'],
+      ['绩效目标合理性', 10, '人工评分'],
+      ['预算管理制度健全性', 10, '人工评分'],
+      ['资金使用合规性', 10, '人工评分'],
+      ['预决算信息公开', 10, '人工评分'],
+    ]);
+    for (let r = 4; r <= 11; r++) expect(score.getCell(`D${r}`).value).toBeNull();
+    expect(score.getCell('A12').value).toBeNull();
+  });
+
+  it('reads back, through the parser, as the default profile of src/core/score/profile.ts', async () => {
+    const { snapshot: snap } = await loadWorkbook(new Uint8Array(fs.readFileSync(TEMPLATE_FILE)));
+    const findings: Finding[] = [];
+    const profile = readScoreSheet(new Grid(snap.sheets.find((s) => s.name === '评分设置')!), 'zh', findings);
+    expect(findings).toEqual([]);
+    expect(profile?.indicators).toEqual(DEFAULT_SCORE_PROFILE.indicators);
   });
 });

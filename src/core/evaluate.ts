@@ -17,6 +17,8 @@ import {
   type Totals,
 } from './model';
 import { displayedRate, formatAmount, formatRate } from './numbers';
+import { DEFAULT_SCORE_PROFILE } from './score/profile';
+import { computeScore } from './score/score';
 
 export function denominator(amounts: Amounts, basis: Basis): number {
   switch (basis) {
@@ -167,6 +169,14 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
   }
   if (defaults.length > 0) findings.push(makeFinding('defaults-used', null, lang, { what: defaults.join(lang === 'zh' ? '，' : ', ') }));
 
+  const rated = projects.filter((p) => p.executionRate !== null);
+  const score = computeScore(
+    { executionRate: totals.executionRate, adjustmentRate: totals.adjustmentRate, rated: rated.length, onTarget: rated.filter((p) => !p.underTarget).length },
+    input.scoreProfile ?? DEFAULT_SCORE_PROFILE,
+    lang,
+    options.style,
+  );
+
   return {
     department: { name: input.info.name, year: input.info.year, unit: '万元', target, explainBelow, basis },
     info: input.info,
@@ -176,6 +186,7 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
     categories,
     findings,
     projectTables: input.projectTables,
+    score,
     options,
   };
 }

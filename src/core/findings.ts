@@ -24,6 +24,7 @@ const SEVERITY: Record<FindingCode, Severity> = {
   'unnamed-row': 'warning',
   'totals-from-projects': 'info',
   'defaults-used': 'info',
+  'score-setting': 'warning',
 };
 
 const projectWords = (lang: Lang): string => {
@@ -105,6 +106,10 @@ const MESSAGES: Record<FindingCode, Record<Lang, Text>> = {
   'defaults-used': {
     zh: (p) => `使用默认值：${p.what}。`,
     en: (p) => `Defaults used: ${p.what}.`,
+  },
+  'score-setting': {
+    zh: (p) => `评分设置：${p.text}。`,
+    en: (p) => `Scoring: ${p.text}.`,
   },
 };
 

@@ -3,6 +3,9 @@
 // Nothing here knows about Excel, ExcelJS, the DOM or the file system.
 
 /** An Excel error value such as #DIV/0! or #REF!, as a gateway reads it. */
+import type { ScoreProfile } from './score/profile';
+import type { Score } from './score/score';
+
 export interface CellError {
   error: string;
 }
@@ -62,7 +65,8 @@ export type FindingCode =
   | 'content-not-kept'
   | 'unnamed-row'
   | 'totals-from-projects'
-  | 'defaults-used';
+  | 'defaults-used'
+  | 'score-setting';
 
 export interface Finding {
   severity: Severity;
@@ -162,6 +166,8 @@ export interface BudgetInput {
   /** The totals table's total row, when it has one. */
   categoryTotal: CategoryInput | null;
   projectTables: ProjectTableLayout[];
+  /** The 评分设置 sheet's profile; the default when absent. */
+  scoreProfile?: ScoreProfile;
 }
 
 export interface Rates {
@@ -202,5 +208,7 @@ export interface Evaluation {
   categories: CategoryResult[];
   findings: Finding[];
   projectTables: ProjectTableLayout[];
+  /** The 自评评分 (scoring table, total and grade). */
+  score: Score;
   options: EvaluationOptions;
 }

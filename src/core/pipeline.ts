@@ -41,6 +41,7 @@ export function evaluationJson(result: PipelineResult, options: EvaluationOption
       department: { name: null, year: null, unit: '万元', target: options.target ?? null, explainBelow: options.explainBelow ?? null, basis: options.basis },
       totals: null,
       projects: [],
+      score: null,
       findings: result.findings,
     };
   }
@@ -71,6 +72,14 @@ export function evaluationJson(result: PipelineResult, options: EvaluationOption
       target: p.effectiveTarget,
       underTarget: p.underTarget,
     })),
+    score: {
+      total: ev.score.total,
+      max: ev.score.max,
+      unscored: ev.score.unscored,
+      grade: ev.score.grade,
+      provisional: ev.score.provisional,
+      rows: ev.score.rows.map((r) => ({ name: r.name, kind: r.kind, points: r.points, actual: r.actual, score: r.score, note: r.note })),
+    },
     findings: ev.findings,
   };
 }

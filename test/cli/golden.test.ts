@@ -32,6 +32,9 @@ describe('budget-eval on the bundled sample (seed figures, fiscal 2021)', () => 
       expect(texts).toContain(heading);
     }
     expect(texts[0]).toBe('广州市荔湾区应急管理局2021年部门整体支出绩效自评报告');
+    expect(texts).toContain('附表1：自评评分表');
+    expect(texts).toContain('附表2：数据问题清单');
+    expect(texts).toContain('附表3：项目支出绩效情况汇总表');
   });
 
   it('names exactly the three projects under 95%, with their rates, in 三、存在的主要问题', async () => {
@@ -58,6 +61,8 @@ describe('budget-eval on the bundled sample (seed figures, fiscal 2021)', () => 
     expect(ev.totals.actual).toBeCloseTo(2190.49, 6);
     expect(ev.totals.adjustmentRate).toBeCloseTo(48.03 / 2222.37, 10);
     expect(ev.totals.executionRate).toBeCloseTo(2190.49 / 2270.4, 10);
+    expect(ev.score).toMatchObject({ total: 38.93, max: 100, unscored: 50, grade: '差' });
+    expect(ev.score.rows.slice(0, 3).map((r: { score: number }) => r.score)).toEqual([20, 7.5, 11.43]);
     expect(ev.projects).toHaveLength(7);
     expect(ev.projects.filter((p: { underTarget: boolean }) => p.underTarget).map((p: { name: string }) => p.name)).toEqual(UNDER);
     const edu = ev.projects.find((p: { name: string }) => p.name === '安全生产宣传教育中心工作经费');

@@ -85,6 +85,7 @@ export function composeNarrative(ev: Evaluation): Block[] {
   h1(1, '综合评价分析', 'Overall assessment');
   h2(0, '自评结论综述', 'Summary of the self-evaluation');
   para(conclusion(ev, under, pct), totalsSources(ev));
+  para(scoreSentence(ev));
   h2(1, '各项工作任务绩效目标完成情况分析', 'Performance of each task');
   if (ev.projects.length <= LIST_LIMIT) {
     para(zh ? '本部门年度各项工作任务绩效目标完成情况如下：' : 'Each task performed as follows:');
@@ -154,6 +155,29 @@ function conclusion(ev: Evaluation, under: ProjectResult[], pct: (v: number | nu
   return `${overall}; ${projects}.`;
 }
 
+/** The total and its grade, provisional while indicators wait for the clerk's hand (评分明细见附表1). */
+export function scoreSentence(ev: Evaluation): string {
+  const zh = ev.options.lang === 'zh';
+  const s = ev.score;
+  const n = (v: number) => formatAmount(v, 'trim');
+  if (!s.provisional) {
+    return zh
+      ? `按自评评分标准，本部门自评得分 ${n(s.total)} 分（满分 ${n(s.max)} 分），等级为“${s.grade}”（评分明细见附表1）。`
+      : `By the scoring rules the department scores ${n(s.total)} of ${n(s.max)} points, grade ${GRADE_EN[s.grade]} (details in Table 1).`;
+  }
+  const best = n(s.total + s.unscored);
+  if (s.grade === s.bestGrade) {
+    return zh
+      ? `按自评评分标准，本部门自评得分 ${n(s.total)} 分（满分 ${n(s.max)} 分，另有 ${n(s.unscored)} 分待人工评分），等级暂定为“${s.grade}”：人工评分完成后总分在 ${n(s.total)} 至 ${best} 分之间，等级不变（评分明细见附表1）。`
+      : `By the scoring rules the department scores ${n(s.total)} of ${n(s.max)} points so far (${n(s.unscored)} points still to be scored by hand); provisional grade ${GRADE_EN[s.grade]}: whatever the hand-scored points, the total will be ${n(s.total)}–${best} and the grade will not change (details in Table 1).`;
+  }
+  return zh
+    ? `按自评评分标准，本部门已评指标得分 ${n(s.total)} 分（满分 ${n(s.max)} 分，另有 ${n(s.unscored)} 分待人工评分），等级暂定为“${s.grade}”（仅按已评得分）：人工评分完成后总分在 ${n(s.total)} 至 ${best} 分之间，等级在“${s.grade}”至“${s.bestGrade}”之间，待人工评分完成后确定（评分明细见附表1）。`
+    : `By the scoring rules the department scores ${n(s.total)} of ${n(s.max)} points so far (${n(s.unscored)} points still to be scored by hand); provisional grade ${GRADE_EN[s.grade]} (on the scored points only): once scored by hand the total will be ${n(s.total)}–${best} and the grade between ${GRADE_EN[s.grade]} and ${GRADE_EN[s.bestGrade]}, to be settled then (details in Table 1).`;
+}
+
+export const GRADE_EN: Record<Evaluation['score']['grade'], string> = { 优: 'Excellent (优)', 良: 'Good (良)', 中: 'Fair (中)', 差: 'Poor (差)' };
+
 function projectSentence(ev: Evaluation, p: ProjectResult, i: number, amt: (v: number) => string, pct: (v: number | null) => string): string {
   const zh = ev.options.lang === 'zh';
   if (zh) {
@@ -174,9 +198,9 @@ function projectSummary(ev: Evaluation, under: ProjectResult[], amt: (v: number)
   const largest = [...ev.projects].sort((a, b) => b.actual - a.actual).slice(0, LARGEST);
   const list = largest.map((p) => (zh ? `${p.name}（${amt(p.actual)}，${pct(p.executionRate)}）` : `${p.name} (${amt(p.actual)}, ${pct(p.executionRate)})`));
   if (zh) {
-    return `本部门年度共 ${ev.projects.length} 个项目，预算合计 ${amt(s.adjustedBudget)}，实际支出合计 ${amt(s.actual)}，执行率 ${pct(s.executionRate)}；${under.length} 个项目低于目标。支出最大的 ${largest.length} 个项目为：${list.join('、')}。各项目明细见附表1。`;
+    return `本部门年度共 ${ev.projects.length} 个项目，预算合计 ${amt(s.adjustedBudget)}，实际支出合计 ${amt(s.actual)}，执行率 ${pct(s.executionRate)}；${under.length} 个项目低于目标。支出最大的 ${largest.length} 个项目为：${list.join('、')}。各项目明细见附表3。`;
   }
-  return `The department ran ${ev.projects.length} projects with a combined budget of ${amt(s.adjustedBudget)} and spending of ${amt(s.actual)} (${pct(s.executionRate)}); ${under.length} fell short of target. The ${largest.length} largest: ${list.join('; ')}. Every project is listed in Table 1.`;
+  return `The department ran ${ev.projects.length} projects with a combined budget of ${amt(s.adjustedBudget)} and spending of ${amt(s.actual)} (${pct(s.executionRate)}); ${under.length} fell short of target. The ${largest.length} largest: ${list.join('; ')}. Every project is listed in Table 3.`;
 }
 
 function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null) => string): { text: string; sources?: string[] }[] {
@@ -210,7 +234,7 @@ function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null
       });
     });
     if (under.length > LIST_LIMIT) {
-      out.push({ text: zh ? `另有 ${under.length - LIST_LIMIT} 个项目低于目标，见附表1。` : `${under.length - LIST_LIMIT} more fall short; see Table 1.` });
+      out.push({ text: zh ? `另有 ${under.length - LIST_LIMIT} 个项目低于目标，见附表3。` : `${under.length - LIST_LIMIT} more fall short; see Table 3.` });
     }
   }
   const notable = notableFindings(ev.findings);

@@ -9,6 +9,7 @@ import { MONEY_COLUMNS, readBody, type ItemRow } from './body';
 import { Grid } from './grid';
 import { detectHeader, type TableHeader } from './header';
 import { readInfo, readTargetValue } from './info';
+import { isScoreSheet, readScoreSheet } from './scoreSheet';
 
 export interface ParseResult {
   input: BudgetInput;
@@ -155,7 +156,11 @@ function cellText(grid: Grid, row: number, col: number | undefined): string {
 export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang): ParseResult {
   const findings: Finding[] = [];
   const toolSheets = new Set(snapshot.toolSheets);
-  const grids = snapshot.sheets.filter((s) => !toolSheets.has(s.name)).map((s) => new Grid(s));
+  const ownSheets = snapshot.sheets.filter((s) => !toolSheets.has(s.name));
+  // The 评分设置 sheet is read on its own: its rows are neither a table of figures nor the information block.
+  const scoreSheet = ownSheets.find((s) => isScoreSheet(s.name));
+  const scoreProfile = scoreSheet ? readScoreSheet(new Grid(scoreSheet), lang, findings) : null;
+  const grids = ownSheets.filter((s) => s !== scoreSheet).map((s) => new Grid(s));
   const tables = grids.flatMap((grid) => findTables(grid, lang, findings));
 
   const regions = tables.map((t) => ({ sheet: t.grid.name, top: t.header.top, bottom: t.end - 1, left: t.header.firstCol, right: t.header.lastCol }));
@@ -279,7 +284,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang): ParseResu
   }
 
   return {
-    input: { info, projects, categories, categoryTotal, projectTables: layouts },
+    input: { info, projects, categories, categoryTotal, projectTables: layouts, ...(scoreProfile ? { scoreProfile } : {}) },
     findings,
   };
 }

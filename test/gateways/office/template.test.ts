@@ -32,8 +32,8 @@ describe.each([
     const before = clerkSheets(state);
     install(state, options);
     const outcome = await runExcel((context) => insertTemplate(context, new Uint8Array(TEMPLATE)));
-    expect(outcome).toEqual({ sheets: ['部门信息', '部门支出', '项目支出 (2)'], method });
-    expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1', '项目支出', '部门信息', '部门支出', '项目支出 (2)']);
+    expect(outcome).toEqual({ sheets: ['部门信息', '部门支出', '项目支出 (2)', '评分设置'], method });
+    expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1', '项目支出', '部门信息', '部门支出', '项目支出 (2)', '评分设置']);
     expect(clerkSheets(state)).toEqual(before);
     expect(state.activeSheetId).toBe(findSheet(state, '部门信息')?.id);
   });
@@ -61,7 +61,7 @@ describe('Insert template on ExcelApi 1.1 (Excel 2016 bought outright)', () => {
     const before = clerkSheets(state);
     const { host } = install(state, { maxExcelApi: '1.1' });
     await host.insertTemplate();
-    expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1', '项目支出', '部门信息', '部门支出', '项目支出 (2)']);
+    expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1', '项目支出', '部门信息', '部门支出', '项目支出 (2)', '评分设置']);
     expect(clerkSheets(state)).toEqual(before);
     expect(cellByRef(state, '项目支出 (2)!E4')?.formula).toBe('=C4+D4');
     expect(findSheet(state, '项目支出 (2)')?.merges).toEqual([]);
@@ -89,7 +89,7 @@ describe('Insert template, failing halfway (cells)', () => {
     const { fake, host } = install(state);
     await host.insertTemplate();
     expect(fake.stats.syncs).toBe(2);
-    expect(state.sheets).toHaveLength(5);
+    expect(state.sheets).toHaveLength(6);
   });
 });
 

@@ -1,0 +1,124 @@
+// The 自评评分: each indicator's score from the evaluation's figures (or the clerk's hand), the total, and
+// its grade. Rates are compared as displayed (2 decimals of a percent), like every other threshold.
+import type { Lang, NumberStyle } from '../model';
+import { displayedRate, formatRate, roundHalfAway } from '../numbers';
+import type { Grade, ScoreKind, ScoreProfile } from './profile';
+
+export interface ScoreRow {
+  name: string;
+  kind: ScoreKind;
+  points: number;
+  /** The figure scored (a fraction: a rate, or the share of projects on target); null for 人工评分 or when unknown. */
+  actual: number | null;
+  /** Rounded to 2 decimals; null while unscored. */
+  score: number | null;
+  note: string;
+}
+
+export interface Score {
+  /** Sum of the scored rows' (rounded) scores. */
+  total: number;
+  /** Sum of every row's points. */
+  max: number;
+  /** Points of the rows not scored yet. */
+  unscored: number;
+  /** Grade of the total (on 100 points: scaled when the profile's points do not add up to 100). */
+  grade: Grade;
+  /** True while points are unscored: the grade may still change. */
+  provisional: boolean;
+  /** The grade the total would have if every unscored point were earned (equals `grade` when final). */
+  bestGrade: Grade;
+  /** The indicators came from the clerk's 评分设置 sheet (not the default profile). */
+  fromSheet: boolean;
+  rows: ScoreRow[];
+}
+
+/** The figures the data-scored indicators need. */
+export interface ScoreFacts {
+  executionRate: number | null;
+  adjustmentRate: number | null;
+  /** Projects with a rate, and how many of them reached their target. */
+  rated: number;
+  onTarget: number;
+}
+
+const round2 = (v: number) => roundHalfAway(v, 2);
+/** A displayed rate in hundredths of a percent, as an integer: no float noise at the band edges. */
+const basisPoints = (rate: number) => Math.round(displayedRate(rate) * 10000);
+
+export function executionScore(rate: number, points: number, profile: ScoreProfile): number {
+  const short = 10000 - basisPoints(rate);
+  if (short <= 0) return points;
+  const steps = Math.floor(short / Math.round(profile.execution.step * 10000));
+  return Math.max(0, points - steps * profile.execution.penaltyShare * points);
+}
+
+export function adjustmentScore(rate: number, points: number, profile: ScoreProfile): number {
+  const bp = Math.abs(basisPoints(rate));
+  if (bp === 0) return points * profile.adjustment.zeroShare;
+  const band = profile.adjustment.bands.find((b) => bp <= Math.round(b.upTo * 10000));
+  return band ? points * band.share : 0;
+}
+
+export function gradeOf(score: number, profile: ScoreProfile): Grade {
+  const shown = round2(score);
+  return profile.grades.find((g) => shown >= g.from)?.grade ?? '差';
+}
+
+export function computeScore(facts: ScoreFacts, profile: ScoreProfile, lang: Lang, style: NumberStyle = 'fixed'): Score {
+  const zh = lang === 'zh';
+  const pct = (v: number) => formatRate(v, style);
+  const rows: ScoreRow[] = profile.indicators.map((ind) => {
+    const base = { name: ind.name, kind: ind.kind, points: ind.points };
+    switch (ind.kind) {
+      case 'execution': {
+        const rate = facts.executionRate;
+        if (rate === null) return { ...base, actual: null, score: null, note: zh ? '预算完成率无法计算（预算为 0）' : 'No execution rate (zero budget)' };
+        const step = zh ? `${round2(profile.execution.step * 100)} 个百分点` : `${round2(profile.execution.step * 100)} percentage points`;
+        const penalty = round2(profile.execution.penaltyShare * ind.points);
+        return {
+          ...base,
+          actual: rate,
+          score: round2(executionScore(rate, ind.points, profile)),
+          note: zh ? `100% 得满分，每低 ${step}扣 ${penalty} 分` : `Full at 100%; ${penalty} off per full ${step} below`,
+        };
+      }
+      case 'adjustment': {
+        const rate = facts.adjustmentRate;
+        if (rate === null) return { ...base, actual: null, score: null, note: zh ? '预算调整率无法计算（年初预算未知或为 0）' : 'No adjustment rate (initial budget unknown or 0)' };
+        const bands = profile.adjustment.bands.map((b) => (zh ? `≤${pct(b.upTo)} 得 ${round2(b.share * ind.points)} 分` : `≤${pct(b.upTo)} → ${round2(b.share * ind.points)}`));
+        return {
+          ...base,
+          actual: rate,
+          score: round2(adjustmentScore(rate, ind.points, profile)),
+          note: zh
+            ? `按调整率绝对值：0 得 ${round2(profile.adjustment.zeroShare * ind.points)} 分，${bands.join('，')}，其余 0 分`
+            : `By |rate|: 0 → ${round2(profile.adjustment.zeroShare * ind.points)}, ${bands.join(', ')}, above → 0`,
+        };
+      }
+      case 'projects': {
+        if (facts.rated === 0) return { ...base, actual: null, score: null, note: zh ? '没有可计算执行率的项目' : 'No project has a rate' };
+        const share = facts.onTarget / facts.rated;
+        return {
+          ...base,
+          actual: share,
+          score: round2(ind.points * share),
+          note: zh ? `${facts.rated} 个项目中 ${facts.onTarget} 个达到执行率目标，按比例得分` : `${facts.onTarget} of ${facts.rated} projects on target, scored in proportion`,
+        };
+      }
+      case 'manual':
+        return {
+          ...base,
+          actual: null,
+          score: ind.manualScore === null ? null : round2(ind.manualScore),
+          note: ind.manualScore === null ? (zh ? '待人工评分（在“评分设置”表填写得分）' : 'To be scored by hand (the Scoring sheet)') : zh ? '人工评分' : 'Scored by hand',
+        };
+    }
+  });
+  const total = round2(rows.reduce((s, r) => s + (r.score ?? 0), 0));
+  const max = round2(rows.reduce((s, r) => s + r.points, 0));
+  const unscored = round2(rows.reduce((s, r) => s + (r.score === null ? r.points : 0), 0));
+  const on100 = (v: number) => (max > 0 && max !== 100 ? (v * 100) / max : v);
+  const grade = gradeOf(on100(total), profile);
+  return { total, max, unscored, grade, provisional: unscored > 0, bestGrade: gradeOf(on100(total + unscored), profile), fromSheet: profile.source === 'sheet', rows };
+}
