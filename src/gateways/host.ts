@@ -1,6 +1,6 @@
 // The contract between the task pane and whatever workbook it works on: Excel through Office.js, or an .xlsx
 // file in a plain browser. The pane calls only this; each host runs the same pure pipeline (core/pipeline.ts).
-import type { Basis, Evaluation, Finding, Lang, NumberStyle } from '../core/model';
+import type { Basis, Evaluation, EvaluationOptions, Finding, Lang, NumberStyle } from '../core/model';
 
 /** What the clerk sets in the pane; remembered per workbook. Percentages are fractions (0.95). */
 export interface Settings {
@@ -14,6 +14,18 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = { basis: 'adjusted', lang: 'zh', style: 'trim' };
+
+/** The pipeline's options from the pane's settings: an unset target leaves the workbook's own in force. */
+export function evaluationOptions(settings: Settings, reportDate: Date): EvaluationOptions {
+  return {
+    lang: settings.lang,
+    basis: settings.basis,
+    style: settings.style,
+    reportDate,
+    ...(settings.target !== undefined ? { target: settings.target } : {}),
+    ...(settings.explainBelow !== undefined ? { explainBelow: settings.explainBelow } : {}),
+  };
+}
 
 export type Progress = 'reading' | 'computing' | 'writing';
 

@@ -3,9 +3,9 @@
 // delayForCellEdit (it waits while the clerk is typing in a cell instead of failing), and every Excel error
 // leaves as a HostError the pane can explain.
 import { parseRange, splitReference } from '../../core/address';
-import type { Basis, EvaluationOptions, Lang, NumberStyle } from '../../core/model';
+import type { Basis, Lang, NumberStyle } from '../../core/model';
 import { runPipeline } from '../../core/pipeline';
-import { HostError, type GenerateOutcome, type HostCapabilities, type Progress, type Settings, type WorkbookHost } from '../host';
+import { HostError, evaluationOptions, type GenerateOutcome, type HostCapabilities, type Progress, type Settings, type WorkbookHost } from '../host';
 import { toHostError } from './excelErrors';
 import { removeHighlights } from './highlights';
 import { insertTemplate } from './insertTemplate';
@@ -76,14 +76,7 @@ export function createExcelHost(deps: ExcelHostDeps): WorkbookHost {
     capabilities,
 
     generate(settings: Settings, onProgress?: (step: Progress) => void, reportDate?: Date): Promise<GenerateOutcome> {
-      const options: EvaluationOptions = {
-        lang: settings.lang,
-        basis: settings.basis,
-        style: settings.style,
-        reportDate: reportDate ?? deps.now?.() ?? new Date(),
-        ...(settings.target !== undefined ? { target: settings.target } : {}),
-        ...(settings.explainBelow !== undefined ? { explainBelow: settings.explainBelow } : {}),
-      };
+      const options = evaluationOptions(settings, reportDate ?? deps.now?.() ?? new Date());
       return run(async (context): Promise<GenerateOutcome> => {
         onProgress?.('reading');
         const read = await readSnapshot(context, { supports, maxReadCells: deps.maxReadCells });

@@ -2,9 +2,9 @@
 // the command, on the file's bytes in memory. The file is never written (a browser page cannot) and never
 // sent anywhere: generate returns the evaluated copy as `output`, which the pane offers as a download.
 // The pane loads this module with import(), so ExcelJS is fetched only when a file is opened.
-import type { Basis, EvaluationOptions, Lang, NumberStyle } from '../../core/model';
+import type { Basis, Lang, NumberStyle } from '../../core/model';
 import { runPipeline } from '../../core/pipeline';
-import { HostError, type GenerateOutcome, type HostCapabilities, type Progress, type Settings, type WorkbookHost } from '../host';
+import { HostError, evaluationOptions, type GenerateOutcome, type HostCapabilities, type Progress, type Settings, type WorkbookHost } from '../host';
 import { writeEvaluation } from './evaluateXlsx';
 import { loadWorkbook, UnreadableWorkbookError, type LoadedWorkbook } from './readWorkbook';
 import { evaluatedFileName, sniffWorkbook, type FileProblem } from './sniff';
@@ -75,14 +75,7 @@ export function createFileHost(file: WorkbookFile, deps: FileHostDeps = {}, load
     capabilities,
 
     async generate(settings: Settings, onProgress?: (step: Progress) => void, reportDate?: Date): Promise<GenerateOutcome> {
-      const options: EvaluationOptions = {
-        lang: settings.lang,
-        basis: settings.basis,
-        style: settings.style,
-        reportDate: reportDate ?? deps.now?.() ?? new Date(),
-        ...(settings.target !== undefined ? { target: settings.target } : {}),
-        ...(settings.explainBelow !== undefined ? { explainBelow: settings.explainBelow } : {}),
-      };
+      const options = evaluationOptions(settings, reportDate ?? deps.now?.() ?? new Date());
       onProgress?.('reading');
       await nextTask();
       // The snapshot's notes on content ExcelJS drops are worded in the report's language.
