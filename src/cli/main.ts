@@ -2,7 +2,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatRate } from '../core/numbers';
+import { formatAmount, formatRate } from '../core/numbers';
 import type { Basis, EvaluationOptions, Finding, Lang, NumberStyle } from '../core/model';
 import { evaluationJson } from '../core/pipeline';
 import { evaluateXlsx } from '../gateways/xlsx/evaluateXlsx';
@@ -211,13 +211,18 @@ function printSummary(result: Extract<Awaited<ReturnType<typeof evaluateXlsx>>['
   // A terminal line, not the report: name the first few, count the rest (the report lists them all).
   const shown = under.slice(0, SUMMARY_NAMES).map((p) => `${p.name} ${pct(p.executionRate)}`);
   const more = under.length - shown.length;
+  const { score } = ev;
+  const points = `${formatAmount(score.total, 'trim')} / ${formatAmount(score.max, 'trim')}`;
+  const unscored = formatAmount(score.unscored, 'trim');
   if (zh) {
     io.out(`${dept}：预算完成率 ${pct(t.executionRate)}，预算调整率 ${pct(t.adjustmentRate)}`);
     io.out(`项目 ${ev.projects.length} 个，低于目标 ${under.length} 个${under.length ? `：${shown.join('、')}${more > 0 ? ` 等（另有 ${more} 个）` : ''}` : ''}`);
+    io.out(`自评得分 ${points} 分${score.provisional ? `（另有 ${unscored} 分待人工评分，等级暂定“${score.grade}”）` : `（${score.grade}）`}`);
     io.out(`数据问题：警告 ${count('warning')} 条，提示 ${count('info')} 条`);
   } else {
     io.out(`${dept}: execution rate ${pct(t.executionRate)}, adjustment rate ${pct(t.adjustmentRate)}`);
     io.out(`${ev.projects.length} projects, ${under.length} under target${under.length ? `: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}` : ''}`);
+    io.out(`Self-evaluation score ${points}${score.provisional ? ` (${unscored} still to score by hand; provisional grade ${score.grade})` : ` (grade ${score.grade})`}`);
     io.out(`Data problems: ${count('warning')} warning(s), ${count('info')} note(s)`);
   }
   const listed = ev.findings.filter((x) => x.severity !== 'error');

@@ -18,6 +18,7 @@ describe('budget-eval on the bundled sample (seed figures, fiscal 2021)', () => 
     expect(existsSync(path.join(dir, 'sample-2021.evaluation.xlsx'))).toBe(true);
     expect(run.out).toContain('预算完成率 96.48%');
     expect(run.out).toContain('预算调整率 2.16%');
+    expect(run.out).toContain('自评得分 38.93 / 100 分（另有 50 分待人工评分，等级暂定“差”）');
     expect(run.out).toContain('sample-2021.evaluation.xlsx');
   });
 

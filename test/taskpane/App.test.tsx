@@ -94,8 +94,9 @@ describe('result', () => {
 
     const totals = screen.getByRole('region', { name: '部门整体支出' });
     const pairs = within(totals).getAllByRole('definition').map((dd) => dd.textContent);
-    expect(within(totals).getAllByRole('term').map((dt) => dt.textContent)).toEqual(['调整后预算', '实际支出', '预算调整率', '预算完成率']);
-    expect(pairs).toEqual(['240万元', '226.19万元', '0%', '94.25%']);
+    expect(within(totals).getAllByRole('term').map((dt) => dt.textContent)).toEqual(['调整后预算', '实际支出', '预算调整率', '预算完成率', '自评得分']);
+    // Score: 94.25% is one full 5-point step below 100% (18 of 20), no adjustment (10 of 10), 2 of 4 on target (10 of 20).
+    expect(pairs).toEqual(['240万元', '226.19万元', '0%', '94.25%', '38 / 100 分（另有 50 分待人工评分，等级暂定“差”）']);
 
     const under = screen.getByRole('region', { name: '低于目标的项目（2 个）' });
     const links = within(under).getAllByRole('button');
@@ -137,7 +138,7 @@ describe('result', () => {
     await user.click(screen.getByRole('button', { name: /Evaluation report/ }));
     expect(host!.selected).toEqual(["'Evaluation report'!A1"]);
     const totals = screen.getByRole('region', { name: '部门整体支出' });
-    expect(within(totals).getAllByRole('definition').map((dd) => dd.textContent)).toEqual(['240.00万元', '226.19万元', '0.00%', '94.25%']);
+    expect(within(totals).getAllByRole('definition').map((dd) => dd.textContent)).toEqual(['240.00万元', '226.19万元', '0.00%', '94.25%', '38 / 100 分（另有 50 分待人工评分，等级暂定“差”）']);
   });
 
   it('says that the rows were filled when the host has no conditional formats', async () => {

@@ -25,7 +25,7 @@ it('generates the sample’s evaluation in Excel and selects what the clerk clic
   expect(await screen.findByRole('heading', { name: '结果' }, { timeout: 20000 })).toHaveFocus();
 
   const totals = screen.getByRole('region', { name: '部门整体支出' });
-  expect(within(totals).getAllByRole('definition').map((dd) => dd.textContent)).toEqual(['2270.4万元', '2190.49万元', '2.16%', '96.48%']);
+  expect(within(totals).getAllByRole('definition').map((dd) => dd.textContent)).toEqual(['2270.4万元', '2190.49万元', '2.16%', '96.48%', '38.93 / 100 分（另有 50 分待人工评分，等级暂定“差”）']);
   const under = screen.getByRole('region', { name: '低于目标的项目（3 个）' });
   expect(within(under).getAllByRole('button').map((b) => b.textContent)).toEqual(['三防抢险工作经费', '总值班室工作经费', '安全生产宣传教育中心工作经费']);
 

@@ -91,7 +91,7 @@ it('opens the sample, shows the result and offers the evaluated workbook for dow
   expect(await screen.findByRole('heading', { name: '结果' }, TIMEOUT)).toHaveFocus();
 
   const totals = screen.getByRole('region', { name: '部门整体支出' });
-  expect(within(totals).getAllByRole('definition').map((dd) => dd.textContent)).toEqual(['2270.4万元', '2190.49万元', '2.16%', '96.48%']);
+  expect(within(totals).getAllByRole('definition').map((dd) => dd.textContent)).toEqual(['2270.4万元', '2190.49万元', '2.16%', '96.48%', '38.93 / 100 分（另有 50 分待人工评分，等级暂定“差”）']);
   // The projects under target, as text: a file has no cell to select.
   const under = screen.getByRole('region', { name: '低于目标的项目（3 个）' });
   expect(within(under).getAllByRole('listitem').map((li) => li.textContent)).toEqual([

@@ -53,6 +53,10 @@ export const en: Strings = {
   executionRate: 'Execution rate',
   // No-break spaces: the figure and its unit stay on one line.
   amount: (value: string) => `${value}\u00a0(10k\u00a0yuan)`,
+  score: 'Self-evaluation score',
+  scoreValue: (points: string, unscored: string, grade: string) =>
+    unscored ? `${points} (${unscored} still to score by hand; provisional grade ${grade})` : `${points} (${grade})`,
+  grades: { 优: 'Excellent', 良: 'Good', 中: 'Fair', 差: 'Poor' },
   noRate: 'cannot be computed',
   underTarget: (count: number) => `Projects under target (${count})`,
   noneUnderTarget: 'Every project reached its execution target.',

@@ -3,6 +3,7 @@
 import type { Basis, Lang, NumberStyle, Severity } from '../../core/model';
 import type { HostErrorCode } from '../../gateways/host';
 import type { FileProblem } from '../../gateways/xlsx/sniff';
+import type { Grade } from '../../core/score/profile';
 
 export const zh = {
   langTag: 'zh-CN',
@@ -54,6 +55,11 @@ export const zh = {
   adjustmentRate: '预算调整率',
   executionRate: '预算完成率',
   amount: (value: string) => `${value}万元`,
+  score: '自评得分',
+  /** `unscored` is '' once every indicator is scored. */
+  scoreValue: (points: string, unscored: string, grade: string) =>
+    unscored ? `${points} 分（另有 ${unscored} 分待人工评分，等级暂定“${grade}”）` : `${points} 分（${grade}）`,
+  grades: { 优: '优', 良: '良', 中: '中', 差: '差' } as Record<Grade, string>,
   noRate: '无法计算',
   underTarget: (count: number) => `低于目标的项目（${count} 个）`,
   noneUnderTarget: '所有项目都达到了执行率目标。',

@@ -74,7 +74,7 @@ function Written({ outcome, onSelect }: { outcome: Extract<GenerateOutcome, { ok
   const styles = useStyles();
   const { evaluation, reportSheet, highlight } = outcome;
   const style = evaluation.options.style;
-  const { totals, department } = evaluation;
+  const { totals, department, score } = evaluation;
   const rate = (value: number | null) => (value === null ? strings.noRate : formatRate(value, style));
   const under = evaluation.projects.filter((p) => p.underTarget);
   const ids = { totals: useId('totals'), under: useId('under'), findings: useId('findings') };
@@ -97,6 +97,14 @@ function Written({ outcome, onSelect }: { outcome: Extract<GenerateOutcome, { ok
           <dd className={styles.value}>{rate(totals.adjustmentRate)}</dd>
           <dt className={styles.term}>{strings.executionRate}</dt>
           <dd className={styles.value}>{rate(totals.executionRate)}</dd>
+          <dt className={styles.term}>{strings.score}</dt>
+          <dd className={styles.value}>
+            {strings.scoreValue(
+              `${formatAmount(score.total, 'trim')} / ${formatAmount(score.max, 'trim')}`,
+              score.provisional ? formatAmount(score.unscored, 'trim') : '',
+              strings.grades[score.grade],
+            )}
+          </dd>
         </dl>
       </section>
 
