@@ -18,13 +18,14 @@ const useStyles = makeStyles({
   subheading: { margin: 0, fontSize: tokens.fontSizeBase300 },
   totals: {
     display: 'grid',
-    // The figures keep their line ("2270.4 (10k yuan)" must not break before its unit); the terms wrap instead.
-    gridTemplateColumns: 'minmax(0, max-content) auto',
+    // The figures keep their line ("2270.4 (10k yuan)" must not break before its unit); the terms wrap between
+    // words, never inside one ("Executio/n rate"): their column is at least their longest word wide.
+    gridTemplateColumns: 'minmax(min-content, 40%) minmax(0, 1fr)',
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalXS,
     margin: 0,
   },
-  term: { color: tokens.colorNeutralForeground2 },
+  term: { color: tokens.colorNeutralForeground2, overflowWrap: 'normal', wordBreak: 'normal' },
   // `break-word`, not the page's `anywhere`: the figure's whole width counts when the columns are sized, and
   // it still breaks rather than stick out of a pane too narrow for it.
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums', overflowWrap: 'break-word' },
