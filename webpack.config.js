@@ -41,9 +41,9 @@ function devHttpsOptions() {
 }
 
 /**
- * Fails the build if exceljs lands in a chunk the pane loads at start: inside Excel the pane needs it only
- * for the template fallback, and in a browser only once a file is opened (the .xlsx gateway's
- * fileHost), so it must stay behind a dynamic import().
+ * Fails the build if exceljs or docx lands in a chunk the pane loads at start: inside Excel the pane needs
+ * exceljs only for the template fallback, and in a browser only once a file is opened (the .xlsx gateway's
+ * fileHost); docx only when the clerk exports the Word document. Both must stay behind a dynamic import().
  */
 class KeepOutOfInitialChunks {
   constructor(packages) {
@@ -176,7 +176,7 @@ module.exports = (env, argv) => {
           },
         ],
       }),
-      new KeepOutOfInitialChunks(['exceljs']),
+      new KeepOutOfInitialChunks(['exceljs', 'docx']),
     ],
     devServer: serving
       ? {

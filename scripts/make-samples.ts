@@ -417,8 +417,8 @@ const SCORE_KINDS = '"预算完成率,预算调整率,项目达标率,人工评�
 
 /** The default profile (src/core/score/profile.ts) as the clerk sees it. */
 const SCORE_ROWS: Array<[string, number, string, string]> = [
-  ['预算完成率', 20, '预算完成率', '部门整体预算完成率 100% 得满分，每低 5 个百分点扣 2 分，扣完为止（自动计算）'],
-  ['预算调整率', 10, '预算调整率', '调整率绝对值为 0 得 100%，≤10% 得 75%，≤20% 得 50%，≤30% 得 25%，>30% 不得分（自动计算）'],
+  ['预算完成率', 20, '预算完成率', '部门整体预算完成率 100% 得满分，每低 5 个百分点扣 2 分，扣完为止（自动计算；扣分档次见下方评分参数）'],
+  ['预算调整率', 10, '预算调整率', '调整率绝对值为 0 得 100%，≤10% 得 75%，≤20% 得 50%，≤30% 得 25%，>30% 不得分（自动计算；各档见下方评分参数）'],
   ['项目执行达标率', 20, '项目达标率', '执行率达到目标的项目占比 × 分值（自动计算）'],
   ['预算编制科学性', 10, '人工评分', '人工评分：在“得分”栏填写'],
   ['绩效目标合理性', 10, '人工评分', '人工评分：在“得分”栏填写'],
@@ -428,15 +428,35 @@ const SCORE_ROWS: Array<[string, number, string, string]> = [
 ];
 const SCORE_SPARE_ROWS = 6;
 
+/**
+ * The 评分参数 table below the indicators: the bands of the default profile, with the labels the parser knows
+ * (src/core/parse/scoreSheet.ts PARAM_LABELS). Percent cells hold fractions shown as percents.
+ */
+const PARAM_HEADER = ['评分参数', '值', '说明'];
+const PARAM_ROWS: Array<[string, number, 'plain' | 'percent', string]> = [
+  ['预算完成率每低（个百分点）', 5, 'plain', '预算完成率低于 100% 时，每低满这么多个百分点扣一档：填 5 时，95.00% 扣一档，94.99% 仍扣一档，90.00% 扣两档（可填 5、5% 或 0.05）'],
+  ['预算完成率每档扣分比例', 0.1, 'percent', '每扣一档扣去该指标分值的比例：10% × 20 分 = 每档扣 2 分，扣完为止'],
+  ['预算调整率为 0 时得分比例', 1, 'percent', '预算调整率（绝对值，下同）为 0 时得该指标分值的比例'],
+  ['预算调整率第1档上限', 0.1, 'percent', '调整率不超过此值时按第1档得分'],
+  ['预算调整率第1档得分比例', 0.75, 'percent', '第1档得该指标分值的比例：75% × 10 分 = 7.5 分'],
+  ['预算调整率第2档上限', 0.2, 'percent', '高于第1档上限、不超过此值时按第2档得分；各档上限须逐档增大'],
+  ['预算调整率第2档得分比例', 0.5, 'percent', '第2档得该指标分值的比例；各档比例不应高于上一档'],
+  ['预算调整率第3档上限', 0.3, 'percent', '高于第2档上限、不超过此值时按第3档得分；超过最后一档上限不得分'],
+  ['预算调整率第3档得分比例', 0.25, 'percent', '第3档得该指标分值的比例（要增加一档，照此添加“第4档上限”“第4档得分比例”两行）'],
+  ['等级“优”最低分', 90, 'plain', '总分（百分制）不低于此分为“优”'],
+  ['等级“良”最低分', 80, 'plain', '总分不低于此分、低于“优”的分数线为“良”'],
+  ['等级“中”最低分', 60, 'plain', '总分不低于此分、低于“良”的分数线为“中”；再低为“差”'],
+];
+
 function buildScoreSheet(wb: ExcelJS.Workbook): void {
   const ws = wb.addWorksheet('评分设置');
-  setWidths(ws, [22, 8, 14, 8, 70]);
+  setWidths(ws, [28, 8, 14, 8, 70]);
   title(ws, 'A1:E1', '自评评分设置', false);
   ws.mergeCells('A2:E2');
   const help = ws.getCell('A2');
   help.value =
     '每行一个指标。类型为预算完成率、预算调整率、项目达标率的指标由加载项按数据计分；类型为人工评分的指标请在“得分”栏填写得分（留空为待评分）。' +
-    '可按本地评分表修改指标名称和分值、增删指标；等级：优 ≥ 90 分，良 ≥ 80 分，中 ≥ 60 分，差 < 60 分。';
+    '可按本地评分表修改指标名称和分值、增删指标；扣分档次和等级分数线在下方“评分参数”表修改（删去的行按默认值）。';
   help.alignment = { vertical: 'top', wrapText: true };
   ws.getRow(2).height = 48;
   ws.getRow(3).values = SCORE_HEADER;
@@ -455,6 +475,26 @@ function buildScoreSheet(wb: ExcelJS.Workbook): void {
     ws.getCell(r, 5).alignment = { vertical: 'top', wrapText: true };
   }
   borderBox(ws, 3, last, SCORE_HEADER.length);
+
+  // One blank row, then the 评分参数 table: 评分参数 | 值 | 说明 (说明 merged over C:E).
+  const paramHeader = last + 2;
+  ws.getRow(paramHeader).values = PARAM_HEADER;
+  ws.mergeCells(paramHeader, 3, paramHeader, SCORE_HEADER.length);
+  styleHeaderRow(ws, paramHeader, SCORE_HEADER.length);
+  PARAM_ROWS.forEach(([label, value, form, note], i) => {
+    const r = paramHeader + 1 + i;
+    ws.getCell(r, 1).value = label;
+    ws.getCell(r, 2).value = value;
+    if (form === 'percent') ws.getCell(r, 2).numFmt = FMT_PERCENT;
+    ws.mergeCells(r, 3, r, SCORE_HEADER.length);
+    ws.getCell(r, 3).value = note;
+    ws.getCell(r, 1).alignment = { vertical: 'top', wrapText: true };
+    ws.getCell(r, 3).alignment = { vertical: 'top', wrapText: true };
+    // Excel does not grow a merged cell's row for wrapped text: about 44 CJK characters fit on a line of C:E.
+    const lines = Math.ceil(note.length / 44);
+    if (lines > 1) ws.getRow(r).height = 15 * lines + 2;
+  });
+  borderBox(ws, paramHeader, paramHeader + PARAM_ROWS.length, SCORE_HEADER.length);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -203,6 +203,46 @@ describe('assets/template.xlsx', () => {
     const findings: Finding[] = [];
     const profile = readScoreSheet(new Grid(snap.sheets.find((s) => s.name === '评分设置')!), 'zh', findings);
     expect(findings).toEqual([]);
-    expect(profile?.indicators).toEqual(DEFAULT_SCORE_PROFILE.indicators);
+    expect(profile?.indicators).toEqual(DEFAULT_SCORE_PROFILE.indicators.map((ind, i) => ({ ...ind, pointsCell: `评分设置!B${4 + i}` })));
+    // The 评分参数 table reads back as the default bands.
+    expect(profile?.execution).toEqual(DEFAULT_SCORE_PROFILE.execution);
+    expect(profile?.adjustment).toEqual(DEFAULT_SCORE_PROFILE.adjustment);
+    expect(profile?.grades).toEqual(DEFAULT_SCORE_PROFILE.grades);
+    // … and its cells are the ones read: a clerk's edit of 值 changes the profile.
+    const edited = snap.sheets.find((s) => s.name === '评分设置')!;
+    const values = edited.values.map((row) => [...row]);
+    values[19][1] = 4; // B20 预算完成率每低（个百分点）
+    values[22][1] = 0.05; // B23 预算调整率第1档上限
+    values[29][1] = 70; // B30 等级“良”最低分
+    const again = readScoreSheet(new Grid({ ...edited, values }), 'zh', findings);
+    expect(findings).toEqual([]);
+    expect(again?.execution.step).toBe(0.04);
+    expect(again?.adjustment.bands[0]).toEqual({ upTo: 0.05, share: 0.75 });
+    expect(again?.grades[1]).toEqual({ grade: '良', from: 70 });
+  });
+
+  it('carries the bands in a 评分参数 table below the indicators, each row explained', async () => {
+    const wb = await loadFile(TEMPLATE_FILE);
+    const score = sheet(wb, '评分设置');
+    expect([score.getCell('A19').value, score.getCell('B19').value, score.getCell('C19').value]).toEqual(['评分参数', '值', '说明']);
+    const rows = [];
+    for (let r = 20; r <= 31; r++) rows.push([score.getCell(`A${r}`).value, score.getCell(`B${r}`).value]);
+    expect(rows).toEqual([
+      ['预算完成率每低（个百分点）', 5],
+      ['预算完成率每档扣分比例', 0.1],
+      ['预算调整率为 0 时得分比例', 1],
+      ['预算调整率第1档上限', 0.1],
+      ['预算调整率第1档得分比例', 0.75],
+      ['预算调整率第2档上限', 0.2],
+      ['预算调整率第2档得分比例', 0.5],
+      ['预算调整率第3档上限', 0.3],
+      ['预算调整率第3档得分比例', 0.25],
+      ['等级“优”最低分', 90],
+      ['等级“良”最低分', 80],
+      ['等级“中”最低分', 60],
+    ]);
+    for (let r = 20; r <= 31; r++) expect(String(score.getCell(`C${r}`).value)).not.toBe('');
+    expect(score.getCell('B21').numFmt).toBe('0%');
+    expect(score.getCell('A32').value).toBeNull();
   });
 });

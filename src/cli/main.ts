@@ -15,12 +15,14 @@ export const EXIT_BAD_INPUT = 2;
 const HELP = `budget-eval — 部门整体支出绩效自评报告 from a budget workbook (.xlsx)
 
 Usage:
-  budget-eval [INPUT.xlsx] [-o OUTPUT.xlsx] [--json] [--lang zh|en] [--target PCT]
+  budget-eval [INPUT.xlsx] [-o OUTPUT.xlsx] [--docx REPORT.docx] [--json] [--lang zh|en] [--target PCT]
               [--explain-below PCT] [--basis adjusted|initial|adjusted-plus-carryover] [--style trim|fixed]
 
   INPUT.xlsx          the workbook to evaluate (default: the bundled sample, fiscal 2021)
   -o, --output FILE   where to write the evaluated workbook (default: <input name>.evaluation.xlsx
                       in the current folder, replaced if it exists; never the input itself)
+  --docx FILE         also write the report as a Word document laid out as an official document
+                      (GB/T 9704: the narrative, 附表1 the score, 附表3 the projects); never the input itself
   --json              print the evaluation as JSON on stdout (amounts in 万元, rates as fractions);
                       without -o, nothing is written
   --lang zh|en        language of the report and messages (default zh)
@@ -119,6 +121,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       strict: true,
       options: {
         output: { type: 'string', short: 'o' },
+        docx: { type: 'string' },
         json: { type: 'boolean' },
         lang: { type: 'string' },
         target: { type: 'string' },
@@ -175,6 +178,11 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (wantOutput && output === input) {
     throw new UsageError(zh ? `输出文件不能是输入文件本身：${values.output ?? output}` : `the output must not be the input file: ${values.output ?? output}`);
   }
+  const docx = values.docx === undefined ? null : path.resolve(io.cwd, values.docx);
+  if (docx === input || (wantOutput && docx === output)) {
+    const which = docx === input ? (zh ? '输入文件' : 'the input file') : zh ? '输出的工作簿' : 'the output workbook';
+    throw new UsageError(zh ? `Word 文件不能是${which}：${values.docx}` : `the Word file must not be ${which}: ${values.docx}`);
+  }
 
   let evaluated;
   try {
@@ -195,8 +203,11 @@ async function run(argv: string[], io: Io): Promise<number> {
     return EXIT_BAD_INPUT;
   }
   if (evaluated.output) await writeWhole(output, evaluated.output);
-  const relative = path.relative(io.cwd, output);
-  if (!values.json) printSummary(result, io, shown, evaluated.output ? (relative.startsWith('..') ? output : relative) : null);
+  // Loaded only when asked for: the docx library is not needed otherwise.
+  if (docx) await writeWhole(docx, await (await import('../gateways/docx/writeDocx')).writeDocx(result.narrative, result.evaluation));
+  const display = (file: string) => (path.relative(io.cwd, file).startsWith('..') ? file : path.relative(io.cwd, file));
+  if (!values.json) printSummary(result, io, shown, evaluated.output ? display(output) : null);
+  if (docx && !values.json) io.out(zh ? `已写入 ${display(docx)}（Word 文档）` : `Wrote ${display(docx)} (Word document)`);
   return EXIT_OK;
 }
 

@@ -109,6 +109,8 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
       name: project.name,
       cell: project.cell,
       location: project.location,
+      sources: project.sources,
+      targetSource: project.targetSource,
       initialBudget: project.initialBudget,
       adjustment: project.adjustment,
       adjustedBudget: project.adjustedBudget,
@@ -135,12 +137,12 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
   const categories: CategoryResult[] = input.categories.map((c) => ({ ...c, ...rates(c, basis) }));
   let totals: Totals;
   if (input.categoryTotal) {
-    totals = { ...pickAmounts(input.categoryTotal), ...rates(input.categoryTotal, basis), source: 'totals-table' };
+    totals = { ...pickAmounts(input.categoryTotal), ...rates(input.categoryTotal, basis), source: 'totals-table', sources: input.categoryTotal.sources };
   } else if (input.categories.length > 0) {
     const sum = sumAmounts(input.categories);
-    totals = { ...sum, ...rates(sum, basis), source: 'totals-table' };
+    totals = { ...sum, ...rates(sum, basis), source: 'totals-table', sources: {} };
   } else {
-    totals = { ...projectSum, source: 'projects' };
+    totals = { ...projectSum, source: 'projects', sources: {} };
     findings.push(makeFinding('totals-from-projects', null, lang));
   }
 

@@ -25,6 +25,8 @@ const SEVERITY: Record<FindingCode, Severity> = {
   'totals-from-projects': 'info',
   'defaults-used': 'info',
   'score-setting': 'warning',
+  'score-sheet-ignored': 'warning',
+  'kept-edit': 'info',
 };
 
 const projectWords = (lang: Lang): string => {
@@ -110,6 +112,14 @@ const MESSAGES: Record<FindingCode, Record<Lang, Text>> = {
   'score-setting': {
     zh: (p) => `评分设置：${p.text}。`,
     en: (p) => `Scoring: ${p.text}.`,
+  },
+  'kept-edit': {
+    zh: (p) => `保留了您修改过的段落（${p.where}），本次生成的内容写在其下一行供对照。`,
+    en: (p) => `Kept your rewritten paragraph (${p.where}); the text generated now is in the row below it for comparison.`,
+  },
+  'score-sheet-ignored': {
+    zh: (p) => `工作簿有多张评分设置表：按“${p.used}”计分，未读取“${p.ignored}”（要使用其中的设置，请删除另一张或将其改名）。`,
+    en: (p) => `The workbook has more than one Scoring sheet: "${p.used}" is used and "${p.ignored}" is not read (to use its settings, delete or rename the other one).`,
   },
 };
 

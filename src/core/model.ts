@@ -66,7 +66,9 @@ export type FindingCode =
   | 'unnamed-row'
   | 'totals-from-projects'
   | 'defaults-used'
-  | 'score-setting';
+  | 'score-setting'
+  | 'kept-edit'
+  | 'score-sheet-ignored';
 
 export interface Finding {
   severity: Severity;
@@ -112,8 +114,26 @@ export interface RowLocation {
   lastCol: number;
 }
 
+export type AmountField = keyof Amounts;
+
+/**
+ * The cell a figure was read from: the report's summary table writes `=ref/divisor` there (traceable figures).
+ * `formula` is false when the cell held a number as text ("1,234"), which a formula cannot use.
+ */
+export interface SourceCell {
+  ref: string;
+  divisor: number;
+  formula: boolean;
+}
+
+/** The figures read from a cell; a figure the tool derived (调整后 = 年初 + 调整) has none. */
+export type AmountSources = Partial<Record<AmountField, SourceCell>>;
+
 export interface ProjectInput extends Amounts {
   name: string;
+  sources: AmountSources;
+  /** The row's own target cell, when the target came from it. */
+  targetSource: SourceCell | null;
   /** `Sheet!B6`: the project's name cell. */
   cell: string;
   location: RowLocation;
@@ -131,6 +151,7 @@ export interface ProjectInput extends Amounts {
 export interface CategoryInput extends Amounts {
   name: string;
   cell: string;
+  sources: AmountSources;
 }
 
 export interface DepartmentInfo {
@@ -189,6 +210,8 @@ export interface CategoryResult extends CategoryInput, Rates {}
 
 export interface Totals extends Amounts, Rates {
   source: 'totals-table' | 'projects';
+  /** The totals table's total row cells, when the totals were read from one. */
+  sources: AmountSources;
 }
 
 export interface Evaluation {

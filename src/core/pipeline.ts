@@ -1,6 +1,11 @@
 // The one pipeline every host runs: snapshot → parse → evaluate → compose. Pure.
 import { chooseReportSheetName, type HighlightPlan, type ReportPlan } from './compose/reportPlan';
-import { composeReport } from './compose/composeReport';
+import { composeReport, narrativeRows } from './compose/composeReport';
+import { composeNarrative, type Block } from './compose/narrative';
+import { cellRef } from './address';
+import { fingerprintInput } from './record/fingerprint';
+import { keepEdits, type KeptParagraph } from './record/keptEdits';
+import { readReportRecord } from './record/reportRecord';
 import { planHighlights } from './compose/highlight';
 import { evaluate } from './evaluate';
 import { hasErrors, makeFinding, sortFindings } from './findings';
@@ -8,7 +13,19 @@ import type { Evaluation, EvaluationOptions, Finding, WorkbookSnapshot } from '.
 import { parseWorkbook } from './parse/parseWorkbook';
 
 export type PipelineResult =
-  | { ok: true; evaluation: Evaluation; report: ReportPlan; highlights: HighlightPlan; findings: Finding[]; replacesSheet: boolean }
+  | {
+      ok: true;
+      evaluation: Evaluation;
+      /** The narrative as written: generated, with the clerk's rewritten paragraphs kept. */
+      narrative: Block[];
+      report: ReportPlan;
+      highlights: HighlightPlan;
+      findings: Finding[];
+      replacesSheet: boolean;
+      /** The clerk's paragraphs kept from the report this one replaces, with their cells in the new one. */
+      kept: (KeptParagraph & { cell: string })[];
+      fingerprint: string;
+    }
   | { ok: false; findings: Finding[] };
 
 export function runPipeline(snapshot: WorkbookSnapshot, options: EvaluationOptions): PipelineResult {
@@ -18,20 +35,35 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: EvaluationOptio
   const parseFindings = [...parsed.findings, ...contentFindings];
   if (hasErrors(parseFindings)) return { ok: false, findings: sortFindings(parseFindings) };
   const raw = evaluate(parsed.input, options, parseFindings);
-  const evaluation = { ...raw, findings: sortFindings(raw.findings) };
   const { name, replaces } = chooseReportSheetName(
     lang,
     snapshot.sheets.map((s) => s.name),
     snapshot.toolSheets,
   );
+  // The report this one replaces: the clerk's rewritten paragraphs in it are kept.
+  const previousSheet = replaces ? snapshot.sheets.find((s) => s.name === name) : undefined;
+  const { blocks: narrative, kept } = keepEdits(composeNarrative(raw), previousSheet ? readReportRecord(previousSheet) : null);
+  const rowOf = narrativeRows(narrative);
+  const keptCells = kept.map((k) => ({ ...k, cell: cellRef(name, rowOf[k.block], 0) }));
+  const keptFindings = keptCells.map((k) => makeFinding('kept-edit', k.cell, lang, { where: keptPlace(k, lang) }));
+  const evaluation = { ...raw, findings: sortFindings([...raw.findings, ...keptFindings]) };
+  const fingerprint = fingerprintInput(parsed.input);
   return {
     ok: true,
     evaluation,
-    report: composeReport(evaluation, name),
+    narrative,
+    report: composeReport(evaluation, name, { narrative, fingerprint }),
     highlights: planHighlights(evaluation, snapshot),
     findings: evaluation.findings,
     replacesSheet: replaces,
+    kept: keptCells,
+    fingerprint,
   };
+}
+
+function keptPlace(k: KeptParagraph, lang: EvaluationOptions['lang']): string {
+  if (k.heading === null) return lang === 'zh' ? '原文已无对应位置，移至落款前' : 'its place is gone; moved before the signature';
+  return lang === 'zh' ? `${k.heading} 第 ${k.ordinal} 段` : `${k.heading}, paragraph ${k.ordinal}`;
 }
 
 /** The evaluation as the command's --json prints it: amounts in 万元 and rates as fractions, unrounded. */

@@ -47,6 +47,12 @@ export type GenerateOutcome =
     }
   | { ok: false; findings: Finding[] };
 
+/**
+ * The report as a Word document (gateways/docx): the same pipeline as generate, nothing written to the workbook.
+ * A workbook that cannot be evaluated gives its findings instead, as generate does.
+ */
+export type DocxOutcome = { ok: true; name: string; bytes: Uint8Array } | { ok: false; findings: Finding[] };
+
 /** Why a host operation failed, in terms the pane can explain to a clerk (it owns the wording). */
 export type HostErrorCode =
   | 'protected' // a sheet or the workbook is protected
@@ -88,6 +94,8 @@ export interface WorkbookHost {
   readonly capabilities: HostCapabilities;
   /** Reads the workbook, runs the pipeline, writes the report sheet and the highlight. */
   generate(settings: Settings, onProgress?: (step: Progress) => void, reportDate?: Date): Promise<GenerateOutcome>;
+  /** Reads the workbook and runs the pipeline, and returns the report as a .docx to download; writes nothing. */
+  exportDocx(settings: Settings, reportDate?: Date): Promise<DocxOutcome>;
   /** Takes the tool's highlight (rules and fills) out of the clerk's tables. */
   removeHighlights(): Promise<void>;
   /** Adds the template's sheets without touching any existing sheet. */

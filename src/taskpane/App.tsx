@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../core/model';
 import { formatRate } from '../core/numbers';
 import type { GenerateOutcome, Progress, WorkbookHost } from '../gateways/host';
+import { DocxExport } from './components/DocxExport/DocxExport';
 import { GeneratePanel } from './components/GeneratePanel/GeneratePanel';
 import { FileMode } from './components/FileMode/FileMode';
 import { makeOpenFile, type OpenFile } from './components/FileMode/openFile';
@@ -93,6 +94,7 @@ function Workbench({ host, storage }: { host: WorkbookHost; storage: NoticeStora
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [run, setRun] = useState<Run>({ kind: 'idle' });
   const [toolBusy, setToolBusy] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [invalidSettings, setInvalidSettings] = useState(false);
   const [selectError, setSelectError] = useState<unknown>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
@@ -105,7 +107,7 @@ function Workbench({ host, storage }: { host: WorkbookHost; storage: NoticeStora
   }, [finishedRuns]);
 
   const generate = useCallback(async () => {
-    if (run.kind === 'running' || toolBusy) return;
+    if (run.kind === 'running' || toolBusy || exporting) return;
     if (!form.valid) {
       setInvalidSettings(true);
       setSettingsOpen(true);
@@ -127,7 +129,7 @@ function Workbench({ host, storage }: { host: WorkbookHost; storage: NoticeStora
     if (runId.current !== id) return;
     setRun(next);
     setFinishedRuns((n) => n + 1);
-  }, [run.kind, toolBusy, form.valid, form.settings, host]);
+  }, [run.kind, toolBusy, exporting, form.valid, form.settings, host]);
 
   const select = useCallback(
     (reference: string) => {
@@ -146,11 +148,22 @@ function Workbench({ host, storage }: { host: WorkbookHost; storage: NoticeStora
       {inExcel && <UndoNotice storage={storage} />}
       <GeneratePanel
         running={running}
-        disabled={toolBusy}
+        disabled={toolBusy || exporting}
         step={running ? run.step : null}
         announcement={invalidSettings && !form.valid ? strings.fixSettingsFirst : summary(strings, run)}
         hint={inExcel ? undefined : strings.generateHintFile}
         onGenerate={() => void generate()}
+      />
+      <DocxExport
+        host={host}
+        settings={form.valid ? form.settings : null}
+        disabled={running || toolBusy}
+        onBusyChange={setExporting}
+        onInvalidSettings={() => {
+          setInvalidSettings(true);
+          setSettingsOpen(true);
+        }}
+        onSelect={host.capabilities.select === false ? undefined : select}
       />
       <Settings form={form} open={settingsOpen} onToggle={() => setSettingsOpen((open) => !open)} />
       {(run.kind === 'done' || run.kind === 'failed') && (

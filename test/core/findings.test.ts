@@ -33,6 +33,7 @@ const CASES: [FindingCode, Severity, () => WorkbookSnapshot, string | null][] = 
   ['totals-from-projects', 'info', () => workbook([INFO, projects([ok('甲')])]), null],
   ['defaults-used', 'info', () => workbook([sheet('部门信息', [['金额单位', '万元']]), projects([ok('甲')])]), null],
   ['defaults-used', 'info', () => workbook([sheet('部门信息', [['执行率目标', 0.95], ['说明阈值', 0.9]]), projects([ok('甲')])]), `'${S}'!A1`],
+  ['score-sheet-ignored', 'warning', () => workbook([INFO, projects([ok('甲')]), sheet('评分设置 (2)', [['指标']]), sheet('评分设置', [['指标']])]), "'评分设置 (2)'!A1"],
 ];
 
 describe.each(CASES)('%s', (code, severity, build, cell) => {

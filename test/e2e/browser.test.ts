@@ -2,6 +2,7 @@
 // download the evaluated workbook and check it; a workbook with an error shows it and offers no download;
 // nothing is requested from any origin but the page's own (and the office.js CDN, which fails).
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { readFile } from 'node:fs/promises';
 import type { RunningServer } from '../../scripts/serve';
 import { blockOfficeJs, foreignRequests, horizontalOverflow, OFFICE_JS, openChromium, SAMPLE_PATH, serveDist, sheetTexts, type Session } from './harness';
@@ -68,6 +69,27 @@ it('evaluates the sample in the browser and downloads the evaluated workbook', a
 
   expect(requests).toContain(OFFICE_JS);
   expect(foreignRequests(requests, origin)).toEqual([]);
+});
+
+it('exports the sample’s report as a Word document, loading the docx library only then', async () => {
+  const { page, requests } = await openPane();
+  await page.locator('input[type=file]').setInputFiles(SAMPLE_PATH);
+  await page.getByText('已打开：sample-2021.xlsx').waitFor();
+  const docxChunk = (url: string) => /\/docx\.[0-9a-f]+\.js$/.test(url);
+  expect(requests.filter(docxChunk)).toEqual([]);
+
+  await page.getByRole('button', { name: '导出 Word' }).click();
+  const link = page.getByRole('link', { name: '下载 Word 文档' });
+  await link.waitFor();
+  expect(requests.filter(docxChunk)).toHaveLength(1);
+  expect(await horizontalOverflow(page)).toBe(0);
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  expect(download.suggestedFilename()).toBe('sample-2021.docx');
+  const zip = await JSZip.loadAsync(await readFile(await download.path()));
+  const document = await zip.file('word/document.xml')!.async('string');
+  expect(document).toContain('2021年部门整体支出绩效自评报告');
+  expect(document).toContain('附表3');
+  expect(foreignRequests(requests, new URL(server.url).origin)).toEqual([]);
 });
 
 it('shows a workbook’s error with its cell and offers no download', async () => {

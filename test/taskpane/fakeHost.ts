@@ -1,5 +1,5 @@
 // A WorkbookHost for the pane's tests: every call is recorded, and every answer is a promise the test settles.
-import type { GenerateOutcome, HostCapabilities, Progress, Settings, WorkbookHost } from '../../src/gateways/host';
+import type { DocxOutcome, GenerateOutcome, HostCapabilities, Progress, Settings, WorkbookHost } from '../../src/gateways/host';
 
 export class Deferred<T> {
   readonly promise: Promise<T>;
@@ -26,6 +26,7 @@ export class FakeHost implements WorkbookHost {
 
   readonly generateCalls: GenerateCall[] = [];
   readonly insertTemplateCalls: Deferred<void>[] = [];
+  readonly exportDocxCalls: { settings: Settings; answer: Deferred<DocxOutcome> }[] = [];
   readonly removeHighlightsCalls: Deferred<void>[] = [];
   readonly selected: string[] = [];
   readonly saved: Settings[] = [];
@@ -50,6 +51,12 @@ export class FakeHost implements WorkbookHost {
     const call = this.generateCalls[this.generateCalls.length - 1];
     if (!call) throw new Error('generate was not called');
     return call;
+  }
+
+  exportDocx(settings: Settings): Promise<DocxOutcome> {
+    const answer = new Deferred<DocxOutcome>();
+    this.exportDocxCalls.push({ settings, answer });
+    return answer.promise;
   }
 
   removeHighlights(): Promise<void> {

@@ -1,18 +1,27 @@
 // Evaluation → ReportPlan: the narrative, then (as 附表, after the signature, as official documents place
 // attachments) the summary table of every project and the list of problems found in the data.
 import type { CellRange, Evaluation, Finding, Lang } from '../model';
-import { formatAmount, formatRate } from '../numbers';
-import { composeNarrative, GRADE_EN, type Block } from './narrative';
+import {
+  attachmentCaption,
+  projectStatus,
+  showsCarryover,
+  SCORE_HEADERS,
+  SCORE_TOTAL_LABEL,
+  scoreNote,
+  scoreTotalNote,
+  SUMMARY_TOTAL_LABEL,
+  STATUS_TEXT,
+  summaryColumns,
+  summaryNote,
+  type Column,
+} from './attachments';
+import { columnLetters, quoteSheet, splitReference } from '../address';
+import type { AmountField, Amounts, AmountSources, SourceCell } from '../model';
+import { displayedRate } from '../numbers';
+import { formatKey, KEY_COLUMN, paragraphHash } from '../record/reportRecord';
+import { composeNarrative, SOURCE_SCORE_TOTAL, SOURCE_SUMMARY_TOTAL, type Block } from './narrative';
 import type { CellFormat, CellStyle, PlanCell, PlanRow, ReportPlan } from './reportPlan';
 import { fontSize } from './reportStyle';
-
-interface Column {
-  header: Record<Lang, string>;
-  width: number;
-}
-
-const NAME: Column = { header: { zh: '项目名称', en: 'Project' }, width: 34 };
-const money = (zh: string, en: string): Column => ({ header: { zh: `${zh}\n（万元）`, en: `${en}\n(10k yuan)` }, width: 13 });
 
 const SEVERITY_TEXT: Record<Lang, Record<Finding['severity'], string>> = {
   zh: { error: '错误', warning: '警告', info: '提示' },
@@ -53,25 +62,37 @@ function cell(value: string | number | null, style: CellStyle, format: CellForma
   return highlight ? { value, format, style, highlight } : { value, format, style };
 }
 
-export function composeReport(ev: Evaluation, sheetName: string): ReportPlan {
+export interface ComposeOptions {
+  /** The narrative to write; defaults to the freshly composed one (the pipeline passes the clerk's kept edits). */
+  narrative?: Block[];
+  /** The fingerprint of the input (core/record/fingerprint.ts), recorded in the sheet. */
+  fingerprint?: string;
+}
+
+/** Row of each narrative block in the report: one each, plus the comparison row under a kept paragraph. */
+export function narrativeRows(blocks: readonly Block[]): number[] {
+  let row = 0;
+  return blocks.map((b) => {
+    const at = row;
+    row += b.kind === 'paragraph' && b.fresh !== undefined ? 2 : 1;
+    return at;
+  });
+}
+
+export function composeReport(ev: Evaluation, sheetName: string, options: ComposeOptions = {}): ReportPlan {
+  const narrative = options.narrative ?? composeNarrative(ev);
+  const fingerprint = options.fingerprint ?? '';
   const { lang } = ev.options;
   const zh = lang === 'zh';
-  const showCarry = ev.department.basis === 'adjusted-plus-carryover' || ev.projects.some((p) => p.carryover !== 0);
-  const columns: Column[] = [
-    NAME,
-    money('年初预算数', 'Initial budget'),
-    money('预算调整数', 'Adjustment'),
-    money('调整后预算数', 'Adjusted budget'),
-    ...(showCarry ? [money('上年结转', 'Carry-over')] : []),
-    money('实际支出数', 'Actual'),
-    { header: { zh: '执行率', en: 'Execution rate' }, width: 11 },
-    { header: { zh: '执行率目标', en: 'Target' }, width: 11 },
-    { header: { zh: '状态', en: 'Status' }, width: 20 },
-  ];
+  const showCarry = showsCarryover(ev);
+  const columns: Column[] = summaryColumns(ev);
   const widths = columns.map((c) => c.width);
   const totalWidth = widths.reduce((a, b) => a + b, 0);
+  const last = columns.length - 1;
+  if (last >= KEY_COLUMN) throw new Error('the report is wider than its record column allows');
   const rows: PlanRow[] = [];
   const merges: CellRange[] = [];
+  const keys: ReportPlan['keys'] = [];
   const spanRow = (text: string, style: CellStyle) => {
     const cells = [cell(text, style)];
     rows.push({ cells, spanAll: true, height: rowHeight(cells, [totalWidth]) });
@@ -79,134 +100,316 @@ export function composeReport(ev: Evaluation, sheetName: string): ReportPlan {
   const tableRow = (cells: PlanCell[], cellWidths: number[] = widths) => rows.push({ cells, height: rowHeight(cells, cellWidths) });
   const blank = () => rows.push({ cells: [] });
 
-  for (const block of composeNarrative(ev)) writeBlock(block, spanRow);
+  // The narrative: paragraphs across all columns but the last, which holds their 依据 (the cells their figures
+  // come from); sources pointing into the report itself are filled in once the tables below are laid out.
+  keys.push({ row: 0, text: formatKey({ kind: 'fingerprint', fingerprint }) });
+  const paragraphWidths = [totalWidth - widths[last], ...widths.slice(1, last), widths[last]];
+  const paragraphs: { row: number; sources: string[] }[] = [];
+  for (const block of narrative) {
+    if (block.kind !== 'paragraph') {
+      spanRow(block.text, block.kind);
+      continue;
+    }
+    const row = rows.length;
+    rows.push({ cells: [cell(block.text, 'paragraph')] });
+    merges.push({ top: row, bottom: row, left: 0, right: last - 1 });
+    paragraphs.push({ row, sources: block.sources ?? [] });
+    if (block.id !== undefined) keys.push({ row, text: formatKey({ kind: 'paragraph', id: block.id, hash: paragraphHash(block.fresh ?? block.text) }) });
+    if (block.fresh !== undefined && block.id !== undefined) {
+      const note = block.fresh
+        ? zh
+          ? `【以上为您修改过的段落，已保留。本次生成的内容如下，供对照；核对后可删除本行】\n${block.fresh}`
+          : `[The paragraph above is your own text, kept. The text generated now follows for comparison; delete this row when done]\n${block.fresh}`
+        : zh
+          ? '【以上为您修改过的段落，已保留；本次生成的报告中已没有与之对应的段落】'
+          : '[The paragraph above is your own text, kept; the report generated now has no paragraph in its place]';
+      spanRow(note, 'comparison');
+      keys.push({ row: rows.length - 1, text: formatKey({ kind: 'fresh', id: block.id }) });
+    }
+  }
 
   // The attachments, after the signature. The summary table goes last: its header repeats on every printed
   // page from where it starts (print titles), which on earlier pages would sit over the other tables.
   let summaryHeaderRow = 0;
+  let scoreTotalRow = -1;
+  /** Filled once the summary table is laid out: score formulas that read it. */
+  const afterSummary: ((summary: SummaryRefs) => void)[] = [];
   const writeScore = () => {
     blank();
-    spanRow(zh ? '附表1：自评评分表' : 'Table 1: Self-evaluation score', 'caption');
+    spanRow(attachmentCaption('score', lang), 'caption');
     const scoreWidths = [widths[0], widths[1], widths[2], widths[3], widths.slice(4).reduce((a, b) => a + b, 0)];
     const scoreRow = (cells: PlanCell[]) => {
       tableRow(cells, scoreWidths);
-      merges.push({ top: rows.length - 1, bottom: rows.length - 1, left: 4, right: columns.length - 1 });
+      merges.push({ top: rows.length - 1, bottom: rows.length - 1, left: 4, right: last });
     };
-    scoreRow(
-      (zh ? ['指标', '分值', '实际值', '得分', '说明'] : ['Indicator', 'Points', 'Actual', 'Score', 'Notes']).map((h) => cell(h, 'tableHeader')),
-    );
+    scoreRow(SCORE_HEADERS[lang].map((h) => cell(h, 'tableHeader')));
     const score = ev.score;
+    const first = rows.length;
     for (const r of score.rows) {
-      scoreRow([
-        cell(r.name, 'tableCell'),
-        cell(r.points, 'tableCell', 'amount'),
-        cell(r.actual, 'tableCell', r.actual === null ? 'text' : 'percent'),
-        cell(r.score, 'tableCell', 'amount'),
-        cell(r.note, 'tableCell'),
-      ]);
+      const row = rows.length;
+      const actual = cell(r.actual, 'tableCell', r.actual === null ? 'text' : 'percent');
+      const scored = cell(r.score, 'tableCell', 'amount');
+      scoreRow([cell(r.name, 'tableCell'), cell(r.points, 'tableCell', 'amount'), actual, scored, cell(r.note, 'tableCell')]);
+      if (r.actual === null || r.score === null) continue;
+      const points = `B${row + 1}`;
+      const shown = `ROUND(C${row + 1},4)`;
+      if (r.kind === 'execution') {
+        actual.formula = departmentRate(ev, 'execution');
+        scored.formula = executionScoreFormula(shown, points, ev);
+      } else if (r.kind === 'adjustment') {
+        actual.formula = departmentRate(ev, 'adjustment');
+        scored.formula = adjustmentScoreFormula(shown, points, ev);
+      } else if (r.kind === 'projects') {
+        afterSummary.push((summary) => {
+          actual.formula = summary.projectShare;
+        });
+        scored.formula = `ROUND(${points}*C${row + 1},2)`;
+      }
+      if (actual.formula && ev.totals.source === 'projects' && r.kind !== 'projects') {
+        const template = actual.formula;
+        afterSummary.push((summary) => {
+          actual.formula = template.replace(/\{total:(\w+)\}/g, (_m, field: string) => summary.totalCell(field as AmountField));
+        });
+      }
     }
-    const totalNote = score.provisional
-      ? zh
-        ? `另有 ${formatAmount(score.unscored, 'trim')} 分待人工评分；等级暂定“${score.grade}”`
-        : `${formatAmount(score.unscored, 'trim')} points still to be scored by hand; provisional grade ${GRADE_EN[score.grade]}`
-      : zh
-        ? `等级：${score.grade}`
-        : `Grade: ${GRADE_EN[score.grade]}`;
-    scoreRow([cell(zh ? '合计' : 'Total', 'tableTotal'), cell(score.max, 'tableTotal', 'amount'), cell(null, 'tableTotal'), cell(score.total, 'tableTotal', 'amount'), cell(totalNote, 'tableTotal')]);
-    const bands = zh ? '优 ≥ 90 分，80 分 ≤ 良 < 90 分，60 分 ≤ 中 < 80 分，差 < 60 分' : 'Excellent ≥ 90, Good 80–89.99, Fair 60–79.99, Poor < 60';
-    spanRow(
-      zh
-        ? `注：指标与分值取自${score.fromSheet ? '“评分设置”表' : '默认评分标准（可在“评分设置”表修改，人工评分指标在该表“得分”栏填写）'}；比率按显示值（百分比两位小数）比较。等级：${bands}${score.max === 100 ? '' : '（按折算为百分制的得分）'}。`
-        : `Note: indicators and points from ${score.fromSheet ? 'the Scoring sheet' : 'the default rules (a Scoring sheet can change them; hand scores go in its Score column)'}; rates compared as displayed (2 decimals of a percent). Grades: ${bands}${score.max === 100 ? '' : ' (on the score scaled to 100)'}.`,
-      'note',
-    );
-
+    const end = rows.length - 1;
+    scoreTotalRow = rows.length;
+    const sum = (col: string) => (end >= first ? `ROUND(SUM(${col}${first + 1}:${col}${end + 1}),2)` : undefined);
+    scoreRow([
+      cell(SCORE_TOTAL_LABEL[lang], 'tableTotal'),
+      withFormula(cell(score.max, 'tableTotal', 'amount'), sum('B')),
+      cell(null, 'tableTotal'),
+      withFormula(cell(score.total, 'tableTotal', 'amount'), sum('D')),
+      cell(scoreTotalNote(ev), 'tableTotal'),
+    ]);
+    spanRow(scoreNote(ev), 'note');
   };
   const writeProblems = () => {
     blank();
-    spanRow(zh ? '附表2：数据问题清单' : 'Table 2: Problems found in the data', 'caption');
+    spanRow(attachmentCaption('problems', lang), 'caption');
     const findingWidths = [widths[0], widths[1], widths.slice(2).reduce((a, b) => a + b, 0)];
     tableRow([cell(zh ? '级别' : 'Severity', 'tableHeader'), cell(zh ? '位置' : 'Cell', 'tableHeader'), cell(zh ? '问题' : 'Problem', 'tableHeader')], findingWidths);
-    merges.push({ top: rows.length - 1, bottom: rows.length - 1, left: 2, right: columns.length - 1 });
+    merges.push({ top: rows.length - 1, bottom: rows.length - 1, left: 2, right: last });
     if (ev.findings.length === 0) {
       tableRow([cell(null, 'tableCell'), cell(null, 'tableCell'), cell(zh ? '未发现问题。' : 'No problems found.', 'tableCell')], findingWidths);
-      merges.push({ top: rows.length - 1, bottom: rows.length - 1, left: 2, right: columns.length - 1 });
+      merges.push({ top: rows.length - 1, bottom: rows.length - 1, left: 2, right: last });
     }
     for (const f of ev.findings) {
       tableRow([cell(SEVERITY_TEXT[lang][f.severity], 'tableCell'), cell(f.cell ?? (zh ? '整个工作簿' : 'Workbook'), 'tableCell'), cell(f.message, 'tableCell')], findingWidths);
-      merges.push({ top: rows.length - 1, bottom: rows.length - 1, left: 2, right: columns.length - 1 });
+      merges.push({ top: rows.length - 1, bottom: rows.length - 1, left: 2, right: last });
     }
-
   };
-  const writeSummary = () => {
+  const writeSummary = (): SummaryRefs => {
     blank();
-    spanRow(zh ? '附表3：项目支出绩效情况汇总表' : 'Table 3: Projects', 'caption');
+    spanRow(attachmentCaption('summary', lang), 'caption');
     summaryHeaderRow = rows.length;
     tableRow(columns.map((c) => cell(c.header[lang], 'tableHeader')));
-    const status = (p: Evaluation['projects'][number]) => {
-      if (p.executionRate === null) return zh ? '无预算' : 'No budget';
-      if (!p.underTarget) return zh ? '达标' : 'On target';
-      if (p.needsReason) return zh ? '未达标（需说明原因）' : 'Under target (explain)';
-      return zh ? '未达标' : 'Under target';
-    };
+    const col = summaryColumnIndex(showCarry);
+    const statusText = STATUS_TEXT[lang];
+    const firstProject = rows.length;
     for (const p of ev.projects) {
       const h = p.underTarget;
+      const at = (c: number) => `${columnLetters(c)}${rows.length + 1}`;
+      const f = figureFormulas(p.sources, p, at, col);
+      const rate = cell(p.executionRate, 'tableCell', 'percent', h);
+      rate.formula = `IF(${denominatorOf(ev.department.basis, at, col, p.initialBudget !== null)}>0,${at(col.actual)}/${denominatorOf(ev.department.basis, at, col, p.initialBudget !== null)},"")`;
+      const target = cell(p.effectiveTarget, 'tableCell', 'percent', h);
+      if (p.target !== null && p.targetSource?.formula) target.formula = sourceFormula(p.targetSource);
+      const statusCell = cell(projectStatus(p, lang), 'tableCell', 'text', h);
+      statusCell.formula = statusFormula(at(col.rate), at(col.target), ev.department.explainBelow, statusText);
       tableRow([
-          cell(p.name, 'tableCell', 'text', h),
-          cell(p.initialBudget, 'tableCell', 'amount', h),
-          cell(p.adjustment, 'tableCell', 'amount', h),
-          cell(p.adjustedBudget, 'tableCell', 'amount', h),
-          ...(showCarry ? [cell(p.carryover, 'tableCell', 'amount', h)] : []),
-          cell(p.actual, 'tableCell', 'amount', h),
-          cell(p.executionRate, 'tableCell', 'percent', h),
-          cell(p.effectiveTarget, 'tableCell', 'percent', h),
-          cell(status(p), 'tableCell', 'text', h),
+        cell(p.name, 'tableCell', 'text', h),
+        withFormula(cell(p.initialBudget, 'tableCell', 'amount', h), f.initialBudget),
+        withFormula(cell(p.adjustment, 'tableCell', 'amount', h), f.adjustment),
+        withFormula(cell(p.adjustedBudget, 'tableCell', 'amount', h), f.adjustedBudget),
+        ...(showCarry ? [withFormula(cell(p.carryover, 'tableCell', 'amount', h), f.carryover)] : []),
+        withFormula(cell(p.actual, 'tableCell', 'amount', h), f.actual),
+        rate,
+        target,
+        statusCell,
       ]);
     }
+    const lastProject = rows.length - 1;
     const s = ev.projectSum;
+    const totalRow = rows.length;
+    const at = (c: number) => `${columnLetters(c)}${totalRow + 1}`;
+    const sum = (c: number) => (lastProject >= firstProject ? `SUM(${columnLetters(c)}${firstProject + 1}:${columnLetters(c)}${lastProject + 1})` : undefined);
+    const sumRate = cell(s.executionRate, 'tableTotal', 'percent');
+    const denom = denominatorOf(ev.department.basis, at, col, s.initialBudget !== null);
+    if (lastProject >= firstProject) sumRate.formula = `IF(${denom}>0,${at(col.actual)}/${denom},"")`;
     tableRow([
-        cell(zh ? '合计（各项目之和）' : 'Total (sum of projects)', 'tableTotal'),
-        cell(s.initialBudget, 'tableTotal', 'amount'),
-        cell(s.adjustment, 'tableTotal', 'amount'),
-        cell(s.adjustedBudget, 'tableTotal', 'amount'),
-        ...(showCarry ? [cell(s.carryover, 'tableTotal', 'amount')] : []),
-        cell(s.actual, 'tableTotal', 'amount'),
-        cell(s.executionRate, 'tableTotal', 'percent'),
-        cell(null, 'tableTotal'),
-        cell(null, 'tableTotal'),
+      cell(SUMMARY_TOTAL_LABEL[lang], 'tableTotal'),
+      withFormula(cell(s.initialBudget, 'tableTotal', 'amount'), s.initialBudget === null ? undefined : sum(col.initial)),
+      withFormula(cell(s.adjustment, 'tableTotal', 'amount'), s.adjustment === null ? undefined : sum(col.adjustment)),
+      withFormula(cell(s.adjustedBudget, 'tableTotal', 'amount'), sum(col.adjusted)),
+      ...(showCarry ? [withFormula(cell(s.carryover, 'tableTotal', 'amount'), sum(col.carryover))] : []),
+      withFormula(cell(s.actual, 'tableTotal', 'amount'), sum(col.actual)),
+      sumRate,
+      cell(null, 'tableTotal'),
+      cell(null, 'tableTotal'),
     ]);
-    const basisText: Record<Lang, Record<Evaluation['department']['basis'], string>> = {
-      zh: { adjusted: '实际支出数 ÷ 调整后预算数', initial: '实际支出数 ÷ 年初预算数', 'adjusted-plus-carryover': '实际支出数 ÷（调整后预算数 + 上年结转）' },
-      en: { adjusted: 'actual ÷ adjusted budget', initial: 'actual ÷ initial budget', 'adjusted-plus-carryover': 'actual ÷ (adjusted budget + carry-over)' },
-    };
     spanRow(
-      zh
-        ? `注：执行率 = ${basisText.zh[ev.department.basis]}。金额以万元显示两位小数，执行率按未舍入的金额计算，按显示金额复算可能有 0.01% 的尾差。目标 ${formatRate(ev.department.target, 'fixed')}，低于 ${formatRate(ev.department.explainBelow, 'fixed')} 须说明原因。`
-        : `Note: execution rate = ${basisText.en[ev.department.basis]}. Amounts show 2 decimals of 10k yuan; rates come from the unrounded amounts, so recomputing from the shown figures may differ by 0.01%. Target ${formatRate(ev.department.target, 'fixed')}; below ${formatRate(ev.department.explainBelow, 'fixed')} a reason is required.`,
+      `${summaryNote(ev)}${
+        zh
+          ? '表中金额是指向源数据单元格的公式（选中单元格可见出处），源数据修改后 Excel 会重算本表；文字部分须重新生成。'
+          : ' The amounts are formulas pointing at the source cells (select one to see where it comes from): Excel recalculates this table when a source changes; the text needs a new Generate.'
+      }`,
       'note',
     );
-
+    const names = `A${firstProject + 1}:A${lastProject + 1}`;
+    const statuses = `${columnLetters(col.status)}${firstProject + 1}:${columnLetters(col.status)}${lastProject + 1}`;
+    return {
+      totalRow,
+      projectShare:
+        lastProject >= firstProject
+          ? `IF(COUNTA(${names})-COUNTIF(${statuses},"${statusText.noBudget}")>0,COUNTIF(${statuses},"${statusText.onTarget}")/(COUNTA(${names})-COUNTIF(${statuses},"${statusText.noBudget}")),"")`
+          : '""',
+      totalCell: (field) => at(col[COLUMN_OF[field]]),
+    };
   };
   writeScore(); // 附表1
   writeProblems(); // 附表2
-  writeSummary(); // 附表3
+  const summary = writeSummary(); // 附表3
+  for (const fill of afterSummary) fill(summary);
 
-  return { sheetName, lang, columnWidths: widths, rows, summaryHeaderRow, merges };
+  const printed = fingerprint.slice(0, 12);
+  spanRow(
+    zh
+      ? `本报告由“部门整体支出绩效自评”工具根据本工作簿的数据生成，数据指纹 ${printed}。源数据修改后请重新生成；命令 budget-eval --check 可核对报告是否与数据一致。`
+      : `Generated from this workbook's data by the self-evaluation tool; data fingerprint ${printed}. Generate again after the data changes; budget-eval --check tells whether the report matches the data.`,
+    'note',
+  );
+
+  // The 依据 cells, now that the report's own tables have their places.
+  const reportRef = (token: string): string[] => {
+    if (token === SOURCE_SUMMARY_TOTAL) return [`${quoteSheet(sheetName)}!A${summary.totalRow + 1}:${columnLetters(last - 1)}${summary.totalRow + 1}`];
+    if (token === SOURCE_SCORE_TOTAL) return scoreTotalRow >= 0 ? [`${quoteSheet(sheetName)}!D${scoreTotalRow + 1}`] : [];
+    return [token];
+  };
+  const sourcesLabel = zh ? '依据：' : 'Source: ';
+  for (const p of paragraphs) {
+    const refs = [...new Set(p.sources.flatMap(reportRef))];
+    const row = rows[p.row];
+    if (refs.length > 0) {
+      row.cells = [row.cells[0], ...Array.from({ length: last - 1 }, () => cell(null, 'paragraph')), cell(`${sourcesLabel}${groupBySheet(refs).join(zh ? '、' : ', ')}`, 'sources')];
+    }
+    row.height = rowHeight(row.cells, paragraphWidths);
+  }
+
+  return { sheetName, lang, columnWidths: widths, rows, summaryHeaderRow, merges, fingerprint, keys, keyColumn: KEY_COLUMN };
 }
 
-function writeBlock(block: Block, spanRow: (text: string, style: CellStyle) => void): void {
-  switch (block.kind) {
-    case 'title':
-      spanRow(block.text, 'title');
-      return;
-    case 'heading1':
-    case 'heading2':
-      spanRow(block.text, block.kind);
-      return;
-    case 'paragraph':
-      spanRow(block.text, 'paragraph');
-      return;
-    case 'signature':
-      spanRow(block.text, 'signature');
+/** `项目支出!C5、项目支出!E5` → `项目支出!C5、E5`: each sheet named once per run of its cells. */
+function groupBySheet(refs: string[]): string[] {
+  let sheet: string | null = null;
+  return refs.map((ref) => {
+    const at = splitReference(ref);
+    if (!at) return ref;
+    const same = at.sheet === sheet;
+    sheet = at.sheet;
+    return same ? at.address : ref;
+  });
+}
+
+interface SummaryRefs {
+  totalRow: number;
+  /** Formula for the share of projects on target, over the status column. */
+  projectShare: string;
+  /** The summary total row's cell of a figure. */
+  totalCell: (field: AmountField) => string;
+}
+
+type SummaryColumn = 'initial' | 'adjustment' | 'adjusted' | 'carryover' | 'actual' | 'rate' | 'target' | 'status';
+const COLUMN_OF: Record<AmountField, SummaryColumn> = {
+  initialBudget: 'initial',
+  adjustment: 'adjustment',
+  adjustedBudget: 'adjusted',
+  carryover: 'carryover',
+  actual: 'actual',
+};
+
+function summaryColumnIndex(showCarry: boolean): Record<SummaryColumn, number> {
+  const c = showCarry ? 1 : 0;
+  return { initial: 1, adjustment: 2, adjusted: 3, carryover: showCarry ? 4 : -1, actual: 4 + c, rate: 5 + c, target: 6 + c, status: 7 + c };
+}
+
+function withFormula(target: PlanCell, formula: string | undefined): PlanCell {
+  if (formula !== undefined && target.value !== null) target.formula = formula;
+  return target;
+}
+
+/** `'项目支出'!D6/10000`: the source cell in 万元. */
+function sourceFormula(source: SourceCell): string {
+  return source.divisor === 1 ? source.ref : `${source.ref}/${source.divisor}`;
+}
+
+/**
+ * A row's figures as formulas: read ones point at their cell; derived ones are computed from the row's others
+ * as the parser derived them (调整后 = 年初 + 调整, 调整 = 调整后 − 年初, 年初 = 调整后 − 调整). A cell holding a
+ * number as text cannot be read by a formula: its value is written instead.
+ */
+function figureFormulas(sources: AmountSources, amounts: Amounts, at: (col: number) => string, col: Record<SummaryColumn, number>): Partial<Record<AmountField, string>> {
+  const out: Partial<Record<AmountField, string>> = {};
+  for (const field of Object.keys(COLUMN_OF) as AmountField[]) {
+    const source = sources[field];
+    if (source?.formula) out[field] = sourceFormula(source);
   }
+  const known = (field: AmountField) => sources[field] !== undefined;
+  if (!known('adjustedBudget') && amounts.initialBudget !== null) out.adjustedBudget = `${at(col.initial)}+${at(col.adjustment)}`;
+  if (!known('adjustment') && known('adjustedBudget') && known('initialBudget')) out.adjustment = `${at(col.adjusted)}-${at(col.initial)}`;
+  if (!known('initialBudget') && known('adjustedBudget') && known('adjustment')) out.initialBudget = `${at(col.adjusted)}-${at(col.adjustment)}`;
+  return out;
+}
+
+function denominatorOf(basis: Evaluation['department']['basis'], at: (col: number) => string, col: Record<SummaryColumn, number>, hasInitial: boolean): string {
+  if (basis === 'initial') return at(hasInitial ? col.initial : col.adjusted);
+  if (basis === 'adjusted-plus-carryover') return col.carryover >= 0 ? `(${at(col.adjusted)}+${at(col.carryover)})` : at(col.adjusted);
+  return at(col.adjusted);
+}
+
+/** The status as the engine decides it: rates compared as displayed (ROUND to 4 places of the fraction). */
+function statusFormula(rate: string, target: string, explainBelow: number, text: (typeof STATUS_TEXT)[Lang]): string {
+  const shown = `ROUND(${rate},4)`;
+  return `IF(${rate}="","${text.noBudget}",IF(${shown}<ROUND(${target},4),IF(${shown}<${displayedRate(explainBelow)},"${text.explain}","${text.under}"),"${text.onTarget}"))`;
+}
+
+/**
+ * The department's rate over its source cells (the totals table), or over the summary table's total row when
+ * the totals are the projects' sum (`{total:field}` placeholders, filled once that row has its place).
+ */
+function departmentRate(ev: Evaluation, kind: 'execution' | 'adjustment'): string | undefined {
+  const t = ev.totals;
+  let figure: (field: AmountField) => string | null;
+  if (t.source === 'projects') figure = (field) => `{total:${field}}`;
+  else if (Object.keys(t.sources).length > 0) {
+    figure = (field) => {
+      const source = t.sources[field];
+      if (source?.formula) return `(${sourceFormula(source)})`;
+      return null;
+    };
+  } else return undefined;
+  const initial = figure('initialBudget');
+  const adjustment = figure('adjustment') ?? (initial && figure('adjustedBudget') ? `(${figure('adjustedBudget')}-${initial})` : null);
+  const adjusted = figure('adjustedBudget') ?? (initial && adjustment ? `(${initial}+${adjustment})` : null);
+  if (kind === 'adjustment') return initial && adjustment ? `IF(${initial}<>0,${adjustment}/${initial},"")` : undefined;
+  const actual = figure('actual');
+  const basis = ev.department.basis;
+  const carry = figure('carryover') ?? (t.carryover === 0 ? '0' : null);
+  const denom = basis === 'initial' ? initial ?? adjusted : basis === 'adjusted-plus-carryover' ? adjusted && carry && `(${adjusted}+${carry})` : adjusted;
+  return actual && denom ? `IF(${denom}>0,${actual}/${denom},"")` : undefined;
+}
+
+function executionScoreFormula(shown: string, points: string, ev: Evaluation): string {
+  const { step, penaltyShare } = ev.score.rules.execution;
+  const stepBp = Math.round(step * 10000);
+  // Whole hundredths of a percent short of 100%, then whole steps of them: no float noise at the edges.
+  return `ROUND(MAX(0,${points}-INT(MAX(0,ROUND((1-${shown})*10000,0))/${stepBp})*${penaltyShare}*${points}),2)`;
+}
+
+function adjustmentScoreFormula(shown: string, points: string, ev: Evaluation): string {
+  const { zeroShare, bands } = ev.score.rules.adjustment;
+  const bp = `ABS(ROUND(${shown}*10000,0))`;
+  let share = '0';
+  for (const band of [...bands].reverse()) share = `IF(${bp}<=${Math.round(band.upTo * 10000)},${band.share},${share})`;
+  return `ROUND(${points}*IF(${bp}=0,${zeroShare},${share}),2)`;
 }

@@ -1,14 +1,34 @@
 // The narrative of the report, section by section as in a 部门整体支出绩效自评报告, in Chinese or English.
 // Facts come only from the evaluation; what only the clerk knows is left as a visible 【请填写…】 prompt.
 import { belowAsDisplayed } from '../evaluate';
-import type { Evaluation, Finding, Lang, ProjectResult } from '../model';
+import type { AmountSources, Evaluation, Finding, Lang, ProjectResult, SourceCell } from '../model';
 import { formatAmount, formatRate } from '../numbers';
+import { digest } from '../record/digest';
 
 export type Block =
   | { kind: 'title'; text: string }
   | { kind: 'heading1' | 'heading2'; text: string }
-  | { kind: 'paragraph'; text: string; sources?: string[] }
+  | {
+      kind: 'paragraph';
+      text: string;
+      /** `Sheet!A1` cells the paragraph's figures come from (the report's 依据 column). */
+      sources?: string[];
+      /** Section and place (`2.1.3`: 二、（一）, third paragraph): how a regeneration finds the clerk's edits. */
+      id?: string;
+      /** Set when `text` is the clerk's own rewrite, kept: the text generated now, shown beside it for comparison. */
+      fresh?: string;
+    }
   | { kind: 'signature'; text: string };
+
+/** Sources that point into the report itself; composeReport puts in their cells once the tables are laid out. */
+export const SOURCE_SUMMARY_TOTAL = '#summary-total';
+export const SOURCE_SCORE_TOTAL = '#score-total';
+
+/** The cells a row's figures were read from, in the table's order. */
+export function sourceRefs(sources: AmountSources, extra: (SourceCell | null)[] = []): string[] {
+  const cells = [sources.initialBudget, sources.adjustment, sources.adjustedBudget, sources.carryover, sources.actual, ...extra];
+  return cells.flatMap((c) => (c ? [c.ref] : []));
+}
 
 /** More projects than this and section （二） summarises instead of listing each. */
 export const LIST_LIMIT = 30;
@@ -46,7 +66,9 @@ export function composeNarrative(ev: Evaluation): Block[] {
     blocks.push({ kind: 'heading1', text: zh ? `${NUMERALS[i]}、${zhText}` : `${i + 1}. ${enText}` });
   const h2 = (i: number, zhText: string, enText: string) =>
     blocks.push({ kind: 'heading2', text: zh ? `（${NUMERALS[i]}）${zhText}` : `(${String.fromCharCode(97 + i)}) ${enText}` });
-  const para = (text: string, sources?: string[]) => blocks.push({ kind: 'paragraph', text, sources });
+  // `key` names a paragraph that belongs to something (a project, the findings) rather than to a place, so
+  // a clerk's rewrite stays with its project when the list above it grows or shrinks.
+  const para = (text: string, sources?: string[], key?: string) => blocks.push({ kind: 'paragraph', text, sources, ...(key ? { id: key } : {}) });
 
   blocks.push({
     kind: 'title',
@@ -76,7 +98,7 @@ export function composeNarrative(ev: Evaluation): Block[] {
         ? `${c.name}调整后预算数 ${amt(c.adjustedBudget)}，实际支出数 ${amt(c.actual)}，执行率 ${pct(c.executionRate)}`
         : `${c.name}: adjusted budget ${amt(c.adjustedBudget)}, actual ${amt(c.actual)}, execution rate ${pct(c.executionRate)}`,
     );
-    para(zh ? `其中，${parts.join('；')}。` : `By category — ${parts.join('; ')}.`, ev.categories.map((c) => c.cell));
+    para(zh ? `其中，${parts.join('；')}。` : `By category — ${parts.join('; ')}.`, ev.categories.flatMap((c) => sourceRefs(c.sources)));
   }
   h2(3, '部门整体绩效管理情况', 'Performance management');
   para(ev.info.performanceManagement ?? prompt(lang, '部门整体绩效管理情况', 'how the department managed performance'));
@@ -84,31 +106,55 @@ export function composeNarrative(ev: Evaluation): Block[] {
   // 二、综合评价分析
   h1(1, '综合评价分析', 'Overall assessment');
   h2(0, '自评结论综述', 'Summary of the self-evaluation');
-  para(conclusion(ev, under, pct), totalsSources(ev));
-  para(scoreSentence(ev));
+  para(conclusion(ev, under, pct), [...totalsSources(ev), SOURCE_SUMMARY_TOTAL]);
+  para(scoreSentence(ev), [SOURCE_SCORE_TOTAL]);
   h2(1, '各项工作任务绩效目标完成情况分析', 'Performance of each task');
   if (ev.projects.length <= LIST_LIMIT) {
     para(zh ? '本部门年度各项工作任务绩效目标完成情况如下：' : 'Each task performed as follows:');
-    ev.projects.forEach((p, i) => para(projectSentence(ev, p, i, amt, pct), [p.cell]));
+    ev.projects.forEach((p, i) => para(projectSentence(ev, p, i, amt, pct), sourceRefs(p.sources, [p.targetSource]), projectKey(p)));
   } else {
-    para(projectSummary(ev, under, amt, pct), ev.projects.slice(0, LARGEST).map((p) => p.cell));
+    para(projectSummary(ev, under, amt, pct), [SOURCE_SUMMARY_TOTAL]);
   }
 
   // 三、存在的主要问题
   h1(2, '存在的主要问题', 'Main problems');
-  for (const text of problems(ev, under, pct)) para(text.text, text.sources);
+  for (const text of problems(ev, under, pct)) para(text.text, text.sources, text.key);
 
   // 四、下一步改进措施
   h1(3, '下一步改进措施', 'Next steps');
-  for (const text of measures(ev, under, pct)) para(text);
+  for (const text of measures(ev, under, pct)) para(text.text, text.sources);
 
   blocks.push({ kind: 'signature', text: name });
   blocks.push({ kind: 'signature', text: formatDate(ev.options.reportDate, lang) });
+  return numberParagraphs(blocks);
+}
+
+/** A project's paragraphs' key: its name, digested (ids hold no `:` and stay short). */
+function projectKey(p: ProjectResult): string {
+  return `p${digest(p.name, 12)}`;
+}
+
+/**
+ * Gives each paragraph its id: heading 1, heading 2 (0 before the first), then its key or its place among
+ * the unkeyed paragraphs under them, from 1 (`4.0.1`: 四、, first paragraph).
+ */
+function numberParagraphs(blocks: Block[]): Block[] {
+  let h1 = 0;
+  let h2 = 0;
+  let n = 0;
+  for (const block of blocks) {
+    if (block.kind === 'heading1') [h1, h2, n] = [h1 + 1, 0, 0];
+    else if (block.kind === 'heading2') [h2, n] = [h2 + 1, 0];
+    else if (block.kind === 'paragraph') block.id = `${h1}.${h2}.${block.id ?? ++n}`;
+  }
   return blocks;
 }
 
+/** Where the department's totals come from: the totals table's total row, its categories, or the projects. */
 function totalsSources(ev: Evaluation): string[] {
-  return ev.totals.source === 'totals-table' ? ev.categories.map((c) => c.cell) : ev.projects.slice(0, 3).map((p) => p.cell);
+  if (ev.totals.source === 'projects') return [SOURCE_SUMMARY_TOTAL];
+  const own = sourceRefs(ev.totals.sources);
+  return own.length > 0 ? own : ev.categories.flatMap((c) => sourceRefs(c.sources));
 }
 
 function totalsSentence(ev: Evaluation, amt: (v: number) => string, pct: (v: number | null) => string): string {
@@ -203,9 +249,9 @@ function projectSummary(ev: Evaluation, under: ProjectResult[], amt: (v: number)
   return `The department ran ${ev.projects.length} projects with a combined budget of ${amt(s.adjustedBudget)} and spending of ${amt(s.actual)} (${pct(s.executionRate)}); ${under.length} fell short of target. The ${largest.length} largest: ${list.join('; ')}. Every project is listed in Table 3.`;
 }
 
-function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null) => string): { text: string; sources?: string[] }[] {
+function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null) => string): { text: string; sources?: string[]; key?: string }[] {
   const zh = ev.options.lang === 'zh';
-  const out: { text: string; sources?: string[] }[] = [];
+  const out: { text: string; sources?: string[]; key?: string }[] = [];
   const count = ev.projects.length;
   if (under.length === 0) {
     out.push({
@@ -230,7 +276,8 @@ function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null
         text: zh
           ? `（${i + 1}）${p.name}执行率 ${pct(p.executionRate)}，低于 ${pct(p.effectiveTarget)} 的目标。${reasonText}`
           : `(${i + 1}) ${p.name}: ${pct(p.executionRate)}, below its ${pct(p.effectiveTarget)} target.${reasonText}`,
-        sources: [p.cell],
+        sources: sourceRefs({ adjustedBudget: p.sources.adjustedBudget, actual: p.sources.actual }, [p.targetSource]),
+        key: projectKey(p),
       });
     });
     if (under.length > LIST_LIMIT) {
@@ -246,28 +293,31 @@ function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null
         ? `此外，数据核对发现 ${notable.length} 处需要注意的问题（详见附表2）：${list.join('；')}${notable.length > shown.length ? '等' : ''}`
         : `The data check also found ${notable.length} point(s) to look at (Table 2): ${list.join('; ')}${notable.length > shown.length ? ' …' : ''}`,
       sources: shown.flatMap((f) => (f.cell ? [f.cell] : [])),
+      key: 'findings',
     });
   }
   return out;
 }
 
-function measures(ev: Evaluation, under: ProjectResult[], pct: (v: number | null) => string): string[] {
+function measures(ev: Evaluation, under: ProjectResult[], pct: (v: number | null) => string): { text: string; sources?: string[] }[] {
   const zh = ev.options.lang === 'zh';
-  const out: string[] = [];
+  const out: { text: string; sources?: string[] }[] = [];
+  const push = (text: string, sources?: string[]) => out.push({ text, sources });
   if (under.length > 0) {
     const names = under.slice(0, 5).map((p) => p.name).join(zh ? '、' : ', ');
-    out.push(
+    push(
       zh
         ? `1.针对${names}${under.length > 5 ? '等' : ''}执行率未达标的项目逐项分析原因，跟踪预算项目支付进度，按月督办执行进度，将责任落实到人。`
         : `1. Analyse each project that fell short (${names}${under.length > 5 ? ', …' : ''}), track payments against plan every month and make named staff responsible.`,
+      under.slice(0, 5).map((p) => p.cell),
     );
-    out.push(
+    push(
       zh
         ? `2.提高预算编制的精准度，结合项目实际需要和往年执行情况测算预算，对执行率低于 ${pct(ev.department.explainBelow)} 的项目在下年度预算安排中予以审慎考虑。`
         : `2. Budget more precisely from real needs and past execution; review next year's allocation of projects below ${pct(ev.department.explainBelow)}.`,
     );
   } else {
-    out.push(
+    push(
       zh
         ? '1.继续保持预算执行进度，加强对项目支出的全过程跟踪，巩固本年度预算执行成效。'
         : '1. Keep spending on schedule and follow each project through the year to hold this year’s results.',
@@ -275,20 +325,21 @@ function measures(ev: Evaluation, under: ProjectResult[], pct: (v: number | null
   }
   const adj = ev.totals.adjustmentRate;
   if (adj !== null && Math.abs(adj) > 0.1) {
-    out.push(
+    push(
       zh
         ? `${out.length + 1}.本年度预算调整率为 ${pct(adj)}，应加强年初预算编制的科学性，减少年中追加和调整。`
         : `${out.length + 1}. The budget was adjusted by ${pct(adj)} during the year: plan the initial budget more thoroughly to reduce mid-year changes.`,
+      totalsSources(ev),
     );
   }
   if (notableFindings(ev.findings).length > 0) {
-    out.push(
+    push(
       zh
         ? `${out.length + 1}.加强预算执行数据的日常核对，确保合计数、调整数与明细数据一致。`
         : `${out.length + 1}. Check the budget data regularly so that totals, adjustments and details agree.`,
     );
   }
-  out.push(
+  push(
     zh
       ? `${out.length + 1}.强化绩效目标管理和绩效运行监控，将自评结果应用于下一年度预算编制和管理。`
       : `${out.length + 1}. Strengthen performance targets and in-year monitoring, and use this evaluation when preparing next year’s budget.`,

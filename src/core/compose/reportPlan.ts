@@ -16,10 +16,15 @@ export type CellStyle =
   | 'tableHeader'
   | 'tableCell'
   | 'tableTotal'
-  | 'note';
+  | 'note'
+  /** The text generated now, under a paragraph the clerk rewrote (kept). */
+  | 'comparison';
 
 export interface PlanCell {
+  /** The value, or a formula's computed result (stored with it: readers that do not calculate see it). */
   value: string | number | null;
+  /** A formula without its `=`, in A1 references (other sheets quoted as Excel quotes them). */
+  formula?: string;
   format: CellFormat;
   style: CellStyle;
   /** Under-target row of the summary table: filled (the report is a snapshot). */
@@ -44,6 +49,11 @@ export interface ReportPlan {
   summaryHeaderRow: number;
   /** Merged areas besides the spanAll rows. */
   merges: CellRange[];
+  /** The fingerprint of the data the report was made from. */
+  fingerprint: string;
+  /** The report's record (core/record/reportRecord.ts): text per row of the hidden column `keyColumn`. */
+  keys: { row: number; text: string }[];
+  keyColumn: number;
 }
 
 /** Marks that tell the tool's own sheets and rules from the clerk's; readable by ExcelJS and Office.js alike. */

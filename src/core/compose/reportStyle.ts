@@ -43,7 +43,11 @@ const TYPE: Record<CellStyle, { family: 'body' | 'heading' | 'caption'; size: nu
   tableHeader: { family: 'body', size: 10, bold: true },
   tableTotal: { family: 'body', size: 10, bold: true },
   tableCell: { family: 'body', size: 10, bold: false },
+  comparison: { family: 'caption', size: 10, bold: false },
 };
+
+/** Grey for what stands beside the report's own text: the 依据 cells, the text generated for comparison. */
+export const ASIDE_RGB = '595959';
 
 export function fontSize(style: CellStyle): number {
   return TYPE[style].size;
@@ -64,7 +68,7 @@ export function cellLook(cell: Pick<PlanCell, 'style' | 'format' | 'highlight'>,
     // Text in a table starts a step in from the border: a right-aligned rate before it would touch it.
     indent: table && horizontal === 'left' ? 1 : 0,
     fill: cell.highlight ? HIGHLIGHT_FILL_RGB : cell.style === 'tableHeader' ? HEADER_FILL : null,
-    color: cell.highlight ? HIGHLIGHT_FONT_RGB : null,
+    color: cell.highlight ? HIGHLIGHT_FONT_RGB : cell.style === 'sources' || cell.style === 'comparison' ? ASIDE_RGB : null,
     border: table,
   };
 }

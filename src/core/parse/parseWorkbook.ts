@@ -3,13 +3,13 @@
 import { cellRef } from '../address';
 import { makeFinding } from '../findings';
 import { HEADER_WORDS, readUnitLine, wanDivisor, type ColumnKey, type MoneyKey, type Unit } from '../headers';
-import type { BudgetInput, CategoryInput, Finding, Lang, ProjectInput, ProjectTableLayout, WorkbookSnapshot } from '../model';
+import type { AmountField, Amounts, AmountSources, BudgetInput, CategoryInput, Finding, Lang, ProjectInput, ProjectTableLayout, SourceCell, WorkbookSnapshot } from '../model';
 import { formatAmount, readNumber } from '../numbers';
 import { MONEY_COLUMNS, readBody, type ItemRow } from './body';
 import { Grid } from './grid';
 import { detectHeader, type TableHeader } from './header';
 import { readInfo, readTargetValue } from './info';
-import { isScoreSheet, readScoreSheet } from './scoreSheet';
+import { isScoreSheet, pickScoreSheet, readScoreSheet } from './scoreSheet';
 
 export interface ParseResult {
   input: BudgetInput;
@@ -149,6 +149,32 @@ function budgets(
   return { initialBudget: null, adjustment: null, adjustedBudget: adjusted };
 }
 
+const FIELD_OF: Record<MoneyKey, AmountField> = {
+  initial: 'initialBudget',
+  adjustment: 'adjustment',
+  adjusted: 'adjustedBudget',
+  carryover: 'carryover',
+  actual: 'actual',
+};
+
+/**
+ * Where each figure of a row was read. A figure counts as read from its cell when it equals that cell's value in
+ * 万元 exactly; a derived one (调整后 = 年初 + 调整, or an adjustment recomputed after a mismatch) has no source.
+ */
+function amountSources(table: FoundTable, item: ItemRow, amounts: Amounts, divisor: (key: MoneyKey) => number): AmountSources {
+  const sources: AmountSources = {};
+  for (const key of MONEY_COLUMNS) {
+    const column = table.header.columns.get(key);
+    const raw = item.money[key];
+    if (!column || raw === undefined) continue;
+    const field = FIELD_OF[key];
+    if (amounts[field] !== raw / divisor(key)) continue;
+    const value = table.grid.value(item.row, column.col);
+    sources[field] = { ref: cellRef(table.grid.name, item.row, column.col), divisor: divisor(key), formula: typeof value === 'number' || value === null || value === '' };
+  }
+  return sources;
+}
+
 function cellText(grid: Grid, row: number, col: number | undefined): string {
   return col === undefined ? '' : grid.text(row, col);
 }
@@ -158,9 +184,10 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang): ParseResu
   const toolSheets = new Set(snapshot.toolSheets);
   const ownSheets = snapshot.sheets.filter((s) => !toolSheets.has(s.name));
   // The 评分设置 sheet is read on its own: its rows are neither a table of figures nor the information block.
-  const scoreSheet = ownSheets.find((s) => isScoreSheet(s.name));
+  // With several (评分设置 and Excel's copy 评分设置 (2)), one is read and none is scanned for tables.
+  const scoreSheet = pickScoreSheet(ownSheets, lang, findings);
   const scoreProfile = scoreSheet ? readScoreSheet(new Grid(scoreSheet), lang, findings) : null;
-  const grids = ownSheets.filter((s) => s !== scoreSheet).map((s) => new Grid(s));
+  const grids = ownSheets.filter((s) => !isScoreSheet(s.name)).map((s) => new Grid(s));
   const tables = grids.flatMap((grid) => findTables(grid, lang, findings));
 
   const regions = tables.map((t) => ({ sheet: t.grid.name, top: t.header.top, bottom: t.end - 1, left: t.header.firstCol, right: t.header.lastCol }));
@@ -216,6 +243,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang): ParseResu
         continue;
       }
       let target: number | null = null;
+      let targetSource: SourceCell | null = null;
       if (targetColumn) {
         const raw = grid.value(item.row, targetColumn.col);
         const read = readNumber(raw, false);
@@ -228,6 +256,11 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang): ParseResu
           );
         } else if (read) {
           target = readTargetValue(raw, targetColumn.percent);
+          if (target !== null) {
+            // readTargetValue's rule: a percent header, a `%`, or a bare number above 1 is in percent.
+            const divisor = read.ok && (read.percent || targetColumn.percent || read.value > 1) ? 100 : 1;
+            targetSource = { ref: cellRef(grid.name, item.row, targetColumn.col), divisor, formula: typeof raw === 'number' };
+          }
         }
       }
       let givenRate: number | null = null;
@@ -237,15 +270,19 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang): ParseResu
       }
       if (item.unreadable) continue; // reported at its cell; the rest of the row cannot be trusted
       const { initialBudget, adjustment, adjustedBudget } = budgets(table, item, divisor, lang, findings);
+      const carryover = (item.money.carryover ?? 0) / divisor('carryover');
+      const actual = (item.money.actual ?? 0) / divisor('actual');
       projects.push({
         name: item.label,
+        sources: amountSources(table, item, { initialBudget, adjustment, adjustedBudget, carryover, actual }, divisor),
+        targetSource,
         cell: cellRef(grid.name, item.row, item.labelCol),
         location: { sheet: grid.name, table: layouts.length - 1, row: item.row, firstCol: header.firstCol, lastCol: header.lastCol },
         initialBudget,
         adjustment,
         adjustedBudget,
-        carryover: (item.money.carryover ?? 0) / divisor('carryover'),
-        actual: (item.money.actual ?? 0) / divisor('actual'),
+        carryover,
+        actual,
         target,
         givenRate,
         givenRateCell: rateColumn && givenRate !== null ? cellRef(grid.name, item.row, rateColumn.col) : null,
@@ -258,13 +295,12 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang): ParseResu
 
   const toCategory = (table: FoundTable, item: ItemRow): CategoryInput => {
     const divisor = divisorFor(table);
-    return {
-      name: item.label,
-      cell: cellRef(table.grid.name, item.row, item.labelCol),
+    const amounts: Amounts = {
       ...budgets(table, item, divisor, lang, findings),
       carryover: (item.money.carryover ?? 0) / divisor('carryover'),
       actual: (item.money.actual ?? 0) / divisor('actual'),
     };
+    return { name: item.label, cell: cellRef(table.grid.name, item.row, item.labelCol), ...amounts, sources: amountSources(table, item, amounts, divisor) };
   };
   const categories: CategoryInput[] = [];
   let categoryTotal: CategoryInput | null = null;

@@ -2,21 +2,79 @@
 //   指标 | 分值 | 类型 | 得分 | 评分标准 (the last column is free text, not read)
 // 类型 is 预算完成率 / 预算调整率 / 项目达标率 / 人工评分; 得分 is read for 人工评分 rows only (blank = unscored).
 // Bad cells give a finding at their cell and leave that row out (bad 分值) or unscored (bad 得分).
+// Below the indicators (optional), the bands as a second table
+//   评分参数 | 值 | 说明 (说明 is free text, not read)
+// one row per parameter (PARAM_LABELS): a missing row keeps the default, a bad value gives a finding at its cell
+// and keeps the default, bands out of order give a finding and keep the default bands.
+// The sheet may be Excel's renamed copy (评分设置 (2)): see pickScoreSheet.
 import { cellRef } from '../address';
 import { makeFinding } from '../findings';
 import { normalise } from '../headers';
-import type { Finding, Lang } from '../model';
-import { isBlank, readNumber } from '../numbers';
-import { profileWith, SCORE_KIND_WORDS, type ScoreIndicator, type ScoreKind, type ScoreProfile } from '../score/profile';
+import type { CellValue, Finding, Lang } from '../model';
+import { formatRate, isBlank, readNumber, roundHalfAway } from '../numbers';
+import {
+  DEFAULT_SCORE_PROFILE,
+  profileWith,
+  SCORE_KIND_WORDS,
+  type Grade,
+  type ScoreBands,
+  type ScoreIndicator,
+  type ScoreKind,
+  type ScoreProfile,
+} from '../score/profile';
 import type { Grid } from './grid';
+import { readTargetValue } from './info';
+
+/** The grades with a lower bound (差 is what is below 中). */
+type Banded = Exclude<Grade, '差'>;
+const GRADE_EN: Record<Banded, string> = { 优: 'Excellent', 良: 'Good', 中: 'Fair' };
 
 export const SCORE_SHEET_NAMES: readonly string[] = ['评分设置', 'Scoring'];
 export const SCORE_HEADER = { name: ['指标', '指标名称', 'Indicator'], points: ['分值', 'Points'], kind: ['类型', '计分方式', 'Kind'], score: ['得分', 'Score'] } as const;
+/** The header of the bands table (说明 is optional and not read). */
+export const PARAM_HEADER = { label: ['评分参数', '参数', 'Parameter', 'Setting'], value: ['值', '数值', '取值', 'Value'] } as const;
+
+/**
+ * The parameter rows as the template writes them (zh, en). The parser also takes them without punctuation or
+ * spaces, `第N档` / `band N` for any N (a fourth band needs both its rows), and the short forms in PARAM_WORDS.
+ */
+export const PARAM_LABELS = {
+  step: ['预算完成率每低（个百分点）', 'Execution rate: step (percentage points)'],
+  penalty: ['预算完成率每档扣分比例', 'Execution rate: points off per step (share)'],
+  zero: ['预算调整率为 0 时得分比例', 'Adjustment rate: share at 0'],
+  bound: (n: number) => [`预算调整率第${n}档上限`, `Adjustment rate: band ${n} up to`],
+  share: (n: number) => [`预算调整率第${n}档得分比例`, `Adjustment rate: band ${n} share`],
+  grade: (g: Banded) => [`等级“${g}”最低分`, `Grade ${GRADE_EN[g]} from`],
+} as const;
 
 const HEADER_ROWS = 15;
 
+/** 0 for 评分设置 / Scoring itself, n for the copy Excel names `评分设置 (n)`; null for any other sheet. */
+export function scoreSheetCopy(name: string): number | null {
+  const match = /^(.*?)(?:\((\d+)\))?$/.exec(normalise(name));
+  if (!match || !SCORE_SHEET_NAMES.some((n) => normalise(n) === match[1])) return null;
+  return match[2] === undefined ? 0 : Number(match[2]);
+}
+
 export function isScoreSheet(name: string): boolean {
-  return SCORE_SHEET_NAMES.some((n) => normalise(n) === normalise(name));
+  return scoreSheetCopy(name) !== null;
+}
+
+/**
+ * The score sheet to read when a workbook has several (the template inserted twice gives 评分设置 and
+ * 评分设置 (2)): the one without a number (the clerk's original), else the lowest number; a
+ * `score-sheet-ignored` finding names each other one.
+ */
+export function pickScoreSheet<S extends { name: string }>(sheets: readonly S[], lang: Lang, findings: Finding[]): S | undefined {
+  const found = sheets
+    .map((sheet, index) => ({ sheet, index, copy: scoreSheetCopy(sheet.name) }))
+    .filter((s): s is { sheet: S; index: number; copy: number } => s.copy !== null)
+    .sort((a, b) => a.copy - b.copy || a.index - b.index);
+  const [used, ...ignored] = found;
+  for (const other of ignored) {
+    findings.push(makeFinding('score-sheet-ignored', cellRef(other.sheet.name, 0, 0), lang, { used: used.sheet.name, ignored: other.sheet.name }));
+  }
+  return used?.sheet;
 }
 
 const KIND_LOOKUP = new Map<string, ScoreKind>();
@@ -24,36 +82,310 @@ for (const [kind, words] of Object.entries(SCORE_KIND_WORDS) as [ScoreKind, read
   for (const word of words) KIND_LOOKUP.set(normalise(word), kind);
 }
 
-type Column = keyof typeof SCORE_HEADER;
-
-function findHeader(grid: Grid): { row: number; cols: Record<Column, number> } | null {
-  for (let r = 0; r < Math.min(grid.rowCount, HEADER_ROWS); r++) {
-    const cols: Partial<Record<Column, number>> = {};
+function findHeader<K extends string>(grid: Grid, words: Record<K, readonly string[]>, rows: Iterable<number>): { row: number; cols: Record<K, number> } | null {
+  const keys = Object.keys(words) as K[];
+  for (const r of rows) {
+    const cols: Partial<Record<K, number>> = {};
     for (let c = 0; c < grid.width(r); c++) {
       const text = normalise(grid.text(r, c));
-      for (const [key, words] of Object.entries(SCORE_HEADER) as [Column, readonly string[]][]) {
-        if (cols[key] === undefined && words.some((w) => normalise(w) === text)) cols[key] = c;
+      for (const key of keys) {
+        if (cols[key] === undefined && words[key].some((w) => normalise(w) === text)) cols[key] = c;
       }
     }
-    if (cols.name !== undefined && cols.points !== undefined && cols.kind !== undefined && cols.score !== undefined) {
-      return { row: r, cols: cols as Record<Column, number> };
-    }
+    if (keys.every((k) => cols[k] !== undefined)) return { row: r, cols: cols as Record<K, number> };
   }
   return null;
 }
+
+function* range(from: number, to: number): Iterable<number> {
+  for (let r = from; r < to; r++) yield r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The 评分参数 table
+// ---------------------------------------------------------------------------------------------
+
+type ParamKey =
+  | { kind: 'step' }
+  | { kind: 'penalty' }
+  | { kind: 'zero' }
+  | { kind: 'bound'; band: number }
+  | { kind: 'share'; band: number }
+  | { kind: 'grade'; grade: Banded };
+
+/** Label text without case, spaces or punctuation: `预算完成率每低（个百分点）` → `预算完成率每低个百分点`. */
+const bare = (text: string) => normalise(text).replace(/[:：()（）[\]【】“”"'‘’「」、,，.。;；\-—–_·/]/g, '');
+
+const PARAM_WORDS: Record<'step' | 'penalty' | 'zero', string[]> = {
+  step: [PARAM_LABELS.step[0], PARAM_LABELS.step[1], '预算完成率每低百分点', '完成率每低个百分点', '每低个百分点', '每低百分点', '扣分步长', 'Execution step', 'Step'],
+  penalty: [PARAM_LABELS.penalty[0], PARAM_LABELS.penalty[1], '完成率每档扣分比例', '每档扣分比例', 'Execution penalty per step', 'Penalty per step'],
+  zero: [PARAM_LABELS.zero[0], PARAM_LABELS.zero[1], '预算调整率为0得分比例', '调整率为0时得分比例', '调整率为0得分比例', 'Adjustment share at 0', 'Share at 0'],
+};
+const PARAM_LOOKUP = new Map<string, ParamKey>();
+for (const [kind, words] of Object.entries(PARAM_WORDS) as ['step' | 'penalty' | 'zero', string[]][]) {
+  for (const word of words) PARAM_LOOKUP.set(bare(word), { kind });
+}
+
+const ZH_DIGITS = '一二三四五六七八九';
+const bandNumber = (text: string) => (/^\d+$/.test(text) ? Number(text) : text.length === 1 ? ZH_DIGITS.indexOf(text) + 1 : 0);
+const ZH_BAND = /^(?:预算)?(?:调整率)?第(\d+|[一二三四五六七八九])档(?:调整率)?(上限|不超过|得分比例|比例)$/;
+const EN_BAND = /^(?:adjustment(?:rate)?)?band(\d+)(upto|limit|share)$/;
+const ZH_GRADE = /^(?:等级)?(优|良|中)(?:秀|好|等)?(?:最低分|分数线|下限|不低于)?$/;
+const EN_GRADE = /^(?:grade)?(excellent|good|fair)(?:from|min|minimum)?$/;
+const GRADE_OF: Record<string, Banded> = { 优: '优', 良: '良', 中: '中', excellent: '优', good: '良', fair: '中' };
+
+function paramKey(label: string): ParamKey | null {
+  const text = bare(label);
+  const fixed = PARAM_LOOKUP.get(text);
+  if (fixed) return fixed;
+  const zhBand = ZH_BAND.exec(text);
+  const enBand = EN_BAND.exec(text);
+  if (zhBand || enBand) {
+    const band = zhBand ? bandNumber(zhBand[1]) : Number(enBand![1]);
+    const share = zhBand ? zhBand[2].endsWith('比例') : enBand![2] === 'share';
+    return band >= 1 ? (share ? { kind: 'share', band } : { kind: 'bound', band }) : null;
+  }
+  const grade = ZH_GRADE.exec(text) ?? EN_GRADE.exec(text);
+  return grade ? { kind: 'grade', grade: GRADE_OF[grade[1]] } : null;
+}
+
+const keyId = (key: ParamKey) => ('band' in key ? `${key.kind}${key.band}` : 'grade' in key ? `grade${key.grade}` : key.kind);
+
+/** Hundredths of a percent: rates are compared as displayed (score.ts), so a bound or step is a whole number of them. */
+const wholeBasisPoints = (v: number) => Math.abs(v * 10000 - Math.round(v * 10000)) < 1e-6 && Math.round(v * 10000) >= 1;
+
+interface Form {
+  read: (raw: CellValue) => number | null;
+  ok: (v: number) => boolean;
+  expected: Record<Lang, string>;
+  show: (v: number, lang: Lang) => string;
+}
+
+const pct = (v: number) => formatRate(v, 'trim');
+
+const FORMS: Record<'step' | 'penalty' | 'share' | 'bound' | 'grade', Form> = {
+  // Percentage points, as the label asks (5); 5% and 0.05 too. A plain 1 is 1 point (a step of 100 points means nothing).
+  step: {
+    read: (raw) => {
+      const n = readNumber(raw, false);
+      if (!n || !n.ok) return null;
+      return n.percent || n.value >= 1 ? n.value / 100 : n.value;
+    },
+    ok: (v) => v > 0 && v <= 1 && wholeBasisPoints(v),
+    expected: { zh: '0.01 至 100 之间的百分点数（如 5、5% 或 0.05）', en: 'percentage points from 0.01 to 100 (5, 5% or 0.05)' },
+    show: (v, lang) => (lang === 'zh' ? `${roundHalfAway(v * 100, 2)} 个百分点` : `${roundHalfAway(v * 100, 2)} percentage points`),
+  },
+  // Shares and bounds as the information block reads 执行率目标: 10%, 0.1 or 10 (a plain number above 1 is a percent).
+  penalty: {
+    read: (raw) => readTargetValue(raw, false),
+    ok: (v) => v > 0 && v <= 1,
+    expected: { zh: '大于 0、不超过 100% 的比例（如 10%、0.1 或 10）', en: 'a share above 0, at most 100% (10%, 0.1 or 10)' },
+    show: pct,
+  },
+  share: {
+    read: (raw) => readTargetValue(raw, false),
+    ok: (v) => v >= 0 && v <= 1,
+    expected: { zh: '0 至 100% 之间的比例（如 75%、0.75 或 75）', en: 'a share from 0 to 100% (75%, 0.75 or 75)' },
+    show: pct,
+  },
+  bound: {
+    read: (raw) => readTargetValue(raw, false),
+    ok: (v) => wholeBasisPoints(v),
+    expected: { zh: '大于 0 的百分比，最多两位小数（如 10%、0.1 或 10）', en: 'a percent above 0, at most 2 decimals (10%, 0.1 or 10)' },
+    show: pct,
+  },
+  // Points of 100 (90); 90% is read as 90.
+  grade: {
+    read: (raw) => {
+      const n = readNumber(raw, false);
+      return n && n.ok ? n.value : null;
+    },
+    ok: (v) => v > 0 && v <= 100,
+    expected: { zh: '0 至 100 之间的分数（如 90）', en: 'points from 0 to 100 (90)' },
+    show: (v) => String(v),
+  },
+};
+
+const formOf = (key: ParamKey) => FORMS[key.kind === 'zero' ? 'share' : key.kind];
+
+function defaultOf(key: ParamKey): number | undefined {
+  const d = DEFAULT_SCORE_PROFILE;
+  switch (key.kind) {
+    case 'step':
+      return d.execution.step;
+    case 'penalty':
+      return d.execution.penaltyShare;
+    case 'zero':
+      return d.adjustment.zeroShare;
+    case 'bound':
+      return d.adjustment.bands[key.band - 1]?.upTo;
+    case 'share':
+      return d.adjustment.bands[key.band - 1]?.share;
+    case 'grade':
+      return d.grades.find((g) => g.grade === key.grade)?.from;
+  }
+}
+
+interface ParamValue {
+  /** NaN when the cell was bad (and the default is used). */
+  value: number;
+  row: number;
+  col: number;
+}
+
+/** The bands the 评分参数 table sets (each one read, or the default), with a finding for each problem. */
+function readParams(grid: Grid, from: number, to: number, cols: { label: number; value: number }, lang: Lang, problem: (row: number, col: number, text: string) => void): Partial<ScoreBands> {
+  const zh = lang === 'zh';
+  const values = new Map<string, ParamValue>();
+  for (let r = from; r < to; r++) {
+    const label = grid.text(r, cols.label);
+    if (label === '') continue;
+    const raw = grid.value(r, cols.value);
+    const key = paramKey(label);
+    if (!key) {
+      // A line of notes under the table has no value: only a label with a value is a parameter gone wrong.
+      if (!isBlank(raw)) problem(r, cols.label, zh ? `参数“${label}”无法识别，未使用（参数名称见模板）` : `the parameter "${label}" is not known and is not used (see the template for the names)`);
+      continue;
+    }
+    const id = keyId(key);
+    if (values.has(id)) {
+      const first = values.get(id)!;
+      const where = cellRef(grid.name, first.row, first.col);
+      problem(r, cols.label, zh ? `参数“${label}”重复，只用第一行（${where}）` : `the parameter "${label}" appears twice; only the first row (${where}) is used`);
+      continue;
+    }
+    const form = formOf(key);
+    const value = isBlank(raw) ? null : form.read(raw);
+    if (value === null || !form.ok(value)) {
+      const found = isBlank(raw) ? (zh ? '空' : 'blank') : grid.text(r, cols.value) || String(raw);
+      const fallback = defaultOf(key);
+      const shown = fallback === undefined ? '' : form.show(fallback, lang);
+      const then = fallback === undefined ? (zh ? '此参数未使用' : 'it is not used') : zh ? `按默认值 ${shown}${/[0-9%]$/.test(shown) ? ' ' : ''}计分` : `the default ${shown} is used`;
+      const expected = zh ? form.expected.zh : form.expected.en;
+      problem(r, cols.value, zh ? `“${label}”应为${/^\d/.test(expected) ? ' ' : ''}${expected}，实为“${found}”，${then}` : `"${label}" should be ${expected}, found "${found}"; ${then}`);
+      // Marked as read, so a second row of the same parameter is still a duplicate.
+      values.set(id, { value: NaN, row: r, col: cols.value });
+      continue;
+    }
+    values.set(id, { value, row: r, col: cols.value });
+  }
+  const got = (key: ParamKey): ParamValue | undefined => {
+    const v = values.get(keyId(key));
+    return v && !Number.isNaN(v.value) ? v : undefined;
+  };
+  /** Where a parameter's row is (read or bad), if the table has it. */
+  const cellOf = (key: ParamKey): ParamValue | undefined => values.get(keyId(key));
+  /** Marks a value in a message as the default (its row missing, or its cell bad). */
+  const dflt = (where: ParamValue | undefined) => (where && !Number.isNaN(where.value) ? '' : zh ? '（默认）' : ', default');
+  // Every caller has a cell: a band or grade is only checked when one of its parameters is in the table.
+  const at = (where: ParamValue | undefined, text: string) => problem(where?.row ?? from - 1, where?.col ?? cols.label, text);
+  const out: Partial<ScoreBands> = {};
+  const d = DEFAULT_SCORE_PROFILE;
+
+  // 预算完成率
+  const step = got({ kind: 'step' });
+  const penalty = got({ kind: 'penalty' });
+  if (step || penalty) out.execution = { step: step?.value ?? d.execution.step, penaltyShare: penalty?.value ?? d.execution.penaltyShare };
+
+  // 预算调整率: bands 1…n, each bound and share read or default; bounds increasing, shares not.
+  const bandNumbers = [...values.keys()].flatMap((id) => {
+    const band = /^(?:bound|share)(\d+)$/.exec(id);
+    return band ? [Number(band[1])] : [];
+  });
+  const bandCount = Math.max(d.adjustment.bands.length, ...bandNumbers);
+  const bands: { upTo: number; share: number; upToCell?: ParamValue; shareCell?: ParamValue; band: number }[] = [];
+  let anyBand = false;
+  for (let n = 1; n <= bandCount; n++) {
+    const boundKey: ParamKey = { kind: 'bound', band: n };
+    const shareKey: ParamKey = { kind: 'share', band: n };
+    const upTo = got(boundKey)?.value ?? defaultOf(boundKey);
+    const share = got(shareKey)?.value ?? defaultOf(shareKey);
+    if (got(boundKey) || got(shareKey)) anyBand = true;
+    if (upTo === undefined || share === undefined) {
+      const present = got(boundKey) ?? got(shareKey);
+      if (present) {
+        at(
+          present,
+          zh
+            ? `第${n}档${got(boundKey) ? '只有上限、没有得分比例' : '只有得分比例、没有上限'}，此档未使用（需“${PARAM_LABELS.bound(n)[0]}”和“${PARAM_LABELS.share(n)[0]}”两行）`
+            : `band ${n} has ${got(boundKey) ? 'an upper bound but no share' : 'a share but no upper bound'}; it is not used (it needs "${PARAM_LABELS.bound(n)[1]}" and "${PARAM_LABELS.share(n)[1]}")`,
+        );
+      }
+      continue;
+    }
+    bands.push({ upTo, share, upToCell: cellOf(boundKey), shareCell: cellOf(shareKey), band: n });
+  }
+  const zero = got({ kind: 'zero' });
+  if (zero || anyBand) {
+    const zeroShare = zero?.value ?? d.adjustment.zeroShare;
+    let fine = true;
+    for (let i = 1; i < bands.length && fine; i++) {
+      const [prev, next] = [bands[i - 1], bands[i]];
+      if (Math.round(next.upTo * 10000) <= Math.round(prev.upTo * 10000)) {
+        fine = false;
+        at(
+          next.upToCell ?? prev.upToCell,
+          zh
+            ? `预算调整率各档上限应逐档增大：第${next.band}档上限 ${pct(next.upTo)}${dflt(next.upToCell) || ' '}不大于第${prev.band}档的 ${pct(prev.upTo)}${dflt(prev.upToCell)}，各档按默认值计分`
+            : `the adjustment bands' upper bounds must increase: band ${next.band} (${pct(next.upTo)}${dflt(next.upToCell)}) is not above band ${prev.band} (${pct(prev.upTo)}${dflt(prev.upToCell)}); the default bands are used`,
+        );
+      }
+    }
+    const shares = [{ share: zeroShare, cell: cellOf({ kind: 'zero' }), name: zh ? '调整率为 0 时' : 'the share at 0' }, ...bands.map((b) => ({ share: b.share, cell: b.shareCell, name: zh ? `第${b.band}档` : `band ${b.band}` }))];
+    for (let i = 1; i < shares.length && fine; i++) {
+      if (shares[i].share > shares[i - 1].share + 1e-12) {
+        fine = false;
+        at(
+          shares[i].cell ?? shares[i - 1].cell,
+          zh
+            ? `预算调整率各档得分比例应逐档不增：${shares[i].name}的 ${pct(shares[i].share)}${dflt(shares[i].cell) || ' '}高于${shares[i - 1].name}的 ${pct(shares[i - 1].share)}${dflt(shares[i - 1].cell)}，各档按默认值计分`
+            : `the adjustment shares must not increase from band to band: ${shares[i].name} (${pct(shares[i].share)}${dflt(shares[i].cell)}) is above ${shares[i - 1].name} (${pct(shares[i - 1].share)}${dflt(shares[i - 1].cell)}); the default bands are used`,
+        );
+      }
+    }
+    if (fine) out.adjustment = { zeroShare, bands: bands.map((b) => ({ upTo: b.upTo, share: b.share })) };
+  }
+
+  // Grades: 优 above 良 above 中.
+  const grades = d.grades.map((g) => {
+    const key: ParamKey = { kind: 'grade', grade: g.grade as Banded };
+    return { grade: g.grade as Banded, from: got(key)?.value ?? g.from, cell: cellOf(key) };
+  });
+  if (grades.some((g) => g.cell !== undefined)) {
+    let fine = true;
+    for (let i = 1; i < grades.length && fine; i++) {
+      if (grades[i].from >= grades[i - 1].from) {
+        fine = false;
+        at(
+          grades[i].cell ?? grades[i - 1].cell,
+          zh
+            ? `等级分数线应逐级降低：“${grades[i].grade}”${grades[i].from} 分${dflt(grades[i].cell) || ' '}不低于“${grades[i - 1].grade}”${grades[i - 1].from} 分${dflt(grades[i - 1].cell)}，等级按默认分数线（优 90、良 80、中 60）确定`
+            : `grade thresholds must decrease: ${GRADE_EN[grades[i].grade]} (${grades[i].from}${dflt(grades[i].cell)}) is not below ${GRADE_EN[grades[i - 1].grade]} (${grades[i - 1].from}${dflt(grades[i - 1].cell)}); the default thresholds (90, 80, 60) are used`,
+        );
+      }
+    }
+    if (fine) out.grades = grades.map((g) => ({ grade: g.grade, from: g.from }));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 /** The profile a 评分设置 sheet holds, or null (and a finding) when it has no usable header. */
 export function readScoreSheet(grid: Grid, lang: Lang, findings: Finding[]): ScoreProfile | null {
   const zh = lang === 'zh';
   const problem = (row: number, col: number, text: string) => findings.push(makeFinding('score-setting', cellRef(grid.name, row, col), lang, { text }));
-  const header = findHeader(grid);
+  const header = findHeader(grid, SCORE_HEADER, range(0, Math.min(grid.rowCount, HEADER_ROWS)));
   if (!header) {
     problem(0, 0, zh ? '未找到表头“指标 | 分值 | 类型 | 得分”，按默认评分标准计分' : 'no header "Indicator | Points | Kind | Score" found; the default scoring is used');
     return null;
   }
   const { cols } = header;
+  // The 评分参数 table, below the indicators (or above them): each table ends where the other begins.
+  const params = findHeader(grid, PARAM_HEADER, [...range(header.row + 1, grid.rowCount), ...range(0, header.row)]);
+  const indicatorsEnd = params && params.row > header.row ? params.row : grid.rowCount;
   const indicators: ScoreIndicator[] = [];
-  for (let r = header.row + 1; r < grid.rowCount; r++) {
+  for (let r = header.row + 1; r < indicatorsEnd; r++) {
     const name = grid.text(r, cols.name);
     if (name === '') continue;
     const rawPoints = grid.value(r, cols.points);
@@ -83,7 +415,11 @@ export function readScoreSheet(grid: Grid, lang: Lang, findings: Finding[]): Sco
         );
       } else manualScore = score.value;
     }
-    indicators.push({ name, points: points.value, kind, manualScore });
+    const indicator: ScoreIndicator = { name, points: points.value, kind, manualScore };
+    // Plain numbers only: a formula elsewhere may point at them (text such as '9.5' or a percent may not).
+    if (typeof rawPoints === 'number') indicator.pointsCell = cellRef(grid.name, r, cols.points);
+    if (manualScore !== null && typeof rawScore === 'number') indicator.scoreCell = cellRef(grid.name, r, cols.score);
+    indicators.push(indicator);
   }
   if (indicators.length === 0) {
     problem(header.row, cols.name, zh ? '评分设置表没有可用的指标行，按默认评分标准计分' : 'the Scoring sheet has no usable indicator; the default scoring is used');
@@ -93,5 +429,6 @@ export function readScoreSheet(grid: Grid, lang: Lang, findings: Finding[]): Sco
   if (Math.abs(max - 100) > 1e-9) {
     problem(header.row, cols.points, zh ? `分值合计为 ${max} 分，不是 100 分：等级按折算为百分制的得分确定` : `the points add up to ${max}, not 100: the grade uses the score scaled to 100`);
   }
-  return profileWith(indicators);
+  const bands = params ? readParams(grid, params.row + 1, params.row < header.row ? header.row : grid.rowCount, params.cols, lang, problem) : {};
+  return profileWith(indicators, bands);
 }

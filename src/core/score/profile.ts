@@ -12,6 +12,10 @@ export interface ScoreIndicator {
   kind: ScoreKind;
   /** A 人工评分 indicator's score as the clerk entered it; null while unscored. */
   manualScore: number | null;
+  /** The 评分设置 cell (`Sheet!A1`) of its 分值, when that cell holds a plain number. */
+  pointsCell?: string;
+  /** The 评分设置 cell (`Sheet!A1`) of its 得分 (人工评分 only), when that cell holds a plain number. */
+  scoreCell?: string;
 }
 
 export type Grade = '优' | '良' | '中' | '差';
@@ -70,7 +74,10 @@ export const DEFAULT_SCORE_PROFILE: ScoreProfile = {
   ],
 };
 
-/** The default profile with the clerk's indicators in place of the default ones. */
-export function profileWith(indicators: ScoreIndicator[]): ScoreProfile {
-  return { ...DEFAULT_SCORE_PROFILE, source: 'sheet', indicators };
+/** The bands of a profile: what the 评分设置 sheet's 评分参数 table can change. */
+export type ScoreBands = Pick<ScoreProfile, 'execution' | 'adjustment' | 'grades'>;
+
+/** The default profile with the clerk's indicators (and any of the clerk's bands) in place of the default ones. */
+export function profileWith(indicators: ScoreIndicator[], bands: Partial<ScoreBands> = {}): ScoreProfile {
+  return { ...DEFAULT_SCORE_PROFILE, ...bands, source: 'sheet', indicators };
 }

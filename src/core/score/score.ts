@@ -31,6 +31,8 @@ export interface Score {
   /** The indicators came from the clerk's 评分设置 sheet (not the default profile). */
   fromSheet: boolean;
   rows: ScoreRow[];
+  /** The rules the data-scored rows followed (the report's score formulas repeat them), and the grade thresholds (gradeBands). */
+  rules: Pick<ScoreProfile, 'execution' | 'adjustment' | 'grades'>;
 }
 
 /** The figures the data-scored indicators need. */
@@ -63,6 +65,21 @@ export function adjustmentScore(rate: number, points: number, profile: ScoreProf
 export function gradeOf(score: number, profile: ScoreProfile): Grade {
   const shown = round2(score);
   return profile.grades.find((g) => shown >= g.from)?.grade ?? '差';
+}
+
+const GRADE_WORD: Record<Grade, string> = { 优: 'Excellent', 良: 'Good', 中: 'Fair', 差: 'Poor' };
+
+/** 优 ≥ 90 分，80 分 ≤ 良 < 90 分，60 分 ≤ 中 < 80 分，差 < 60 分 (or in English), from the profile's thresholds. */
+export function gradeBands(profile: Pick<ScoreProfile, 'grades'>, lang: Lang): string {
+  const zh = lang === 'zh';
+  const parts = profile.grades.map((g, i) => {
+    if (i === 0) return zh ? `${g.grade} ≥ ${g.from} 分` : `${GRADE_WORD[g.grade]} ≥ ${g.from}`;
+    const below = profile.grades[i - 1].from;
+    return zh ? `${g.from} 分 ≤ ${g.grade} < ${below} 分` : `${GRADE_WORD[g.grade]} ${g.from}–${round2(below - 0.01)}`;
+  });
+  const last = profile.grades[profile.grades.length - 1];
+  if (last) parts.push(zh ? `差 < ${last.from} 分` : `Poor < ${last.from}`);
+  return parts.join(zh ? '，' : ', ');
 }
 
 export function computeScore(facts: ScoreFacts, profile: ScoreProfile, lang: Lang, style: NumberStyle = 'fixed'): Score {
@@ -120,5 +137,5 @@ export function computeScore(facts: ScoreFacts, profile: ScoreProfile, lang: Lan
   const unscored = round2(rows.reduce((s, r) => s + (r.score === null ? r.points : 0), 0));
   const on100 = (v: number) => (max > 0 && max !== 100 ? (v * 100) / max : v);
   const grade = gradeOf(on100(total), profile);
-  return { total, max, unscored, grade, provisional: unscored > 0, bestGrade: gradeOf(on100(total + unscored), profile), fromSheet: profile.source === 'sheet', rows };
+  return { total, max, unscored, grade, provisional: unscored > 0, bestGrade: gradeOf(on100(total + unscored), profile), fromSheet: profile.source === 'sheet', rows, rules: { execution: profile.execution, adjustment: profile.adjustment, grades: profile.grades } };
 }

@@ -5,7 +5,8 @@
 import { parseRange, splitReference } from '../../core/address';
 import type { Basis, Lang, NumberStyle } from '../../core/model';
 import { runPipeline } from '../../core/pipeline';
-import { HostError, evaluationOptions, type GenerateOutcome, type HostCapabilities, type Progress, type Settings, type WorkbookHost } from '../host';
+import { reportDocxName } from '../docx/names';
+import { HostError, evaluationOptions, type DocxOutcome, type GenerateOutcome, type HostCapabilities, type Progress, type Settings, type WorkbookHost } from '../host';
 import { toHostError } from './excelErrors';
 import { removeHighlights } from './highlights';
 import { insertTemplate } from './insertTemplate';
@@ -55,6 +56,18 @@ export function parseSettings(stored: unknown): Partial<Settings> {
   return out;
 }
 
+/** The open workbook's file name from its URL or path (Common API, any Excel), or null when it has none yet. */
+function workbookFileName(): string | null {
+  try {
+    const url = Office.context.document.url;
+    if (typeof url !== 'string' || url === '') return null;
+    const name = decodeURIComponent(url.split(/[\\/]/).pop() ?? '');
+    return name || null;
+  } catch {
+    return null; // a URL that does not decode, or a host without document.url
+  }
+}
+
 export function createExcelHost(deps: ExcelHostDeps): WorkbookHost {
   const supports = deps.supports ?? officeSupports;
   const capabilities: HostCapabilities = {
@@ -91,6 +104,18 @@ export function createExcelHost(deps: ExcelHostDeps): WorkbookHost {
         });
         return { ok: true, evaluation: result.evaluation, reportSheet: written.reportSheet, highlight: written.highlight, chart: written.chart };
       });
+    },
+
+    async exportDocx(settings: Settings, reportDate?: Date): Promise<DocxOutcome> {
+      const options = evaluationOptions(settings, reportDate ?? deps.now?.() ?? new Date());
+      // Read only: the document is made from the same pipeline run as generate, and the workbook is left as it is.
+      const read = await run((context) => readSnapshot(context, { supports, maxReadCells: deps.maxReadCells }));
+      const result = runPipeline(read.snapshot, options);
+      if (!result.ok) return { ok: false, findings: result.findings };
+      // The docx library is loaded on first use, never with the pane.
+      const { writeDocx } = await import(/* webpackChunkName: "docx" */ '../docx/writeDocx');
+      const bytes = await writeDocx(result.narrative, result.evaluation);
+      return { ok: true, name: reportDocxName(result.evaluation.department.name, workbookFileName(), options.lang), bytes };
     },
 
     async removeHighlights(): Promise<void> {

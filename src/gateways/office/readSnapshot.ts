@@ -8,6 +8,7 @@ import { parseRange, rangeAddress, splitReference } from '../../core/address';
 import { FILL_NAME_PREFIX, HIGHLIGHT_MARK, REPORT_NAME_PREFIX } from '../../core/compose/reportPlan';
 import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/model';
 import { HostError } from '../host';
+import { KEY_COLUMN } from '../../core/record/reportRecord';
 import { toCellValue } from './cellValues';
 import { API, MIN_EXCEL_API, officeSupports, type Supports } from './requirements';
 
@@ -100,7 +101,9 @@ function queueSheetReads(sheets: Excel.Worksheet[], toolSheets: Set<string>, sup
     const tool = toolSheets.has(sheet.name.toLowerCase());
     const protection = sheet.protection;
     protection.load('protected');
-    const used = cells && !tool ? sheet.getUsedRangeOrNullObject(true) : null;
+    // The tool's report sheets too: their record (text column and KEY_COLUMN) carries the fingerprint and the
+    // clerk's edits.
+    const used = cells ? sheet.getUsedRangeOrNullObject(true) : null;
     used?.load('rowIndex,columnIndex,rowCount,columnCount');
     // The whole sheet rather than the used range: the used range may be a null object.
     const merged = cells && !tool && merges ? sheet.getRange().getMergedAreasOrNullObject() : null;
@@ -134,6 +137,13 @@ function planBlocks(reads: SheetReads[], maxCells: number): PendingBlock[][] {
   let cells = 0;
   reads.forEach((r, sheet) => {
     if (!r.used || r.used.isNullObject) return;
+    if (r.tool) {
+      // A report: only its text column and its record column, from the top.
+      const bottom = r.used.rowIndex + r.used.rowCount - 1;
+      for (const col of [0, KEY_COLUMN]) current.push({ sheet, top: 0, bottom, left: col, right: col, cells: bottom + 1 });
+      cells += 2 * (bottom + 1);
+      return;
+    }
     const { rowIndex, columnIndex, rowCount, columnCount } = r.used;
     const rowsPerBlock = Math.max(1, Math.floor(maxCells / Math.max(1, columnCount)));
     for (let top = rowIndex; top < rowIndex + rowCount; top += rowsPerBlock) {
@@ -170,8 +180,12 @@ function sheetValues(blocks: Block[]): CellValue[][] {
   for (const block of blocks) {
     const rows = block.range.values;
     rows.forEach((row, i) => {
-      const cells: CellValue[] = new Array<CellValue>(block.left).fill(null);
-      for (const v of row) cells.push(toCellValue(v));
+      // Blocks of one sheet may share rows (a report's two columns): fill in, never replace.
+      const cells: CellValue[] = values[block.top + i] ?? [];
+      for (let c = cells.length; c < block.left; c++) cells.push(null);
+      row.forEach((v, j) => {
+        cells[block.left + j] = toCellValue(v);
+      });
       values[block.top + i] = cells;
     });
   }
@@ -230,7 +244,7 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
 
   const sheets: SheetSnapshot[] = reads.map((r, index) => ({
     name: r.sheet.name,
-    values: r.tool || !wantCells ? [] : sheetValues(blocks.filter((b) => b.sheet === index)),
+    values: !wantCells ? [] : sheetValues(blocks.filter((b) => b.sheet === index)),
     merges: r.merged && !r.merged.isNullObject ? parseAreas(r.merged.address) : [],
   }));
   const rules: ToolRule[] = customRules

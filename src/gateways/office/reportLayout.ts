@@ -27,6 +27,8 @@ export interface CellStyleSpec {
   wrap: boolean;
   indent: number;
   fill: string | null;
+  /** Font colour, or null for the default. */
+  color: string | null;
   border: boolean;
 }
 
@@ -50,7 +52,12 @@ export interface ReportLayout {
   rowCount: number;
   colCount: number;
   values: (string | number)[][];
+  /** Rows that hold formulas, as Excel's `formulas` takes them (`=…` where a formula goes, the value elsewhere). */
+  formulas: Map<number, (string | number)[]>;
   numberFormats: string[][];
+  /** The report's record column (hidden): its index and a text per row ('' where none). */
+  keyColumn: number;
+  keys: string[];
   styles: StyleBlock[];
   /** Under-target rows of the summary table: filled, with a darker font. */
   highlights: CellRange[];
@@ -81,6 +88,7 @@ export function styleSpec(style: CellStyle, text: boolean, lang: Lang): CellStyl
     wrap: look.wrap,
     indent: look.indent,
     fill: look.fill === null ? null : `#${look.fill}`,
+    color: look.color === null ? null : `#${look.color}`,
     border: look.border,
   };
 }
@@ -91,6 +99,8 @@ export function widthInPoints(characters: number): number {
 }
 
 function numberFormat(cell: PlanCell | undefined): string {
+  // A text formula (the status) must not get the text format: Excel would keep it as text.
+  if (cell?.formula && cell.format === 'text') return GENERAL_FORMAT;
   if (!cell || cell.value === null) return cell?.format === 'amount' ? AMOUNT_FORMAT : cell?.format === 'percent' ? PERCENT_FORMAT : GENERAL_FORMAT;
   if (cell.format === 'amount') return AMOUNT_FORMAT;
   if (cell.format === 'percent') return PERCENT_FORMAT;
@@ -148,10 +158,17 @@ function chartLayout(plan: ReportPlan, rowCount: number, maxProjects: number): C
   };
 }
 
+function keyTexts(plan: ReportPlan, rowCount: number): string[] {
+  const keys = new Array<string>(rowCount).fill('');
+  for (const key of plan.keys) keys[key.row] = key.text;
+  return keys;
+}
+
 export function layoutReport(plan: ReportPlan, options: { chart?: boolean; maxChartProjects?: number } = {}): ReportLayout {
   const width = plan.columnWidths.length;
   const rowCount = plan.rows.length;
   const values: (string | number)[][] = [];
+  const formulas = new Map<number, (string | number)[]>();
   const numberFormats: string[][] = [];
   const styleKeys: (string | null)[][] = [];
   const highlightKeys: (string | null)[][] = [];
@@ -187,6 +204,7 @@ export function layoutReport(plan: ReportPlan, options: { chart?: boolean; maxCh
       rowHighlights.push(styled?.highlight ? 'h' : null);
     }
     values.push(rowValues);
+    if (row.cells.some((c) => c.formula)) formulas.set(r, rowValues.map((v, c) => (row.cells[c]?.formula ? `=${row.cells[c].formula}` : v)));
     numberFormats.push(rowFormats);
     styleKeys.push(rowStyles);
     highlightKeys.push(rowHighlights);
@@ -217,7 +235,10 @@ export function layoutReport(plan: ReportPlan, options: { chart?: boolean; maxCh
     rowCount,
     colCount: width,
     values,
+    formulas,
     numberFormats,
+    keyColumn: plan.keyColumn,
+    keys: keyTexts(plan, rowCount),
     styles: rectangles(styleKeys, width).map(({ range, key }) => ({ range, style: specs.get(key) as CellStyleSpec })),
     highlights: rectangles(highlightKeys, width).map(({ range }) => range),
     merges,

@@ -13,7 +13,7 @@ import { HostError } from '../host';
 import { COMMAND_BYTES, jsonBytes, packRequests, syncGroups, write, DEFAULT_MAX_REQUEST_BYTES, type QueuedWrite } from './batches';
 import { additionWrites, assertHighlightWritable, fillsWithoutRules, removalWrites, restoreHighlights, touchedSheets, type NamedFill } from './highlights';
 import type { WorkbookRead } from './readSnapshot';
-import { BORDER_COLOR, CHART_NAME, HIGHLIGHT_FILL_COLOR, HIGHLIGHT_FONT_COLOR, layoutReport, type ReportLayout, type StyleBlock } from './reportLayout';
+import { BORDER_COLOR, CHART_NAME, HIGHLIGHT_FILL_COLOR, HIGHLIGHT_FONT_COLOR, layoutReport, TEXT_FORMAT, type ReportLayout, type StyleBlock } from './reportLayout';
 import { API, officeSupports, type Supports } from './requirements';
 
 export interface WriteOptions {
@@ -55,17 +55,22 @@ function column(col: number): string {
 /** The values grid in row chunks, each with its number formats first (text cells become text, not formulas). */
 function valueWrites(sheet: Excel.Worksheet, layout: ReportLayout, budget: number): QueuedWrite[] {
   const chunkBytes = Math.min(VALUE_CHUNK_BYTES, Math.floor(budget / 2));
+  // `formulas` takes values too; text cells keep their `=…` as text because their format (@) is set first.
+  const sent = (r: number) => layout.formulas.get(r) ?? layout.values[r];
+  const rowBytes = (r: number) => jsonBytes(sent(r)) + jsonBytes(layout.numberFormats[r]);
   const writes: QueuedWrite[] = [];
   let top = 0;
   while (top < layout.rowCount) {
     let bottom = top;
-    let bytes = jsonBytes(layout.values[top]) + jsonBytes(layout.numberFormats[top]);
+    let bytes = rowBytes(top);
     while (bottom + 1 < layout.rowCount && bytes < chunkBytes) {
       bottom++;
-      bytes += jsonBytes(layout.values[bottom]) + jsonBytes(layout.numberFormats[bottom]);
+      bytes += rowBytes(bottom);
     }
     const range: CellRange = { top, bottom, left: 0, right: layout.colCount - 1 };
-    const values = layout.values.slice(top, bottom + 1);
+    const rowsOf = Array.from({ length: bottom - top + 1 }, (_, i) => top + i);
+    const withFormulas = rowsOf.some((r) => layout.formulas.has(r));
+    const grid = rowsOf.map(sent);
     const formats = layout.numberFormats.slice(top, bottom + 1);
     writes.push(
       write(
@@ -73,7 +78,8 @@ function valueWrites(sheet: Excel.Worksheet, layout: ReportLayout, budget: numbe
         () => {
           const target = sheet.getRange(rangeAddress(range));
           target.numberFormat = formats;
-          target.values = values;
+          if (withFormulas) target.formulas = grid;
+          else target.values = grid;
         },
         bytes,
       ),
@@ -91,7 +97,7 @@ function styleWrite(sheet: Excel.Worksheet, block: StyleBlock): QueuedWrite {
   const edges: Edge[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
   if (range.bottom > range.top) edges.push('InsideHorizontal');
   if (range.right > range.left) edges.push('InsideVertical');
-  const commands = 7 + (style.fill ? 1 : 0) + (style.border ? edges.length * 3 : 0);
+  const commands = 7 + (style.fill ? 1 : 0) + (style.color ? 1 : 0) + (style.border ? edges.length * 3 : 0);
   return write(commands, () => {
     const format = sheet.getRange(rangeAddress(range)).format;
     format.font.name = style.fontName;
@@ -100,6 +106,7 @@ function styleWrite(sheet: Excel.Worksheet, block: StyleBlock): QueuedWrite {
     format.horizontalAlignment = style.horizontal;
     format.verticalAlignment = style.vertical;
     format.wrapText = style.wrap;
+    if (style.color) format.font.color = style.color;
     // style.indent is left to Excel's own cell padding: indentLevel needs ExcelApi 1.9, a cosmetic not worth a gate.
     if (style.fill) format.fill.color = style.fill;
     if (style.border) {
@@ -111,6 +118,22 @@ function styleWrite(sheet: Excel.Worksheet, block: StyleBlock): QueuedWrite {
       }
     }
   });
+}
+
+/** The report's record: a hidden column of text (fingerprint, paragraph keys), read back on the next Generate. */
+function keyWrite(sheet: Excel.Worksheet, layout: ReportLayout): QueuedWrite {
+  const range: CellRange = { top: 0, bottom: layout.rowCount - 1, left: layout.keyColumn, right: layout.keyColumn };
+  const values = layout.keys.map((k) => [k]);
+  return write(
+    4,
+    () => {
+      const target = sheet.getRange(rangeAddress(range));
+      target.numberFormat = values.map(() => [TEXT_FORMAT]);
+      target.values = values;
+      target.columnHidden = true;
+    },
+    jsonBytes(values) * 2,
+  );
 }
 
 /** Everything of the report sheet, in order: widths, values, formats, merges, heights, print settings, chart. */
@@ -131,6 +154,7 @@ function reportWrites(sheet: Excel.Worksheet, layout: ReportLayout, supports: Su
       }),
     ),
     ...layout.merges.map((m) => write(2, () => sheet.getRange(rangeAddress(m.range)).merge(m.across))),
+    keyWrite(sheet, layout),
     ...layout.rowHeights.map((h) =>
       write(2, () => {
         sheet.getRange(rows(h.top, h.bottom)).format.rowHeight = h.height;

@@ -4,7 +4,8 @@
 // The pane loads this module with import(), so ExcelJS is fetched only when a file is opened.
 import type { Basis, Lang, NumberStyle } from '../../core/model';
 import { runPipeline } from '../../core/pipeline';
-import { HostError, evaluationOptions, type GenerateOutcome, type HostCapabilities, type Progress, type Settings, type WorkbookHost } from '../host';
+import { docxFileName } from '../docx/names';
+import { HostError, evaluationOptions, type DocxOutcome, type GenerateOutcome, type HostCapabilities, type Progress, type Settings, type WorkbookHost } from '../host';
 import { writeEvaluation } from './evaluateXlsx';
 import { loadWorkbook, UnreadableWorkbookError, type LoadedWorkbook } from './readWorkbook';
 import { evaluatedFileName, sniffWorkbook, type FileProblem } from './sniff';
@@ -103,6 +104,23 @@ export function createFileHost(file: WorkbookFile, deps: FileHostDeps = {}, load
         chart: false,
         output: { name: evaluatedFileName(file.name), bytes },
       };
+    },
+
+    async exportDocx(settings: Settings, reportDate?: Date): Promise<DocxOutcome> {
+      const options = evaluationOptions(settings, reportDate ?? deps.now?.() ?? new Date());
+      // Reading only: the workbook read at open stays unused for generate (which writes into it).
+      const reuse = unused && unused.lang === options.lang ? unused.workbook : null;
+      let book: LoadedWorkbook;
+      try {
+        book = reuse ?? (await loadWorkbook(file.bytes, options.lang));
+      } catch (error) {
+        throw new HostError('unknown', (error as Error).message);
+      }
+      const result = runPipeline(book.snapshot, options);
+      if (!result.ok) return { ok: false, findings: result.findings };
+      // The docx library is loaded on first use (its own chunk), not with the .xlsx gateway.
+      const { writeDocx } = await import(/* webpackChunkName: "docx" */ '../docx/writeDocx');
+      return { ok: true, name: docxFileName(file.name), bytes: await writeDocx(result.narrative, result.evaluation) };
     },
 
     removeHighlights: () => notHere('Remove highlights'),

@@ -92,13 +92,18 @@ export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan, replace
     row.cells.forEach((cell, c) => {
       const target = excelRow.getCell(c + 1);
       // Text is stored as a string value; ExcelJS writes formulas only from { formula }, so `=…` stays text.
-      target.value = cell.value;
+      // A formula goes with its computed result: readers that do not calculate (LibreOffice by default) show it.
+      target.value = cell.formula ? { formula: cell.formula, result: cell.value ?? '' } : cell.value;
       target.style = cellStyle(cell, plan.lang, styles);
     });
     if (row.height) excelRow.height = row.height;
     if (row.spanAll && lastCol > 0) ws.mergeCells(r + 1, 1, r + 1, lastCol + 1);
   });
   for (const m of plan.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  // The report's record (fingerprint, paragraph keys): a hidden column of text, not printed.
+  const keyColumn = ws.getColumn(plan.keyColumn + 1);
+  keyColumn.hidden = true;
+  for (const key of plan.keys) ws.getCell(key.row + 1, plan.keyColumn + 1).value = key.text;
   ws.pageSetup.printTitlesRow = `${plan.summaryHeaderRow + 1}:${plan.summaryHeaderRow + 1}`;
   wb.definedNames.add(`${quoteSheet(plan.sheetName)}!$A$1`, freeName(wb, REPORT_NAME_PREFIX));
   return ws;

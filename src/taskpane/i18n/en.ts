@@ -70,6 +70,16 @@ export const en: Strings = {
   notWritten: 'The report was not written: correct the errors below in the workbook, then click Generate evaluation again.',
   selectFailed: 'Could not select that cell.',
 
+  exportDocx: {
+    label: 'Export to Word',
+    hint: 'Makes the report (the text, Table 1 the score, Table 3 the projects) a Word document laid out as an official document, to download; the workbook is not changed.',
+    running: 'Making the Word document…',
+    download: 'Download the Word document',
+    ready: (name: string) => `${name}: the report text with Tables 1 and 3, laid out as an official document (GB/T 9704); edit it in Word or WPS.`,
+    notMade: 'No Word document: correct these errors in the workbook first.',
+    failed: 'The Word document could not be made.',
+  },
+
   findings: 'Problems in the data',
   noFindings: 'No problems found in the data.',
   severity: {

@@ -73,6 +73,16 @@ export const zh = {
   notWritten: '未写入报告：请先在工作簿中更正以下错误，再点击“生成自评报告”。',
   selectFailed: '无法选中该单元格。',
 
+  exportDocx: {
+    label: '导出 Word',
+    hint: '把报告（正文、附表1 评分表、附表3 项目汇总表）按公文格式生成 Word 文档，供下载；不改动工作簿。',
+    running: '正在生成 Word 文档…',
+    download: '下载 Word 文档',
+    ready: (name: string) => `${name}：报告正文与附表1、附表3，按公文格式（GB/T 9704）排版，可在 Word 或 WPS 中修改。`,
+    notMade: '未生成 Word 文档：请先在工作簿中更正以下错误。',
+    failed: '未能生成 Word 文档。',
+  },
+
   findings: '数据问题',
   noFindings: '未发现数据问题。',
   severity: {

@@ -283,6 +283,25 @@ defineScalars<RangeTarget>(FakeRange, {
   formulas: { get: (t) => grid<FakeScalar>(t, (c) => c?.formula ?? c?.value ?? ''), set: (t, v) => writeGrid(t, v, 'formulas') },
   numberFormat: { get: (t) => grid<string>(t, (c) => c?.numberFormat ?? 'General'), set: (t, v) => writeGrid(t, v, 'numberFormat') },
   valueTypes: { get: (t) => grid<string>(t, valueType) },
+  // Excel takes columnHidden on whole columns or any range (it hides the range's columns), from ExcelApi 1.2.
+  columnHidden: {
+    api: '1.2',
+    get: (t) => {
+      const states = new Set<boolean>();
+      for (const rect of t.rects) for (let c = rect.left; c <= rect.right; c++) states.add(t.sheet.hiddenColumns.has(c));
+      return states.size === 1 ? [...states][0] : null;
+    },
+    set: (t, v) => {
+      if (typeof v !== 'boolean') throw officeError('InvalidArgument', `Not a boolean: ${String(v)}`);
+      assertEditable(t.sheet);
+      for (const rect of t.rects) {
+        for (let c = rect.left; c <= rect.right; c++) {
+          if (v) t.sheet.hiddenColumns.add(c);
+          else t.sheet.hiddenColumns.delete(c);
+        }
+      }
+    },
+  },
 });
 
 /** Several rectangles of one sheet (ExcelApi 1.9): getRanges, merged areas. */

@@ -71,6 +71,7 @@ export interface FakeSheet {
   merges: Rect[];
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
+  hiddenColumns: Set<number>;
   conditionalFormats: FakeConditionalFormat[];
   charts: FakeChart[];
   protected: boolean;
@@ -163,6 +164,7 @@ export function emptySheet(state: FakeWorkbookState, name: string): FakeSheet {
     merges: [],
     columnWidths: new Map(),
     rowHeights: new Map(),
+    hiddenColumns: new Set(),
     conditionalFormats: [],
     charts: [],
     protected: false,
@@ -379,6 +381,7 @@ export function describeState(state: FakeWorkbookState): unknown {
         merges: s.merges.map((m) => formatAddress(s.name, m)).sort(),
         columnWidths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
         rowHeights: [...s.rowHeights.entries()].sort((a, b) => a[0] - b[0]),
+        hiddenColumns: [...s.hiddenColumns].sort((a, b) => a - b),
         conditionalFormats: s.conditionalFormats.map((cf) => ({ type: cf.type, areas: cf.areas.map((a) => formatAddress(s.name, a)), formula: cf.formula, fill: cf.fill, fontColor: cf.fontColor })),
         charts: s.charts.map((ch) => ({ name: ch.name, type: ch.chartType, source: formatAddress(sheetName(ch.source.sheetId), ch.source.rect), title: ch.title })),
         protected: s.protected,
@@ -404,6 +407,7 @@ export function cloneState(state: FakeWorkbookState): FakeWorkbookState {
       merges: s.merges.map((m) => ({ ...m })),
       columnWidths: new Map(s.columnWidths),
       rowHeights: new Map(s.rowHeights),
+      hiddenColumns: new Set(s.hiddenColumns),
       conditionalFormats: s.conditionalFormats.map((cf) => ({ ...cf, areas: cf.areas.map((a) => ({ ...a })) })),
       charts: s.charts.map((ch) => ({ ...ch, series: ch.series.map((x) => ({ ...x })) })),
       pageLayout: { ...s.pageLayout },

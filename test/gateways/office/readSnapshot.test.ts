@@ -80,7 +80,7 @@ describe('readSnapshot', () => {
       createFakeWorkbook({
         sheets: [
           { name: '项目支出', values: [['a']], conditionalFormats: [{ range: 'A4:J6 A8:J9', formula: '=AND(ISTEXT("budget-eval"),$E4>0)' }, { range: 'A1', formula: '=TRUE' }] },
-          { name: 'My report', values: [['old report']] },
+          { name: 'My report', values: [['old report', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'budget-eval:p:1.1.1:0123456789abcdef']] },
         ],
         names: [
           { name: 'BudgetEval_Report_1', reference: "'My report'!$A$1" },
@@ -94,8 +94,12 @@ describe('readSnapshot', () => {
     expect(read.snapshot.toolSheets).toEqual(['My report']);
     expect(read.snapshot.sheets.map((s) => [s.name, s.values.length])).toEqual([
       ['项目支出', 1],
-      ['My report', 0],
+      ['My report', 1],
     ]);
+    // Of a report, only its text column and its record column (KEY_COLUMN, K) are read.
+    const report = read.snapshot.sheets[1].values[0];
+    expect([report[0], report[10]]).toEqual(['old report', 'budget-eval:p:1.1.1:0123456789abcdef']);
+    expect(report.slice(1, 10).every((v) => v === null || v === undefined)).toBe(true);
     expect(read.reportMarks).toEqual([
       { name: 'BudgetEval_Report_1', sheet: 'My report', range: { top: 0, left: 0, bottom: 0, right: 0 } },
       { name: 'BudgetEval_Report_2', sheet: null, range: null },

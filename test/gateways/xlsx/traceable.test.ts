@@ -1,0 +1,183 @@
+// Traceable figures: the report's summary and scoring tables are formulas over the clerk's cells, stored with
+// their computed values. A spreadsheet engine (HyperFormula, tests only) recalculates the written workbook: every
+// formula must give the value stored with it, and after a source number changes, the figures the engine
+// computes from the changed data.
+import ExcelJS from 'exceljs';
+import { HyperFormula } from 'hyperformula';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { splitReference } from '../../../src/core/address';
+import type { EvaluationOptions } from '../../../src/core/model';
+import { evaluateXlsx } from '../../../src/gateways/xlsx/evaluateXlsx';
+
+const SAMPLE = new Uint8Array(readFileSync(path.join(__dirname, '..', '..', '..', 'assets', 'sample-2021.xlsx')));
+const OPTIONS: EvaluationOptions = { lang: 'zh', basis: 'adjusted', style: 'trim', reportDate: new Date(2026, 10, 29) };
+const REPORT = '绩效自评报告';
+
+async function evaluated(bytes: Uint8Array, options = OPTIONS) {
+  const { result, output } = await evaluateXlsx(bytes, options);
+  if (!result.ok || !output) throw new Error('not evaluated');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(output as unknown as ExcelJS.Buffer);
+  return { result, wb, output };
+}
+
+interface FormulaCell {
+  address: string;
+  formula: string;
+  result: unknown;
+}
+
+function formulaCells(ws: ExcelJS.Worksheet): FormulaCell[] {
+  const out: FormulaCell[] = [];
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (cell.type === ExcelJS.ValueType.Formula) out.push({ address: cell.address, formula: cell.formula, result: cell.result });
+    }),
+  );
+  return out;
+}
+
+/** The workbook as HyperFormula takes it; sheet names quoted in formulas (it reads only ASCII names bare). */
+function spreadsheet(wb: ExcelJS.Workbook): HyperFormula {
+  const names = wb.worksheets.map((ws) => ws.name);
+  const quote = (formula: string) => names.reduce((f, name) => f.replace(new RegExp(`(^|[^'])${name}!`, 'g'), `$1'${name}'!`), formula);
+  const sheets: Record<string, (string | number | boolean | null)[][]> = {};
+  for (const ws of wb.worksheets) {
+    const rows: (string | number | boolean | null)[][] = [];
+    ws.eachRow((row, r) => {
+      const cells: (string | number | boolean | null)[] = [];
+      row.eachCell((cell, c) => {
+        const v = cell.value;
+        if (cell.type === ExcelJS.ValueType.Formula) cells[c - 1] = `=${quote(cell.formula)}`;
+        else if (cell.type === ExcelJS.ValueType.Merge) cells[c - 1] = null;
+        else if (typeof v === 'number' || typeof v === 'boolean') cells[c - 1] = v;
+        // Text as text: a leading apostrophe keeps HyperFormula from reading "95%" as a number.
+        else if (typeof v === 'string') cells[c - 1] = `'${v}`;
+        else cells[c - 1] = null;
+      });
+      rows[r - 1] = Array.from(cells, (x) => x ?? null);
+    });
+    sheets[ws.name] = Array.from(rows, (x) => x ?? []);
+  }
+  return HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3' });
+}
+
+function valueAt(hf: HyperFormula, sheet: string, address: string): unknown {
+  const at = hf.simpleCellAddressFromString(address, hf.getSheetId(sheet) as number);
+  if (!at) throw new Error(address);
+  return hf.getCellValue(at);
+}
+
+function sameValue(actual: unknown, expected: unknown): boolean {
+  if (typeof expected === 'number' && typeof actual === 'number') return Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
+  return (actual ?? '') === (expected ?? '');
+}
+
+describe('traceable figures in the written workbook', () => {
+  it('every amount of the summary table points at its source cell, in 万元, with the engine’s value stored', async () => {
+    const { result, wb } = await evaluated(SAMPLE);
+    const report = wb.getWorksheet(REPORT) as ExcelJS.Worksheet;
+    const projects = result.evaluation.projects;
+    for (const p of projects) {
+      const row = report.getColumn(1).values.findIndex((v) => v === p.name);
+      expect(row).toBeGreaterThan(0);
+      const cells = report.getRow(row);
+      // 年初 | 调整 | 调整后 | 实际 point at the project's own row of 项目支出 (元 → 万元).
+      const sourceRow = Number(/\d+$/.exec(p.cell)?.[0]);
+      const expected = [
+        [2, `项目支出!C${sourceRow}/10000`, p.initialBudget],
+        [3, `项目支出!D${sourceRow}/10000`, p.adjustment],
+        [4, `项目支出!E${sourceRow}/10000`, p.adjustedBudget],
+        [5, `项目支出!F${sourceRow}/10000`, p.actual],
+      ] as const;
+      for (const [col, formula, value] of expected) {
+        expect(cells.getCell(col).formula).toBe(formula);
+        expect(cells.getCell(col).result).toBe(value);
+      }
+      expect(cells.getCell(6).formula).toBe(`IF(D${row}>0,E${row}/D${row},"")`);
+      expect(cells.getCell(6).result).toBe(p.executionRate);
+      expect(cells.getCell(8).result).toBe(p.underTarget ? (p.needsReason ? '未达标（需说明原因）' : '未达标') : '达标');
+    }
+  });
+
+  it('the scoring table’s rates are formulas over the totals table’s cells; its scores and total too', async () => {
+    const { result, wb } = await evaluated(SAMPLE);
+    const report = wb.getWorksheet(REPORT) as ExcelJS.Worksheet;
+    const row = (name: string) => report.getRow(report.getColumn(1).values.findIndex((v) => v === name));
+    const execution = row('预算完成率');
+    // The totals table's 合计 row (部门支出!B6:E6): actual ÷ adjusted.
+    expect(execution.getCell(3).formula).toBe('IF((部门支出!D6)>0,(部门支出!E6)/(部门支出!D6),"")');
+    expect(execution.getCell(3).result).toBe(result.evaluation.totals.executionRate);
+    expect(execution.getCell(4).result).toBe(20);
+    expect(row('预算调整率').getCell(3).formula).toBe('IF((部门支出!B6)<>0,(部门支出!C6)/(部门支出!B6),"")');
+    expect(row('项目执行达标率').getCell(3).result).toBeCloseTo(4 / 7, 12);
+    const total = row('合计');
+    expect(total.getCell(4).formula).toMatch(/^ROUND\(SUM\(D\d+:D\d+\),2\)$/);
+    expect(total.getCell(4).result).toBe(38.93);
+  });
+
+  it('a spreadsheet engine recalculating the workbook gets every stored value', async () => {
+    const { wb } = await evaluated(SAMPLE);
+    const report = wb.getWorksheet(REPORT) as ExcelJS.Worksheet;
+    const formulas = formulaCells(report);
+    expect(formulas.length).toBeGreaterThan(7 * 7);
+    const hf = spreadsheet(wb);
+    const wrong = formulas.filter((f) => !sameValue(valueAt(hf, REPORT, f.address), f.result));
+    expect(wrong.map((f) => [f.address, f.formula, f.result, valueAt(hf, REPORT, f.address)])).toEqual([]);
+  });
+
+  it('after a source number changes, the recalculated tables equal a new evaluation of the changed data', async () => {
+    const { wb } = await evaluated(SAMPLE);
+    // 三防抢险工作经费 now spends 2,300,000 元 of 2,378,800: 96.69%, on target.
+    const source = wb.getWorksheet('项目支出') as ExcelJS.Worksheet;
+    const row = source.getColumn(2).values.findIndex((v) => v === '三防抢险工作经费');
+    const hf = spreadsheet(wb);
+    const cell = hf.simpleCellAddressFromString(`F${row}`, hf.getSheetId('项目支出') as number);
+    if (!cell) throw new Error('no cell');
+    hf.setCellContents(cell, 2300000);
+
+    source.getCell(`F${row}`).value = 2300000;
+    const changed = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const again = await evaluated(changed);
+    // The new report's narrative is shorter (one project fewer under target): cells are matched by the row's
+    // label (project or indicator) and the column.
+    const keyed = (ws: ExcelJS.Worksheet) =>
+      new Map(formulaCells(ws).map((f) => [`${String(ws.getCell(`A${/\d+$/.exec(f.address)?.[0]}`).value)}|${f.address.replace(/\d+$/, '')}`, f]));
+    const fresh = keyed(again.wb.getWorksheet(REPORT) as ExcelJS.Worksheet);
+    const recalculated = keyed(wb.getWorksheet(REPORT) as ExcelJS.Worksheet);
+    expect([...recalculated.keys()].sort()).toEqual([...fresh.keys()].sort());
+    const differ = [...fresh].filter(([key, f]) => !sameValue(valueAt(hf, REPORT, recalculated.get(key)?.address ?? ''), f.result));
+    expect(differ.map(([key, f]) => [key, f.result, valueAt(hf, REPORT, recalculated.get(key)?.address ?? '')])).toEqual([]);
+    // And it did change: the project is on target now, and the score follows.
+    expect(again.result.evaluation.projects.find((p) => p.name === '三防抢险工作经费')?.underTarget).toBe(false);
+    expect(again.result.evaluation.score.total).not.toBe(38.93);
+  });
+
+  it('every figure of a narrative paragraph has its source cells beside it (依据)', async () => {
+    const { wb } = await evaluated(SAMPLE);
+    const report = wb.getWorksheet(REPORT) as ExcelJS.Worksheet;
+    const lastCol = 8;
+    const checked: string[] = [];
+    report.eachRow((row) => {
+      const text = row.getCell(1).value;
+      if (typeof text !== 'string' || !/\d+(\.\d+)?(万元|%)/.test(text) || !/^(本部门|其中|[0-9]+、)/.test(text)) return;
+      const sources = String(row.getCell(lastCol).value ?? '');
+      expect(sources).toMatch(/^依据：/);
+      for (const ref of sources.replace(/^依据：/, '').split('、')) {
+        const at = splitReference(ref);
+        if (at) expect(wb.getWorksheet(at.sheet)).toBeDefined();
+        else expect(ref).toMatch(/^[A-Z]+\d+(:[A-Z]+\d+)?$/);
+      }
+      checked.push(text.slice(0, 8));
+    });
+    expect(checked.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('the record column is hidden, and holds the fingerprint', async () => {
+    const { wb, result } = await evaluated(SAMPLE);
+    const report = wb.getWorksheet(REPORT) as ExcelJS.Worksheet;
+    expect(report.getColumn(11).hidden).toBe(true);
+    expect(report.getCell('K1').value).toBe(`budget-eval:fingerprint:${result.fingerprint}`);
+  });
+});
