@@ -6,17 +6,21 @@ import { formatAmount, formatRate } from '../core/numbers';
 import type { Basis, EvaluationOptions, Finding, Lang, NumberStyle } from '../core/model';
 import { evaluationJson } from '../core/pipeline';
 import { evaluateXlsx } from '../gateways/xlsx/evaluateXlsx';
-import { UnreadableWorkbookError } from '../gateways/xlsx/readWorkbook';
+import { loadWorkbook, UnreadableWorkbookError } from '../gateways/xlsx/readWorkbook';
+import { checkFreshness, type Freshness } from '../core/record/freshness';
 
 export const EXIT_OK = 0;
 export const EXIT_BUG = 1;
 export const EXIT_BAD_INPUT = 2;
+/** --check: the report no longer matches the data. */
+export const EXIT_STALE = 3;
 
 const HELP = `budget-eval — 部门整体支出绩效自评报告 from a budget workbook (.xlsx)
 
 Usage:
   budget-eval [INPUT.xlsx] [-o OUTPUT.xlsx] [--docx REPORT.docx] [--json] [--lang zh|en] [--target PCT]
               [--explain-below PCT] [--basis adjusted|initial|adjusted-plus-carryover] [--style trim|fixed]
+  budget-eval --check EVALUATED.xlsx [--lang zh|en] [--json]
 
   INPUT.xlsx          the workbook to evaluate (default: the bundled sample, fiscal 2021)
   -o, --output FILE   where to write the evaluated workbook (default: <input name>.evaluation.xlsx
@@ -31,6 +35,8 @@ Usage:
   --basis B           denominator of the execution rate: adjusted (调整后预算, default), initial (年初预算),
                       adjusted-plus-carryover (调整后预算 + 上年结转)
   --style S           numbers in the text: trim (126万元, 100%; default) or fixed (126.00万元, 100.00%)
+  --check             check an evaluated workbook: does each report sheet still match the data it was
+                      made from (its recorded data fingerprint)? Writes nothing.
   -h, --help          this help
 
 The output is the input workbook plus a report sheet (绩效自评报告 / Evaluation report) and the
@@ -39,6 +45,8 @@ under-target projects highlighted in the project table. The input file is never 
 Exit status: 0 evaluated (warnings allowed); 2 the input cannot be evaluated or the command was misused
 (every problem on stderr, one a line, starting with its cell or the file name; nothing written);
 1 an unexpected error (a bug: please report it).
+With --check: 0 every report matches the data; 3 the data changed since a report was made (stale);
+2 the file has no report made by this tool (never evaluated) or cannot be read.
 `;
 
 class UsageError extends Error {}
@@ -122,6 +130,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       options: {
         output: { type: 'string', short: 'o' },
         docx: { type: 'string' },
+        check: { type: 'boolean' },
         json: { type: 'boolean' },
         lang: { type: 'string' },
         target: { type: 'string' },
@@ -171,6 +180,23 @@ async function run(argv: string[], io: Io): Promise<number> {
     return fail(zh ? `无法读取（${code}）。` : `cannot be read (${code}).`);
   }
 
+  const unreadable = (error: UnreadableWorkbookError) =>
+    error.reason === 'encrypted'
+      ? fail(zh ? '文件已加密（设置了打开密码）或为旧版 .xls 格式：请取消密码并另存为 .xlsx 后再试。' : 'the file is encrypted (password to open) or an old .xls: remove the password and save it as .xlsx.')
+      : fail(zh ? `不是有效的 .xlsx 文件（${error.message}）。` : `not a valid .xlsx file (${error.message}).`);
+
+  if (values.check) {
+    if (values.output !== undefined || values.docx !== undefined) throw new UsageError(zh ? '--check 只核对，不写文件：不能与 -o、--docx 同用' : '--check only checks and writes nothing: not with -o or --docx');
+    let snapshot;
+    try {
+      snapshot = (await loadWorkbook(bytes, lang)).snapshot;
+    } catch (error) {
+      if (error instanceof UnreadableWorkbookError) return unreadable(error);
+      throw error;
+    }
+    return reportFreshness(checkFreshness(snapshot, lang), io, shown, zh, values.json === true);
+  }
+
   const wantOutput = !values.json || values.output !== undefined;
   const output = values.output
     ? path.resolve(io.cwd, values.output)
@@ -188,12 +214,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   try {
     evaluated = await evaluateXlsx(bytes, options, wantOutput);
   } catch (error) {
-    if (error instanceof UnreadableWorkbookError) {
-      if (error.reason === 'encrypted') {
-        return fail(zh ? '文件已加密（设置了打开密码）或为旧版 .xls 格式：请取消密码并另存为 .xlsx 后再试。' : 'the file is encrypted (password to open) or an old .xls: remove the password and save it as .xlsx.');
-      }
-      return fail(zh ? `不是有效的 .xlsx 文件（${error.message}）。` : `not a valid .xlsx file (${error.message}).`);
-    }
+    if (error instanceof UnreadableWorkbookError) return unreadable(error);
     throw error;
   }
   const { result } = evaluated;
@@ -209,6 +230,31 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (!values.json) printSummary(result, io, shown, evaluated.output ? display(output) : null);
   if (docx && !values.json) io.out(zh ? `已写入 ${display(docx)}（Word 文档）` : `Wrote ${display(docx)} (Word document)`);
   return EXIT_OK;
+}
+
+/** --check: one line per report sheet; exit 0 current, 3 stale, 2 never evaluated (no fingerprinted report). */
+function reportFreshness(freshness: Freshness, io: Io, file: string, zh: boolean, json: boolean): number {
+  const code = freshness.status === 'current' ? EXIT_OK : freshness.status === 'stale' ? EXIT_STALE : EXIT_BAD_INPUT;
+  if (json) {
+    io.out(JSON.stringify(freshness, null, 2));
+    return code;
+  }
+  if (freshness.status === 'none') {
+    io.err(
+      zh
+        ? `${file}: 未找到本工具生成且带数据指纹的报告，无法核对（请先生成自评报告）。`
+        : `${file}: no report made by this tool with a data fingerprint: nothing to check (generate the report first).`,
+    );
+    return code;
+  }
+  const words = zh
+    ? { current: '与数据一致', stale: '数据已修改，请重新生成', unknown: '无数据指纹（旧版本生成），无法核对' }
+    : { current: 'matches the data', stale: 'data changed since the report was made: generate again', unknown: 'no data fingerprint (older version): cannot tell' };
+  for (const r of freshness.reports) io.out(`${file}!${r.sheet}: ${words[r.status]}${r.recorded ? ` (${r.recorded.slice(0, 12)})` : ''}`);
+  if (freshness.status === 'stale' && freshness.fingerprint === null) {
+    io.out(zh ? '（当前数据有错误，无法生成；运行 budget-eval 查看问题清单）' : '(the data now has errors and cannot be evaluated; run budget-eval to list them)');
+  }
+  return code;
 }
 
 function printSummary(result: Extract<Awaited<ReturnType<typeof evaluateXlsx>>['result'], { ok: true }>, io: Io, file: string, written: string | null): void {

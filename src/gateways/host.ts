@@ -1,6 +1,9 @@
 // The contract between the task pane and whatever workbook it works on: Excel through Office.js, or an .xlsx
 // file in a plain browser. The pane calls only this; each host runs the same pure pipeline (core/pipeline.ts).
 import type { Basis, Evaluation, EvaluationOptions, Finding, Lang, NumberStyle } from '../core/model';
+import type { Freshness } from '../core/record/freshness';
+
+export type { Freshness };
 
 /** What the clerk sets in the pane; remembered per workbook. Percentages are fractions (0.95). */
 export interface Settings {
@@ -96,6 +99,14 @@ export interface WorkbookHost {
   generate(settings: Settings, onProgress?: (step: Progress) => void, reportDate?: Date): Promise<GenerateOutcome>;
   /** Reads the workbook and runs the pipeline, and returns the report as a .docx to download; writes nothing. */
   exportDocx(settings: Settings, reportDate?: Date): Promise<DocxOutcome>;
+  /** Whether the tool's report sheets still match the data they were made from (their recorded fingerprint). */
+  checkFreshness(lang: Lang): Promise<Freshness>;
+  /**
+   * Calls `listener` whenever a cell of the workbook changes (Excel's change events, ExcelApi 1.7), so the pane
+   * can check freshness again; resolves to the function that stops listening. Absent where nothing can change
+   * under the pane (a file opened in the browser) or the host has no events.
+   */
+  onDataChanged?(listener: () => void): Promise<() => Promise<void>>;
   /** Takes the tool's highlight (rules and fills) out of the clerk's tables. */
   removeHighlights(): Promise<void>;
   /** Adds the template's sheets without touching any existing sheet. */

@@ -11,6 +11,8 @@ import { FileMode } from './components/FileMode/FileMode';
 import { makeOpenFile, type OpenFile } from './components/FileMode/openFile';
 import { Results, type RunResult } from './components/Results/Results';
 import { Settings } from './components/Settings/Settings';
+import { StaleNotice } from './components/StaleNotice/StaleNotice';
+import { useFreshness } from './components/StaleNotice/useFreshness';
 import { useSettings } from './components/Settings/useSettings';
 import { Tools } from './components/Tools/Tools';
 import { UndoNotice, type NoticeStorage } from './components/UndoNotice/UndoNotice';
@@ -100,6 +102,9 @@ function Workbench({ host, storage }: { host: WorkbookHost; storage: NoticeStora
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const runId = useRef(0);
   const [finishedRuns, setFinishedRuns] = useState(0);
+  // Whether the report sheets still match the data, checked in the report's language (the settings').
+  const freshness = useFreshness(host, form.settings.lang, form.loaded);
+  const { generateStarted, generateEnded } = freshness;
 
   // When a run ends, take focus to the result, so keyboard and screen-reader users land on it.
   useEffect(() => {
@@ -117,6 +122,7 @@ function Workbench({ host, storage }: { host: WorkbookHost; storage: NoticeStora
     setSelectError(null);
     const id = ++runId.current;
     setRun({ kind: 'running', step: null });
+    generateStarted();
     let next: RunResult;
     try {
       const outcome = await host.generate(form.settings, (step) => {
@@ -126,10 +132,11 @@ function Workbench({ host, storage }: { host: WorkbookHost; storage: NoticeStora
     } catch (error) {
       next = { kind: 'failed', error };
     }
+    generateEnded(next.kind === 'done' && next.outcome.ok);
     if (runId.current !== id) return;
     setRun(next);
     setFinishedRuns((n) => n + 1);
-  }, [run.kind, toolBusy, exporting, form.valid, form.settings, host]);
+  }, [run.kind, toolBusy, exporting, form.valid, form.settings, host, generateStarted, generateEnded]);
 
   const select = useCallback(
     (reference: string) => {
@@ -146,6 +153,7 @@ function Workbench({ host, storage }: { host: WorkbookHost; storage: NoticeStora
   return (
     <>
       {inExcel && <UndoNotice storage={storage} />}
+      <StaleNotice sheets={freshness.staleSheets} disabled={running || toolBusy || exporting} onGenerate={() => void generate()} />
       <GeneratePanel
         running={running}
         disabled={toolBusy || exporting}

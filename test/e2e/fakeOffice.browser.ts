@@ -20,6 +20,10 @@ export interface FakeExcelHandle {
   /** The live conditional formats of a sheet. */
   rules(sheet: string): { type: string; formula: string | null; areas: string[] }[];
   values(sheet: string): unknown[][];
+  /** The clerk types into a cell (`项目支出!F5`): raises the change event the pane listens for. */
+  editCell(reference: string, value: string | number | boolean | null): Promise<void>;
+  /** Change handlers the pane has registered and not removed. */
+  changeHandlers(): number;
 }
 
 type Revivable = FakeInitValue | { __date: string };
@@ -48,4 +52,6 @@ win.__fakeExcel = {
       .filter((cf) => !cf.deleted)
       .map((cf) => ({ type: cf.type, formula: cf.formula ?? null, areas: cf.areas.map((a) => formatRect(a)) })),
   values: (sheet) => sheetValues(state, sheet),
+  editCell: (reference, value) => fake.editCell(reference, value),
+  changeHandlers: () => fake.changeHandlers,
 };

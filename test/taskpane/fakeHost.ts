@@ -1,5 +1,6 @@
 // A WorkbookHost for the pane's tests: every call is recorded, and every answer is a promise the test settles.
-import type { DocxOutcome, GenerateOutcome, HostCapabilities, Progress, Settings, WorkbookHost } from '../../src/gateways/host';
+import type { Lang } from '../../src/core/model';
+import type { DocxOutcome, Freshness, GenerateOutcome, HostCapabilities, Progress, Settings, WorkbookHost } from '../../src/gateways/host';
 
 export class Deferred<T> {
   readonly promise: Promise<T>;
@@ -20,6 +21,18 @@ export interface GenerateCall {
   answer: Deferred<GenerateOutcome>;
 }
 
+/** checkFreshness's answer for a workbook the tool never evaluated. */
+export const NO_REPORT: Freshness = { status: 'none', fingerprint: null, reports: [] };
+
+/** checkFreshness's answer for a report sheet whose data changed since (or still matches, with 'current'). */
+export function freshness(status: 'current' | 'stale', sheet = '绩效自评报告'): Freshness {
+  return {
+    status,
+    fingerprint: status === 'current' ? 'f1' : 'f2',
+    reports: [{ sheet, status, recorded: 'f1' }],
+  };
+}
+
 export class FakeHost implements WorkbookHost {
   readonly kind = 'excel' as const;
   readonly capabilities: HostCapabilities = { conditionalFormats: true, charts: true, insertWorksheets: true };
@@ -36,8 +49,45 @@ export class FakeHost implements WorkbookHost {
   readonly load = new Deferred<Partial<Settings>>();
   loadCalls = 0;
 
+  /** What checkFreshness answers (a function, to answer differently or fail); no fingerprinted report by default. */
+  freshness: Freshness | ((lang: Lang) => Promise<Freshness>) = NO_REPORT;
+  /** The language of every checkFreshness call. */
+  readonly freshnessCalls: Lang[] = [];
+  /** The listeners the pane registered through onDataChanged (see withDataChanges), and how many it removed. */
+  readonly dataListeners: (() => void)[] = [];
+  removedDataListeners = 0;
+  /** Present only after withDataChanges(): like a host without change events by default. */
+  onDataChanged?: (listener: () => void) => Promise<() => Promise<void>>;
+
   constructor(stored: Partial<Settings> | 'pending' = {}) {
     if (stored !== 'pending') this.load.resolve(stored);
+  }
+
+  checkFreshness(lang: Lang): Promise<Freshness> {
+    this.freshnessCalls.push(lang);
+    const answer = this.freshness;
+    return typeof answer === 'function' ? answer(lang) : Promise.resolve(answer);
+  }
+
+  /** Gives the host change events (as Excel with ExcelApi 1.9 has); `changeData()` then raises one. */
+  withDataChanges(): this {
+    this.onDataChanged = (listener) => {
+      this.dataListeners.push(listener);
+      return Promise.resolve(() => {
+        const index = this.dataListeners.indexOf(listener);
+        if (index >= 0) {
+          this.dataListeners.splice(index, 1);
+          this.removedDataListeners++;
+        }
+        return Promise.resolve();
+      });
+    };
+    return this;
+  }
+
+  /** A cell of the workbook changed: every registered listener is called. */
+  changeData(): void {
+    for (const listener of [...this.dataListeners]) listener();
   }
 
   generate(settings: Settings, onProgress?: (step: Progress) => void, reportDate?: Date): Promise<GenerateOutcome> {

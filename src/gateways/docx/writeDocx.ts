@@ -36,7 +36,7 @@ const mm = (value: number) => Math.round((value * 1440) / 25.4);
 /** GB/T 9704 7.1: A4; 天头 (top) 37 mm, 订口 (left) 28 mm; 版心 156 × 225 mm, hence bottom 35 mm and right 26 mm. */
 export const PAGE = { width: 11906, height: 16838 } as const;
 export const MARGINS = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } as const;
-/** The landscape page of the summary table: the same paper turned, the binding edge (28 mm side) kept wide. */
+/** The landscape page of the summary table: the portrait margins turned with the paper, the 28 mm binding edge at the top. */
 const LANDSCAPE_MARGINS = { top: mm(28), bottom: mm(26), left: mm(37), right: mm(35) } as const;
 
 /**
@@ -72,7 +72,7 @@ function font(role: FontRole, lang: Lang) {
   return { ascii: latin, hAnsi: latin, cs: latin, eastAsia: ZH_FONTS[role] };
 }
 
-const exactLines = (lines = 1) => ({ line: LINE * lines, lineRule: LineRuleType.EXACT });
+const ONE_LINE = { line: LINE, lineRule: LineRuleType.EXACT };
 /** 空两字: two characters of 三号 type (GB/T 9704 7.3.3: each paragraph starts two characters in). */
 const TWO_CHARS = { firstLine: half(SIZE.body) * 20, firstLineChars: 200 };
 
@@ -83,26 +83,26 @@ function styles(lang: Lang) {
   const language = lang === 'zh' ? { value: 'zh-CN', eastAsia: 'zh-CN' } : { value: 'en-GB', eastAsia: 'zh-CN' };
   return {
     default: {
-      document: { run: { font: font('body', lang), size: half(SIZE.body), language }, paragraph: { spacing: exactLines() } },
+      document: { run: { font: font('body', lang), size: half(SIZE.body), language }, paragraph: { spacing: ONE_LINE } },
       // GB/T 9704 7.3.1: 标题 in 2号小标宋体, centred; a line left empty under it.
       title: {
         run: { font: font('title', lang), size: half(SIZE.title), bold: false, color: '000000' },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { ...exactLines(), after: LINE } },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { ...ONE_LINE, after: LINE } },
       },
       // 7.3.3: 第一层 黑体, 第二层 楷体, 第三层 仿宋 (bold here, as is the custom), all 三号 and two characters in.
       heading1: {
         run: { font: font('heading1', lang), size: half(SIZE.body), bold: false, color: '000000' },
-        paragraph: { indent: TWO_CHARS, spacing: exactLines(), keepNext: true, keepLines: true },
+        paragraph: { indent: TWO_CHARS, spacing: ONE_LINE, keepNext: true, keepLines: true },
       },
       heading2: {
         run: { font: font('heading2', lang), size: half(SIZE.body), bold: false, italics: false, color: '000000' },
-        paragraph: { indent: TWO_CHARS, spacing: exactLines(), keepNext: true, keepLines: true },
+        paragraph: { indent: TWO_CHARS, spacing: ONE_LINE, keepNext: true, keepLines: true },
       },
       // No narrative block is a third-level heading (its numbered items are body text): the style is there for
       // the clerk who adds one in Word.
       heading3: {
         run: { font: font('body', lang), size: half(SIZE.body), bold: true, italics: false, color: '000000' },
-        paragraph: { indent: TWO_CHARS, spacing: exactLines(), keepNext: true, keepLines: true },
+        paragraph: { indent: TWO_CHARS, spacing: ONE_LINE, keepNext: true, keepLines: true },
       },
     },
     paragraphStyles: [
@@ -111,18 +111,18 @@ function styles(lang: Lang) {
         name: 'Body Text',
         basedOn: 'Normal',
         quickFormat: true,
-        paragraph: { alignment: AlignmentType.JUSTIFIED, indent: TWO_CHARS, spacing: exactLines() },
+        paragraph: { alignment: AlignmentType.JUSTIFIED, indent: TWO_CHARS, spacing: ONE_LINE },
       },
       // 7.3.5: the issuer and the date at the right (how far in: signatureIndents); lines left empty above, for the seal.
-      { id: STYLE.signature, name: 'Signature', basedOn: 'Normal', paragraph: { alignment: AlignmentType.RIGHT, spacing: exactLines() } },
+      { id: STYLE.signature, name: 'Signature', basedOn: 'Normal', paragraph: { alignment: AlignmentType.RIGHT, spacing: ONE_LINE } },
       // 附件: "附表1" in 黑体 at the top left, the table's title centred under it.
-      { id: STYLE.label, name: 'Attachment Label', basedOn: 'Normal', run: { font: font('heading1', lang) }, paragraph: { spacing: exactLines() } },
+      { id: STYLE.label, name: 'Attachment Label', basedOn: 'Normal', run: { font: font('heading1', lang) }, paragraph: { spacing: ONE_LINE } },
       {
         id: STYLE.tableTitle,
         name: 'Attachment Title',
         basedOn: 'Normal',
         run: { font: font('title', lang), size: half(SIZE.tableTitle) },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { ...exactLines(), before: LINE / 2, after: LINE / 2 }, keepNext: true },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { ...ONE_LINE, before: LINE / 2, after: LINE / 2 }, keepNext: true },
       },
       {
         id: STYLE.cell,
@@ -136,7 +136,8 @@ function styles(lang: Lang) {
         name: 'Table Note',
         basedOn: 'Normal',
         run: { font: font('table', lang), size: half(SIZE.note) },
-        paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { line: 280, lineRule: LineRuleType.AT_LEAST, before: 120 } },
+        // Justified Chinese; English left-aligned (justified, its few long words leave wide gaps).
+        paragraph: { alignment: lang === 'zh' ? AlignmentType.JUSTIFIED : AlignmentType.LEFT, spacing: { line: 280, lineRule: LineRuleType.AT_LEAST, before: 120 } },
       },
     ],
   };
@@ -230,7 +231,7 @@ function scoreTable(ev: Evaluation, width: number): Table {
     text(r.note),
   ]);
   const total = [text(SCORE_TOTAL_LABEL[lang], 'center'), amount(score.max), text(''), amount(score.total), text(scoreTotalNote(ev))];
-  return table(SCORE_HEADERS[lang], body, total, [26, 11, 12, 11, 40], width, lang);
+  return table(SCORE_HEADERS[lang], body, total, [26, 12, 12, 12, 38], width, lang);
 }
 
 function summaryTable(ev: Evaluation, width: number): Table {
@@ -260,8 +261,8 @@ function summaryTable(ev: Evaluation, width: number): Table {
     text(''),
     text(''),
   ];
-  // Widths for 五号 type: a 16-character name on one line, 调整后预算数 and 100.00% unbroken.
-  const weights = [35, ...columns.slice(1, -3).map(() => 14), 11, 11, 14];
+  // Widths for 五号 type: a 16-character name on one line; 调整后预算数, 执行率目标 and 100.00% unbroken.
+  const weights = [35, ...columns.slice(1, -3).map(() => 14), 11, 12, 13];
   return table(
     columns.map((c) => c.header[lang]),
     body,
@@ -320,7 +321,7 @@ function narrativeParagraph(block: Block, ev: Evaluation, signatureIndent: numbe
       return new Paragraph({
         style: STYLE.signature,
         indent: { right: signatureIndent ?? 0 },
-        spacing: firstSignature ? { ...exactLines(), before: LINE * 2 } : undefined,
+        spacing: firstSignature ? { ...ONE_LINE, before: LINE * 2 } : undefined,
         children: runs(block.text),
       });
     case 'paragraph':

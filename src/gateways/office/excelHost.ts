@@ -5,8 +5,9 @@
 import { parseRange, splitReference } from '../../core/address';
 import type { Basis, Lang, NumberStyle } from '../../core/model';
 import { runPipeline } from '../../core/pipeline';
+import { checkFreshness } from '../../core/record/freshness';
 import { reportDocxName } from '../docx/names';
-import { HostError, evaluationOptions, type DocxOutcome, type GenerateOutcome, type HostCapabilities, type Progress, type Settings, type WorkbookHost } from '../host';
+import { HostError, evaluationOptions, type DocxOutcome, type Freshness, type GenerateOutcome, type HostCapabilities, type Progress, type Settings, type WorkbookHost } from '../host';
 import { toHostError } from './excelErrors';
 import { removeHighlights } from './highlights';
 import { insertTemplate } from './insertTemplate';
@@ -84,7 +85,7 @@ export function createExcelHost(deps: ExcelHostDeps): WorkbookHost {
     }
   }
 
-  return {
+  const host: WorkbookHost = {
     kind: 'excel',
     capabilities,
 
@@ -116,6 +117,11 @@ export function createExcelHost(deps: ExcelHostDeps): WorkbookHost {
       const { writeDocx } = await import(/* webpackChunkName: "docx" */ '../docx/writeDocx');
       const bytes = await writeDocx(result.narrative, result.evaluation);
       return { ok: true, name: reportDocxName(result.evaluation.department.name, workbookFileName(), options.lang), bytes };
+    },
+
+    async checkFreshness(lang: Lang): Promise<Freshness> {
+      const read = await run((context) => readSnapshot(context, { supports, maxReadCells: deps.maxReadCells }));
+      return checkFreshness(read.snapshot, lang);
     },
 
     async removeHighlights(): Promise<void> {
@@ -160,5 +166,45 @@ export function createExcelHost(deps: ExcelHostDeps): WorkbookHost {
         });
       });
     },
+  };
+  // Without the collection's change event the host has no onDataChanged, and the pane checks at other times.
+  if (supports(API.changeEvents)) host.onDataChanged = (listener) => listenForChanges(run, listener);
+  return host;
+}
+
+/**
+ * One handler on `worksheets.onChanged`: any cell of any sheet, the add-in's own writes included (those leave the
+ * data's fingerprint alone, so the pane's check still finds the report current). Resolves to the function that
+ * removes it: office.js removes a handler only in the request context it was added in, so that is kept and
+ * the removal runs in a new batch on it (`Excel.run(result.context, …)`).
+ */
+async function listenForChanges(
+  run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>,
+  listener: () => void,
+): Promise<() => Promise<void>> {
+  const registration = await run(async (context) => {
+    const result = context.workbook.worksheets.onChanged.add(async () => {
+      try {
+        listener();
+      } catch {
+        // The listener's problem, not Excel's: a handler that throws would only be logged by office.js.
+      }
+    });
+    await context.sync();
+    return result;
+  });
+  let removed: Promise<void> | null = null;
+  return () => {
+    removed ??= (async () => {
+      try {
+        await Excel.run(registration.context, async (context) => {
+          registration.remove();
+          await context.sync();
+        });
+      } catch (error) {
+        throw toHostError(error);
+      }
+    })();
+    return removed;
   };
 }

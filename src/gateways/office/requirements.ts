@@ -15,6 +15,11 @@ export const API = {
   charts: '1.7',
   workbookProtection: '1.7',
   showGridlines: '1.8',
+  /**
+   * WorksheetCollection.onChanged, one handler for every sheet (Worksheet.onChanged is 1.7, per sheet; the
+   * collection's event came with 1.9): the pane learns that data changed under a report.
+   */
+  changeEvents: '1.9',
   /** Page layout (A4, fit to width, print titles), worksheet.getRanges (one rule over several areas). */
   pageLayout: '1.9',
   rangeAreas: '1.9',

@@ -4,8 +4,9 @@
 // The pane loads this module with import(), so ExcelJS is fetched only when a file is opened.
 import type { Basis, Lang, NumberStyle } from '../../core/model';
 import { runPipeline } from '../../core/pipeline';
+import { checkFreshness } from '../../core/record/freshness';
 import { docxFileName } from '../docx/names';
-import { HostError, evaluationOptions, type DocxOutcome, type GenerateOutcome, type HostCapabilities, type Progress, type Settings, type WorkbookHost } from '../host';
+import { HostError, evaluationOptions, type DocxOutcome, type Freshness, type GenerateOutcome, type HostCapabilities, type Progress, type Settings, type WorkbookHost } from '../host';
 import { writeEvaluation } from './evaluateXlsx';
 import { loadWorkbook, UnreadableWorkbookError, type LoadedWorkbook } from './readWorkbook';
 import { evaluatedFileName, sniffWorkbook, type FileProblem } from './sniff';
@@ -121,6 +122,16 @@ export function createFileHost(file: WorkbookFile, deps: FileHostDeps = {}, load
       // The docx library is loaded on first use (its own chunk), not with the .xlsx gateway.
       const { writeDocx } = await import(/* webpackChunkName: "docx" */ '../docx/writeDocx');
       return { ok: true, name: docxFileName(file.name), bytes: await writeDocx(result.narrative, result.evaluation) };
+    },
+
+    async checkFreshness(lang: Lang): Promise<Freshness> {
+      // The file as the clerk opened it: a report made before it was last edited (in WPS, say) is stale.
+      const reuse = unused && unused.lang === lang ? unused.workbook : null;
+      try {
+        return checkFreshness((reuse ?? (await loadWorkbook(file.bytes, lang))).snapshot, lang);
+      } catch (error) {
+        throw new HostError('unknown', (error as Error).message);
+      }
     },
 
     removeHighlights: () => notHere('Remove highlights'),

@@ -108,6 +108,15 @@ export const en: Strings = {
     "Excel's Undo (Ctrl+Z) cannot take back what this add-in writes. To take the marks out of your tables, click Remove highlights; to remove the report, delete the report sheet. Your own figures are never changed.",
   undoDismiss: 'Got it',
 
+  staleTitle: 'Data changed since the report was made',
+  staleBody: (sheets: string, count: number) =>
+    count === 1
+      ? `The data changed after the report sheet ${sheets} was made: its figures may be out of date.`
+      : `The data changed after the report sheets ${sheets} were made: their figures may be out of date.`,
+  staleSheet: (sheet: string) => `"${sheet}"`,
+  staleSheetSeparator: ', ',
+  staleGenerate: 'Generate again',
+
   errorDetail: (detail: string) => `Details: ${detail}`,
   hostError: {
     protected: 'A sheet or the workbook is protected: remove the protection on the Review tab, then try again.',

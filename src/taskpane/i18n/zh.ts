@@ -111,6 +111,12 @@ export const zh = {
     'Excel 的“撤消”（Ctrl+Z）无法撤回本加载项写入的内容。要去掉表格中的标记，请点击“清除标记”；要去掉报告，请删除报告工作表（“绩效自评报告”）。您的数据不会被修改。',
   undoDismiss: '知道了',
 
+  staleTitle: '数据已修改，请重新生成',
+  staleBody: (sheets: string, _count: number) => `报告工作表${sheets}生成之后，其依据的数据又有改动，报告中的数字可能已不准确。`,
+  staleSheet: (sheet: string) => `“${sheet}”`,
+  staleSheetSeparator: '、',
+  staleGenerate: '重新生成',
+
   errorDetail: (detail: string) => `详细信息：${detail}`,
   hostError: {
     protected: '工作表或工作簿受保护：请在“审阅”选项卡中撤销保护后再试。',

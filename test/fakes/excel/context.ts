@@ -2,6 +2,7 @@
 // (measured), applies them in order against the state (stopping at the first failure, as Excel does: what ran
 // before it stays applied), and only then makes loaded properties readable.
 import { FakeOfficeError, notLoaded, officeError } from './errors';
+import type { FakeEventRegistry } from './events';
 import type { FakeWorkbookState } from './state';
 
 export interface FakeCommand {
@@ -27,6 +28,8 @@ export interface FakeHost {
   /** Turns template bytes (base64) into sheets, for insertWorksheetsFromBase64; undefined when the fake cannot. */
   readonly decodeWorkbook?: (base64: string) => Promise<import('./state').FakeWorkbookInit> | import('./state').FakeWorkbookInit;
   readonly insertNameClash: 'fail' | 'rename';
+  /** Registered event handlers, and the changes a sync made, raised when it ends (events.ts). */
+  readonly events: FakeEventRegistry;
 }
 
 export function utf8Length(text: string): number {
@@ -411,6 +414,13 @@ export class FakeRequestContext {
     if (this._closed) throw officeError('InvalidRequestContext', 'The request context was used after its Excel.run batch ended.');
   }
 
+  /** `Excel.run(context, batch)` with the context of an earlier run (e.g. to remove an event handler). */
+  _reopen(): boolean {
+    const wasClosed = this._closed;
+    this._closed = false;
+    return wasClosed;
+  }
+
   _close(): number {
     this._closed = true;
     const left = this._commands.length;
@@ -443,19 +453,24 @@ export class FakeRequestContext {
     this._deliveries = [];
     const request = JSON.stringify(commands.map((c) => ({ k: c.kind, m: c.member, p: c.path, a: c.args })));
     await this.host.beforeSync(this, utf8Length(request), commands.length);
-    for (const command of commands) {
-      try {
-        if (!this.host.supports(command.api)) {
-          throw officeError('ApiNotFound', `${command.member} needs ExcelApi ${command.api}, which this host does not support.`, command.path);
+    try {
+      for (const command of commands) {
+        try {
+          if (!this.host.supports(command.api)) {
+            throw officeError('ApiNotFound', `${command.member} needs ExcelApi ${command.api}, which this host does not support.`, command.path);
+          }
+          const injected = this.host.failureFor(command);
+          if (injected) throw injected;
+          await command.exec();
+        } catch (error) {
+          this._deliveries = [];
+          if (error instanceof FakeOfficeError) throw error;
+          throw officeError('GeneralException', `${command.member}: ${(error as Error).message}`, command.path);
         }
-        const injected = this.host.failureFor(command);
-        if (injected) throw injected;
-        await command.exec();
-      } catch (error) {
-        this._deliveries = [];
-        if (error instanceof FakeOfficeError) throw error;
-        throw officeError('GeneralException', `${command.member}: ${(error as Error).message}`, command.path);
       }
+    } finally {
+      // What the commands changed (up to a failure: it stays applied) is raised to the change handlers, later.
+      void this.host.events.flush();
     }
     const deliveries = this._deliveries;
     this._deliveries = [];

@@ -23,4 +23,5 @@ export {
   type FakeWorkbookState,
 } from './state';
 export { FakeOfficeError, type FakeErrorCode } from './errors';
+export { type FakeWorksheetChangedEventArgs } from './events';
 export { formatAddress, formatRect, parseRect, type Rect } from './address';

@@ -1,9 +1,11 @@
 // Installs the fake as the `Office` and `Excel` globals (in jest, or in a browser page in place of office.js),
 // and hands the test a handle: the workbook state, counters of every sync (request and response sizes),
 // injectable failures, cell-edit mode.
-import { FakeRequestContext, type FakeCommand, type FakeHost, type FakeRunOptions } from './context';
+import { formatRect, parseRect, splitSheet } from './address';
+import { FakeObject, FakeRequestContext, type FakeCommand, type FakeHost, type FakeRunOptions } from './context';
 import { FakeOfficeError, officeError } from './errors';
-import type { FakeWorkbookInit, FakeWorkbookState } from './state';
+import { FakeEventRegistry } from './events';
+import { cellAt, findSheet, type FakeScalar, type FakeWorkbookInit, type FakeWorkbookState } from './state';
 import { FakeWorkbook } from './workbook';
 
 export interface FakeOfficeOptions {
@@ -63,6 +65,15 @@ export interface FakeOffice {
   exitCellEditMode(): void;
   /** The next settings.saveAsync fails with this error. */
   failNextSettingsSave(code?: string, message?: string): void;
+  /**
+   * The user types into a cell (`'项目支出!F5'`; null empties it): the state changes and every handler added with
+   * `worksheets.onChanged.add` gets a WorksheetChanged event. Resolves once the handlers have run.
+   */
+  editCell(reference: string, value: FakeScalar | null): Promise<void>;
+  /** Handlers registered through `worksheets.onChanged.add` and not removed. */
+  readonly changeHandlers: number;
+  /** WorksheetChanged events raised so far (the add-in's writes and editCell). */
+  readonly changeEvents: number;
   /** Removes the globals this install defined (restoring what was there before). */
   uninstall(): void;
 }
@@ -111,8 +122,10 @@ export function installFakeOffice(target: typeof globalThis, workbook: FakeWorkb
 
   const supports = (api: string) => compareVersions(api, maxApi) <= 0;
 
+  const events = new FakeEventRegistry();
   const host: FakeHost = {
     state: workbook,
+    events,
     supports,
     insertNameClash: options.insertNameClash ?? 'fail',
     decodeWorkbook: options.insertWorksheets === false ? undefined : options.decodeWorkbook,
@@ -161,14 +174,27 @@ export function installFakeOffice(target: typeof globalThis, workbook: FakeWorkb
   async function run(first: unknown, second?: unknown): Promise<unknown> {
     let runOptions: FakeRunOptions = {};
     let batch: unknown = first;
+    // Excel.run(context, batch) / Excel.run(object, batch): the batch runs in that earlier context (how an event
+    // handler is removed: in the context it was added in).
+    let reused: FakeRequestContext | null = null;
     if (typeof first !== 'function') {
-      if (first && typeof first === 'object' && !Array.isArray(first)) runOptions = first as FakeRunOptions;
-      else throw officeError('NotImplemented', 'The fake runs Excel.run(batch) and Excel.run(options, batch) only.');
+      if (first instanceof FakeRequestContext) reused = first;
+      else if (first instanceof FakeObject) reused = first.context;
+      else if (first && typeof first === 'object' && !Array.isArray(first)) runOptions = first as FakeRunOptions;
+      else throw officeError('NotImplemented', 'The fake runs Excel.run(batch), Excel.run(options, batch) and Excel.run(context, batch) only.');
       batch = second;
     }
     if (typeof batch !== 'function') throw officeError('InvalidArgument', 'Excel.run needs a batch function.');
-    const context = new FakeRequestContext(host, runOptions);
-    context.workbook = new FakeWorkbook(context, 'wb', () => workbook);
+    if (reused && reused.host !== host) throw officeError('InvalidRequestContext', 'The request context belongs to another Excel.');
+    let context: FakeRequestContext;
+    let closeAfter = true;
+    if (reused) {
+      context = reused;
+      closeAfter = context._reopen(); // a run nested in the context's own run leaves it open
+    } else {
+      context = new FakeRequestContext(host, runOptions);
+      context.workbook = new FakeWorkbook(context, 'wb', () => workbook);
+    }
     stats.runs += 1;
     try {
       const pending = (batch as (ctx: FakeRequestContext) => unknown)(context);
@@ -177,7 +203,7 @@ export function installFakeOffice(target: typeof globalThis, workbook: FakeWorkb
       }
       return await pending;
     } finally {
-      stats.unsyncedCommands += context._close();
+      if (closeAfter) stats.unsyncedCommands += context._close();
     }
   }
 
@@ -289,6 +315,23 @@ export function installFakeOffice(target: typeof globalThis, workbook: FakeWorkb
     },
     failNextSettingsSave(code = 'GeneralException', message = 'Injected settings save failure') {
       settingsFailure = { code, message };
+    },
+    editCell(reference: string, value: FakeScalar | null): Promise<void> {
+      const { sheet: name, address } = splitSheet(reference);
+      const sheet = name === null ? undefined : findSheet(workbook, name);
+      const rect = parseRect(address);
+      if (!sheet || !rect || rect.top !== rect.bottom || rect.left !== rect.right) throw new Error(`fake Excel: editCell needs one cell of a sheet, not ${reference}`);
+      if (sheet.protected) throw new Error(`fake Excel: ${sheet.name} is protected; the user cannot type into it`);
+      const cell = cellAt(sheet, rect.top, rect.left, true);
+      delete cell.formula;
+      cell.value = value ?? '';
+      return events.raise([{ type: 'WorksheetChanged', worksheetId: sheet.id, address: formatRect(rect), changeType: 'RangeEdited', source: 'Local' }]);
+    },
+    get changeHandlers() {
+      return events.changedHandlers;
+    },
+    get changeEvents() {
+      return events.raised;
     },
     uninstall() {
       if (previous.Office === undefined) delete globals.Office;

@@ -1,7 +1,7 @@
 // Ranges, their formats and conditional formats, with Excel's rules: 2D arrays must match the range's size,
 // strings that start with = + - @ become formulas unless the cell is formatted as text (@), protected sheets
 // refuse changes, a custom conditional format's formula starts with '='.
-import { cellCount, formatAddress, intersects, MAX_COLS, MAX_ROWS, type Rect } from './address';
+import { cellCount, formatAddress, formatRect, intersects, MAX_COLS, MAX_ROWS, type Rect } from './address';
 import { defineScalars, FakeCollection, FakeObject, type FakeRequestContext } from './context';
 import { officeError } from './errors';
 import { addConditionalFormat, cellAt, type FakeCell, type FakeConditionalFormat as CfState, type FakeScalar, type FakeSheet } from './state';
@@ -129,6 +129,13 @@ function writeGrid(target: RangeTarget, input: unknown, mode: GridMode): void {
       }
     }),
   );
+}
+
+/** Cell contents changed (by the add-in): a WorksheetChanged event for the change handlers, after the sync. */
+function noteChanged(context: FakeRequestContext, target: RangeTarget): void {
+  for (const rect of target.rects) {
+    context.host.events.note({ type: 'WorksheetChanged', worksheetId: target.sheet.id, address: formatRect(rect), changeType: 'RangeEdited', source: 'Local' });
+  }
 }
 
 function valueType(cell: FakeCell | undefined): string {
@@ -268,6 +275,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
           for (const key of Object.keys(cell)) if (key !== 'value' && key !== 'formula') delete (cell as unknown as Record<string, unknown>)[key];
         }
       });
+      if (applyTo === 'All' || applyTo === 'Contents') noteChanged(this.context, t);
     });
   }
 }
@@ -279,8 +287,20 @@ defineScalars<RangeTarget>(FakeRange, {
   rowCount: { get: (t) => single(t).bottom - single(t).top + 1 },
   columnCount: { get: (t) => single(t).right - single(t).left + 1 },
   cellCount: { get: (t) => cellCount(single(t)) },
-  values: { get: (t) => grid<FakeScalar>(t, (c) => c?.value ?? ''), set: (t, v) => writeGrid(t, v, 'values') },
-  formulas: { get: (t) => grid<FakeScalar>(t, (c) => c?.formula ?? c?.value ?? ''), set: (t, v) => writeGrid(t, v, 'formulas') },
+  values: {
+    get: (t) => grid<FakeScalar>(t, (c) => c?.value ?? ''),
+    set: (t, v, self) => {
+      writeGrid(t, v, 'values');
+      noteChanged(self.context, t);
+    },
+  },
+  formulas: {
+    get: (t) => grid<FakeScalar>(t, (c) => c?.formula ?? c?.value ?? ''),
+    set: (t, v, self) => {
+      writeGrid(t, v, 'formulas');
+      noteChanged(self.context, t);
+    },
+  },
   numberFormat: { get: (t) => grid<string>(t, (c) => c?.numberFormat ?? 'General'), set: (t, v) => writeGrid(t, v, 'numberFormat') },
   valueTypes: { get: (t) => grid<string>(t, valueType) },
   // Excel takes columnHidden on whole columns or any range (it hides the range's columns), from ExcelApi 1.2.

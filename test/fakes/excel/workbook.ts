@@ -4,6 +4,7 @@
 import { formatAddress, MAX_COLS, MAX_ROWS, parseRect, splitAreas, splitSheet, type Rect } from './address';
 import { defineScalars, FakeClientResult, FakeCollection, FakeObject, type FakeRequestContext } from './context';
 import { officeError } from './errors';
+import { FakeEventHandlers } from './events';
 import { assertEditable, FakeRange, FakeRangeAreas, type RangeTarget } from './ranges';
 import {
   createFakeWorkbook,
@@ -125,6 +126,13 @@ defineScalars<FakeWorkbookState>(FakeWorkbookProtection, {
 
 export class FakeWorksheetCollection extends FakeCollection<FakeWorkbookState, FakeWorksheet> {
   static override className = 'WorksheetCollection';
+  private _onChanged: FakeEventHandlers | undefined;
+
+  /** Data of any sheet changed (ExcelApi 1.9 on the collection; Worksheet.onChanged is 1.7). See events.ts. */
+  get onChanged(): FakeEventHandlers {
+    this._onChanged ??= new FakeEventHandlers(this.context, this._sub('onChanged'), 'WorksheetCollection.onChanged', '1.9');
+    return this._onChanged;
+  }
 
   protected _itemTargets(state: FakeWorkbookState): unknown[] {
     return state.sheets;

@@ -12,6 +12,8 @@ export interface SettingsForm {
   drafts: Record<PercentKey, string>;
   invalid: Record<PercentKey, boolean>;
   valid: boolean;
+  /** The stored settings have arrived (or could not be read and the defaults stand). */
+  loaded: boolean;
   saveFailed: boolean;
   setPercent(key: PercentKey, text: string): void;
   setBasis(basis: Basis): void;
@@ -28,6 +30,7 @@ export function useSettings(host: WorkbookHost): SettingsForm {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [drafts, setDrafts] = useState(() => draftsOf(DEFAULT_SETTINGS));
   const [saveFailed, setSaveFailed] = useState(false);
+  const [loaded, setLoaded] = useState(false);
   const latest = useRef(settings);
   // Once the clerk has changed something, a late answer from loadSettings must not overwrite it.
   const touched = useRef(false);
@@ -36,13 +39,17 @@ export function useSettings(host: WorkbookHost): SettingsForm {
     let live = true;
     host.loadSettings().then(
       (stored) => {
-        if (!live || touched.current) return;
-        const loaded = mergeSettings(stored);
-        latest.current = loaded;
-        setSettings(loaded);
-        setDrafts(draftsOf(loaded));
+        if (!live) return;
+        setLoaded(true);
+        if (touched.current) return;
+        const merged = mergeSettings(stored);
+        latest.current = merged;
+        setSettings(merged);
+        setDrafts(draftsOf(merged));
       },
-      () => undefined, // nothing stored or not readable: the defaults stand
+      () => {
+        if (live) setLoaded(true); // nothing stored or not readable: the defaults stand
+      },
     );
     return () => {
       live = false;
@@ -78,6 +85,7 @@ export function useSettings(host: WorkbookHost): SettingsForm {
     drafts,
     invalid,
     valid: !invalid.target && !invalid.explainBelow,
+    loaded,
     saveFailed,
     setPercent,
     setBasis: useCallback((basis: Basis) => commit({ ...latest.current, basis }), [commit]),
