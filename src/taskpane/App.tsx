@@ -132,7 +132,7 @@ function Workbench({ host, storage }: { host: WorkbookHost; storage: NoticeStora
     } catch (error) {
       next = { kind: 'failed', error };
     }
-    generateEnded(next.kind === 'done' && next.outcome.ok);
+    generateEnded(next.kind === 'done' && next.outcome.ok ? next.outcome.reportSheet : null);
     if (runId.current !== id) return;
     setRun(next);
     setFinishedRuns((n) => n + 1);

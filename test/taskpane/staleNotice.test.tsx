@@ -120,23 +120,41 @@ describe('Generate', () => {
     expect(screen.getByRole('button', { name: '重新生成' })).toHaveAttribute('aria-disabled', 'true');
     expect(host.freshnessCalls).toHaveLength(1);
 
-    host.freshness = freshness('current');
     await act(async () => host.lastGenerate.answer.resolve(writtenOutcome()));
     await settle();
-    expect(host.freshnessCalls).toHaveLength(2);
+    // The new report is current by construction: no second read of the workbook.
+    expect(host.freshnessCalls).toHaveLength(1);
     expect(notice()).not.toBeInTheDocument();
     expect(screen.getByRole('heading', { name: '结果' })).toBeInTheDocument();
   });
 
-  it('checks again after the main button’s run too, and keeps the warning when the run could not write', async () => {
+  it('keeps the warning when the run could not write, and for another report the run did not replace', async () => {
     const host = new FakeHost();
     host.freshness = freshness('stale');
     const { user } = await renderPane(host);
     await user.click(screen.getByRole('button', { name: /生成自评报告/ }));
     await act(async () => host.lastGenerate.answer.reject(new Error('protected')));
     await settle();
-    expect(host.freshnessCalls).toHaveLength(2);
+    expect(host.freshnessCalls).toHaveLength(1);
     expect(notice()).toBeInTheDocument();
+
+    host.freshness = {
+      status: 'stale',
+      fingerprint: 'f3',
+      reports: [
+        { sheet: '绩效自评报告', status: 'stale', recorded: 'f1' },
+        { sheet: 'Evaluation report', status: 'stale', recorded: 'f1' },
+      ],
+    };
+    const other = new FakeHost();
+    other.freshness = host.freshness;
+    const view = await renderPane(other);
+    await view.user.click(within(view.container).getByRole('button', { name: /生成自评报告/ }));
+    await act(async () => other.lastGenerate.answer.resolve(writtenOutcome()));
+    await settle();
+    const bar = within(view.container).queryByRole('group', { name: TITLE });
+    expect(bar).toHaveTextContent('Evaluation report');
+    expect(bar).not.toHaveTextContent('“绩效自评报告”');
   });
 
   it('drops a check that was under way when the run started', async () => {
@@ -181,7 +199,7 @@ describe('change events', () => {
     expect(notice()).not.toBeInTheDocument();
   });
 
-  it('does not check while a Generate runs (its own writes raise change events), only after it', async () => {
+  it('does not check while a Generate runs; data changed during it is checked once after it', async () => {
     jest.useFakeTimers();
     const host = new FakeHost().withDataChanges();
     const { user } = await renderPane(host, 'zh', 'fake');
@@ -189,12 +207,11 @@ describe('change events', () => {
     act(() => host.changeData());
     act(() => jest.advanceTimersByTime(CHANGE_DEBOUNCE_MS * 3));
     expect(host.freshnessCalls).toHaveLength(1);
-    act(() => host.changeData()); // still waiting when the run ends: the check after the run covers it
+    act(() => host.changeData());
 
     host.freshness = freshness('current');
     await act(async () => host.lastGenerate.answer.resolve(writtenOutcome()));
     await settle();
-    expect(host.freshnessCalls).toHaveLength(2);
     act(() => jest.advanceTimersByTime(CHANGE_DEBOUNCE_MS * 2));
     await settle();
     expect(host.freshnessCalls).toHaveLength(2);

@@ -11,7 +11,7 @@ import { HostError, evaluationOptions, type DocxOutcome, type Freshness, type Ge
 import { toHostError } from './excelErrors';
 import { removeHighlights } from './highlights';
 import { insertTemplate } from './insertTemplate';
-import { readSnapshot } from './readSnapshot';
+import { readSnapshot, type WorkbookRead } from './readSnapshot';
 import { API, officeSupports, type Supports } from './requirements';
 import { writeResult } from './writeResult';
 
@@ -76,6 +76,26 @@ export function createExcelHost(deps: ExcelHostDeps): WorkbookHost {
     charts: supports(API.charts),
     insertWorksheets: supports(API.insertWorksheets),
   };
+  /** Excel's ids of the tool's report sheets, as last read or written: their change events are not the data's. */
+  const toolSheetIds = new Set<string>();
+  // While a report is being written its sheet's id may not be known yet: events are held until it is.
+  let writing = false;
+  let held: { worksheetId: string; listener: () => void }[] = [];
+  const changed = (worksheetId: string, listener: () => void) => {
+    if (writing) held.push({ worksheetId, listener });
+    else if (!toolSheetIds.has(worksheetId)) listener();
+  };
+  const releaseHeld = () => {
+    writing = false;
+    const events = held;
+    held = [];
+    for (const listener of new Set(events.filter((e) => !toolSheetIds.has(e.worksheetId)).map((e) => e.listener))) listener();
+  };
+  const remember = (read: WorkbookRead): WorkbookRead => {
+    const tool = new Set(read.snapshot.toolSheets.map((s) => s.toLowerCase()));
+    for (const sheet of read.sheets) if (tool.has(sheet.name.toLowerCase())) toolSheetIds.add(sheet.id);
+    return read;
+  };
 
   async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     try {
@@ -93,16 +113,23 @@ export function createExcelHost(deps: ExcelHostDeps): WorkbookHost {
       const options = evaluationOptions(settings, reportDate ?? deps.now?.() ?? new Date());
       return run(async (context): Promise<GenerateOutcome> => {
         onProgress?.('reading');
-        const read = await readSnapshot(context, { supports, maxReadCells: deps.maxReadCells });
+        const read = remember(await readSnapshot(context, { supports, maxReadCells: deps.maxReadCells }));
         onProgress?.('computing');
         const result = runPipeline(read.snapshot, options);
         if (!result.ok) return { ok: false, findings: result.findings };
         onProgress?.('writing');
-        const written = await writeResult(context, read, result.report, result.highlights, result.replacesSheet, {
-          supports,
-          evaluation: result.evaluation,
-          maxRequestBytes: deps.maxRequestBytes,
-        });
+        writing = true;
+        let written;
+        try {
+          written = await writeResult(context, read, result.report, result.highlights, result.replacesSheet, {
+            supports,
+            evaluation: result.evaluation,
+            maxRequestBytes: deps.maxRequestBytes,
+            onReportSheetId: (id) => toolSheetIds.add(id),
+          });
+        } finally {
+          releaseHeld();
+        }
         return { ok: true, evaluation: result.evaluation, reportSheet: written.reportSheet, highlight: written.highlight, chart: written.chart };
       });
     },
@@ -120,7 +147,7 @@ export function createExcelHost(deps: ExcelHostDeps): WorkbookHost {
     },
 
     async checkFreshness(lang: Lang): Promise<Freshness> {
-      const read = await run((context) => readSnapshot(context, { supports, maxReadCells: deps.maxReadCells }));
+      const read = remember(await run((context) => readSnapshot(context, { supports, maxReadCells: deps.maxReadCells })));
       return checkFreshness(read.snapshot, lang);
     },
 
@@ -168,24 +195,25 @@ export function createExcelHost(deps: ExcelHostDeps): WorkbookHost {
     },
   };
   // Without the collection's change event the host has no onDataChanged, and the pane checks at other times.
-  if (supports(API.changeEvents)) host.onDataChanged = (listener) => listenForChanges(run, listener);
+  if (supports(API.changeEvents)) host.onDataChanged = (listener) => listenForChanges(run, (worksheetId) => changed(worksheetId, listener));
   return host;
 }
 
 /**
- * One handler on `worksheets.onChanged`: any cell of any sheet, the add-in's own writes included (those leave the
- * data's fingerprint alone, so the pane's check still finds the report current). Resolves to the function that
+ * One handler on `worksheets.onChanged`, handing on the changed sheet's id: the host skips its report sheets
+ * (Generate's own writes, the clerk's rewording of the report), known by id from the last read or write, and
+ * holds the events raised while a report is written until the new sheet's id is known. Resolves to the function that
  * removes it: office.js removes a handler only in the request context it was added in, so that is kept and
  * the removal runs in a new batch on it (`Excel.run(result.context, …)`).
  */
 async function listenForChanges(
   run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>,
-  listener: () => void,
+  onChange: (worksheetId: string) => void,
 ): Promise<() => Promise<void>> {
   const registration = await run(async (context) => {
-    const result = context.workbook.worksheets.onChanged.add(async () => {
+    const result = context.workbook.worksheets.onChanged.add(async (event) => {
       try {
-        listener();
+        onChange(event.worksheetId);
       } catch {
         // The listener's problem, not Excel's: a handler that throws would only be logged by office.js.
       }

@@ -34,6 +34,8 @@ export interface ToolRule {
 
 export interface SheetInfo {
   name: string;
+  /** Excel's id of the sheet (what change events name). */
+  id: string;
   position: number;
   visible: boolean;
   protected: boolean;
@@ -200,7 +202,7 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
 
   // 1. Sheets and names.
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name,items/position,items/visibility');
+  worksheets.load('items/name,items/id,items/position,items/visibility');
   const nameItems = context.workbook.names;
   nameItems.load('items/name,items/type,items/value');
   const workbookProtection = supports(API.workbookProtection) ? context.workbook.protection : null;
@@ -253,7 +255,7 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
 
   return {
     snapshot: { sheets, toolSheets, unkeptContent: [] },
-    sheets: worksheets.items.map((s, i) => ({ name: s.name, position: s.position, visible: s.visibility === 'Visible', protected: reads[i].protection.protected })),
+    sheets: worksheets.items.map((s, i) => ({ name: s.name, id: s.id, position: s.position, visible: s.visibility === 'Visible', protected: reads[i].protection.protected })),
     workbookProtected: workbookProtection?.protected ?? false,
     names: nameItems.items.map((n) => n.name),
     reportMarks,

@@ -22,10 +22,14 @@ export interface WriteOptions {
   evaluation?: Pick<Evaluation, 'projects'>;
   maxRequestBytes?: number;
   maxChartProjects?: number;
+  /** Told the new report sheet's id as soon as it is known (before the commit), for the host's event filter. */
+  onReportSheetId?: (id: string) => void;
 }
 
 export interface WriteOutcome {
   reportSheet: string;
+  /** Excel's id of the report sheet (its change events are the tool's own). */
+  reportSheetId: string;
   highlight: 'rule' | 'fill' | 'none';
   chart: boolean;
 }
@@ -296,8 +300,10 @@ export async function writeResult(
 
   // W1: the report, complete, in a sheet nobody else uses.
   const sheet = context.workbook.worksheets.add(buildName);
+  sheet.load('id');
   try {
     await syncGroups(context, packRequests(reportWrites(sheet, layout, supports, budget), budget, COMMAND_BYTES));
+    options.onReportSheetId?.(sheet.id);
   } catch (error) {
     await discardSheet(context, buildName, null);
     throw error;
@@ -335,6 +341,7 @@ export async function writeResult(
 
   return {
     reportSheet: plan.sheetName,
+    reportSheetId: sheet.id,
     highlight: rules.length > 0 ? 'rule' : fills.length > 0 ? 'fill' : 'none',
     chart: layout.chart !== null,
   };

@@ -1,8 +1,9 @@
 // Whether the report sheets still match the workbook's data (the fingerprint each recorded, WorkbookHost.checkFreshness),
-// checked when the pane opens on a workbook, after every Generate, and when the data changes: on the host's change
-// events (debounced: typing a column of figures raises one event a cell), or, for an Excel without them, when the
-// clerk comes back to the pane. Never while a Generate runs (whose own writes raise change events too), and a
-// check that was under way when one started is ignored. A failed check shows nothing: a missing warning must
+// checked when the pane opens on a workbook and when the data changes: on the host's change events (debounced:
+// typing a column of figures raises one event a cell; the host leaves out its own report sheets), or, for an
+// Excel without them, when the clerk comes back to the pane. A Generate makes its report current without a
+// check (no second read of the workbook). Never a check while a Generate runs, and a check that was under way
+// when one started is ignored. A failed check shows nothing: a missing warning must
 // never stand in the clerk's way.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../../../core/model';
@@ -16,8 +17,11 @@ export interface FreshnessTracker {
   staleSheets: string[];
   /** Call when a Generate starts. */
   generateStarted(): void;
-  /** Call when it ends: `written` when a report was made (a file host's download is then current by construction). */
-  generateEnded(written: boolean): void;
+  /**
+   * Call when it ends, with the sheet written when a report was made: that report is current by construction
+   * (made from the data just read), so it leaves the list without reading the workbook again.
+   */
+  generateEnded(reportSheet: string | null): void;
 }
 
 export function staleSheets(freshness: Freshness): string[] {
@@ -40,8 +44,15 @@ export function useFreshness(host: WorkbookHost, lang: Lang, ready: boolean): Fr
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const live = useRef(true);
 
+  // Data changed while a Generate ran: checked once it ends.
+  const changedDuringRun = useRef(false);
+
   const check = useCallback(() => {
-    if (generating.current || !live.current || !readyRef.current) return;
+    if (generating.current) {
+      changedDuringRun.current = true;
+      return;
+    }
+    if (!live.current || !readyRef.current) return;
     const id = ++latest.current;
     let pending: Promise<Freshness>;
     try {
@@ -116,25 +127,29 @@ export function useFreshness(host: WorkbookHost, lang: Lang, ready: boolean): Fr
 
   const generateStarted = useCallback(() => {
     generating.current = true;
+    changedDuringRun.current = false;
     latest.current++; // an answer under way is about the data before this run
     cancelTimer();
   }, [cancelTimer]);
 
   const generateEnded = useCallback(
-    (written: boolean) => {
+    (reportSheet: string | null) => {
       generating.current = false;
-      cancelTimer(); // changes raised during the run (its own writes among them) are seen by the check below
-      if (host.kind === 'file') {
-        // The file itself is left as it was; the fresh copy is the download.
-        if (written) {
-          latest.current++;
-          setStale([]);
-        }
+      if (changedDuringRun.current) {
+        changedDuringRun.current = false;
+        schedule();
+      }
+      if (reportSheet === null) {
+        // Nothing written (the data has errors, or the run failed): the warning stands as the last check left it.
         return;
       }
-      check();
+      latest.current++;
+      // A file in the browser is left as it was and the fresh copy is the download: nothing there is stale now.
+      // In Excel the new report is current; another report (the other language's) keeps its state. The clerk's
+      // edits during the run raise change events of their own, which are checked as usual.
+      setStale((current) => (host.kind === 'file' ? [] : current.filter((s) => s.toLowerCase() !== reportSheet.toLowerCase())));
     },
-    [host, check, cancelTimer],
+    [host, schedule],
   );
 
   return { staleSheets: stale, generateStarted, generateEnded };
