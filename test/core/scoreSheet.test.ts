@@ -458,7 +458,7 @@ describe('the cells of 分值 and 得分 (for formulas in the report)', () => {
       ['项目执行达标率', '评分设置!B4', undefined],
       ['预算编制科学性', '评分设置!B5', '评分设置!D5'],
       ['绩效目标合理性', '评分设置!B6', undefined],
-      ['预算管理制度健全性', '评分设置!B7', undefined],
+      ['预算管理制度健全性', '评分设置!B7', '评分设置!D7'], // blank: the report shows the score once entered
       ['资金使用合规性', '评分设置!B8', undefined],
       ['预决算信息公开', '评分设置!B9', '评分设置!D9'],
     ]);

@@ -149,7 +149,9 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
       const row = rows.length;
       const actual = cell(r.actual, 'tableCell', r.actual === null ? 'text' : 'percent');
       const scored = cell(r.score, 'tableCell', 'amount');
-      scoreRow([cell(r.name, 'tableCell'), cell(r.points, 'tableCell', 'amount'), actual, scored, cell(r.note, 'tableCell')]);
+      scoreRow([cell(r.name, 'tableCell'), withFormula(cell(r.points, 'tableCell', 'amount'), r.pointsCell), actual, scored, cell(r.note, 'tableCell')]);
+      // A hand score shows what the clerk enters in 评分设置 (blank while unscored).
+      if (r.kind === 'manual' && r.scoreCell) scored.formula = `IF(ISNUMBER(${r.scoreCell}),${r.scoreCell},"")`;
       if (r.actual === null || r.score === null) continue;
       const points = `B${row + 1}`;
       const shown = `ROUND(C${row + 1},4)`;

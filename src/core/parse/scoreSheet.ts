@@ -416,9 +416,10 @@ export function readScoreSheet(grid: Grid, lang: Lang, findings: Finding[]): Sco
       } else manualScore = score.value;
     }
     const indicator: ScoreIndicator = { name, points: points.value, kind, manualScore };
-    // Plain numbers only: a formula elsewhere may point at them (text such as '9.5' or a percent may not).
+    // Plain numbers only: a formula elsewhere may point at them (text such as '9.5' or a percent may not). A
+    // hand score's cell also while it is blank: the report's formula shows the score once the clerk enters it.
     if (typeof rawPoints === 'number') indicator.pointsCell = cellRef(grid.name, r, cols.points);
-    if (manualScore !== null && typeof rawScore === 'number') indicator.scoreCell = cellRef(grid.name, r, cols.score);
+    if (kind === 'manual' && ((manualScore !== null && typeof rawScore === 'number') || isBlank(rawScore))) indicator.scoreCell = cellRef(grid.name, r, cols.score);
     indicators.push(indicator);
   }
   if (indicators.length === 0) {

@@ -13,6 +13,9 @@ export interface ScoreRow {
   /** Rounded to 2 decimals; null while unscored. */
   score: number | null;
   note: string;
+  /** The 评分设置 cells of the points and the hand score, when read from there (the report's formulas point at them). */
+  pointsCell?: string;
+  scoreCell?: string;
 }
 
 export interface Score {
@@ -86,7 +89,13 @@ export function computeScore(facts: ScoreFacts, profile: ScoreProfile, lang: Lan
   const zh = lang === 'zh';
   const pct = (v: number) => formatRate(v, style);
   const rows: ScoreRow[] = profile.indicators.map((ind) => {
-    const base = { name: ind.name, kind: ind.kind, points: ind.points };
+    const base = {
+      name: ind.name,
+      kind: ind.kind,
+      points: ind.points,
+      ...(ind.pointsCell ? { pointsCell: ind.pointsCell } : {}),
+      ...(ind.scoreCell ? { scoreCell: ind.scoreCell } : {}),
+    };
     switch (ind.kind) {
       case 'execution': {
         const rate = facts.executionRate;

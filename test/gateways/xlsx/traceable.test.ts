@@ -181,3 +181,43 @@ describe('traceable figures in the written workbook', () => {
     expect(report.getCell('K1').value).toBe(`budget-eval:fingerprint:${result.fingerprint}`);
   });
 });
+
+describe('traceable figures from the 评分设置 sheet', () => {
+  /** The sample with a scoring sheet: default indicators, one hand score entered, the others blank. */
+  async function withScoringSheet(): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(SAMPLE as unknown as ExcelJS.Buffer);
+    const ws = wb.addWorksheet('评分设置');
+    ws.addRow(['指标', '分值', '类型', '得分']);
+    ws.addRow(['预算完成率', 20, '预算完成率']);
+    ws.addRow(['预算调整率', 10, '预算调整率']);
+    ws.addRow(['项目执行达标率', 20, '项目达标率']);
+    ws.addRow(['预算编制科学性', 10, '人工评分', 8]);
+    ws.addRow(['绩效目标合理性', 10, '人工评分']);
+    return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  }
+
+  it('points and hand scores are formulas over the sheet; a score entered there reaches the report’s total', async () => {
+    const { wb, result } = await evaluated(await withScoringSheet());
+    const report = wb.getWorksheet(REPORT) as ExcelJS.Worksheet;
+    const row = (name: string) => report.getRow(report.getColumn(1).values.findIndex((v) => v === name));
+    expect(row('预算编制科学性').getCell(2).formula).toBe('评分设置!B5');
+    expect(row('预算编制科学性').getCell(4).formula).toBe('IF(ISNUMBER(评分设置!D5),评分设置!D5,"")');
+    expect(row('预算编制科学性').getCell(4).result).toBe(8);
+    expect(row('绩效目标合理性').getCell(4).formula).toBe('IF(ISNUMBER(评分设置!D6),评分设置!D6,"")');
+    expect(result.evaluation.score.total).toBe(46.93);
+
+    const hf = spreadsheet(wb);
+    const at = hf.simpleCellAddressFromString('D6', hf.getSheetId('评分设置') as number);
+    if (!at) throw new Error('no cell');
+    hf.setCellContents(at, 9);
+    // The same as evaluating the workbook with that score entered.
+    const scoring = wb.getWorksheet('评分设置') as ExcelJS.Worksheet;
+    scoring.getCell('D6').value = 9;
+    const again = await evaluated(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    expect(again.result.evaluation.score.total).toBe(55.93);
+    const total = row('合计');
+    expect(valueAt(hf, REPORT, total.getCell(4).address)).toBeCloseTo(55.93, 10);
+    expect(valueAt(hf, REPORT, total.getCell(2).address)).toBe(70);
+  });
+});
