@@ -203,7 +203,14 @@ describe('assets/template.xlsx', () => {
     const findings: Finding[] = [];
     const profile = readScoreSheet(new Grid(snap.sheets.find((s) => s.name === '评分设置')!), 'zh', findings);
     expect(findings).toEqual([]);
-    expect(profile?.indicators).toEqual(DEFAULT_SCORE_PROFILE.indicators.map((ind, i) => ({ ...ind, pointsCell: `评分设置!B${4 + i}` })));
+    expect(profile?.indicators).toEqual(
+      DEFAULT_SCORE_PROFILE.indicators.map((ind, i) => ({
+        ...ind,
+        pointsCell: `评分设置!B${4 + i}`,
+        // The hand-scored rows' 得分 cells, blank in the template: the report's formulas point at them.
+        ...(ind.kind === 'manual' ? { scoreCell: `评分设置!D${4 + i}` } : {}),
+      })),
+    );
     // The 评分参数 table reads back as the default bands.
     expect(profile?.execution).toEqual(DEFAULT_SCORE_PROFILE.execution);
     expect(profile?.adjustment).toEqual(DEFAULT_SCORE_PROFILE.adjustment);
