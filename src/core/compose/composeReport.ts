@@ -103,7 +103,8 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
   // The narrative: paragraphs across all columns but the last, which holds their 依据 (the cells their figures
   // come from); sources pointing into the report itself are filled in once the tables below are laid out.
   keys.push({ row: 0, text: formatKey({ kind: 'fingerprint', fingerprint }) });
-  const paragraphWidths = [totalWidth - widths[last], ...widths.slice(1, last), widths[last]];
+  // The 依据 cell is measured a little narrower than it is: its references break only at 、, not anywhere.
+  const paragraphWidths = [totalWidth - widths[last], ...widths.slice(1, last), widths[last] - 5];
   const paragraphs: { row: number; sources: string[] }[] = [];
   for (const block of narrative) {
     if (block.kind !== 'paragraph') {
@@ -207,14 +208,17 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     summaryHeaderRow = rows.length;
     tableRow(columns.map((c) => cell(c.header[lang], 'tableHeader')));
     const col = summaryColumnIndex(showCarry);
+    const letters = columns.map((_, c) => columnLetters(c));
     const statusText = STATUS_TEXT[lang];
     const firstProject = rows.length;
     for (const p of ev.projects) {
       const h = p.underTarget;
-      const at = (c: number) => `${columnLetters(c)}${rows.length + 1}`;
+      const excelRow = rows.length + 1;
+      const at = (c: number) => `${letters[c]}${excelRow}`;
       const f = figureFormulas(p.sources, p, at, col);
       const rate = cell(p.executionRate, 'tableCell', 'percent', h);
-      rate.formula = `IF(${denominatorOf(ev.department.basis, at, col, p.initialBudget !== null)}>0,${at(col.actual)}/${denominatorOf(ev.department.basis, at, col, p.initialBudget !== null)},"")`;
+      const denom = denominatorOf(ev.department.basis, at, col, p.initialBudget !== null);
+      rate.formula = `IF(${denom}>0,${at(col.actual)}/${denom},"")`;
       const target = cell(p.effectiveTarget, 'tableCell', 'percent', h);
       if (p.target !== null && p.targetSource?.formula) target.formula = sourceFormula(p.targetSource);
       const statusCell = cell(projectStatus(p, lang), 'tableCell', 'text', h);
