@@ -97,6 +97,23 @@ describe('the fingerprint of the data', () => {
   });
 });
 
+describe('the fingerprint and the 评分设置 sheet', () => {
+  const scoring = (rows: CellValue[][]): SheetSnapshot => ({ name: '评分设置', values: rows, merges: [] });
+  const table = (handScore: number | null): CellValue[][] => [
+    ['指标', '分值', '类型', '得分'],
+    ['预算完成率', 20, '预算完成率', null],
+    ['预算编制科学性', 10, '人工评分', handScore],
+  ];
+  const withSheet = (sheet: SheetSnapshot) => ({ ...goldenWorkbook(), sheets: [...goldenWorkbook().sheets, sheet] });
+
+  it('changes with a hand score, not with where the table sits', () => {
+    const base = fingerprintOf(withSheet(scoring(table(8))));
+    expect(fingerprintOf(withSheet(scoring(table(9))))).not.toBe(base);
+    expect(fingerprintOf(withSheet(scoring(table(null))))).not.toBe(base);
+    expect(fingerprintOf(withSheet(scoring([[], [], ...table(8)])))).toBe(base);
+  });
+});
+
 describe('stale or current', () => {
   it('a fresh report is current; a changed source number makes it stale; changing it back makes it current', () => {
     const base = goldenWorkbook();

@@ -15,11 +15,11 @@ function canonical(input: BudgetInput): unknown {
     projects: input.projects.map((p) => [p.name, ...amounts(p), p.target, p.givenRate, p.purpose, p.outcome, p.reason]),
     categories: input.categories.map((c) => [c.name, ...amounts(c)]),
     total: input.categoryTotal && [input.categoryTotal.name, ...amounts(input.categoryTotal)],
-    score: input.scoreProfile ?? null,
+    // Where the points and hand scores sit (pointsCell, scoreCell) is layout: only what they are counts.
+    score: input.scoreProfile ? { ...input.scoreProfile, indicators: input.scoreProfile.indicators.map((i) => [i.name, i.points, i.kind, i.manualScore]) } : null,
   };
 }
 
 export function fingerprintInput(input: BudgetInput): string {
-  // Cell addresses in the scoring profile (pointsCell, scoreCell) are where a figure sits, not what it is.
-  return digest(JSON.stringify(canonical(input), (key, value: unknown) => (key.endsWith('Cell') ? undefined : value)));
+  return digest(JSON.stringify(canonical(input)));
 }
