@@ -1,7 +1,7 @@
 // Applies the pipeline's plans to an ExcelJS workbook: the report sheet, its mark, the highlight rules.
 // The clerk's sheets keep their values; only the tool's own sheet and rules are ever replaced.
 import ExcelJS from 'exceljs';
-import { cellAddress, parseRange, quoteSheet, rangeAddress, splitReference } from '../../core/address';
+import { cellAddress, columnIndex, parseRange, quoteSheet, rangeAddress, splitReference } from '../../core/address';
 import type { CellRange } from '../../core/model';
 import {
   FILL_NAME_PREFIX,
@@ -71,6 +71,29 @@ function removeToolSheet(wb: ExcelJS.Workbook, name: string): void {
   }
 }
 
+/** An A1 reference in one of the report's formulas, with its sheet when it has one. */
+const REFERENCE = /((?:'(?:[^']|'')+'|[^\s!(),'"=<>+\-*/&:]+)!)?([A-Z]{1,3})(\d+)/g;
+
+/**
+ * Writes a column's run of formulas of one shape (the rate, the status, `项目支出!F5/10000` down the rows) as one
+ * shared formula: the file then holds the formula once per run and `<f t="shared" si="…"/>` in each other cell,
+ * instead of 50,000 copies. Excel, WPS and LibreOffice read them alike; ExcelJS translates them when reading.
+ */
+class SharedFormulas {
+  private readonly runs = new Map<number, { master: string; shape: string; row: number }>();
+
+  value(formula: string, result: string | number, row: number, col: number): ExcelJS.CellValue {
+    const shape = formula.replace(REFERENCE, (_m, sheet: string | undefined, letters: string, digits: string) => `${sheet ?? ''}R[${Number(digits) - 1 - row}]C[${columnIndex(letters) - col}]`);
+    const run = this.runs.get(col);
+    if (run && run.shape === shape && run.row === row - 1) {
+      run.row = row;
+      return { sharedFormula: run.master, result } as ExcelJS.CellValue;
+    }
+    this.runs.set(col, { master: cellAddress(row, col), shape, row });
+    return { formula, result };
+  }
+}
+
 export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan, replaces: boolean): ExcelJS.Worksheet {
   if (replaces) removeToolSheet(wb, plan.sheetName);
   const ws = wb.addWorksheet(plan.sheetName, {
@@ -87,13 +110,14 @@ export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan, replace
   const lastCol = plan.columnWidths.length - 1;
   const styles = new Map<string, Partial<ExcelJS.Style>>();
   ws.columns = plan.columnWidths.map((width) => ({ width }));
+  const shared = new SharedFormulas();
   plan.rows.forEach((row, r) => {
     const excelRow = ws.getRow(r + 1);
     row.cells.forEach((cell, c) => {
       const target = excelRow.getCell(c + 1);
       // Text is stored as a string value; ExcelJS writes formulas only from { formula }, so `=…` stays text.
       // A formula goes with its computed result: readers that do not calculate (LibreOffice by default) show it.
-      target.value = cell.formula ? { formula: cell.formula, result: cell.value ?? '' } : cell.value;
+      target.value = cell.formula ? shared.value(cell.formula, cell.value ?? '', r, c) : cell.value;
       target.style = cellStyle(cell, plan.lang, styles);
     });
     if (row.height) excelRow.height = row.height;
