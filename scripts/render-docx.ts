@@ -10,18 +10,11 @@
 // Linux machine lacks. Left to itself, fontconfig would give them all one fallback; a small fontconfig file
 // (for this run only) maps the serif ones to Noto Serif CJK SC and 黑体 to Noto Sans CJK SC, so the picture
 // shows the contrast the real fonts make (there is no Kai face here: 楷体 shows as the serif).
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { main as budgetEval } from '../src/cli/main';
-
-const ROOT = path.resolve(__dirname, '..');
-const OUT = path.join(ROOT, 'out');
-const SAMPLE = path.join(ROOT, 'assets', 'sample-2021.xlsx');
-/** 110 dpi, as scripts/render-report.ts: an A4 page 910 px wide. */
-const DPI = 110;
+import { need, OUT, pdfPages, renderFlags, ROOT, run, runCommand, SAMPLE } from './render-common';
 
 const SERIF = ['方正小标宋简体', '仿宋_GB2312', '仿宋', '楷体_GB2312', '楷体', '宋体'];
 const SANS = ['黑体'];
@@ -40,29 +33,8 @@ function fontconfig(): string {
   ].join('\n');
 }
 
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-function need(command: string, versionFlag: string, hint: string): void {
-  const probe = spawnSync(command, [versionFlag], { stdio: 'ignore' });
-  if (probe.error) throw new Error(`${command} not found: ${hint}`);
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): string {
-  const result = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 180000, env });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status ?? result.signal}):\n${result.stderr || result.stdout}`);
-  return result.stdout;
-}
-
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const updateDocs = args.includes('--update-docs');
-  const lang = option(args, '--lang') ?? 'zh';
-  const dateText = option(args, '--date');
-  const date = dateText ? new Date(`${dateText}T12:00:00`) : new Date();
-  if (Number.isNaN(date.getTime())) throw new Error(`--date: expected YYYY-MM-DD, got ${dateText}`);
+  const { updateDocs, lang, date } = renderFlags(process.argv.slice(2));
   need('soffice', '--version', 'apt-get install -y libreoffice-writer fonts-noto-cjk');
   need('pdftoppm', '-v', 'apt-get install -y poppler-utils');
 
@@ -71,14 +43,7 @@ async function main(): Promise<void> {
     // 1. The command, as a clerk runs it (in-process, so it is the current source).
     mkdirSync(OUT, { recursive: true });
     const docx = path.join(OUT, 'report-sample.docx');
-    const lines: string[] = [];
-    const code = await budgetEval([SAMPLE, '-o', path.join(temp, 'sample.evaluation.xlsx'), '--docx', docx, '--lang', lang], {
-      out: (line) => lines.push(line),
-      err: (line) => lines.push(line),
-      cwd: temp,
-      now: () => date,
-    });
-    if (code !== 0) throw new Error(`budget-eval exited ${code}:\n${lines.join('\n')}`);
+    await runCommand([SAMPLE, '-o', path.join(temp, 'sample.evaluation.xlsx'), '--docx', docx, '--lang', lang], temp, date);
 
     // 2. LibreOffice prints it (its own profile in the temporary folder; the fonts mapped as above).
     const fonts = path.join(temp, 'fonts.conf');
@@ -91,13 +56,7 @@ async function main(): Promise<void> {
     copyFileSync(path.join(temp, 'report-sample.pdf'), pdf);
 
     // 3. The pages as PNG.
-    for (const file of readdirSync(OUT)) if (/^report-docx-\d+\.png$/.test(file)) rmSync(path.join(OUT, file));
-    run('pdftoppm', ['-png', '-r', String(DPI), pdf, path.join(OUT, 'report-docx')]);
-    const pages = readdirSync(OUT)
-      .filter((file) => /^report-docx-\d+\.png$/.test(file))
-      .sort((a, b) => Number(/(\d+)\.png$/.exec(a)?.[1]) - Number(/(\d+)\.png$/.exec(b)?.[1]));
-    console.log(`${path.relative(ROOT, docx)} → ${path.relative(ROOT, pdf)} (${pages.length} page${pages.length === 1 ? '' : 's'})`);
-    for (const page of pages) console.log(`  out/${page}`);
+    const pages = pdfPages(pdf, 'report-docx', path.relative(ROOT, docx));
 
     if (updateDocs) {
       // Page 1, and the page where 附表3 (the summary table, landscape) starts.
