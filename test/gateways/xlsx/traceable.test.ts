@@ -117,8 +117,14 @@ describe('traceable figures in the written workbook', () => {
     expect(total.getCell(4).result).toBe(38.93);
   });
 
-  it('a spreadsheet engine recalculating the workbook gets every stored value', async () => {
-    const { wb } = await evaluated(SAMPLE);
+  it.each([
+    ['zh', 'adjusted'],
+    ['en', 'adjusted'],
+    ['zh', 'initial'],
+    ['zh', 'adjusted-plus-carryover'],
+  ] as const)('a spreadsheet engine recalculating the workbook gets every stored value (%s, %s)', async (lang, basis) => {
+    const { wb, result } = await evaluated(SAMPLE, { ...OPTIONS, lang, basis });
+    const REPORT = result.report.sheetName;
     const report = wb.getWorksheet(REPORT) as ExcelJS.Worksheet;
     const formulas = formulaCells(report);
     expect(formulas.length).toBeGreaterThan(7 * 7);
@@ -219,5 +225,39 @@ describe('traceable figures from the 评分设置 sheet', () => {
     const total = row('合计');
     expect(valueAt(hf, REPORT, total.getCell(4).address)).toBeCloseTo(55.93, 10);
     expect(valueAt(hf, REPORT, total.getCell(2).address)).toBe(70);
+  });
+});
+
+describe('formulas for every layout the parser reads', () => {
+  async function book(rows: (string | number | null)[][], options: Partial<EvaluationOptions> = {}) {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('项目支出');
+    ws.addRow(['单位：元']);
+    for (const row of rows) ws.addRow(row);
+    return evaluated(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), { ...OPTIONS, ...options });
+  }
+
+  const layouts: [string, (string | number | null)[][], Partial<EvaluationOptions>][] = [
+    ['年初 + 调整 (调整后 derived)', [['项目名称', '年初预算数', '预算调整数', '实际支出数'], ['甲', 100000, 5000, 98000], ['乙', 200000, -20000, 150000]], {}],
+    ['调整后 + 调整 (年初 derived)', [['项目名称', '预算调整数', '调整后预算数', '实际支出数'], ['甲', 5000, 105000, 98000], ['乙', 0, 80000, 80000]], {}],
+    ['年初 + 调整后 (调整 derived)', [['项目名称', '年初预算数', '调整后预算数', '实际支出数'], ['甲', 100000, 105000, 98000], ['乙', 90000, 80000, 70000]], {}],
+    ['调整后 only', [['项目名称', '调整后预算数', '实际支出数'], ['甲', 105000, 98000], ['乙', 0, 0]], {}],
+    ['a number stored as text', [['项目名称', '年初预算数', '预算调整数', '调整后预算数', '实际支出数'], ['甲', '100,000', 5000, 105000, 98000]], {}],
+    [
+      'carry-over and targets per row, in percent',
+      [['项目名称', '年初预算数', '预算调整数', '调整后预算数', '上年结转', '实际支出数', '执行率目标(%)'], ['甲', 100000, 5000, 105000, 20000, 98000, 90], ['乙', 50000, 0, 50000, 0, 49000, null]],
+      { basis: 'adjusted-plus-carryover' },
+    ],
+    ['basis 年初', [['项目名称', '年初预算数', '预算调整数', '调整后预算数', '实际支出数'], ['甲', 100000, 5000, 105000, 98000]], { basis: 'initial' }],
+  ];
+
+  it.each(layouts)('%s: the recalculated report equals the stored values', async (_name, rows, options) => {
+    const { wb, result } = await book(rows, options);
+    const report = wb.getWorksheet(result.report.sheetName) as ExcelJS.Worksheet;
+    const formulas = formulaCells(report);
+    expect(formulas.length).toBeGreaterThan(0);
+    const hf = spreadsheet(wb);
+    const wrong = formulas.filter((f) => !sameValue(valueAt(hf, result.report.sheetName, f.address), f.result));
+    expect(wrong.map((f) => [f.address, f.formula, f.result, valueAt(hf, result.report.sheetName, f.address)])).toEqual([]);
   });
 });
