@@ -25,13 +25,16 @@ async function main(): Promise<void> {
     const evaluated = path.join(temp, 'sample-2021.evaluation.xlsx');
     await runCommand([SAMPLE, '-o', evaluated, '--lang', lang], temp, date);
 
-    // 2. Only the report sheet, so the PDF is the report and nothing else.
+    // 2. Only the report sheet shown, so the PDF is the report and nothing else.
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(evaluated);
     // The sheet the tool marked as its report (a defined name BudgetEval_Report_<n>).
     const report = workbook.getWorksheet(toolSheetNames(workbook)[0]);
     if (!report) throw new Error('the evaluated workbook has no report sheet');
-    for (const ws of [...workbook.worksheets]) if (ws.id !== report.id) workbook.removeWorksheet(ws.id);
+    // The others hidden, not removed: the report's formulas point into them (LibreOffice recalculates shared
+    // formulas on load, and a removed sheet would print as #NAME?).
+    for (const ws of workbook.worksheets) if (ws.id !== report.id) ws.state = 'hidden';
+    workbook.views = [{ activeTab: workbook.worksheets.indexOf(report), firstSheet: 0, visibility: 'visible' } as ExcelJS.WorkbookView];
     mkdirSync(OUT, { recursive: true });
     const xlsx = path.join(OUT, 'report-sample.xlsx');
     await workbook.xlsx.writeFile(xlsx);

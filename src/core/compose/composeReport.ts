@@ -262,10 +262,20 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
       }`,
       'note',
     );
+    const under = statusText.under;
+    const rule =
+      lastProject >= firstProject
+        ? {
+            range: { top: firstProject, bottom: lastProject, left: 0, right: last },
+            // 未达标 and 未达标（需说明原因） alike; the status is itself a formula over the row's cells.
+            formula: `LEFT($${letters[col.status]}${firstProject + 1},${under.length})="${under}"`,
+          }
+        : null;
     const names = `A${firstProject + 1}:A${lastProject + 1}`;
     const statuses = `${columnLetters(col.status)}${firstProject + 1}:${columnLetters(col.status)}${lastProject + 1}`;
     return {
       totalRow,
+      rule,
       projectShare:
         lastProject >= firstProject
           ? `IF(COUNTA(${names})-COUNTIF(${statuses},"${statusText.noBudget}")>0,COUNTIF(${statuses},"${statusText.onTarget}")/(COUNTA(${names})-COUNTIF(${statuses},"${statusText.noBudget}")),"")`
@@ -302,7 +312,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     row.height = rowHeight(row.cells, paragraphWidths);
   }
 
-  return { sheetName, lang, columnWidths: widths, rows, summaryHeaderRow, merges, fingerprint, keys, keyColumn: KEY_COLUMN };
+  return { sheetName, lang, columnWidths: widths, rows, summaryHeaderRow, merges, summaryRule: summary.rule, fingerprint, keys, keyColumn: KEY_COLUMN };
 }
 
 /** `项目支出!C5、项目支出!E5` → `项目支出!C5、E5`: each sheet named once per run of its cells. */
@@ -319,6 +329,7 @@ function groupBySheet(refs: string[]): string[] {
 
 interface SummaryRefs {
   totalRow: number;
+  rule: ReportPlan['summaryRule'];
   /** Formula for the share of projects on target, over the status column. */
   projectShare: string;
   /** The summary total row's cell of a figure. */

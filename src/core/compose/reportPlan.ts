@@ -51,6 +51,11 @@ export interface ReportPlan {
   merges: CellRange[];
   /** The fingerprint of the data the report was made from. */
   fingerprint: string;
+  /**
+   * The summary table's project rows as a rule that follows the status formula (a host with conditional
+   * formats draws this instead of the cells' fixed `highlight`): formula relative to the range's top-left cell.
+   */
+  summaryRule: { range: CellRange; formula: string } | null;
   /** The report's record (core/record/reportRecord.ts): text per row of the hidden column `keyColumn`. */
   keys: { row: number; text: string }[];
   keyColumn: number;

@@ -99,7 +99,8 @@ export function removalWrites(context: Excel.RequestContext, read: WorkbookRead)
   ];
 }
 
-function addRule(target: Excel.Range | Excel.RangeAreas, formula: string): void {
+/** One custom rule with the highlight's look (the clerk's tables, and the report's own summary table). */
+export function addRule(target: Excel.Range | Excel.RangeAreas, formula: string): void {
   const format = target.conditionalFormats.add('Custom');
   format.custom.rule.formula = `=${formula}`;
   format.custom.format.fill.color = HIGHLIGHT_FILL_COLOR;

@@ -59,8 +59,10 @@ export interface ReportLayout {
   keyColumn: number;
   keys: string[];
   styles: StyleBlock[];
-  /** Under-target rows of the summary table: filled, with a darker font. */
+  /** Under-target rows of the summary table: filled, with a darker font (where no rule draws them). */
   highlights: CellRange[];
+  /** The summary's rule that follows the status (the plan's), when the host draws conditional formats. */
+  summaryRule: ReportPlan['summaryRule'];
   merges: { range: CellRange; across: boolean }[];
   /** Points, per column. */
   columnWidths: number[];
@@ -164,7 +166,9 @@ function keyTexts(plan: ReportPlan, rowCount: number): string[] {
   return keys;
 }
 
-export function layoutReport(plan: ReportPlan, options: { chart?: boolean; maxChartProjects?: number } = {}): ReportLayout {
+export function layoutReport(plan: ReportPlan, options: { chart?: boolean; maxChartProjects?: number; rules?: boolean } = {}): ReportLayout {
+  const rule = options.rules === false ? null : plan.summaryRule;
+  const ruled = (r: number, c: number) => !!rule && r >= rule.range.top && r <= rule.range.bottom && c >= rule.range.left && c <= rule.range.right;
   const width = plan.columnWidths.length;
   const rowCount = plan.rows.length;
   const values: (string | number)[][] = [];
@@ -201,7 +205,7 @@ export function layoutReport(plan: ReportPlan, options: { chart?: boolean; maxCh
         if (!specs.has(key)) specs.set(key, styleSpec(styled.style, text, plan.lang));
         rowStyles.push(key);
       } else rowStyles.push(null);
-      rowHighlights.push(styled?.highlight ? 'h' : null);
+      rowHighlights.push(styled?.highlight && !ruled(r, c) ? 'h' : null);
     }
     values.push(rowValues);
     if (row.cells.some((c) => c.formula)) formulas.set(r, rowValues.map((v, c) => (row.cells[c]?.formula ? `=${row.cells[c].formula}` : v)));
@@ -241,6 +245,7 @@ export function layoutReport(plan: ReportPlan, options: { chart?: boolean; maxCh
     keys: keyTexts(plan, rowCount),
     styles: rectangles(styleKeys, width).map(({ range, key }) => ({ range, style: specs.get(key) as CellStyleSpec })),
     highlights: rectangles(highlightKeys, width).map(({ range }) => range),
+    summaryRule: rule,
     merges,
     columnWidths: plan.columnWidths.map(widthInPoints),
     rowHeights,

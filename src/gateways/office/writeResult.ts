@@ -11,7 +11,7 @@ import { REPORT_NAME_PREFIX, type HighlightPlan, type HighlightRule, type Report
 import type { CellRange, Evaluation } from '../../core/model';
 import { HostError } from '../host';
 import { COMMAND_BYTES, jsonBytes, packRequests, syncGroups, write, DEFAULT_MAX_REQUEST_BYTES, type QueuedWrite } from './batches';
-import { additionWrites, assertHighlightWritable, fillsWithoutRules, removalWrites, restoreHighlights, touchedSheets, type NamedFill } from './highlights';
+import { addRule, additionWrites, assertHighlightWritable, fillsWithoutRules, removalWrites, restoreHighlights, touchedSheets, type NamedFill } from './highlights';
 import type { WorkbookRead } from './readSnapshot';
 import { BORDER_COLOR, CHART_NAME, HIGHLIGHT_FILL_COLOR, HIGHLIGHT_FONT_COLOR, layoutReport, TEXT_FORMAT, type ReportLayout, type StyleBlock } from './reportLayout';
 import { API, officeSupports, type Supports } from './requirements';
@@ -124,6 +124,11 @@ function styleWrite(sheet: Excel.Worksheet, block: StyleBlock): QueuedWrite {
   });
 }
 
+/** The summary table's under-target rows as a rule on the status, so the fill follows a corrected figure. */
+function summaryRuleWrite(sheet: Excel.Worksheet, rule: NonNullable<ReportLayout['summaryRule']>): QueuedWrite {
+  return write(5, () => addRule(sheet.getRange(rangeAddress(rule.range)), rule.formula));
+}
+
 /** The report's record: a hidden column of text (fingerprint, paragraph keys), read back on the next Generate. */
 function keyWrite(sheet: Excel.Worksheet, layout: ReportLayout): QueuedWrite {
   const range: CellRange = { top: 0, bottom: layout.rowCount - 1, left: layout.keyColumn, right: layout.keyColumn };
@@ -158,6 +163,7 @@ function reportWrites(sheet: Excel.Worksheet, layout: ReportLayout, supports: Su
       }),
     ),
     ...layout.merges.map((m) => write(2, () => sheet.getRange(rangeAddress(m.range)).merge(m.across))),
+    ...(layout.summaryRule ? [summaryRuleWrite(sheet, layout.summaryRule)] : []),
     keyWrite(sheet, layout),
     ...layout.rowHeights.map((h) =>
       write(2, () => {
@@ -294,7 +300,7 @@ export async function writeResult(
   if (read.workbookProtected) throw new HostError('protected', 'the workbook structure is protected');
   assertHighlightWritable(read, touchedSheets(read, rules, fills));
 
-  const layout = layoutReport(plan, { chart: supports(API.charts), maxChartProjects: options.maxChartProjects });
+  const layout = layoutReport(plan, { chart: supports(API.charts), maxChartProjects: options.maxChartProjects, rules: supports(API.conditionalFormats) });
   const buildName = replacesSheet ? freeSheetName(read, TEMP_SHEET) : plan.sheetName;
   const markName = markNameFor(read, plan, replacesSheet);
 

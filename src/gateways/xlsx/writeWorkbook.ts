@@ -111,6 +111,7 @@ export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan, replace
   const styles = new Map<string, Partial<ExcelJS.Style>>();
   ws.columns = plan.columnWidths.map((width) => ({ width }));
   const shared = new SharedFormulas();
+  const rule = plan.summaryRule?.range;
   plan.rows.forEach((row, r) => {
     const excelRow = ws.getRow(r + 1);
     row.cells.forEach((cell, c) => {
@@ -118,12 +119,14 @@ export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan, replace
       // Text is stored as a string value; ExcelJS writes formulas only from { formula }, so `=…` stays text.
       // A formula goes with its computed result: readers that do not calculate (LibreOffice by default) show it.
       target.value = cell.formula ? shared.value(cell.formula, cell.value ?? '', r, c) : cell.value;
-      target.style = cellStyle(cell, plan.lang, styles);
+      // Under the summary's rule the fill follows the status; a fixed one would outlive a corrected figure.
+      target.style = cellStyle(cell.highlight && inside(rule, r, c) ? { ...cell, highlight: false } : cell, plan.lang, styles);
     });
     if (row.height) excelRow.height = row.height;
     if (row.spanAll && lastCol > 0) ws.mergeCells(r + 1, 1, r + 1, lastCol + 1);
   });
   for (const m of plan.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  if (plan.summaryRule) ws.addConditionalFormatting({ ref: rangeAddress(plan.summaryRule.range), rules: [highlightRule(plan.summaryRule.formula)] });
   // The report's record (fingerprint, paragraph keys): a hidden column of text, not printed.
   const keyColumn = ws.getColumn(plan.keyColumn + 1);
   keyColumn.hidden = true;
@@ -160,6 +163,20 @@ export function removeHighlights(wb: ExcelJS.Workbook): void {
   }
 }
 
+/** The highlight's look as a conditional-format rule: the clerk's tables and the report's summary alike. */
+function highlightRule(formula: string): ExcelJS.ConditionalFormattingRule {
+  return {
+    type: 'expression',
+    priority: 1,
+    formulae: [formula],
+    style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: HIGHLIGHT_FILL } }, font: { color: { argb: HIGHLIGHT_FONT } } },
+  };
+}
+
+function inside(range: CellRange | null | undefined, row: number, col: number): boolean {
+  return !!range && row >= range.top && row <= range.bottom && col >= range.left && col <= range.right;
+}
+
 function forEachCell(range: CellRange, visit: (row: number, col: number) => void): void {
   for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) visit(r, c);
 }
@@ -170,20 +187,7 @@ export function writeHighlights(wb: ExcelJS.Workbook, plan: HighlightPlan): void
   for (const rule of plan.rules) {
     const ws = wb.getWorksheet(rule.sheet);
     if (!ws) continue;
-    ws.addConditionalFormatting({
-      ref: rule.areas.map(rangeAddress).join(' '),
-      rules: [
-        {
-          type: 'expression',
-          priority: 1,
-          formulae: [rule.formula],
-          style: {
-            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: HIGHLIGHT_FILL } },
-            font: { color: { argb: HIGHLIGHT_FONT } },
-          },
-        },
-      ],
-    });
+    ws.addConditionalFormatting({ ref: rule.areas.map(rangeAddress).join(' '), rules: [highlightRule(rule.formula)] });
   }
   for (const fill of plan.fills) {
     const ws = wb.getWorksheet(fill.sheet);

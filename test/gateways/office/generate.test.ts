@@ -96,9 +96,14 @@ describe('Generate on the bundled sample (the golden figures)', () => {
     // The title spans the width; wrapped paragraphs get their height.
     expect(report.merges).toContainEqual({ top: 0, bottom: 0, left: 0, right: values[header].filter((v) => v !== '').length - 1 });
     expect([...report.rowHeights.values()].every((h) => h > 0 && h <= 409)).toBe(true);
-    // Under-target rows of the summary are filled in the report itself.
+    // Under-target rows of the summary are filled in the report itself, by a rule on the status formula (so
+    // the fill follows a corrected figure), not a fixed fill.
     const underRow = values.findIndex((row) => row[0] === '三防抢险工作经费');
-    expect(report.rows[underRow][0]?.fill).toBe('#FFE08A');
+    expect(report.rows[underRow][0]?.fill).toBeUndefined();
+    const top = header + 1;
+    expect(report.conditionalFormats).toEqual([
+      expect.objectContaining({ type: 'Custom', areas: [{ top, left: 0, bottom: top + 6, right: 7 }], formula: `=LEFT($H${top + 1},3)="未达标"`, fill: '#FFE08A' }),
+    ]);
   });
 
   it('draws a bar chart of each project’s rate against the target, from the summary table’s cells', () => {
@@ -192,6 +197,10 @@ describe('Generate on an old Excel (ExcelApi 1.5: no conditional formats, charts
     // 三防抢险 (row 5), 总值班室 (row 9), 宣传教育中心 (row 10); not 应急管理 (row 4).
     expect(['A5', 'J5', 'A9', 'A10', 'J10'].map(filled)).toEqual(Array(5).fill('#FFE08A'));
     expect(['A4', 'A6', 'A11'].map(filled)).toEqual([undefined, undefined, undefined]);
+    // The report's summary table: a fixed fill too, where no rule can follow the status.
+    const report = sheetValues(state, '绩效自评报告');
+    const underRow = report.findIndex((row) => row[0] === '三防抢险工作经费');
+    expect(cellByRef(state, `绩效自评报告!A${underRow + 1}`)?.fill).toBe('#FFE08A');
     const fillNames = state.names.filter((n) => n.name.startsWith('BudgetEval_Fill')).map((n) => n.name).sort();
     expect(fillNames).toEqual(['BudgetEval_Fill_1', 'BudgetEval_Fill_2']);
     await host.generate(SETTINGS, undefined, REPORT_DATE);

@@ -35,6 +35,7 @@ function plan(projects: number): ReportPlan {
     columnWidths: [30, 12, 10, 10],
     rows,
     summaryHeaderRow: 4,
+    summaryRule: null,
     fingerprint: 'f'.repeat(64),
     keys: [{ row: 0, text: `budget-eval:fingerprint:${'f'.repeat(64)}` }],
     keyColumn: 10,

@@ -180,6 +180,17 @@ describe('traceable figures in the written workbook', () => {
     expect(checked.length).toBeGreaterThanOrEqual(10);
   });
 
+  it('the summary’s under-target rows are a rule on the status, not a fixed fill', async () => {
+    const { wb } = await evaluated(SAMPLE);
+    const report = wb.getWorksheet(REPORT) as ExcelJS.Worksheet;
+    const rows = report.getColumn(1).values;
+    const first = rows.findIndex((v) => v === '应急管理工作经费');
+    const under = rows.findIndex((v) => v === '三防抢险工作经费');
+    const rules = (report as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
+    expect(rules.map((r) => [r.ref, r.rules[0].formulae])).toEqual([[`A${first}:H${first + 6}`, [`LEFT($H${first},3)="未达标"`]]]);
+    expect(report.getCell(`A${under}`).fill?.type === 'pattern' && (report.getCell(`A${under}`).fill as ExcelJS.FillPattern).pattern === 'solid').toBe(false);
+  });
+
   it('the record column is hidden, and holds the fingerprint', async () => {
     const { wb, result } = await evaluated(SAMPLE);
     const report = wb.getWorksheet(REPORT) as ExcelJS.Worksheet;
