@@ -1,7 +1,12 @@
 // A1 addresses and sheet names quoted the way Excel quotes them in references.
 import type { CellRange } from './model';
 
+/** Letters of the first columns, worked out once: cell references are made for every figure of every row. */
+const LETTERS: string[] = [];
+
 export function columnLetters(col: number): string {
+  const known = LETTERS[col];
+  if (known !== undefined) return known;
   let n = col + 1;
   let letters = '';
   while (n > 0) {
@@ -9,6 +14,7 @@ export function columnLetters(col: number): string {
     letters = String.fromCharCode(65 + rem) + letters;
     n = Math.floor((n - 1) / 26);
   }
+  if (col < 1024) LETTERS[col] = letters;
   return letters;
 }
 
