@@ -27,6 +27,7 @@ const SEVERITY: Record<FindingCode, Severity> = {
   'score-setting': 'warning',
   'score-sheet-ignored': 'warning',
   'kept-edit': 'info',
+  'kept-addition': 'info',
 };
 
 const projectWords = (lang: Lang): string => {
@@ -112,6 +113,10 @@ const MESSAGES: Record<FindingCode, Record<Lang, Text>> = {
   'score-setting': {
     zh: (p) => `评分设置：${p.text}。`,
     en: (p) => `Scoring: ${p.text}.`,
+  },
+  'kept-addition': {
+    zh: (p) => `保留了您在报告中添加的段落（${p.where}）。`,
+    en: (p) => `Kept the paragraph you added to the report (${p.where}).`,
   },
   'kept-edit': {
     zh: (p) => `保留了您修改过的段落（${p.where}），本次生成的内容写在其下一行供对照。`,

@@ -68,6 +68,7 @@ export type FindingCode =
   | 'defaults-used'
   | 'score-setting'
   | 'kept-edit'
+  | 'kept-addition'
   | 'score-sheet-ignored';
 
 export interface Finding {

@@ -45,7 +45,7 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: EvaluationOptio
   const { blocks: narrative, kept } = keepEdits(composeNarrative(raw), previousSheet ? readReportRecord(previousSheet) : null);
   const rowOf = narrativeRows(narrative);
   const keptCells = kept.map((k) => ({ ...k, cell: cellRef(name, rowOf[k.block], 0) }));
-  const keptFindings = keptCells.map((k) => makeFinding('kept-edit', k.cell, lang, { where: keptPlace(k, lang) }));
+  const keptFindings = keptCells.map((k) => makeFinding(k.id === null ? 'kept-addition' : 'kept-edit', k.cell, lang, { where: keptPlace(k, lang) }));
   const evaluation = { ...raw, findings: sortFindings([...raw.findings, ...keptFindings]) };
   const fingerprint = fingerprintInput(parsed.input);
   return {

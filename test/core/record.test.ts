@@ -257,3 +257,67 @@ describe('kept edits', () => {
     expect(record.paragraphs.every((p) => !p.edited)).toBe(true);
   });
 });
+
+describe('paragraphs the clerk adds', () => {
+  const MINE = '此外，本局将于明年一季度组织开展预算执行专项检查。';
+
+  /** The workbook with a row of text inserted in the report sheet at `at` (0-based), as Excel's Insert row does. */
+  function insertRow(snapshot: WorkbookSnapshot, sheet: string, at: number, text: string): WorkbookSnapshot {
+    return {
+      ...snapshot,
+      sheets: snapshot.sheets.map((s) => (s.name === sheet ? { ...s, values: [...s.values.slice(0, at), [text], ...s.values.slice(at)] } : s)),
+    };
+  }
+
+  function rowOf(snapshot: WorkbookSnapshot, sheet: string, starts: string): number {
+    const values = (snapshot.sheets.find((s) => s.name === sheet) as SheetSnapshot).values;
+    return values.findIndex((r) => typeof r[0] === 'string' && r[0].startsWith(starts));
+  }
+
+  it('a paragraph inserted under another is kept there, says so, and has no comparison row', async () => {
+    const base = goldenWorkbook();
+    const first = generate(base);
+    const after = generated(base, first.report);
+    const below = rowOf(after, '绩效自评报告', '1.针对') + 1;
+    const second = generate(insertRow(after, '绩效自评报告', below, MINE));
+    const texts = second.report.rows.map((r) => String(r.cells[0]?.value ?? ''));
+    const at = texts.indexOf(MINE);
+    expect(texts[at - 1]).toMatch(/^1\.针对/);
+    expect(texts[at + 1]).toMatch(/^2\.提高/);
+    expect(second.kept).toEqual([{ id: null, block: expect.any(Number), heading: '四、下一步改进措施', ordinal: 2, cell: `绩效自评报告!A${at + 1}` }]);
+    expect(second.findings.find((f) => f.code === 'kept-addition')?.message).toBe('保留了您在报告中添加的段落（四、下一步改进措施 第 2 段）。');
+    expect(second.findings.some((f) => f.code === 'kept-edit')).toBe(false);
+
+    // And again on the next regeneration, once.
+    const third = generate(generated(base, second.report));
+    const again = third.report.rows.map((r) => String(r.cells[0]?.value ?? ''));
+    expect(again.filter((t) => t === MINE)).toHaveLength(1);
+    expect(again[again.indexOf(MINE) - 1]).toMatch(/^1\.针对/);
+  });
+
+  it('a paragraph inserted right under a heading stays under it, before the generated ones', () => {
+    const base = goldenWorkbook();
+    const after = generated(base, generate(base).report);
+    const heading = rowOf(after, '绩效自评报告', '三、存在的主要问题');
+    const second = generate(insertRow(after, '绩效自评报告', heading + 1, MINE));
+    const texts = second.report.rows.map((r) => String(r.cells[0]?.value ?? ''));
+    expect(texts[texts.indexOf(MINE) - 1]).toBe('三、存在的主要问题');
+  });
+
+  it('text typed into the tables below the narrative is not taken for a paragraph', () => {
+    const base = goldenWorkbook();
+    const first = generate(base);
+    const after = generated(base, first.report);
+    const caption = rowOf(after, '绩效自评报告', '附表2');
+    const second = generate(insertRow(after, '绩效自评报告', caption + 1, '（表内备注）'));
+    expect(second.kept).toEqual([]);
+  });
+
+  it('a report without its end mark (made before it existed): nothing is taken for the clerk’s own', () => {
+    const base = goldenWorkbook();
+    const plan = generate(base).report;
+    const old = generated(base, { ...plan, keys: plan.keys.filter((k) => k.text !== 'budget-eval:end') });
+    const below = rowOf(old, '绩效自评报告', '1.针对') + 1;
+    expect(generate(insertRow(old, '绩效自评报告', below, MINE)).kept).toEqual([]);
+  });
+});

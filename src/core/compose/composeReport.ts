@@ -109,13 +109,16 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
   for (const block of narrative) {
     if (block.kind !== 'paragraph') {
       spanRow(block.text, block.kind);
+      // Headings and the signature anchor paragraphs the clerk adds (the title's row holds the fingerprint).
+      if (block.id !== undefined && rows.length > 1) keys.push({ row: rows.length - 1, text: formatKey({ kind: 'anchor', id: block.id }) });
       continue;
     }
     const row = rows.length;
     rows.push({ cells: [cell(block.text, 'paragraph')] });
     merges.push({ top: row, bottom: row, left: 0, right: last - 1 });
     paragraphs.push({ row, sources: block.sources ?? [] });
-    if (block.id !== undefined) keys.push({ row, text: formatKey({ kind: 'paragraph', id: block.id, hash: paragraphHash(block.fresh ?? block.text) }) });
+    if (block.own) keys.push({ row, text: formatKey({ kind: 'own' }) });
+    else if (block.id !== undefined) keys.push({ row, text: formatKey({ kind: 'paragraph', id: block.id, hash: paragraphHash(block.fresh ?? block.text) }) });
     if (block.fresh !== undefined && block.id !== undefined) {
       const note = block.fresh
         ? zh
@@ -131,6 +134,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
 
   // The attachments, after the signature. The summary table goes last: its header repeats on every printed
   // page from where it starts (print titles), which on earlier pages would sit over the other tables.
+  keys.push({ row: rows.length, text: formatKey({ kind: 'end' }) });
   let summaryHeaderRow = 0;
   let scoreTotalRow = -1;
   /** Filled once the summary table is laid out: score formulas that read it. */

@@ -6,8 +6,9 @@ import { formatAmount, formatRate } from '../numbers';
 import { digest } from '../record/digest';
 
 export type Block =
-  | { kind: 'title'; text: string }
-  | { kind: 'heading1' | 'heading2'; text: string }
+  /** `id`: the place a paragraph the clerk adds after it is anchored to (set by numberParagraphs). */
+  | { kind: 'title'; text: string; id?: string }
+  | { kind: 'heading1' | 'heading2'; text: string; id?: string }
   | {
       kind: 'paragraph';
       text: string;
@@ -17,8 +18,10 @@ export type Block =
       id?: string;
       /** Set when `text` is the clerk's own rewrite, kept: the text generated now, shown beside it for comparison. */
       fresh?: string;
+      /** A paragraph the clerk added to the report (no generated counterpart): kept where they put it. */
+      own?: boolean;
     }
-  | { kind: 'signature'; text: string };
+  | { kind: 'signature'; text: string; id?: string };
 
 /** Sources that point into the report itself; composeReport puts in their cells once the tables are laid out. */
 export const SOURCE_SUMMARY_TOTAL = '#summary-total';
@@ -145,7 +148,9 @@ function numberParagraphs(blocks: Block[]): Block[] {
   for (const block of blocks) {
     if (block.kind === 'heading1') [h1, h2, n] = [h1 + 1, 0, 0];
     else if (block.kind === 'heading2') [h2, n] = [h2 + 1, 0];
-    else if (block.kind === 'paragraph') block.id = `${h1}.${h2}.${block.id ?? ++n}`;
+    if (block.kind === 'paragraph') block.id = `${h1}.${h2}.${block.id ?? ++n}`;
+    // Headings, the title and the signature anchor the paragraphs a clerk adds after them.
+    else block.id = block.kind === 'signature' ? 'sig' : `${h1}.${h2}`;
   }
   return blocks;
 }
