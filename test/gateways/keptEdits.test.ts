@@ -12,6 +12,7 @@ const SAMPLE = new Uint8Array(readFileSync(path.join(__dirname, '..', '..', 'ass
 const OPTIONS: EvaluationOptions = { lang: 'zh', basis: 'adjusted', style: 'trim', reportDate: new Date(2026, 10, 29) };
 const REPORT = '绩效自评报告';
 const MINE = '1.我们将逐月通报各项目支付进度，由分管领导督办执行率低于目标的项目。';
+const ADDED = '此外，本局将于明年一季度组织开展预算执行专项检查。';
 
 afterEach(uninstall);
 
@@ -62,5 +63,21 @@ describe('kept edits in Excel (Office.js, on the fake)', () => {
     expect(after[at + 1]).toContain(generated);
     // The record column is hidden in Excel too.
     expect(findSheet(state, REPORT)?.hiddenColumns.has(10)).toBe(true);
+  });
+
+  it('a row the clerk inserts in the narrative and types into survives Generate, where they put it', async () => {
+    const state = await sampleWorkbook();
+    const { host } = install(state);
+    expect(await host.generate(SETTINGS, undefined, REPORT_DATE)).toMatchObject({ ok: true });
+    const report = findSheet(state, REPORT);
+    if (!report) throw new Error('no report');
+    const row = sheetValues(state, REPORT).findIndex((r) => typeof r[0] === 'string' && r[0].startsWith('1.针对'));
+    // Excel's Insert row: everything below moves down a row, the record column with it.
+    report.rows.splice(row + 1, 0, [{ value: ADDED }]);
+    const outcome = await host.generate(SETTINGS, undefined, REPORT_DATE);
+    if (!outcome.ok) throw new Error('not ok');
+    expect(outcome.evaluation.findings.filter((f) => f.code === 'kept-addition')).toHaveLength(1);
+    const after = sheetValues(state, REPORT).map((r) => String(r[0] ?? ''));
+    expect(after[after.indexOf(ADDED) - 1]).toMatch(/^1\.针对/);
   });
 });
