@@ -3,20 +3,22 @@
 //   docs/pane-zh.png       in Excel (the fake Excel of test/fakes/excel in place of office.js), Chinese UI
 //   docs/pane-en.png       the same, English UI (report language English too)
 //   docs/pane-browser.png  the browser mode: no Excel, the sample opened as a file
+//   docs/pane-stale.png    in Excel, after a source figure was typed over: 数据已修改，请重新生成 (top of the pane)
 // Builds dist/ first when it is missing or older than the sources. Needs /usr/bin/chromium (or CHROMIUM_PATH).
 import path from 'node:path';
 import { buildDist, distState } from './dist-state';
+import type { FakeExcelHandle } from '../test/e2e/fakeOffice.browser';
 import { blockOfficeJs, injectFakeExcel, openChromium, ROOT, SAMPLE_PATH, sampleFakeInit, serveDist, type Session } from '../test/e2e/harness';
 
 const WIDTH = 340;
 const DOCS = path.join(ROOT, 'docs');
 
-async function shoot(session: Session, file: string): Promise<void> {
+async function shoot(session: Session, file: string, fullPage = true): Promise<void> {
   const { page } = session;
   // Let the focus move to the results and the fonts settle; no caret or animation in the picture.
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(DOCS, file), fullPage: true, animations: 'disabled', caret: 'hide' });
+  await page.screenshot({ path: path.join(DOCS, file), fullPage, animations: 'disabled', caret: 'hide' });
   console.log(`  docs/${file}`);
 }
 
@@ -51,6 +53,21 @@ async function main(): Promise<void> {
       } finally {
         await session.close();
       }
+    }
+
+    const stale = await openChromium({ locale: 'zh-CN', width: WIDTH, height: 560, scale: 2 });
+    try {
+      await injectFakeExcel(stale.page, sample, { displayLanguage: 'zh-CN' });
+      await stale.page.goto(page);
+      await stale.page.getByRole('button', { name: /生成自评报告/ }).click();
+      await stale.page.getByRole('heading', { name: '结果' }).waitFor();
+      // 三防抢险工作经费's actual spending typed over in the grid after Generate.
+      await stale.page.evaluate(() => (window as unknown as { __fakeExcel: FakeExcelHandle }).__fakeExcel.editCell('项目支出!F5', 2300000));
+      await stale.page.getByRole('group', { name: '数据已修改，请重新生成' }).waitFor({ timeout: 10000 });
+      await stale.page.evaluate(() => window.scrollTo(0, 0));
+      await shoot(stale, 'pane-stale.png', false);
+    } finally {
+      await stale.close();
     }
 
     const session = await openChromium({ locale: 'zh-CN', width: WIDTH, height: 700, scale: 2 });
