@@ -180,7 +180,18 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
   );
 
   return {
-    department: { name: input.info.name, year: input.info.year, unit: '万元', target, explainBelow, basis },
+    department: {
+      name: input.info.name,
+      year: input.info.year,
+      unit: '万元',
+      target,
+      explainBelow,
+      basis,
+      thresholdCells: {
+        ...(options.target === undefined && input.info.cells?.target ? { target: input.info.cells.target } : {}),
+        ...(options.explainBelow === undefined && input.info.cells?.explainBelow ? { explainBelow: input.info.cells.explainBelow } : {}),
+      },
+    },
     info: input.info,
     totals,
     projectSum,

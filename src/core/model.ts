@@ -164,6 +164,8 @@ export interface DepartmentInfo {
   annualWork: string | null;
   performanceManagement: string | null;
   unitsIncluded: string | null;
+  /** The cells the target and the explain-below threshold were read from (the 依据 of sentences citing them). */
+  cells?: { target?: string; explainBelow?: string };
 }
 
 /** A project table as found, for the gateways: where to highlight and how. */
@@ -223,6 +225,8 @@ export interface Evaluation {
     target: number;
     explainBelow: number;
     basis: Basis;
+    /** Where target and explainBelow came from, when from the workbook (not a setting or the default). */
+    thresholdCells: { target?: string; explainBelow?: string };
   };
   info: DepartmentInfo;
   totals: Totals;

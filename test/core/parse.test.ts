@@ -536,6 +536,8 @@ describe('the information block', () => {
       annualWork: '压实安全生产责任。',
       performanceManagement: '设定了绩效目标。',
       unitsIncluded: '本级',
+      // Where the thresholds were read: the 依据 of the sentences that cite them.
+      cells: { target: '部门信息!B5', explainBelow: '部门信息!B6' },
     });
     expect(input.projects[0].initialBudget).toBe(0.01);
   });

@@ -321,3 +321,20 @@ describe('paragraphs the clerk adds', () => {
     expect(generate(insertRow(old, '绩效自评报告', below, MINE)).kept).toEqual([]);
   });
 });
+
+describe('依据 of the thresholds', () => {
+  it('a sentence citing the target or the explain-below threshold names the cell it came from, not a setting', () => {
+    const base = goldenWorkbook();
+    const fromWorkbook = runPipeline(base, options());
+    if (!fromWorkbook.ok) throw new Error('not ok');
+    const paragraph = (r: typeof fromWorkbook, starts: string) => r.narrative.find((b) => b.kind === 'paragraph' && b.text.startsWith(starts));
+    expect(paragraph(fromWorkbook, '本部门整体预算完成率')).toMatchObject({ sources: expect.arrayContaining(['部门信息!B6']) });
+    expect(paragraph(fromWorkbook, '（1）三防抢险工作经费')).toMatchObject({ sources: expect.arrayContaining(['部门信息!B6']) });
+    expect(paragraph(fromWorkbook, '2.提高预算编制')).toMatchObject({ sources: ['部门信息!B7'] });
+    // A target set in the pane or on the command line is a setting: no cell to cite.
+    const fromSetting = runPipeline(base, options({ target: 0.9, explainBelow: 0.8 }));
+    if (!fromSetting.ok) throw new Error('not ok');
+    expect(paragraph(fromSetting, '本部门整体预算完成率')).toMatchObject({ sources: expect.not.arrayContaining(['部门信息!B6']) });
+    expect(paragraph(fromSetting, '2.提高预算编制')).toMatchObject({ sources: [] });
+  });
+});

@@ -109,12 +109,12 @@ export function composeNarrative(ev: Evaluation): Block[] {
   // 二、综合评价分析
   h1(1, '综合评价分析', 'Overall assessment');
   h2(0, '自评结论综述', 'Summary of the self-evaluation');
-  para(conclusion(ev, under, pct), [...totalsSources(ev), SOURCE_SUMMARY_TOTAL]);
+  para(conclusion(ev, under, pct), [...totalsSources(ev), SOURCE_SUMMARY_TOTAL, ...optional(ev.department.thresholdCells.target)]);
   para(scoreSentence(ev), [SOURCE_SCORE_TOTAL]);
   h2(1, '各项工作任务绩效目标完成情况分析', 'Performance of each task');
   if (ev.projects.length <= LIST_LIMIT) {
     para(zh ? '本部门年度各项工作任务绩效目标完成情况如下：' : 'Each task performed as follows:');
-    ev.projects.forEach((p, i) => para(projectSentence(ev, p, i, amt, pct), sourceRefs(p.sources, [p.targetSource]), projectKey(p)));
+    ev.projects.forEach((p, i) => para(projectSentence(ev, p, i, amt, pct), [...sourceRefs(p.sources), ...(p.underTarget ? targetRefs(ev, p) : [])], projectKey(p)));
   } else {
     para(projectSummary(ev, under, amt, pct), [SOURCE_SUMMARY_TOTAL]);
   }
@@ -130,6 +130,16 @@ export function composeNarrative(ev: Evaluation): Block[] {
   blocks.push({ kind: 'signature', text: name });
   blocks.push({ kind: 'signature', text: formatDate(ev.options.reportDate, lang) });
   return numberParagraphs(blocks);
+}
+
+function optional(ref: string | undefined): string[] {
+  return ref === undefined ? [] : [ref];
+}
+
+/** Where a project's target comes from: its own target cell, or the workbook's 执行率目标 (none for a setting). */
+function targetRefs(ev: Evaluation, p: ProjectResult): string[] {
+  if (p.target !== null && p.targetSource) return [p.targetSource.ref];
+  return p.target === null ? optional(ev.department.thresholdCells.target) : [];
 }
 
 /** A project's paragraphs' key: its name, digested (ids hold no `:` and stay short). */
@@ -281,7 +291,7 @@ function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null
         text: zh
           ? `（${i + 1}）${p.name}执行率 ${pct(p.executionRate)}，低于 ${pct(p.effectiveTarget)} 的目标。${reasonText}`
           : `(${i + 1}) ${p.name}: ${pct(p.executionRate)}, below its ${pct(p.effectiveTarget)} target.${reasonText}`,
-        sources: sourceRefs({ adjustedBudget: p.sources.adjustedBudget, actual: p.sources.actual }, [p.targetSource]),
+        sources: [...sourceRefs({ adjustedBudget: p.sources.adjustedBudget, actual: p.sources.actual }), ...targetRefs(ev, p)],
         key: projectKey(p),
       });
     });
@@ -320,6 +330,7 @@ function measures(ev: Evaluation, under: ProjectResult[], pct: (v: number | null
       zh
         ? `2.提高预算编制的精准度，结合项目实际需要和往年执行情况测算预算，对执行率低于 ${pct(ev.department.explainBelow)} 的项目在下年度预算安排中予以审慎考虑。`
         : `2. Budget more precisely from real needs and past execution; review next year's allocation of projects below ${pct(ev.department.explainBelow)}.`,
+      optional(ev.department.thresholdCells.explainBelow),
     );
   } else {
     push(

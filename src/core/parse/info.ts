@@ -1,4 +1,5 @@
 // The department information block: label/value pairs in two adjacent cells (or `label：value` in one).
+import { cellRef } from '../address';
 import { normalise, parseUnitWord, type Unit } from '../headers';
 import type { DepartmentInfo } from '../model';
 import { foldWidth, readNumber } from '../numbers';
@@ -56,7 +57,7 @@ export function readInfo(grids: Grid[], occupied: Occupied): RawInfo {
   const info = emptyInfo();
   let unit: Unit | null = null;
   let titleYear: number | null = null;
-  const set = (key: InfoKey, raw: string, value: unknown) => {
+  const set = (key: InfoKey, raw: string, value: unknown, ref: string) => {
     switch (key) {
       case 'year': {
         const year = typeof value === 'number' ? value : yearInText(`${raw}年`) ?? Number(foldWidth(raw).replace(/[^\d]/g, ''));
@@ -68,7 +69,10 @@ export function readInfo(grids: Grid[], occupied: Occupied): RawInfo {
         break;
       case 'target':
       case 'explainBelow':
-        info[key] ??= readTargetValue(value, false);
+        if (info[key] === null) {
+          info[key] = readTargetValue(value, false);
+          if (info[key] !== null) info.cells = { ...info.cells, [key]: ref };
+        }
         break;
       default:
         if (raw !== '') info[key] ??= raw;
@@ -89,11 +93,11 @@ export function readInfo(grids: Grid[], occupied: Occupied): RawInfo {
           const merge = grid.mergeAt(r, c);
           const valueCol = merge && merge.top === r && merge.left === c ? merge.right + 1 : c + 1;
           const raw = grid.text(r, valueCol);
-          if (raw !== '' && !occupied(grid.name, r, valueCol)) set(key, raw, grid.value(r, valueCol));
+          if (raw !== '' && !occupied(grid.name, r, valueCol)) set(key, raw, grid.value(r, valueCol), cellRef(grid.name, r, valueCol));
         } else if (inline) {
           const inlineKey = LOOKUP.get(normalise(inline[1]));
           const raw = inline[2].trim();
-          if (inlineKey && raw !== '') set(inlineKey, raw, raw);
+          if (inlineKey && raw !== '') set(inlineKey, raw, raw, cellRef(grid.name, r, c));
         }
       }
     }
