@@ -28,8 +28,6 @@ export interface WriteOptions {
 
 export interface WriteOutcome {
   reportSheet: string;
-  /** Excel's id of the report sheet (its change events are the tool's own). */
-  reportSheetId: string;
   highlight: 'rule' | 'fill' | 'none';
   chart: boolean;
 }
@@ -347,7 +345,6 @@ export async function writeResult(
 
   return {
     reportSheet: plan.sheetName,
-    reportSheetId: sheet.id,
     highlight: rules.length > 0 ? 'rule' : fills.length > 0 ? 'fill' : 'none',
     chart: layout.chart !== null,
   };
