@@ -195,39 +195,67 @@ export function createExcelHost(deps: ExcelHostDeps): WorkbookHost {
     },
   };
   // Without the collection's change event the host has no onDataChanged, and the pane checks at other times.
-  if (supports(API.changeEvents)) host.onDataChanged = (listener) => listenForChanges(run, (worksheetId) => changed(worksheetId, listener));
+  if (supports(API.sheetChangeEvents)) {
+    host.onDataChanged = (listener) => listenForChanges(run, (worksheetId) => changed(worksheetId, listener), supports(API.changeEvents));
+  }
   return host;
 }
 
 /**
- * One handler on `worksheets.onChanged`, handing on the changed sheet's id: the host skips its report sheets
- * (Generate's own writes, the clerk's rewording of the report), known by id from the last read or write, and
- * holds the events raised while a report is written until the new sheet's id is known. Resolves to the function that
- * removes it: office.js removes a handler only in the request context it was added in, so that is kept and
- * the removal runs in a new batch on it (`Excel.run(result.context, …)`).
+ * Change events handing on the changed sheet's id: one handler on `worksheets.onChanged` (ExcelApi 1.9), or, on
+ * 1.7–1.8 (Office 2019), one on each sheet's `onChanged` plus `worksheets.onAdded`, which puts one on each new
+ * sheet (a sheet added with data in it is a change too). The host skips its report sheets (Generate's own
+ * writes, the clerk's rewording of the report), known by id from the last read or write, and holds the events
+ * raised while a report is written until the new sheet's id is known. Resolves to the function that removes
+ * them: office.js removes a handler only in the request context it was added in, so that is kept and the
+ * removal runs in a new batch on it (`Excel.run(context, …)`).
  */
 async function listenForChanges(
   run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>,
   onChange: (worksheetId: string) => void,
+  collectionEvent: boolean,
 ): Promise<() => Promise<void>> {
-  const registration = await run(async (context) => {
-    const result = context.workbook.worksheets.onChanged.add(async (event) => {
-      try {
-        onChange(event.worksheetId);
-      } catch {
-        // The listener's problem, not Excel's: a handler that throws would only be logged by office.js.
-      }
-    });
-    await context.sync();
-    return result;
+  const hand = (worksheetId: string) => {
+    try {
+      onChange(worksheetId);
+    } catch {
+      // The listener's problem, not Excel's: a handler that throws would only be logged by office.js.
+    }
+  };
+  const onChanged = async (event: Excel.WorksheetChangedEventArgs) => hand(event.worksheetId);
+  const registrations: OfficeExtension.EventHandlerResult<unknown>[] = [];
+  const context = await run(async (ctx) => {
+    const sheets = ctx.workbook.worksheets;
+    if (collectionEvent) {
+      registrations.push(sheets.onChanged.add(onChanged));
+    } else {
+      sheets.load('items/id');
+      await ctx.sync();
+      for (const sheet of sheets.items) registrations.push(sheet.onChanged.add(onChanged));
+      registrations.push(
+        sheets.onAdded.add(async (event) => {
+          hand(event.worksheetId);
+          try {
+            await Excel.run(ctx, async (later) => {
+              registrations.push(later.workbook.worksheets.getItem(event.worksheetId).onChanged.add(onChanged));
+              await later.sync();
+            });
+          } catch {
+            // A sheet deleted again at once: nothing to listen to.
+          }
+        }),
+      );
+    }
+    await ctx.sync();
+    return ctx;
   });
   let removed: Promise<void> | null = null;
   return () => {
     removed ??= (async () => {
       try {
-        await Excel.run(registration.context, async (context) => {
-          registration.remove();
-          await context.sync();
+        await Excel.run(context, async (ctx) => {
+          for (const registration of registrations) registration.remove();
+          await ctx.sync();
         });
       } catch (error) {
         throw toHostError(error);

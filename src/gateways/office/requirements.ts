@@ -20,6 +20,8 @@ export const API = {
    * collection's event came with 1.9): the pane learns that data changed under a report.
    */
   changeEvents: '1.9',
+  /** Worksheet.onChanged and WorksheetCollection.onAdded: the same, one handler per sheet (Office 2019). */
+  sheetChangeEvents: '1.7',
   /** Page layout (A4, fit to width, print titles), worksheet.getRanges (one rule over several areas). */
   pageLayout: '1.9',
   rangeAreas: '1.9',

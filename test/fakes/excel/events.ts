@@ -1,5 +1,5 @@
-// Excel's change events, as much of them as the gateway uses: `worksheets.onChanged.add(handler)` (ExcelApi 1.9)
-// registers the handler at the next sync and returns an EventHandlerResult whose `remove()` is queued, like any
+// Excel's change events, as much of them as the gateway uses: `worksheets.onChanged.add(handler)` (ExcelApi 1.9),
+// `worksheet.onChanged` (one sheet's, 1.7) and `worksheets.onAdded` (1.7): `add` registers the handler at the next sync and returns an EventHandlerResult whose `remove()` is queued, like any
 // command, on the context the handler was added in (so it must run in `Excel.run(result.context, …)`). Changes of
 // cell contents raise WorksheetChanged events: the add-in's own writes (Range.values / formulas, clear) once their
 // sync has applied them, and the user's edits (`fake.editCell`). Handlers run asynchronously, after the change.
@@ -15,26 +15,40 @@ export interface FakeWorksheetChangedEventArgs {
   source: 'Local' | 'Remote';
 }
 
-type Handler = (args: FakeWorksheetChangedEventArgs) => unknown;
+export interface FakeWorksheetAddedEventArgs {
+  type: 'WorksheetAdded';
+  worksheetId: string;
+  source: 'Local' | 'Remote';
+}
+
+type FakeEventArgs = FakeWorksheetChangedEventArgs | FakeWorksheetAddedEventArgs;
+type Handler = (args: never) => unknown;
+
+/** Which events a handler hears: changes (of every sheet, or of one), or sheets added. */
+export type EventScope = { kind: 'changed'; sheetId: (() => string) | null } | { kind: 'added' };
 
 interface Registration {
   context: FakeRequestContext;
   handler: Handler;
+  kind: 'changed' | 'added';
+  /** For a sheet's own onChanged: that sheet's id. */
+  sheetId: string | null;
 }
 
 /** The live handlers of the installed fake and the changes waiting to be raised (one per fake Office install). */
 export class FakeEventRegistry {
   private readonly changed: Registration[] = [];
-  private pending: FakeWorksheetChangedEventArgs[] = [];
+  private pending: FakeEventArgs[] = [];
   /** Events raised so far (the add-in's writes and the user's edits). */
   raised = 0;
 
+  /** Handlers of change events (the collection's and the sheets' own). */
   get changedHandlers(): number {
-    return this.changed.length;
+    return this.changed.filter((r) => r.kind === 'changed').length;
   }
 
-  register(context: FakeRequestContext, handler: Handler): void {
-    this.changed.push({ context, handler });
+  register(context: FakeRequestContext, handler: Handler, scope: EventScope = { kind: 'changed', sheetId: null }): void {
+    this.changed.push({ context, handler, kind: scope.kind, sheetId: scope.kind === 'changed' && scope.sheetId ? scope.sheetId() : null });
   }
 
   unregister(context: FakeRequestContext, handler: Handler): void {
@@ -45,7 +59,7 @@ export class FakeEventRegistry {
   }
 
   /** A change applied by a sync: raised once the sync is over (see flush). */
-  note(args: FakeWorksheetChangedEventArgs): void {
+  note(args: FakeEventArgs): void {
     this.pending.push(args);
   }
 
@@ -57,13 +71,16 @@ export class FakeEventRegistry {
   }
 
   /** Calls every registered handler with each event, after the current task's microtasks; errors are dropped. */
-  async raise(events: FakeWorksheetChangedEventArgs[]): Promise<void> {
+  async raise(events: FakeEventArgs[]): Promise<void> {
     await Promise.resolve();
     for (const args of events) {
-      this.raised += 1;
-      for (const { handler } of [...this.changed]) {
+      if (args.type === 'WorksheetChanged') this.raised += 1;
+      const hearing = this.changed.filter((r) =>
+        args.type === 'WorksheetAdded' ? r.kind === 'added' : r.kind === 'changed' && (r.sheetId === null || r.sheetId === args.worksheetId),
+      );
+      for (const { handler } of hearing) {
         try {
-          await handler({ ...args });
+          await (handler as (a: FakeEventArgs) => unknown)({ ...args });
         } catch {
           // Excel ignores what a handler throws.
         }
@@ -72,13 +89,14 @@ export class FakeEventRegistry {
   }
 }
 
-/** `worksheets.onChanged`: an OfficeExtension.EventHandlers. */
+/** `worksheets.onChanged`, `worksheet.onChanged`, `worksheets.onAdded`: an OfficeExtension.EventHandlers. */
 export class FakeEventHandlers {
   constructor(
     private readonly context: FakeRequestContext,
     private readonly path: string,
     private readonly member: string,
     private readonly api: string,
+    private readonly scope: EventScope = { kind: 'changed', sheetId: null },
   ) {}
 
   add(handler: Handler): FakeEventHandlerResult {
@@ -89,7 +107,7 @@ export class FakeEventHandlers {
       member: `${this.member}.add`,
       path: this.path,
       api: this.api,
-      exec: () => context.host.events.register(context, handler),
+      exec: () => context.host.events.register(context, handler, this.scope),
     });
     return new FakeEventHandlerResult(context, this, handler);
   }

@@ -110,6 +110,7 @@ export class FakeWorkbook extends FakeObject<FakeWorkbookState> {
         index = state.sheets.indexOf(rel) + (position === 'After' ? 1 : 0);
       }
       state.sheets.splice(index, 0, ...sheets);
+      for (const sheet of sheets) this.context.host.events.note({ type: 'WorksheetAdded', worksheetId: sheet.id, source: 'Local' });
       result._resolve(sheets.map((s) => s.id));
     });
     return result;
@@ -128,10 +129,18 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorkbookState, F
   static override className = 'WorksheetCollection';
   private _onChanged: FakeEventHandlers | undefined;
 
+  private _onAdded: FakeEventHandlers | undefined;
+
   /** Data of any sheet changed (ExcelApi 1.9 on the collection; Worksheet.onChanged is 1.7). See events.ts. */
   get onChanged(): FakeEventHandlers {
     this._onChanged ??= new FakeEventHandlers(this.context, this._sub('onChanged'), 'WorksheetCollection.onChanged', '1.9');
     return this._onChanged;
+  }
+
+  /** A sheet was added (ExcelApi 1.7). */
+  get onAdded(): FakeEventHandlers {
+    this._onAdded ??= new FakeEventHandlers(this.context, this._sub('onAdded'), 'WorksheetCollection.onAdded', '1.7', { kind: 'added' });
+    return this._onAdded;
   }
 
   protected _itemTargets(state: FakeWorkbookState): unknown[] {
@@ -191,6 +200,7 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorkbookState, F
       const sheet = emptySheet(state, checkSheetName(state, sheetName));
       state.sheets.push(sheet);
       created._bind(sheet);
+      this.context.host.events.note({ type: 'WorksheetAdded', worksheetId: sheet.id, source: 'Local' });
     });
     return created;
   }
@@ -198,6 +208,13 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorkbookState, F
 
 export class FakeWorksheet extends FakeObject<FakeSheet> {
   static override className = 'Worksheet';
+  private _onChanged: FakeEventHandlers | undefined;
+
+  /** Data of this sheet changed (ExcelApi 1.7). */
+  get onChanged(): FakeEventHandlers {
+    this._onChanged ??= new FakeEventHandlers(this.context, this._sub('onChanged'), 'Worksheet.onChanged', '1.7', { kind: 'changed', sheetId: () => this._target().id });
+    return this._onChanged;
+  }
 
   get protection(): FakeWorksheetProtection {
     return this._child('protection', () => new FakeWorksheetProtection(this.context, this._sub('protection'), () => this._target()));

@@ -101,13 +101,45 @@ describe('checkFreshness and onDataChanged on the sample', () => {
     expect((await host.checkFreshness('zh')).status).toBe('stale');
   });
 
-  it('has no onDataChanged without ExcelApi 1.9 (the collection’s change event)', async () => {
-    for (const maxExcelApi of ['1.4', '1.7', '1.8']) {
+  it('has no onDataChanged before ExcelApi 1.7 (no change events at all)', async () => {
+    for (const maxExcelApi of ['1.4', '1.6']) {
       const { host } = install(state, { maxExcelApi });
       expect(host.onDataChanged).toBeUndefined();
     }
-    const { host } = install(state, { maxExcelApi: '1.9' });
-    expect(host.onDataChanged).toBeInstanceOf(Function);
+    for (const maxExcelApi of ['1.7', '1.8', '1.9']) {
+      const { host } = install(state, { maxExcelApi });
+      expect(host.onDataChanged).toBeInstanceOf(Function);
+    }
+  });
+
+  it('on ExcelApi 1.7–1.8 (Office 2019) listens sheet by sheet, and to sheets added later', async () => {
+    const { fake, host } = install(state, { maxExcelApi: '1.8' });
+    const calls: string[] = [];
+    const stop = await host.onDataChanged!(() => calls.push('changed'));
+    expect(fake.changeHandlers).toBe(state.sheets.length);
+    await host.generate(SETTINGS, undefined, REPORT_DATE);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Generate adds the report sheet and writes into it: the tool's own, not the data's.
+    expect(calls).toEqual([]);
+    expect(fake.changeHandlers).toBe(state.sheets.length);
+    await fake.editCell(SPENT, 2300000);
+    expect(calls).toEqual(['changed']);
+    expect((await host.checkFreshness('zh')).status).toBe('stale');
+
+    // A sheet the clerk adds is a change, and is listened to from then on.
+    await runExcel(async (context) => {
+      context.workbook.worksheets.add('补充数据');
+      await context.sync();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toEqual(['changed', 'changed']);
+    await fake.editCell('补充数据!A1', 1);
+    expect(calls).toEqual(['changed', 'changed', 'changed']);
+
+    await stop();
+    expect(fake.changeHandlers).toBe(0);
+    await fake.editCell(SPENT, 1);
+    expect(calls).toHaveLength(3);
   });
 
   it('checks freshness on an Excel with only the gateway’s minimum set', async () => {
