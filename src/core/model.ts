@@ -10,8 +10,16 @@ export interface CellError {
   error: string;
 }
 
+/**
+ * A numeric cell whose stored value is not a number (`<v>12abc</v>`, `<v></v>`, `<v>NaN</v>` in the file):
+ * `invalid` is the text as stored. Never read as a number; an error where a number is expected.
+ */
+export interface CellInvalid {
+  invalid: string;
+}
+
 /** What a gateway hands the parser for one cell: the value, or a formula's cached result. */
-export type CellValue = number | string | boolean | Date | CellError | null;
+export type CellValue = number | string | boolean | Date | CellError | CellInvalid | null;
 
 /** A rectangle of cells, 0-based and inclusive. */
 export interface CellRange {

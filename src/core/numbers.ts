@@ -27,7 +27,7 @@ export function isBlank(value: CellValue | undefined): boolean {
 
 export type NumberRead =
   | { ok: true; value: number; percent: boolean }
-  | { ok: false; reason: 'text' | 'error'; text: string };
+  | { ok: false; reason: 'text' | 'error' | 'invalid'; text: string };
 
 const DASHES = /^[-—–－−]+$/;
 const NUMERIC = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?$|^[+-]?\.\d+$/;
@@ -42,6 +42,8 @@ export function readNumber(value: CellValue | undefined, blankIsZero: boolean): 
   if (typeof value === 'number') return { ok: true, value, percent: false };
   if (typeof value === 'boolean' || value instanceof Date) return { ok: false, reason: 'text', text: String(value) };
   if (isErrorValue(value)) return { ok: false, reason: 'error', text: value.error };
+  // A numeric cell the file stores as something that is not a number: never guess a value for it.
+  if (typeof value === 'object') return { ok: false, reason: 'invalid', text: value.invalid };
   let text = foldWidth(value).replace(/[\s\u00a0]/g, '');
   if (text === '') return blankIsZero ? { ok: true, value: 0, percent: false } : null;
   if (DASHES.test(text)) return blankIsZero ? { ok: true, value: 0, percent: false } : null;

@@ -1,0 +1,29 @@
+// The policy numbers of the product in one typed object, with their defaults. Hosts and tests may lower the
+// limits (a test of the size refusal need not build a 300 MB file); nothing else in core hard-codes them.
+
+export interface Limits {
+  /** Largest absolute amount any single cell or any sum may hold, in 元 (no department comes near). */
+  maxAmountYuan: number;
+  /** Worksheets in one workbook (forms are one sheet per project: at least 200 of them). */
+  maxSheets: number;
+  /** Rows in one sheet (at least 50,000 project rows plus headers and totals). */
+  maxRowsPerSheet: number;
+  /** Non-empty cells read from the whole workbook. */
+  maxCells: number;
+  /** Uncompressed bytes of all the package's parts together. */
+  maxUncompressedBytes: number;
+}
+
+export interface Config {
+  limits: Limits;
+}
+
+export const DEFAULT_CONFIG: Config = {
+  limits: {
+    maxAmountYuan: 1e15,
+    maxSheets: 500,
+    maxRowsPerSheet: 200_000,
+    maxCells: 4_000_000,
+    maxUncompressedBytes: 400 * 1024 * 1024,
+  },
+};
