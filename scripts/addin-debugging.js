@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`, `npm run start:web`, `npm stop`: runs office-addin-debugging (sideloads manifest.xml into
-// Excel and starts the dev server). It is an optional dependency — it pulls keytar, which does not build
-// everywhere — so this says what to do when it is missing instead of failing with "command not found".
+// Excel and starts the dev server). It is not in package.json at all — it pulls keytar, a native module that
+// does not build everywhere and that `npm install --omit=dev` would try to build (optional dependencies are
+// installed in production) — so this says how to add it instead of failing with "command not found".
 'use strict';
 
 const { spawnSync } = require('child_process');
@@ -15,7 +16,7 @@ try {
 } catch {
   console.error(
     [
-      'office-addin-debugging is not installed (it is an optional dependency and its install was skipped or failed).',
+      'office-addin-debugging is not installed: it is not a dependency of this project (it builds native code).',
       'Install it on a developer machine with Excel:  npm install --no-save office-addin-debugging@7',
       '(on Linux its keytar dependency needs `apt-get install libsecret-1-dev` to build).',
       'Or sideload by hand: run `npm run dev-server` and follow "Sideload into Excel" in README.md.',
