@@ -247,15 +247,15 @@ export async function checkOutputs(input: string, outputs: OutputSpec[], env: Wr
         : { zh: '（经由链接或另一个名字指向同一个文件）', en: ' (the same file through a link or another name)' };
       const zhWhat = WHAT[spec.what].zh;
       throw new OutputError(
-        `${zhWhat}不能是输入文件本身：${spec.shown}${how.zh}。请换一个文件名。`,
-        `${WHAT[spec.what].en} must not be the input file: ${spec.shown}${how.en}. Choose another file name.`,
+        `${spec.shown}: ${zhWhat}不能是输入文件本身${how.zh}。请换一个文件名。`,
+        `${spec.shown}: ${WHAT[spec.what].en} must not be the input file${how.en}. Choose another file name.`,
       );
     }
     const clash = checked.find((other) => sameFile(id, other.id, platform));
     if (clash) {
       throw new OutputError(
-        `${WHAT[spec.what].zh}不能是${WHAT[clash.what].zh}：${spec.shown}。请换一个文件名。`,
-        `${WHAT[spec.what].en} must not be ${clash.what === 'workbook' ? 'the output workbook' : WHAT[clash.what].en}: ${spec.shown}. Choose another file name.`,
+        `${spec.shown}: ${WHAT[spec.what].zh}不能是${WHAT[clash.what].zh}（${clash.shown}）。请换一个文件名。`,
+        `${spec.shown}: ${WHAT[spec.what].en} must not be ${clash.what === 'workbook' ? 'the output workbook' : WHAT[clash.what].en} (${clash.shown}). Choose another file name.`,
       );
     }
     try {

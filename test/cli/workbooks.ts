@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
+import type { WriteEnv } from '../../src/cli/safeWrite';
 
 export function tempDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'budget-eval-test-'));
@@ -29,10 +30,11 @@ export interface CliRun {
   err: string;
 }
 
-export async function runCli(argv: string[], cwd: string): Promise<CliRun> {
+/** The command in-process; `write` replaces parts of how outputs are written (a failing rename, signals…). */
+export async function runCli(argv: string[], cwd: string, write?: Partial<WriteEnv>): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l), cwd, now: () => new Date(2026, 10, 29) });
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l), cwd, now: () => new Date(2026, 10, 29), write });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
