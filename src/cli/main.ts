@@ -9,7 +9,7 @@ import { evaluateXlsx } from '../gateways/xlsx/evaluateXlsx';
 import { loadWorkbook, UnreadableWorkbookError } from '../gateways/xlsx/readWorkbook';
 import { checkFreshness, type Freshness } from '../core/record/freshness';
 import { checkOutputs, defaultWriteEnv, OutputError, writeOutputs, type OutputSpec, type WriteEnv } from './safeWrite';
-import { terminalSafe } from './terminal';
+import { jsonSafe, terminalSafe } from './terminal';
 
 export const EXIT_OK = 0;
 export const EXIT_BUG = 1;
@@ -230,7 +230,7 @@ async function run(argv: string[], io: Io, raw: Io): Promise<number> {
     throw error;
   }
   const { result } = evaluated;
-  if (values.json) raw.out(JSON.stringify(evaluationJson(result, options), null, 2));
+  if (values.json) raw.out(jsonSafe(JSON.stringify(evaluationJson(result, options), null, 2)));
   if (!result.ok) {
     for (const f of result.findings.filter((x) => x.severity === 'error')) io.err(findingLine(f, shown));
     return EXIT_BAD_INPUT;
@@ -251,7 +251,7 @@ async function run(argv: string[], io: Io, raw: Io): Promise<number> {
 function reportFreshness(freshness: Freshness, io: Io, raw: Io, file: string, zh: boolean, json: boolean): number {
   const code = freshness.status === 'current' ? EXIT_OK : freshness.status === 'stale' ? EXIT_STALE : EXIT_BAD_INPUT;
   if (json) {
-    raw.out(JSON.stringify(freshness, null, 2));
+    raw.out(jsonSafe(JSON.stringify(freshness, null, 2)));
     return code;
   }
   if (freshness.status === 'none') {

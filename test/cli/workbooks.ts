@@ -1,6 +1,7 @@
 // Small workbooks the command tests write to a temporary folder.
 import ExcelJS from 'exceljs';
-import { mkdtempSync } from 'node:fs';
+import JSZip from 'jszip';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
@@ -57,4 +58,16 @@ export type ConditionalFormatting = { ref: string; rules: { type: string; formul
 
 export function conditionalFormats(ws: ExcelJS.Worksheet): ConditionalFormatting[] {
   return (ws as unknown as { conditionalFormattings?: ConditionalFormatting[] }).conditionalFormattings ?? [];
+}
+
+/**
+ * Rewrites the workbook's shared strings, e.g. to put `_x001B_` (ESC as OOXML writes it) into a cell: ExcelJS
+ * drops control characters on writing, Excel keeps them.
+ */
+export async function patchSharedStrings(file: string, replacements: Record<string, string>): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  let xml = await zip.file('xl/sharedStrings.xml')!.async('string');
+  for (const [from, to] of Object.entries(replacements)) xml = xml.split(from).join(to);
+  zip.file('xl/sharedStrings.xml', xml);
+  writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
 }
