@@ -258,10 +258,14 @@ export async function checkOutputs(input: string, outputs: OutputSpec[], env: Wr
         `${spec.shown}: ${WHAT[spec.what].en} must not be ${clash.what === 'workbook' ? 'the output workbook' : WHAT[clash.what].en} (${clash.shown}). Choose another file name.`,
       );
     }
-    try {
-      await fs.access(dir, constants.W_OK | constants.X_OK);
-    } catch (error) {
-      throw writeProblem(spec, codeOf(error), platform);
+    // Windows sets a meaningless read-only attribute on some folders (Documents): there the exclusive
+    // creation of the temporary file, before any output is moved, is the test.
+    if (platform !== 'win32') {
+      try {
+        await fs.access(dir, constants.W_OK | constants.X_OK);
+      } catch (error) {
+        throw writeProblem(spec, codeOf(error), platform);
+      }
     }
     const kind = own === null ? 'none' : own.isSymbolicLink() ? 'link' : 'file';
     checked.push({ ...spec, existing: kind, mode: kind === 'file' ? Number(own!.mode & 0o7777n) : null, id });

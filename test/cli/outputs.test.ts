@@ -256,6 +256,17 @@ describe('output folders are checked before anything is written', () => {
     expect(listing(dir)).toEqual(['dept.xlsx', 'locked']);
   });
 
+  it('on Windows, a refused creation says the file may be open in Excel (platform injected)', async () => {
+    const dir = tempDir();
+    await deptIn(dir);
+    const fs: WriteFs = { ...nodeWriteFs, access: async () => Promise.reject(errno('EACCES')), open: async () => Promise.reject(errno('EPERM')) };
+    const run = await runCli(['dept.xlsx', '-o', 'out.xlsx', '--lang', 'en'], dir, { fs, platform: 'win32' });
+    expect(run.code).toBe(2);
+    // The folder's read-only attribute means nothing on Windows: only the creation itself decides.
+    expect(run.err).toBe('out.xlsx: cannot write it: the file may be open in Excel or WPS, or you may not have permission. Close it or choose another place, then try again. Nothing was written.');
+    expect(listing(dir)).toEqual(['dept.xlsx']);
+  });
+
   it('a read-only folder for real, when not root', async () => {
     if (process.getuid?.() === 0 || process.platform === 'win32') return; // root ignores the mode bits
     const dir = tempDir();
