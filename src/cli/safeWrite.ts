@@ -2,6 +2,7 @@
 // or file identity), never into a FIFO, device or folder, never through a planted link, all or nothing.
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fsp, renameSync, unlinkSync, type BigIntStats } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /** One output the user asked for. */
@@ -30,6 +31,8 @@ export interface WriteFs {
   open(file: string, flags: number, mode: number): Promise<TempHandle>;
   rename(from: string, to: string): Promise<void>;
   link(existing: string, newPath: string): Promise<void>;
+  readlink(file: string): Promise<string>;
+  symlink(target: string, file: string): Promise<void>;
   copyFile(from: string, to: string, mode: number): Promise<void>;
   unlink(file: string): Promise<void>;
   /** Synchronous, for the clean-up when a signal arrives mid-write. */
@@ -63,6 +66,8 @@ export const nodeWriteFs: WriteFs = {
   open: (file, flags, mode) => fsp.open(file, flags, mode),
   rename: (from, to) => fsp.rename(from, to),
   link: (existing, newPath) => fsp.link(existing, newPath),
+  readlink: (file) => fsp.readlink(file),
+  symlink: (target, file) => fsp.symlink(target, file),
   copyFile: (from, to, mode) => fsp.copyFile(from, to, mode),
   unlink: (file) => fsp.unlink(file),
   renameSync: (from, to) => renameSync(from, to),
@@ -75,7 +80,13 @@ export const defaultWriteEnv: WriteEnv = {
   signals: {
     on: (signal, handler) => process.on(signal, handler),
     off: (signal, handler) => process.off(signal, handler),
-    kill: (signal) => process.kill(process.pid, signal),
+    kill: (signal) => {
+      try {
+        process.kill(process.pid, signal);
+      } catch {
+        process.exit(128 + (os.constants.signals[signal] ?? 15)); // a signal Windows cannot send
+      }
+    },
   },
   random: () => randomBytes(16).toString('hex'),
 };
@@ -204,73 +215,84 @@ export async function checkOutputs(input: string, outputs: OutputSpec[], env: Wr
   const inputId = await inputIdentity(input, fs);
   const checked: CheckedOutput[] = [];
   for (const spec of outputs) {
-    const dir = path.dirname(spec.target);
-    let dirStat: BigIntStats;
     try {
-      dirStat = await fs.stat(dir);
+      checked.push(await checkOne(spec, input, inputId, checked, env));
+    } catch (error) {
+      if (error instanceof OutputError) throw error;
+      throw writeProblem(spec, codeOf(error), platform); // realpath, lstat… failing in an unforeseen way
+    }
+  }
+  return checked;
+}
+
+async function checkOne(spec: OutputSpec, input: string, inputId: Identity | null, checked: CheckedOutput[], env: WriteEnv): Promise<CheckedOutput> {
+  const { fs, platform } = env;
+  const dir = path.dirname(spec.target);
+  let dirStat: BigIntStats;
+  try {
+    dirStat = await fs.stat(dir);
+  } catch (error) {
+    throw writeProblem(spec, codeOf(error), platform);
+  }
+  if (!dirStat.isDirectory()) throw writeProblem(spec, 'ENOTDIR', platform);
+  const entry = path.join(await fs.realpath(dir), path.basename(spec.target));
+
+  let own: BigIntStats | null = null;
+  try {
+    own = await fs.lstat(spec.target);
+  } catch (error) {
+    if (codeOf(error) !== 'ENOENT') throw writeProblem(spec, codeOf(error), platform);
+  }
+  let pointed: BigIntStats | null = own;
+  if (own?.isSymbolicLink()) {
+    try {
+      pointed = await fs.stat(spec.target);
+    } catch (error) {
+      if (codeOf(error) !== 'ENOENT') throw writeProblem(spec, codeOf(error), platform);
+      pointed = null; // a dangling link: it is replaced like any link
+    }
+  }
+  if (pointed?.isDirectory()) throw isFolder(spec);
+  if (pointed && !pointed.isFile()) {
+    const kind = specialKind(pointed);
+    throw new OutputError(
+      `${spec.shown}: 已存在，且是${kind.zh}而不是普通文件：不会写入或替换它。请换一个文件名。`,
+      `${spec.shown}: exists and is ${kind.en}, not a regular file: it is neither written nor replaced. Choose another file name.`,
+    );
+  }
+  const id: Identity = pointed
+    ? { dev: pointed.dev, ino: pointed.ino, real: await fs.realpath(spec.target), entry }
+    : { dev: null, ino: null, real: entry, entry };
+
+  if (inputId && sameFile(id, inputId, platform)) {
+    const how = samePath(spec.target, input, platform)
+      ? { zh: '', en: '' }
+      : { zh: '（经由链接或另一个名字指向同一个文件）', en: ' (the same file through a link or another name)' };
+    const zhWhat = WHAT[spec.what].zh;
+    throw new OutputError(
+      `${spec.shown}: ${zhWhat}不能是输入文件本身${how.zh}。请换一个文件名。`,
+      `${spec.shown}: ${WHAT[spec.what].en} must not be the input file${how.en}. Choose another file name.`,
+    );
+  }
+  const clash = checked.find((other) => sameFile(id, other.id, platform));
+  if (clash) {
+    throw new OutputError(
+      `${spec.shown}: ${WHAT[spec.what].zh}不能是${WHAT[clash.what].zh}（${clash.shown}）。请换一个文件名。`,
+      `${spec.shown}: ${WHAT[spec.what].en} must not be ${clash.what === 'workbook' ? 'the output workbook' : WHAT[clash.what].en} (${clash.shown}). Choose another file name.`,
+    );
+  }
+  // Windows sets a meaningless read-only attribute on some folders (Documents): there the exclusive
+  // creation of the temporary file, before any output is moved, is the test.
+  if (platform !== 'win32') {
+    try {
+      await fs.access(dir, constants.W_OK | constants.X_OK);
     } catch (error) {
       throw writeProblem(spec, codeOf(error), platform);
     }
-    if (!dirStat.isDirectory()) throw writeProblem(spec, 'ENOTDIR', platform);
-    const entry = path.join(await fs.realpath(dir), path.basename(spec.target));
-
-    let own: BigIntStats | null = null;
-    try {
-      own = await fs.lstat(spec.target);
-    } catch (error) {
-      if (codeOf(error) !== 'ENOENT') throw writeProblem(spec, codeOf(error), platform);
-    }
-    let pointed: BigIntStats | null = own;
-    if (own?.isSymbolicLink()) {
-      try {
-        pointed = await fs.stat(spec.target);
-      } catch (error) {
-        if (codeOf(error) !== 'ENOENT') throw writeProblem(spec, codeOf(error), platform);
-        pointed = null; // a dangling link: it is replaced like any link
-      }
-    }
-    if (pointed?.isDirectory()) throw isFolder(spec);
-    if (pointed && !pointed.isFile()) {
-      const kind = specialKind(pointed);
-      throw new OutputError(
-        `${spec.shown}: 已存在，且是${kind.zh}而不是普通文件：不会写入或替换它。请换一个文件名。`,
-        `${spec.shown}: exists and is ${kind.en}, not a regular file: it is neither written nor replaced. Choose another file name.`,
-      );
-    }
-    const id: Identity = pointed
-      ? { dev: pointed.dev, ino: pointed.ino, real: await fs.realpath(spec.target), entry }
-      : { dev: null, ino: null, real: entry, entry };
-
-    if (inputId && sameFile(id, inputId, platform)) {
-      const how = samePath(spec.target, input, platform)
-        ? { zh: '', en: '' }
-        : { zh: '（经由链接或另一个名字指向同一个文件）', en: ' (the same file through a link or another name)' };
-      const zhWhat = WHAT[spec.what].zh;
-      throw new OutputError(
-        `${spec.shown}: ${zhWhat}不能是输入文件本身${how.zh}。请换一个文件名。`,
-        `${spec.shown}: ${WHAT[spec.what].en} must not be the input file${how.en}. Choose another file name.`,
-      );
-    }
-    const clash = checked.find((other) => sameFile(id, other.id, platform));
-    if (clash) {
-      throw new OutputError(
-        `${spec.shown}: ${WHAT[spec.what].zh}不能是${WHAT[clash.what].zh}（${clash.shown}）。请换一个文件名。`,
-        `${spec.shown}: ${WHAT[spec.what].en} must not be ${clash.what === 'workbook' ? 'the output workbook' : WHAT[clash.what].en} (${clash.shown}). Choose another file name.`,
-      );
-    }
-    // Windows sets a meaningless read-only attribute on some folders (Documents): there the exclusive
-    // creation of the temporary file, before any output is moved, is the test.
-    if (platform !== 'win32') {
-      try {
-        await fs.access(dir, constants.W_OK | constants.X_OK);
-      } catch (error) {
-        throw writeProblem(spec, codeOf(error), platform);
-      }
-    }
-    const kind = own === null ? 'none' : own.isSymbolicLink() ? 'link' : 'file';
-    checked.push({ ...spec, existing: kind, mode: kind === 'file' ? Number(own!.mode & 0o7777n) : null, id });
   }
-  return checked;
+  const kind = own === null ? 'none' : own.isSymbolicLink() ? 'link' : 'file';
+  // Permission bits only: never carry a setuid or sticky bit over.
+  return { ...spec, existing: kind, mode: kind === 'file' ? Number(own!.mode & 0o777n) : null, id };
 }
 
 /** A name nobody can guess, in the target's folder (a rename only moves within one file system). */
@@ -386,13 +408,15 @@ export async function writeOutputs(input: string, files: { spec: OutputSpec; byt
       if (slot.out.existing === 'none') continue;
       const backup = besideName(slot.out.target, env, 'bak');
       try {
-        await fs.link(slot.out.target, backup);
-      } catch {
-        try {
-          await fs.copyFile(slot.out.target, backup, constants.COPYFILE_EXCL);
-        } catch (error) {
-          throw writeProblem(slot.out, codeOf(error), platform);
+        if (slot.out.existing === 'link') {
+          // A link is kept aside as a link (link() would follow it on some systems).
+          await fs.symlink(await fs.readlink(slot.out.target), backup);
+        } else {
+          // A second name for the very file; where hard links are not supported (FAT, some shares), a copy.
+          await fs.link(slot.out.target, backup).catch(() => fs.copyFile(slot.out.target, backup, constants.COPYFILE_EXCL));
         }
+      } catch (error) {
+        throw writeProblem(slot.out, codeOf(error), platform);
       }
       slot.backup = backup;
       check();

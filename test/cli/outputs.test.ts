@@ -1,7 +1,7 @@
 // budget-eval's outputs against links, special files, planted temp names, missing or read-only folders,
 // failing renames and signals: never the input, nothing of the user's lost, exit 2 with what to do.
 import { execFileSync } from 'node:child_process';
-import { constants, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { constants, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { nodeWriteFs, type Signals, type SignalName, type TempHandle, type WriteFs } from '../../src/cli/safeWrite';
 import { PROJECT_HEADER, readBack, runCli, tempDir, writeWorkbook } from './workbooks';
@@ -344,6 +344,31 @@ describe('all or nothing', () => {
     expect(run.code).toBe(2);
     expect(run.err).toBe('r.docx: the file is in use by another program (open in Excel or WPS?): close it and try again. Nothing was written.');
     expect(listing(dir)).toEqual(['dept.xlsx']);
+  });
+
+  it('a failing second rename puts a symbolic link -o back as the same link', async () => {
+    const dir = tempDir();
+    await deptIn(dir);
+    const elsewhere = path.join(tempDir(), 'pointed.xlsx');
+    writeFileSync(elsewhere, 'pointed');
+    symlinkSync(elsewhere, path.join(dir, 'out.xlsx'));
+    const run = await runCli(['dept.xlsx', '-o', 'out.xlsx', '--docx', 'r.docx'], dir, { fs: docxRenameFails() });
+    expect(run.code).toBe(2);
+    expect(lstatSync(path.join(dir, 'out.xlsx')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(path.join(dir, 'out.xlsx'))).toBe(elsewhere);
+    expect(readFileSync(elsewhere, 'utf8')).toBe('pointed');
+    expect(listing(dir)).toEqual(['dept.xlsx', 'out.xlsx']);
+  });
+
+  it('an unforeseen failure while checking is still exit 2 naming the path, not a bug', async () => {
+    const dir = tempDir();
+    await deptIn(dir);
+    const fs: WriteFs = { ...nodeWriteFs, realpath: async (file) => (file.endsWith('sub') ? Promise.reject(errno('EACCES')) : nodeWriteFs.realpath(file)) };
+    mkdirSync(path.join(dir, 'sub'));
+    const run = await runCli(['dept.xlsx', '-o', 'sub/out.xlsx'], dir, { fs });
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/^sub\/out\.xlsx: 没有在文件夹 sub 中写入的权限/);
+    expectCleanMessage(run.err);
   });
 
   it('without hard links (FAT, some shares) the previous workbook is kept aside as a copy', async () => {
