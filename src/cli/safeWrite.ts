@@ -300,12 +300,15 @@ function besideName(target: string, env: WriteEnv, ext: string): string {
   return path.join(path.dirname(target), `.budget-eval-${env.random()}.${ext}`);
 }
 
-async function createTemp(target: string, env: WriteEnv): Promise<{ name: string; handle: TempHandle }> {
+/** `naming` hears the name before the file is created, so that a signal handler can remove it. */
+async function createTemp(target: string, env: WriteEnv, naming: (name: string | null) => void): Promise<TempHandle> {
   for (let attempt = 0; ; attempt++) {
     const name = besideName(target, env, 'tmp');
+    naming(name);
     try {
-      return { name, handle: await env.fs.open(name, TEMP_FLAGS, 0o666) };
+      return await env.fs.open(name, TEMP_FLAGS, 0o666);
     } catch (error) {
+      naming(null);
       // Something (a planted link, another run) holds that name: never reuse it, draw another.
       if ((codeOf(error) === 'EEXIST' || codeOf(error) === 'ELOOP') && attempt < 8) continue;
       throw error;
@@ -319,7 +322,8 @@ interface Slot {
   temp: string | null;
   /** The previous file, kept aside (a hard link, or a copy) until every output is in place. */
   backup: string | null;
-  committed: boolean;
+  /** 'moving' while its rename is under way: a signal handler then cannot know whether it happened. */
+  state: 'temp' | 'moving' | 'moved';
 }
 
 class Interrupted extends Error {
@@ -335,20 +339,32 @@ class Interrupted extends Error {
  */
 export async function writeOutputs(input: string, files: { spec: OutputSpec; bytes: Uint8Array }[], env: WriteEnv): Promise<void> {
   const checked = await checkOutputs(input, files.map((f) => f.spec), env);
-  const slots: Slot[] = checked.map((out, i) => ({ out, bytes: files[i].bytes, temp: null, backup: null, committed: false }));
+  const slots: Slot[] = checked.map((out, i) => ({ out, bytes: files[i].bytes, temp: null, backup: null, state: 'temp' }));
   const { fs, platform } = env;
   let interrupted: SignalName | null = null;
   let keepBackups = false;
 
-  /** Puts the outputs already moved back as they were; returns those that could not be. */
+  /** Puts the outputs already moved back as they were; returns those that could not be (their backups stay). */
   const rollbackSync = (): Slot[] => {
     const failed: Slot[] = [];
-    for (const slot of [...slots].reverse().filter((s) => s.committed)) {
+    for (const slot of [...slots].reverse()) {
+      if (slot.state === 'temp') continue;
+      if (slot.state === 'moving') {
+        try {
+          fs.unlinkSync(slot.temp!); // still there: the rename has not happened (and now cannot)
+          slot.temp = null;
+          slot.state = 'temp';
+          continue;
+        } catch {
+          // gone: it was moved into place
+        }
+      }
       try {
         if (slot.backup) fs.renameSync(slot.backup, slot.out.target);
         else fs.unlinkSync(slot.out.target);
         slot.backup = null;
-        slot.committed = false;
+        slot.temp = null;
+        slot.state = 'temp';
       } catch {
         failed.push(slot);
       }
@@ -367,11 +383,13 @@ export async function writeOutputs(input: string, files: { spec: OutputSpec; byt
     signal,
     handler: () => {
       interrupted = signal;
-      rollbackSync();
+      const failed = rollbackSync();
       for (const slot of slots) {
         removeSync(slot.temp);
+        slot.temp = null;
+        if (failed.includes(slot)) continue; // its previous content is only in the backup now: keep it
         removeSync(slot.backup);
-        slot.temp = slot.backup = null;
+        slot.backup = null;
       }
       unhook();
       env.signals.kill(signal);
@@ -387,7 +405,7 @@ export async function writeOutputs(input: string, files: { spec: OutputSpec; byt
     for (const slot of slots) {
       let handle: TempHandle;
       try {
-        ({ name: slot.temp, handle } = await createTemp(slot.out.target, env));
+        handle = await createTemp(slot.out.target, env, (name) => (slot.temp = name));
       } catch (error) {
         throw writeProblem(slot.out, codeOf(error), platform);
       }
@@ -422,20 +440,23 @@ export async function writeOutputs(input: string, files: { spec: OutputSpec; byt
       check();
     }
     for (const slot of slots) {
+      slot.state = 'moving';
       try {
         await fs.rename(slot.temp!, slot.out.target);
       } catch (error) {
         check();
+        slot.state = 'temp';
         const failed = rollbackSync();
         const problem = writeProblem(slot.out, codeOf(error), platform, failed.length === 0);
-        if (failed.length === 0) throw problem;
-        // Could not put a previous file back: say where it is, and keep it.
+        const lost = failed.filter((s) => s.backup);
+        if (lost.length === 0) throw problem;
+        // Could not put a previous file back: say where its content is, and keep it there.
         keepBackups = true;
-        const kept = failed.map((s) => `${s.out.shown} ← ${s.backup ?? '(new)'}`).join('; ');
-        throw new OutputError(`${problem.zh} 另外，未能恢复原文件，原内容保存在：${kept}`, `${problem.en} Also, a previous file could not be put back; its content is kept at: ${kept}`);
+        const kept = lost.map((s) => `${s.out.shown} ← ${s.backup}`).join('; ');
+        throw new OutputError(`${problem.zh}另外，未能恢复原文件，原内容保存在：${kept}`, `${problem.en} Also, a previous file could not be put back; its content is kept at: ${kept}`);
       }
       slot.temp = null;
-      slot.committed = true;
+      slot.state = 'moved';
       check();
     }
   } catch (error) {

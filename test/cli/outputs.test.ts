@@ -418,6 +418,45 @@ describe('all or nothing', () => {
     expect(handlers.size).toBe(0);
   });
 
+  it.each([
+    ['after', 'moved'],
+    ['before', 'not yet moved'],
+  ])('a signal while the workbook’s rename is under way (the file %s the move: %s) puts it back', async (when) => {
+    const dir = tempDir();
+    await deptIn(dir);
+    writeFileSync(path.join(dir, 'out.xlsx'), 'previous');
+    const handlers = new Map<SignalName, () => void>();
+    const killed: SignalName[] = [];
+    const signals: Signals = { on: (s, h) => handlers.set(s, h), off: (s) => handlers.delete(s), kill: (s) => killed.push(s) };
+    const fs: WriteFs = {
+      ...nodeWriteFs,
+      rename: async (from, to) => {
+        if (!to.endsWith('out.xlsx')) return nodeWriteFs.rename(from, to);
+        if (when === 'after') await nodeWriteFs.rename(from, to);
+        handlers.get('SIGTERM')!();
+        if (when === 'before') await nodeWriteFs.rename(from, to); // the temp file is gone: fails
+      },
+    };
+    const run = await runCli(['dept.xlsx', '-o', 'out.xlsx', '--docx', 'r.docx'], dir, { fs, signals });
+    expect(killed).toEqual(['SIGTERM']);
+    expect(run.code).toBe(2);
+    expect(readFileSync(path.join(dir, 'out.xlsx'), 'utf8')).toBe('previous');
+    expect(listing(dir)).toEqual(['dept.xlsx', 'out.xlsx']);
+  });
+
+  it('when the previous workbook cannot be put back, its content is kept aside and the message says where', async () => {
+    const dir = tempDir();
+    await deptIn(dir);
+    writeFileSync(path.join(dir, 'out.xlsx'), 'previous');
+    const fs: WriteFs = { ...docxRenameFails(), renameSync: () => { throw errno('EIO'); } };
+    const run = await runCli(['dept.xlsx', '-o', 'out.xlsx', '--docx', 'r.docx', '--lang', 'en'], dir, { fs });
+    expect(run.code).toBe(2);
+    const kept = /its content is kept at: out\.xlsx ← (.+\.bak)$/.exec(run.err);
+    expect(run.err).toMatch(/^r\.docx: cannot write it \(EIO\): check that place and try again\. Also, a previous file could not be put back/);
+    expect(readFileSync(kept![1], 'utf8')).toBe('previous');
+    expect(listing(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('the signal handlers are gone after a normal run', async () => {
     const dir = tempDir();
     await deptIn(dir);
