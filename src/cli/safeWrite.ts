@@ -123,6 +123,8 @@ function writeProblem(spec: OutputSpec, code: string, platform: NodeJS.Platform,
   const nothing = nothingWritten ? { zh: '未写入任何文件。', en: ' Nothing was written.' } : { zh: '', en: '' };
   const say = (zh: string, en: string) => new OutputError(`${spec.shown}: ${zh}${nothing.zh}`, `${spec.shown}: ${en}${nothing.en}`);
   switch (code) {
+    case 'ENOENT-CREATE':
+      return say(`无法在文件夹 ${dir} 中新建文件（ENOENT）：该文件夹可能刚被移走，或不允许新建文件。请换一个输出位置。`, `cannot create a file in the folder ${dir} (ENOENT): it may have just been moved, or it does not allow new files. Choose another place.`);
     case 'ENOENT':
       return say(`文件夹 ${dir} 不存在：请先创建它，或换一个输出位置。`, `the folder ${dir} does not exist: create it first, or choose another place.`);
     case 'ENOTDIR':
@@ -407,7 +409,8 @@ export async function writeOutputs(input: string, files: { spec: OutputSpec; byt
       try {
         handle = await createTemp(slot.out.target, env, (name) => (slot.temp = name));
       } catch (error) {
-        throw writeProblem(slot.out, codeOf(error), platform);
+        // The folder was there a moment ago (checked): this is not "missing folder, create it".
+        throw writeProblem(slot.out, codeOf(error) === 'ENOENT' ? 'ENOENT-CREATE' : codeOf(error), platform);
       }
       check();
       try {

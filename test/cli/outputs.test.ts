@@ -267,6 +267,16 @@ describe('output folders are checked before anything is written', () => {
     expect(listing(dir)).toEqual(['dept.xlsx']);
   });
 
+  it('a folder that accepts no new file (like /proc) → exit 2, not "create the folder"', async () => {
+    const dir = tempDir();
+    await deptIn(dir);
+    const fs: WriteFs = { ...nodeWriteFs, open: async () => Promise.reject(errno('ENOENT')) };
+    const run = await runCli(['dept.xlsx', '-o', 'out.xlsx', '--lang', 'en'], dir, { fs });
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/^out\.xlsx: cannot create a file in the folder .* \(ENOENT\): it may have just been moved, or it does not allow new files\./);
+    expect(listing(dir)).toEqual(['dept.xlsx']);
+  });
+
   it('a read-only folder for real, when not root', async () => {
     if (process.getuid?.() === 0 || process.platform === 'win32') return; // root ignores the mode bits
     const dir = tempDir();
