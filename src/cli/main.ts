@@ -205,7 +205,7 @@ async function run(argv: string[], io: Io, raw: Io): Promise<number> {
   const docx = values.docx === undefined ? null : path.resolve(io.cwd, values.docx);
   const outputs: OutputSpec[] = [];
   if (wantOutput) outputs.push({ target: output, shown: values.output ?? path.basename(output), what: 'workbook' });
-  if (docx) outputs.push({ target: docx, shown: values.docx!, what: 'docx' });
+  if (docx) outputs.push({ target: docx, shown: values.docx || docx, what: 'docx' });
   const writeEnv: WriteEnv = { ...defaultWriteEnv, ...io.write };
   /** An output that cannot be written: exit 2 with what to do, in the user's language (null: done). */
   const writing = async (work: Promise<unknown>): Promise<number | null> => {
