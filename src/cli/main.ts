@@ -8,6 +8,8 @@ import { evaluationJson } from '../core/pipeline';
 import { evaluateXlsx } from '../gateways/xlsx/evaluateXlsx';
 import { loadWorkbook, UnreadableWorkbookError } from '../gateways/xlsx/readWorkbook';
 import { checkFreshness, type Freshness } from '../core/record/freshness';
+import { checkOutputs, defaultWriteEnv, OutputError, writeOutputs, type OutputSpec, type WriteEnv } from './safeWrite';
+import { jsonSafe, terminalSafe } from './terminal';
 
 export const EXIT_OK = 0;
 export const EXIT_BUG = 1;
@@ -24,9 +26,12 @@ Usage:
 
   INPUT.xlsx          the workbook to evaluate (default: the bundled sample, fiscal 2021)
   -o, --output FILE   where to write the evaluated workbook (default: <input name>.evaluation.xlsx
-                      in the current folder, replaced if it exists; never the input itself)
+                      in the current folder). An existing file is replaced; a symbolic link there is
+                      itself replaced by the new file (the file it pointed to is left as it was).
+                      Never the input itself, not even through a link or under another name; never a
+                      folder, named pipe or device.
   --docx FILE         also write the report as a Word document laid out as an official document
-                      (GB/T 9704: the narrative, 附表1 the score, 附表3 the projects); never the input itself
+                      (GB/T 9704: the narrative, 附表1 the score, 附表3 the projects); the same rules as -o
   --json              print the evaluation as JSON on stdout (amounts in 万元, rates as fractions);
                       without -o, nothing is written
   --lang zh|en        language of the report and messages (default zh)
@@ -41,8 +46,12 @@ Usage:
 
 The output is the input workbook plus a report sheet (绩效自评报告 / Evaluation report) and the
 under-target projects highlighted in the project table. The input file is never written.
+Outputs are written whole or not at all: every output's folder is checked first, each file is written to a
+new temporary file beside it and then moved into place; if the Word document cannot be moved into place,
+the workbook is put back as it was. Control characters from the workbook are shown as \\u001b-style escapes.
 
-Exit status: 0 evaluated (warnings allowed); 2 the input cannot be evaluated or the command was misused
+Exit status: 0 evaluated (warnings allowed); 2 the input cannot be evaluated, an output cannot be written
+(missing or read-only folder, a folder or special file named, the input named) or the command was misused
 (every problem on stderr, one a line, starting with its cell or the file name; nothing written);
 1 an unexpected error (a bug: please report it).
 With --check: 0 every report matches the data; 3 the data changed since a report was made (stale);
@@ -76,11 +85,13 @@ function oneOf<T extends string>(flag: string, text: string | undefined, allowed
   throw new UsageError(`${flag}: expected ${allowed.join(' | ')}, got "${text}"`);
 }
 
-interface Io {
+export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
   cwd: string;
   now: () => Date;
+  /** How outputs are written (tests replace parts: a failing rename, a read-only folder, signals). */
+  write?: Partial<WriteEnv>;
 }
 
 const defaultIo: Io = {
@@ -94,25 +105,15 @@ function findingLine(f: Finding, file: string): string {
   return `${f.cell ?? file}: ${f.message}`;
 }
 
-/** Writes the whole file or nothing: a temporary file beside the target, then a rename. */
-async function writeWhole(target: string, bytes: Uint8Array): Promise<void> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(temp, bytes);
-    await fs.rename(temp, target);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    throw error;
-  }
-}
-
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  // Human lines may carry workbook text (names, findings, sheet names): escaped. JSON and help go out as is.
+  const human: Io = { ...io, out: (line) => io.out(terminalSafe(line)), err: (line) => io.err(terminalSafe(line)) };
   try {
-    return await run(argv, io);
+    return await run(argv, human, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`budget-eval: ${error.message}`);
-      io.err('Try budget-eval --help.');
+      human.err(`budget-eval: ${error.message}`);
+      human.err('Try budget-eval --help.');
       return EXIT_BAD_INPUT;
     }
     io.err(`budget-eval: unexpected error: ${(error as Error).stack ?? String(error)}`);
@@ -120,7 +121,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
 }
 
-async function run(argv: string[], io: Io): Promise<number> {
+async function run(argv: string[], io: Io, raw: Io): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -145,7 +146,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.out(HELP);
+    raw.out(HELP);
     return EXIT_OK;
   }
   if (positionals.length > 1) throw new UsageError(`one input file at a time, got ${positionals.length}: ${positionals.join(' ')}`);
@@ -194,21 +195,32 @@ async function run(argv: string[], io: Io): Promise<number> {
       if (error instanceof UnreadableWorkbookError) return unreadable(error);
       throw error;
     }
-    return reportFreshness(checkFreshness(snapshot, lang), io, shown, zh, values.json === true);
+    return reportFreshness(checkFreshness(snapshot, lang), io, raw, shown, zh, values.json === true);
   }
 
   const wantOutput = !values.json || values.output !== undefined;
   const output = values.output
     ? path.resolve(io.cwd, values.output)
     : path.resolve(io.cwd, `${path.basename(input, path.extname(input))}.evaluation.xlsx`);
-  if (wantOutput && output === input) {
-    throw new UsageError(zh ? `输出文件不能是输入文件本身：${values.output ?? output}` : `the output must not be the input file: ${values.output ?? output}`);
-  }
   const docx = values.docx === undefined ? null : path.resolve(io.cwd, values.docx);
-  if (docx === input || (wantOutput && docx === output)) {
-    const which = docx === input ? (zh ? '输入文件' : 'the input file') : zh ? '输出的工作簿' : 'the output workbook';
-    throw new UsageError(zh ? `Word 文件不能是${which}：${values.docx}` : `the Word file must not be ${which}: ${values.docx}`);
-  }
+  const outputs: OutputSpec[] = [];
+  if (wantOutput) outputs.push({ target: output, shown: values.output ?? path.basename(output), what: 'workbook' });
+  if (docx) outputs.push({ target: docx, shown: values.docx || docx, what: 'docx' });
+  const writeEnv: WriteEnv = { ...defaultWriteEnv, ...io.write };
+  /** An output that cannot be written: exit 2 with what to do, in the user's language (null: done). */
+  const writing = async (work: Promise<unknown>): Promise<number | null> => {
+    try {
+      await work;
+      return null;
+    } catch (error) {
+      if (!(error instanceof OutputError)) throw error;
+      io.err(zh ? error.zh : error.en);
+      return EXIT_BAD_INPUT;
+    }
+  };
+  // Before the (possibly long) evaluation: a wrong output path is said at once. Checked again when writing.
+  const refused = await writing(checkOutputs(input, outputs, writeEnv));
+  if (refused !== null) return refused;
 
   let evaluated;
   try {
@@ -218,14 +230,17 @@ async function run(argv: string[], io: Io): Promise<number> {
     throw error;
   }
   const { result } = evaluated;
-  if (values.json) io.out(JSON.stringify(evaluationJson(result, options), null, 2));
+  if (values.json) raw.out(jsonSafe(JSON.stringify(evaluationJson(result, options), null, 2)));
   if (!result.ok) {
     for (const f of result.findings.filter((x) => x.severity === 'error')) io.err(findingLine(f, shown));
     return EXIT_BAD_INPUT;
   }
-  if (evaluated.output) await writeWhole(output, evaluated.output);
+  const files: { spec: OutputSpec; bytes: Uint8Array }[] = [];
+  if (evaluated.output) files.push({ spec: outputs[0], bytes: evaluated.output });
   // Loaded only when asked for: the docx library is not needed otherwise.
-  if (docx) await writeWhole(docx, await (await import('../gateways/docx/writeDocx')).writeDocx(result.narrative, result.evaluation));
+  if (docx) files.push({ spec: outputs[outputs.length - 1], bytes: await (await import('../gateways/docx/writeDocx')).writeDocx(result.narrative, result.evaluation) });
+  const failed = await writing(writeOutputs(input, files, writeEnv));
+  if (failed !== null) return failed;
   const display = (file: string) => (path.relative(io.cwd, file).startsWith('..') ? file : path.relative(io.cwd, file));
   if (!values.json) printSummary(result, io, shown, evaluated.output ? display(output) : null);
   if (docx && !values.json) io.out(zh ? `已写入 ${display(docx)}（Word 文档）` : `Wrote ${display(docx)} (Word document)`);
@@ -233,10 +248,10 @@ async function run(argv: string[], io: Io): Promise<number> {
 }
 
 /** --check: one line per report sheet; exit 0 current, 3 stale, 2 never evaluated (no fingerprinted report). */
-function reportFreshness(freshness: Freshness, io: Io, file: string, zh: boolean, json: boolean): number {
+function reportFreshness(freshness: Freshness, io: Io, raw: Io, file: string, zh: boolean, json: boolean): number {
   const code = freshness.status === 'current' ? EXIT_OK : freshness.status === 'stale' ? EXIT_STALE : EXIT_BAD_INPUT;
   if (json) {
-    io.out(JSON.stringify(freshness, null, 2));
+    raw.out(jsonSafe(JSON.stringify(freshness, null, 2)));
     return code;
   }
   if (freshness.status === 'none') {

@@ -1,9 +1,11 @@
 // Small workbooks the command tests write to a temporary folder.
 import ExcelJS from 'exceljs';
-import { mkdtempSync } from 'node:fs';
+import JSZip from 'jszip';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
+import type { WriteEnv } from '../../src/cli/safeWrite';
 
 export function tempDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'budget-eval-test-'));
@@ -29,10 +31,11 @@ export interface CliRun {
   err: string;
 }
 
-export async function runCli(argv: string[], cwd: string): Promise<CliRun> {
+/** The command in-process; `write` replaces parts of how outputs are written (a failing rename, signals…). */
+export async function runCli(argv: string[], cwd: string, write?: Partial<WriteEnv>): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l), cwd, now: () => new Date(2026, 10, 29) });
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l), cwd, now: () => new Date(2026, 10, 29), write });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -55,4 +58,16 @@ export type ConditionalFormatting = { ref: string; rules: { type: string; formul
 
 export function conditionalFormats(ws: ExcelJS.Worksheet): ConditionalFormatting[] {
   return (ws as unknown as { conditionalFormattings?: ConditionalFormatting[] }).conditionalFormattings ?? [];
+}
+
+/**
+ * Rewrites the workbook's shared strings, e.g. to put `_x001B_` (ESC as OOXML writes it) into a cell: ExcelJS
+ * drops control characters on writing, Excel keeps them.
+ */
+export async function patchSharedStrings(file: string, replacements: Record<string, string>): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  let xml = await zip.file('xl/sharedStrings.xml')!.async('string');
+  for (const [from, to] of Object.entries(replacements)) xml = xml.split(from).join(to);
+  zip.file('xl/sharedStrings.xml', xml);
+  writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
 }
