@@ -1,6 +1,7 @@
 // The pane's Content-Security-Policy (scripts/security-headers.js): what it allows, that the page template
 // needs no inline script, and that the README's IIS and nginx examples send exactly the same headers.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { contentSecurityPolicy, cspDirectives, OFFICE_FRAME_ANCESTORS, OFFICE_JS_ORIGIN, securityHeaders } from '../scripts/security-headers';
 
@@ -76,6 +77,38 @@ describe('the page template', () => {
 });
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+describe('webpack.config.js', () => {
+  // Stand-in certificate files: the dev server's options read them.
+  const certs = mkdtempSync(path.join(os.tmpdir(), 'csp-certs-'));
+  const files = { ca: path.join(certs, 'ca.crt'), cert: path.join(certs, 'localhost.crt'), key: path.join(certs, 'localhost.key') };
+  for (const file of Object.values(files)) writeFileSync(file, 'x');
+  afterAll(() => rmSync(certs, { recursive: true, force: true }));
+
+  type Config = { devtool: string; devServer?: { headers: Record<string, string> }; plugins: { userOptions?: Record<string, unknown> }[] };
+  function config(mode: 'development' | 'production', serve: boolean): Config {
+    let made: Config | undefined;
+    jest.isolateModules(() => {
+      jest.doMock('../scripts/dev-cert-paths', () => ({ devCertPaths: () => files, missingDevCertFiles: () => [] }));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const factory = require('../webpack.config.js') as (env: object, argv: object) => Config;
+      made = factory(serve ? { WEBPACK_SERVE: true } : {}, { mode });
+    });
+    return made!;
+  }
+
+  test('the dev server sends the same headers, and its source maps need no eval', () => {
+    const dev = config('development', true);
+    expect(dev.devServer?.headers).toMatchObject(securityHeaders());
+    expect(dev.devtool).not.toMatch(/eval/);
+  });
+
+  test('the page gets the meta tag’s policy', () => {
+    const prod = config('production', false);
+    const html = prod.plugins.find((plugin) => plugin.userOptions?.template === './src/taskpane/taskpane.html');
+    expect(html?.userOptions?.contentSecurityPolicy).toBe(contentSecurityPolicy({ header: false }));
+  });
+});
 
 describe('the README’s deployment examples', () => {
   const readme = read('README.md');
