@@ -8,7 +8,8 @@
 //   npm run serve -- --port 3000 --http-port 3001 --host localhost --root dist
 //   npm run serve -- --http-port 0         any free port (printed)
 //
-// Static files only, GET and HEAD, nothing outside the root; no dependency beyond Node. The e2e tests use
+// Static files only, GET and HEAD, nothing outside the root, with the pane's Content-Security-Policy and
+// nosniff on every response (scripts/security-headers.js); no dependency beyond Node. The e2e tests use
 // startServer() from here on a free port.
 'use strict';
 
