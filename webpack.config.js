@@ -11,6 +11,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { addinUrlFromEnv, rewriteManifestUrls } = require('./scripts/manifest-url');
 const { devCertPaths, missingDevCertFiles } = require('./scripts/dev-cert-paths');
+const { contentSecurityPolicy, securityHeaders } = require('./scripts/security-headers');
 
 const DEV_SERVER_PORT = 3000;
 
@@ -92,7 +93,8 @@ module.exports = (env, argv) => {
       publicPath: 'auto',
       clean: true,
     },
-    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    // No eval-based source maps in development: the page's Content-Security-Policy forbids eval.
+    devtool: production ? 'source-map' : 'cheap-module-source-map',
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
     module: {
       rules: [
@@ -163,12 +165,16 @@ module.exports = (env, argv) => {
         filename: 'taskpane.html',
         chunks: ['taskpane'],
         scriptLoading: 'defer',
+        // The meta tag's policy (the template writes it first in <head>).
+        contentSecurityPolicy: contentSecurityPolicy({ header: false }),
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'assets/template.xlsx', to: 'assets/[name][ext]' },
           { from: 'assets/sample-2021.xlsx', to: 'assets/[name][ext]' },
+          // ES5, loaded as it is by taskpane.html (old Excel's web views cannot run the bundle).
+          { from: 'src/taskpane/old-excel.js', to: '[name][ext]' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
@@ -182,7 +188,8 @@ module.exports = (env, argv) => {
       ? {
           port: DEV_SERVER_PORT,
           server: { type: 'https', options: devHttpsOptions() },
-          headers: { 'Access-Control-Allow-Origin': '*' },
+          // The same Content-Security-Policy and headers as npm run serve.
+          headers: { 'Access-Control-Allow-Origin': '*', ...securityHeaders() },
           static: false,
           hot: true,
           client: { overlay: { warnings: false, errors: true } },

@@ -11,7 +11,7 @@ const DIST = path.join(ROOT, 'dist');
 /** Written after a build this module ran: webpack leaves an unchanged output file's time alone. */
 const STAMP = path.join(DIST, '.built');
 /** What the build reads: the pane's sources, the assets it copies, its configuration. */
-const INPUTS = ['src', 'assets', 'webpack.config.js', 'tsconfig.json', 'package.json', 'manifest.xml', 'scripts/manifest-url.js'];
+const INPUTS = ['src', 'assets', 'webpack.config.js', 'tsconfig.json', 'package.json', 'manifest.xml', 'scripts/manifest-url.js', 'scripts/security-headers.js'];
 
 function newestMtime(target) {
   let stat;

@@ -8,7 +8,8 @@
 //   npm run serve -- --port 3000 --http-port 3001 --host localhost --root dist
 //   npm run serve -- --http-port 0         any free port (printed)
 //
-// Static files only, GET and HEAD, nothing outside the root; no dependency beyond Node. The e2e tests use
+// Static files only, GET and HEAD, nothing outside the root, with the pane's Content-Security-Policy and
+// nosniff on every response (scripts/security-headers.js); no dependency beyond Node. The e2e tests use
 // startServer() from here on a free port.
 'use strict';
 
@@ -17,6 +18,7 @@ const http = require('http');
 const https = require('https');
 const path = require('path');
 const { devCertPaths, missingDevCertFiles } = require('./dev-cert-paths');
+const { securityHeaders } = require('./security-headers');
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -40,7 +42,11 @@ const HASHED = /\.[0-9a-f]{16,}\.(js|css)(\.map)?$/;
 /** A request handler serving the files under `root`. */
 function staticHandler(root) {
   const base = path.resolve(root);
+  const security = Object.entries(securityHeaders());
   return (req, res) => {
+    // On every response: the Content-Security-Policy with what a meta tag cannot carry (frame-ancestors:
+    // only Office's hosts may frame the pane), and nosniff.
+    for (const [name, value] of security) res.setHeader(name, value);
     const send = (status, text, headers = {}) => {
       res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
       res.end(req.method === 'HEAD' ? undefined : text);
@@ -62,7 +68,6 @@ function staticHandler(root) {
         'Content-Type': MIME[path.extname(file).toLowerCase()] || 'application/octet-stream',
         'Content-Length': stat.size,
         'Cache-Control': HASHED.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        'X-Content-Type-Options': 'nosniff',
       });
       if (req.method === 'HEAD') return res.end();
       fs.createReadStream(file).pipe(res);

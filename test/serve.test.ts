@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { request } from 'node:http';
 import { startServer, type RunningServer } from '../scripts/serve';
+import { securityHeaders } from '../scripts/security-headers';
 
 let server: RunningServer;
 // The served folder, with a file beside it that must stay out of reach.
@@ -54,4 +55,22 @@ it('serves nothing outside its folder, and only reads', async () => {
   expect((await get('/missing.js')).status).toBe(404);
   expect((await get('/assets')).status).toBe(404);
   expect((await get('/taskpane.html', 'POST')).status).toBe(405);
+});
+
+it('sends the Content-Security-Policy (with frame-ancestors) and nosniff on every response', async () => {
+  const expected = Object.fromEntries(Object.entries(securityHeaders()).map(([name, value]) => [name.toLowerCase(), value]));
+  expect(expected['content-security-policy']).toMatch(/frame-ancestors 'self' https:\/\/\*\.officeapps\.live\.com/);
+  for (const [rawPath, method] of [
+    ['/taskpane.html', 'GET'],
+    ['/taskpane.html', 'HEAD'],
+    ['/vendors.0123456789abcdef0123.js', 'GET'],
+    ['/missing.js', 'GET'],
+    ['/', 'GET'],
+    ['/taskpane.html', 'POST'],
+  ]) {
+    const { headers } = await get(rawPath, method);
+    expect({ rawPath, method, ...headers }).toMatchObject({ rawPath, method, ...expected });
+    // Excel on the web frames the pane: X-Frame-Options (one origin at most) would forbid it.
+    expect(headers['x-frame-options']).toBeUndefined();
+  }
 });

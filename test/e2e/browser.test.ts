@@ -19,8 +19,11 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
+  // The page's Content-Security-Policy blocked nothing it needs.
+  const violations = await session?.cspViolations();
   await session?.close();
   session = null;
+  expect(violations ?? []).toEqual([]);
 });
 
 async function openPane(locale: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Session> {

@@ -45,23 +45,48 @@ export function serveDist(): Promise<RunningServer> {
   return startServer({ root: DIST, port: 0, host: '127.0.0.1' });
 }
 
+/** A Content-Security-Policy violation the page saw (its `securitypolicyviolation` event), or a console line. */
+export interface CspViolation {
+  directive: string;
+  blocked: string;
+  source: string;
+  line: number;
+  sample: string;
+}
+
 export interface Session {
   context: BrowserContext;
   page: Page;
   /** Every URL the browser requested, in order. */
   requests: string[];
+  /**
+   * The Content-Security-Policy violations so far: the `securitypolicyviolation` events of the page's
+   * documents, and console messages about the policy (a worker's violations reach only the console).
+   */
+  cspViolations(): Promise<(CspViolation | string)[]>;
   close(): Promise<void>;
 }
 
+/** Collects every document's `securitypolicyviolation` events into window.__cspViolations, from its start. */
+function collectCspViolations(): void {
+  const list: unknown[] = [];
+  (window as unknown as { __cspViolations: unknown[] }).__cspViolations = list;
+  document.addEventListener(
+    'securitypolicyviolation',
+    (e) => void list.push({ directive: e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber, sample: e.sample }),
+    true,
+  );
+}
+
 /** A new Chromium with a fresh profile in a temporary --user-data-dir, removed on close. */
-export async function openChromium(options: { locale: 'zh-CN' | 'en-US'; width: number; height?: number; scale?: number }): Promise<Session> {
+export async function openChromium(options: { locale: 'zh-CN' | 'en-US'; width: number; height?: number; scale?: number; args?: string[] }): Promise<Session> {
   const missing = chromiumMissingMessage();
   if (missing) throw new Error(missing);
   const profile = await mkdtemp(path.join(os.tmpdir(), 'budget-eval-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_FLAGS,
+    args: [...CHROMIUM_FLAGS, ...(options.args ?? [])],
     locale: options.locale,
     viewport: { width: options.width, height: options.height ?? 800 },
     deviceScaleFactor: options.scale ?? 1,
@@ -69,11 +94,20 @@ export async function openChromium(options: { locale: 'zh-CN' | 'en-US'; width: 
   });
   const requests: string[] = [];
   context.on('request', (request) => void requests.push(request.url()));
+  await context.addInitScript(collectCspViolations);
   const page = context.pages()[0] ?? (await context.newPage());
+  const cspConsole: string[] = [];
+  page.on('console', (message) => {
+    if (/Content[- ]Security[- ]Policy/i.test(message.text())) cspConsole.push(message.text());
+  });
   return {
     context,
     page,
     requests,
+    async cspViolations() {
+      const events = await page.evaluate(() => (window as unknown as { __cspViolations?: CspViolation[] }).__cspViolations ?? []);
+      return [...events, ...cspConsole];
+    },
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });
