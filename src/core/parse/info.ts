@@ -2,7 +2,7 @@
 import { cellRef } from '../address';
 import { normalise, parseUnitWord, type Unit } from '../headers';
 import type { DepartmentInfo } from '../model';
-import { foldWidth, readNumber } from '../numbers';
+import { foldWidth, MAX_RATE, readNumber } from '../numbers';
 import { yearInText, type Grid } from './grid';
 
 type InfoKey = 'name' | 'year' | 'unit' | 'target' | 'explainBelow' | 'responsibilities' | 'annualWork' | 'performanceManagement' | 'unitsIncluded';
@@ -46,8 +46,9 @@ export function emptyInfo(): DepartmentInfo {
 export function readTargetValue(value: unknown, headerPercent: boolean): number | null {
   const read = readNumber(value as never, false);
   if (!read || !read.ok) return null;
-  if (read.percent || headerPercent || read.value > 1) return read.value / 100;
-  return read.value;
+  const fraction = read.percent || headerPercent || read.value > 1 ? read.value / 100 : read.value;
+  // Beyond any target (1e308 would make "Infinity%" of its percent): not read; the target column reports it.
+  return Math.abs(fraction) <= MAX_RATE ? fraction : null;
 }
 
 /** Cells to skip: those inside the tables found, so a header such as 执行率目标 is not read as a label. */
