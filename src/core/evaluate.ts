@@ -301,16 +301,33 @@ function checkSums(input: BudgetInput, projectSum: Amounts & Rates, totals: Tota
   }
 }
 
-/** Paths of the numbers in a value that are NaN or ±Infinity (dates and the findings' text aside). */
-export function nonFiniteNumbers(value: unknown, path = '', out: { path: string; value: number }[] = []): { path: string; value: number }[] {
+/** Paths of the numbers in a value that are NaN or ±Infinity (dates aside); [] at once when there is none. */
+export function nonFiniteNumbers(value: unknown): { path: string; value: number }[] {
+  return hasNonFinite(value) ? pathsOfNonFinite(value, '', []) : [];
+}
+
+/** The walk for the common case, every number finite: no paths built (50,000 projects in a few ms, not seconds). */
+function hasNonFinite(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (hasNonFinite(value[i])) return true;
+    return false;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) if (hasNonFinite(record[key])) return true;
+  return false;
+}
+
+function pathsOfNonFinite(value: unknown, path: string, out: { path: string; value: number }[]): { path: string; value: number }[] {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) out.push({ path, value });
   } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length && out.length < 20; i++) nonFiniteNumbers(value[i], `${path}[${i}]`, out);
+    for (let i = 0; i < value.length && out.length < 20; i++) pathsOfNonFinite(value[i], `${path}[${i}]`, out);
   } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
     for (const [key, inner] of Object.entries(value)) {
       if (out.length >= 20) break;
-      nonFiniteNumbers(inner, path === '' ? key : `${path}.${key}`, out);
+      pathsOfNonFinite(inner, path === '' ? key : `${path}.${key}`, out);
     }
   }
   return out;
