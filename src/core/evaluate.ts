@@ -173,7 +173,8 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
     }
   }
 
-  checkSums(input, projectSum, totals, config.limits.maxAmountYuan / 10000, lang, findings);
+  checkAmountSums(input, config.limits.maxAmountYuan, lang, findings);
+  checkSumRates(input, projectSum, totals, lang, findings);
 
   const defaults: string[] = [];
   if (options.target === undefined && input.info.target === null) defaults.push(lang === 'zh' ? `执行率目标 ${pct(DEFAULT_TARGET)}` : `target ${pct(DEFAULT_TARGET)}`);
@@ -250,9 +251,11 @@ const AMOUNT_NAME: Record<Lang, Record<keyof Amounts, string>> = {
 
 /**
  * Every sum within the amount limit (each cell is, but 50,000 rows of 1e11 万元 are not): each project table's sums,
- * all projects', the categories' and the department totals, with rates that are numbers. An error at the table.
+ * all projects' and the categories'. An error at the table's header (the categories': their total row, else the
+ * first). The parser runs it too, so that these errors come with the cells' own.
  */
-function checkSums(input: BudgetInput, projectSum: Amounts & Rates, totals: Totals, maxWan: number, lang: Lang, findings: Finding[]): void {
+export function checkAmountSums(input: BudgetInput, maxAmountYuan: number, lang: Lang, findings: Finding[]): void {
+  const maxWan = maxAmountYuan / 10000;
   const reported = new Set<string>();
   const check = (sum: Amounts, cell: string | null) => {
     for (const key of Object.keys(AMOUNT_NAME[lang]) as (keyof Amounts)[]) {
@@ -264,14 +267,10 @@ function checkSums(input: BudgetInput, projectSum: Amounts & Rates, totals: Tota
           kind: 'sum-too-large',
           column: AMOUNT_NAME[lang][key],
           text: shownNumber(value, lang),
-          limit: amountLimitText(maxWan * 10000, '万元', lang),
+          limit: amountLimitText(maxAmountYuan, '万元', lang),
         }),
       );
     }
-  };
-  const headerCell = (t: number) => {
-    const table = input.projectTables[t];
-    return table ? cellRef(table.sheet, table.headerTop, table.firstCol) : null;
   };
   const byTable = new Map<number, Amounts[]>();
   for (const project of input.projects) {
@@ -279,14 +278,22 @@ function checkSums(input: BudgetInput, projectSum: Amounts & Rates, totals: Tota
     rows.push(project);
     byTable.set(project.location.table, rows);
   }
-  for (const [table, rows] of byTable) check(sumAmounts(rows), headerCell(table));
+  for (const [table, rows] of byTable) check(sumAmounts(rows), tableCell(input, table));
   // All tables together: at the first table's header (each one alone is within the limit).
-  if (input.projects.length > 0) check(projectSum, headerCell(input.projects[0].location.table));
+  if (byTable.size > 1) check(sumAmounts(input.projects), tableCell(input, input.projects[0].location.table));
+  if (input.categories.length > 0) check(sumAmounts(input.categories), input.categoryTotal?.cell ?? input.categories[0].cell);
+}
+
+function tableCell(input: BudgetInput, table: number): string | null {
+  const layout = input.projectTables[table];
+  return layout ? cellRef(layout.sheet, layout.headerTop, layout.firstCol) : null;
+}
+
+/** The rates of the sums (each row's rates are numbers, yet a sum's may not be): reported once, then unknown. */
+function checkSumRates(input: BudgetInput, projectSum: Rates, totals: Totals, lang: Lang, findings: Finding[]): void {
+  const projectCell = input.projects.length > 0 ? tableCell(input, input.projects[0].location.table) : null;
   const categoryCell = input.categoryTotal?.cell ?? input.categories[0]?.cell ?? null;
-  if (input.categories.length > 0) check(sumAmounts(input.categories), categoryCell);
-  if (totals.source === 'totals-table') check(totals, categoryCell);
-  // Rates of the sums (their rows' rates are numbers, yet a sum's may not be): reported once, then unknown.
-  const projectCell = input.projects.length > 0 ? headerCell(input.projects[0].location.table) : null;
+  const reported = new Set<string>();
   for (const [rates, cell] of [[projectSum, projectCell], [totals, totals.source === 'projects' ? projectCell : categoryCell]] as const) {
     for (const key of ['executionRate', 'adjustmentRate'] as const) {
       const rate = rates[key];

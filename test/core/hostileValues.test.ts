@@ -67,6 +67,24 @@ describe('amounts beyond the limit (1e15 元, 1e11 万元)', () => {
     expect(finding.message).toBe('“年初预算数”各行之和为 120000000000，超出金额上限 100,000,000,000 万元，无法计算（请检查各行的数字与单位）。');
   });
 
+  it('a sum beyond the limit comes with the cells’ own errors, all at once', () => {
+    const result = runPipeline(table([['甲', 6e10, 0, 6e10, 5], ['乙', 6e10, 0, 6e10, 5], ['丙', 1, 0, 1, new Date(Date.UTC(2021, 2, 1))]]), options());
+    expectRefusedAt(result, '项目支出!A2');
+    expectRefusedAt(result, '项目支出!F5');
+  });
+
+  it('two tables each within the limit, together beyond it: at the first table', () => {
+    const result = runPipeline(
+      workbook([
+        sheet('一', [['单位：万元'], PROJECT_HEADER, [1, '甲', 6e10, 0, 6e10, 5]]),
+        sheet('二', [['单位：万元'], PROJECT_HEADER, [1, '乙', 6e10, 0, 6e10, 5]]),
+      ]),
+      options(),
+    );
+    expectRefusedAt(result, '一!A2');
+    expect(result.findings.filter((f) => f.severity === 'error').map((f) => f.cell)).toEqual(['一!A2', '一!A2']);
+  });
+
   it('the totals table: a category beyond the limit at its cell, categories adding up beyond it at the table', () => {
     const totals = (values: number[]): WorkbookSnapshot =>
       workbook([

@@ -2,6 +2,7 @@
 // with every problem found reported at its cell (all of them, not just the first).
 import { cellRef } from '../address';
 import { DEFAULT_CONFIG, type Config } from '../config';
+import { checkAmountSums } from '../evaluate';
 import { amountLimitText, makeFinding, numberFinding } from '../findings';
 import { HEADER_WORDS, readUnitLine, wanDivisor, type ColumnKey, type MoneyKey, type Unit } from '../headers';
 import type { AmountField, Amounts, AmountSources, BudgetInput, CategoryInput, Finding, Lang, ProjectInput, ProjectTableLayout, SourceCell, WorkbookSnapshot } from '../model';
@@ -352,8 +353,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
     );
   }
 
-  return {
-    input: { info, projects, categories, categoryTotal, projectTables: layouts, ...(scoreProfile ? { scoreProfile } : {}) },
-    findings,
-  };
+  const input: BudgetInput = { info, projects, categories, categoryTotal, projectTables: layouts, ...(scoreProfile ? { scoreProfile } : {}) };
+  checkAmountSums(input, config.limits.maxAmountYuan, lang, findings);
+  return { input, findings };
 }
