@@ -135,6 +135,17 @@ describe('cells that are not numbers', () => {
     expect(runPipeline(withColumns(0.95, '见说明'), options()).ok).toBe(true);
   });
 
+  it('the information block’s 执行率目标 / 说明阈值: a stored non-number or 1e308 is an error at its cell; text is "not given"', () => {
+    const withInfo = (target: CellValue, explain: CellValue) =>
+      workbook([sheet('部门信息', [['执行率目标', target], ['说明阈值', explain]]), sheet('项目支出', [['单位：万元'], PROJECT_HEADER, [1, '甲', 10, 0, 10, 9]])]);
+    const bad = runPipeline(withInfo({ invalid: '95x' }, 1e308), options());
+    expect(expectRefusedAt(bad, '部门信息!B1').message).toContain('“95x”');
+    expect(expectRefusedAt(bad, '部门信息!B2').message).toContain('“说明阈值”为 1e+308');
+    const text = runPipeline(withInfo('待定', 0.9), options());
+    expect(text.ok).toBe(true);
+    expect(text.findings.map((f) => f.code)).toContain('defaults-used');
+  });
+
   it('score cells: a stored non-number or a date is an error; points of 1e308 are not taken', () => {
     const scoring = (points: CellValue, score: CellValue): WorkbookSnapshot =>
       workbook([

@@ -226,12 +226,15 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
   // A table's unit line (金额单位：元 above the totals table) is not the information block: it must not set the
   // unit of the other tables.
   const unitLines = tables.flatMap((t) => (t.unitLine ? [{ sheet: t.grid.name, ...t.unitLine }] : []));
-  const { info, unit: infoUnit } = readInfo(
+  const { info, unit: infoUnit, badThresholds } = readInfo(
     grids,
     (sheet, row, col) =>
       regions.some((r) => r.sheet === sheet && row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) ||
       unitLines.some((u) => u.sheet === sheet && u.row === row && u.col === col),
   );
+  for (const bad of badThresholds) {
+    findings.push(bad.read.ok ? rateTooLarge(bad.cell, bad.label, bad.read.value, lang) : numberFinding(bad.read, bad.cell, lang, bad.label));
+  }
 
   const unitAssumed: string[] = [];
   const divisorFor = (table: FoundTable) => {
