@@ -1,5 +1,7 @@
 // BudgetInput → Evaluation: rates, targets, flags and the findings that need the arithmetic.
-import { makeFinding } from './findings';
+import { cellRef } from './address';
+import { DEFAULT_CONFIG, type Config } from './config';
+import { amountLimitText, hasErrors, makeFinding } from './findings';
 import { normalise } from './headers';
 import {
   DEFAULT_EXPLAIN_BELOW,
@@ -63,7 +65,7 @@ const BASIS_NAME: Record<Lang, Record<Basis, string>> = {
 
 const PROJECT_CATEGORY = new Set(['项目支出', '项目支出合计', 'projectexpenditure', 'projects', 'project']);
 
-export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFindings: readonly Finding[] = []): Evaluation {
+export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFindings: readonly Finding[] = [], config: Config = DEFAULT_CONFIG): Evaluation {
   const { lang, basis } = options;
   const findings: Finding[] = [...parseFindings];
   const target = options.target ?? input.info.target ?? DEFAULT_TARGET;
@@ -76,6 +78,13 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
   const seen = new Map<string, string>();
   const projects: ProjectResult[] = input.projects.map((project) => {
     const r = rates(project, basis);
+    // A rate that is not a number a report can show (a budget of 1e-300 万元): an error at the row, then unknown.
+    for (const [key, label] of [['executionRate', RATE_NAME[lang].execution], ['adjustmentRate', RATE_NAME[lang].adjustment]] as const) {
+      const rate = r[key];
+      if (rate === null || usableRate(rate)) continue;
+      findings.push(makeFinding('invalid-number', project.cell, lang, { kind: 'not-finite', column: `${project.name} ${label}`, text: shownNumber(rate, lang) }));
+      r[key] = null;
+    }
     const denom = denominator(project, basis);
     const effectiveTarget = project.target ?? target;
     const shown = r.executionRate === null ? null : displayedRate(r.executionRate);
@@ -164,6 +173,9 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
     }
   }
 
+  checkAmountSums(input, config.limits.maxAmountYuan, lang, findings);
+  checkSumRates(input, projectSum, totals, lang, findings);
+
   const defaults: string[] = [];
   if (options.target === undefined && input.info.target === null) defaults.push(lang === 'zh' ? `执行率目标 ${pct(DEFAULT_TARGET)}` : `target ${pct(DEFAULT_TARGET)}`);
   if (options.explainBelow === undefined && input.info.explainBelow === null) {
@@ -179,7 +191,7 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
     options.style,
   );
 
-  return {
+  const evaluation: Evaluation = {
     department: {
       name: input.info.name,
       year: input.info.year,
@@ -202,6 +214,130 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
     score,
     options,
   };
+  // The last guard: whatever slipped past the checks above, no NaN or ±Infinity reaches a report.
+  if (!hasErrors(findings)) {
+    const bad = nonFiniteNumbers(evaluation);
+    if (bad.length > 0) {
+      findings.push(makeFinding('invalid-number', null, lang, { kind: 'not-finite', column: bad.slice(0, 5).map((b) => b.path).join(', '), text: shownNumber(bad[0].value, lang) }));
+    }
+  }
+  return evaluation;
+}
+
+const RATE_NAME: Record<Lang, { execution: string; adjustment: string }> = {
+  zh: { execution: '执行率', adjustment: '预算调整率' },
+  en: { execution: 'execution rate', adjustment: 'adjustment rate' },
+};
+
+/** A figure in a message: never the words NaN or Infinity, which a clerk cannot act on. */
+function shownNumber(value: number, lang: Lang): string {
+  if (Number.isNaN(value)) return lang === 'zh' ? '非数字' : 'not a number';
+  if (!Number.isFinite(value)) return lang === 'zh' ? (value > 0 ? '无穷大' : '负无穷大') : value > 0 ? 'infinity' : 'minus infinity';
+  return String(value);
+}
+
+/**
+ * A computed rate whose percent and basis points stay finite (a budget of 1e-310 万元 gives an infinite rate).
+ * Far looser than MAX_RATE for rates read from cells: a 0.01 元 budget spent as 1 万元 is a real typo to report.
+ */
+function usableRate(rate: number): boolean {
+  return Math.abs(rate) <= 1e300;
+}
+
+const AMOUNT_NAME: Record<Lang, Record<keyof Amounts, string>> = {
+  zh: { initialBudget: '年初预算数', adjustment: '预算调整数', adjustedBudget: '调整后预算数', carryover: '上年结转', actual: '实际支出数' },
+  en: { initialBudget: 'Initial budget', adjustment: 'Adjustment', adjustedBudget: 'Adjusted budget', carryover: 'Carry-over', actual: 'Actual expenditure' },
+};
+
+/**
+ * Every sum within the amount limit (each cell is, but 50,000 rows of 1e11 万元 are not): each project table's sums,
+ * all projects' and the categories'. An error at the table's header (the categories': their total row, else the
+ * first). The parser runs it too, so that these errors come with the cells' own.
+ */
+export function checkAmountSums(input: BudgetInput, maxAmountYuan: number, lang: Lang, findings: Finding[]): void {
+  const maxWan = maxAmountYuan / 10000;
+  const reported = new Set<string>();
+  const check = (sum: Amounts, cell: string | null) => {
+    for (const key of Object.keys(AMOUNT_NAME[lang]) as (keyof Amounts)[]) {
+      const value = sum[key];
+      if (value === null || (Number.isFinite(value) && Math.abs(value) <= maxWan) || reported.has(`${cell}|${key}`)) continue;
+      reported.add(`${cell}|${key}`);
+      findings.push(
+        makeFinding('invalid-number', cell, lang, {
+          kind: 'sum-too-large',
+          column: AMOUNT_NAME[lang][key],
+          text: shownNumber(value, lang),
+          limit: amountLimitText(maxAmountYuan, '万元', lang),
+        }),
+      );
+    }
+  };
+  const byTable = new Map<number, Amounts[]>();
+  for (const project of input.projects) {
+    const rows = byTable.get(project.location.table) ?? [];
+    rows.push(project);
+    byTable.set(project.location.table, rows);
+  }
+  for (const [table, rows] of byTable) check(sumAmounts(rows), tableCell(input, table));
+  // All tables together: at the first table's header (each one alone is within the limit).
+  if (byTable.size > 1) check(sumAmounts(input.projects), tableCell(input, input.projects[0].location.table));
+  if (input.categories.length > 0) check(sumAmounts(input.categories), input.categoryTotal?.cell ?? input.categories[0].cell);
+}
+
+function tableCell(input: BudgetInput, table: number): string | null {
+  const layout = input.projectTables[table];
+  return layout ? cellRef(layout.sheet, layout.headerTop, layout.firstCol) : null;
+}
+
+/** The rates of the sums (each row's rates are numbers, yet a sum's may not be): reported once, then unknown. */
+function checkSumRates(input: BudgetInput, projectSum: Rates, totals: Totals, lang: Lang, findings: Finding[]): void {
+  const projectCell = input.projects.length > 0 ? tableCell(input, input.projects[0].location.table) : null;
+  const categoryCell = input.categoryTotal?.cell ?? input.categories[0]?.cell ?? null;
+  const reported = new Set<string>();
+  for (const [rates, cell] of [[projectSum, projectCell], [totals, totals.source === 'projects' ? projectCell : categoryCell]] as const) {
+    for (const key of ['executionRate', 'adjustmentRate'] as const) {
+      const rate = rates[key];
+      if (rate === null || usableRate(rate)) continue;
+      if (!reported.has(`${cell}|${key}`)) {
+        reported.add(`${cell}|${key}`);
+        const label = key === 'executionRate' ? RATE_NAME[lang].execution : RATE_NAME[lang].adjustment;
+        findings.push(makeFinding('invalid-number', cell, lang, { kind: 'not-finite', column: label, text: shownNumber(rate, lang) }));
+      }
+      rates[key] = null;
+    }
+  }
+}
+
+/** Paths of the numbers in a value that are NaN or ±Infinity (dates aside); [] at once when there is none. */
+export function nonFiniteNumbers(value: unknown): { path: string; value: number }[] {
+  return hasNonFinite(value) ? pathsOfNonFinite(value, '', []) : [];
+}
+
+/** The walk for the common case, every number finite: no paths built (50,000 projects in a few ms, not seconds). */
+function hasNonFinite(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (hasNonFinite(value[i])) return true;
+    return false;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) if (hasNonFinite(record[key])) return true;
+  return false;
+}
+
+function pathsOfNonFinite(value: unknown, path: string, out: { path: string; value: number }[]): { path: string; value: number }[] {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) out.push({ path, value });
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length && out.length < 20; i++) pathsOfNonFinite(value[i], `${path}[${i}]`, out);
+  } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    for (const [key, inner] of Object.entries(value)) {
+      if (out.length >= 20) break;
+      pathsOfNonFinite(inner, path === '' ? key : `${path}.${key}`, out);
+    }
+  }
+  return out;
 }
 
 function pickAmounts(a: Amounts): Amounts {

@@ -9,6 +9,7 @@ const SEVERITY: Record<FindingCode, Severity> = {
   'no-project-table': 'error',
   'missing-column': 'error',
   'not-a-number': 'error',
+  'invalid-number': 'error',
   'error-value': 'error',
   'negative-amount': 'error',
   'over-budget': 'warning',
@@ -49,6 +50,37 @@ const MESSAGES: Record<FindingCode, Record<Lang, Text>> = {
   'not-a-number': {
     zh: (p) => `“${p.column}”应为数字，实为“${p.text}”。`,
     en: (p) => `"${p.column}" should be a number; found "${p.text}".`,
+  },
+  // A number the arithmetic must not take: `kind` says which (see InvalidNumberKind).
+  'invalid-number': {
+    zh: (p) => {
+      switch (p.kind as InvalidNumberKind) {
+        case 'invalid':
+          return `文件在这个数字单元格（“${p.column}”）中存储的是“${p.text}”，不是数字；请重新输入该数字。`;
+        case 'date':
+          return `“${p.column}”应为数字，实为日期 ${p.text}（单元格为日期格式）；请输入数字，并将单元格格式设为“数值”。`;
+        case 'too-large':
+          return `“${p.column}”为 ${p.text}，超出上限：绝对值应不超过 ${p.limit}（请检查数字与单位）。`;
+        case 'sum-too-large':
+          return `“${p.column}”各行之和为 ${p.text}，超出金额上限 ${p.limit}，无法计算（请检查各行的数字与单位）。`;
+        case 'not-finite':
+          return `计算“${p.column}”得到 ${p.text}，不是有效数字，未生成报告；请检查相关的数字与单位。`;
+      }
+    },
+    en: (p) => {
+      switch (p.kind as InvalidNumberKind) {
+        case 'invalid':
+          return `The file stores "${p.text}" in this numeric cell ("${p.column}"), which is not a number; enter the number again.`;
+        case 'date':
+          return `"${p.column}" should be a number; found the date ${p.text} (the cell is formatted as a date): enter the number and format the cell as a number.`;
+        case 'too-large':
+          return `"${p.column}" is ${p.text}, beyond the largest value accepted: at most ${p.limit} either way (check the number and the unit).`;
+        case 'sum-too-large':
+          return `The rows' "${p.column}" add up to ${p.text}, beyond the largest amount accepted (${p.limit}); nothing can be computed (check the rows' numbers and units).`;
+        case 'not-finite':
+          return `Working out "${p.column}" gave ${p.text}, which is not a number; no report was made: check the figures and units involved.`;
+      }
+    },
   },
   'error-value': {
     zh: (p) => `“${p.column}”为错误值 ${p.text}，请先修正公式或数据。`,
@@ -127,6 +159,27 @@ const MESSAGES: Record<FindingCode, Record<Lang, Text>> = {
     en: (p) => `The workbook has more than one Scoring sheet: "${p.used}" is used and "${p.ignored}" is not read (to use its settings, delete or rename the other one).`,
   },
 };
+
+/**
+ * What `invalid-number` reports: a numeric cell the file stores as something else (`<v>12abc</v>`), a date where a
+ * number goes, an amount or a sum beyond `maxAmountYuan`, or a computed figure that is not finite.
+ */
+export type InvalidNumberKind = 'invalid' | 'date' | 'too-large' | 'sum-too-large' | 'not-finite';
+
+/** The finding for a cell readNumber refused, in a column that needs a number (money, target, rate, score). */
+export function numberFinding(read: { reason: 'text' | 'error' | 'invalid' | 'date'; text: string }, cell: string, lang: Lang, column: string): Finding {
+  if (read.reason === 'error') return makeFinding('error-value', cell, lang, { column, text: read.text });
+  if (read.reason === 'text') return makeFinding('not-a-number', cell, lang, { column, text: read.text });
+  return makeFinding('invalid-number', cell, lang, { kind: read.reason, column, text: read.text });
+}
+
+/** The amount bound in a table's unit, as a clerk reads it: `100,000,000,000 万元`, `1,000,000,000,000,000 yuan`. */
+export function amountLimitText(maxAmountYuan: number, unit: '元' | '万元', lang: Lang): string {
+  const value = unit === '元' ? maxAmountYuan : maxAmountYuan / 10000;
+  const grouped = Number.isSafeInteger(value) ? value.toLocaleString('en-US') : String(value);
+  if (unit === '元') return lang === 'zh' ? `${grouped} 元` : `${grouped} yuan`;
+  return lang === 'zh' ? `${grouped} 万元` : `${grouped} (10k yuan)`;
+}
 
 export function makeFinding(code: FindingCode, cell: string | null, lang: Lang, params: Params = {}): Finding {
   return { severity: SEVERITY[code], code, cell, message: MESSAGES[code][lang](params) };

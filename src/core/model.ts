@@ -59,6 +59,7 @@ export type FindingCode =
   | 'no-project-table'
   | 'missing-column'
   | 'not-a-number'
+  | 'invalid-number'
   | 'error-value'
   | 'negative-amount'
   | 'over-budget'

@@ -27,7 +27,7 @@ export function isBlank(value: CellValue | undefined): boolean {
 
 export type NumberRead =
   | { ok: true; value: number; percent: boolean }
-  | { ok: false; reason: 'text' | 'error' | 'invalid'; text: string };
+  | { ok: false; reason: 'text' | 'error' | 'invalid' | 'date'; text: string };
 
 const DASHES = /^[-—–－−]+$/;
 const NUMERIC = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?$|^[+-]?\.\d+$/;
@@ -39,8 +39,10 @@ const NUMERIC = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?$|^[+-]?\.\d+$/;
  */
 export function readNumber(value: CellValue | undefined, blankIsZero: boolean): NumberRead | null {
   if (value === null || value === undefined) return blankIsZero ? { ok: true, value: 0, percent: false } : null;
-  if (typeof value === 'number') return { ok: true, value, percent: false };
-  if (typeof value === 'boolean' || value instanceof Date) return { ok: false, reason: 'text', text: String(value) };
+  // NaN or ±Infinity never reach the arithmetic: read like a stored `<v>NaN</v>` (a gateway never hands one over).
+  if (typeof value === 'number') return Number.isFinite(value) ? { ok: true, value, percent: false } : { ok: false, reason: 'invalid', text: String(value) };
+  if (value instanceof Date) return { ok: false, reason: 'date', text: dateText(value) };
+  if (typeof value === 'boolean') return { ok: false, reason: 'text', text: String(value) };
   if (isErrorValue(value)) return { ok: false, reason: 'error', text: value.error };
   // A numeric cell the file stores as something that is not a number: never guess a value for it.
   if (typeof value === 'object') return { ok: false, reason: 'invalid', text: value.invalid };
@@ -64,6 +66,21 @@ export function readNumber(value: CellValue | undefined, blankIsZero: boolean): 
   const parsed = Number(text.replace(/,/g, ''));
   if (!Number.isFinite(parsed)) return { ok: false, reason: 'text', text: value };
   return { ok: true, value: negative ? -parsed : parsed, percent };
+}
+
+/**
+ * The largest rate or target read or computed, as a fraction (100,000,000%): far beyond any real figure, and
+ * small enough that its percent, its basis points and its rounding stay finite.
+ */
+export const MAX_RATE = 1e6;
+
+/** A date cell as a clerk would recognise it: 2021-03-01 (12:30 when it has a time of day). */
+export function dateText(date: Date): string {
+  const time = date.getTime();
+  if (!Number.isFinite(time)) return String(date);
+  const iso = date.toISOString();
+  const clock = iso.slice(11, 16);
+  return clock === '00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${clock}`;
 }
 
 /**

@@ -7,7 +7,8 @@ import { fingerprintInput } from './record/fingerprint';
 import { keepEdits, type KeptParagraph } from './record/keptEdits';
 import { readReportRecord } from './record/reportRecord';
 import { planHighlights } from './compose/highlight';
-import { evaluate } from './evaluate';
+import { DEFAULT_CONFIG, type Config } from './config';
+import { evaluate, nonFiniteNumbers } from './evaluate';
 import { hasErrors, makeFinding, sortFindings } from './findings';
 import type { Evaluation, EvaluationOptions, Finding, WorkbookSnapshot } from './model';
 import { parseWorkbook } from './parse/parseWorkbook';
@@ -28,13 +29,15 @@ export type PipelineResult =
     }
   | { ok: false; findings: Finding[] };
 
-export function runPipeline(snapshot: WorkbookSnapshot, options: EvaluationOptions): PipelineResult {
+export function runPipeline(snapshot: WorkbookSnapshot, options: EvaluationOptions, config: Config = DEFAULT_CONFIG): PipelineResult {
   const { lang } = options;
-  const parsed = parseWorkbook(snapshot, lang);
+  const parsed = parseWorkbook(snapshot, lang, config);
   const contentFindings = snapshot.unkeptContent.map((c) => makeFinding('content-not-kept', null, lang, { what: c.what, where: c.where }));
   const parseFindings = [...parsed.findings, ...contentFindings];
   if (hasErrors(parseFindings)) return { ok: false, findings: sortFindings(parseFindings) };
-  const raw = evaluate(parsed.input, options, parseFindings);
+  const raw = evaluate(parsed.input, options, parseFindings, config);
+  // The evaluation's own errors (a sum beyond the amount limit, a rate that is not a number): no report either.
+  if (hasErrors(raw.findings)) return { ok: false, findings: sortFindings(raw.findings) };
   const { name, replaces } = chooseReportSheetName(
     lang,
     snapshot.sheets.map((s) => s.name),
@@ -48,11 +51,18 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: EvaluationOptio
   const keptFindings = keptCells.map((k) => makeFinding(k.id === null ? 'kept-addition' : 'kept-edit', k.cell, lang, { where: keptPlace(k, lang) }));
   const evaluation = { ...raw, findings: sortFindings([...raw.findings, ...keptFindings]) };
   const fingerprint = fingerprintInput(parsed.input);
+  const report = composeReport(evaluation, name, { narrative, fingerprint });
+  // Belt and braces: a NaN or ±Infinity in what would be written is a bug of ours; refuse rather than write it.
+  const bad = nonFiniteNumbers({ narrative, report });
+  if (bad.length > 0) {
+    const where = bad.slice(0, 5).map((b) => b.path).join(', ');
+    return { ok: false, findings: sortFindings([...evaluation.findings, makeFinding('invalid-number', null, lang, { kind: 'not-finite', column: where, text: lang === 'zh' ? '非有限数' : 'a non-finite value' })]) };
+  }
   return {
     ok: true,
     evaluation,
     narrative,
-    report: composeReport(evaluation, name, { narrative, fingerprint }),
+    report,
     highlights: planHighlights(evaluation, snapshot),
     findings: evaluation.findings,
     replacesSheet: replaces,

@@ -48,7 +48,12 @@ describe('readNumber', () => {
     expect(readNumber('1,23', true)).toMatchObject({ ok: false, reason: 'text' });
     expect(readNumber('1.2.3', true)).toMatchObject({ ok: false, reason: 'text' });
     expect(readNumber(true, true)).toMatchObject({ ok: false, reason: 'text' });
-    expect(readNumber(new Date(2021, 0, 1), true)).toMatchObject({ ok: false, reason: 'text' });
+    expect(readNumber(new Date(Date.UTC(2021, 0, 1)), true)).toEqual({ ok: false, reason: 'date', text: '2021-01-01' });
+    expect(readNumber(new Date(Date.UTC(2021, 0, 1, 12, 30)), true)).toEqual({ ok: false, reason: 'date', text: '2021-01-01 12:30' });
+    // NaN and ±Infinity never pass as numbers: read like a stored non-number.
+    expect(readNumber(NaN, true)).toEqual({ ok: false, reason: 'invalid', text: 'NaN' });
+    expect(readNumber(-Infinity, false)).toEqual({ ok: false, reason: 'invalid', text: '-Infinity' });
+    expect(readNumber({ invalid: '12abc' }, true)).toEqual({ ok: false, reason: 'invalid', text: '12abc' });
     expect(readNumber(err('#DIV/0!'), true)).toEqual({ ok: false, reason: 'error', text: '#DIV/0!' });
     expect(readNumber(err('#REF!'), false)).toEqual({ ok: false, reason: 'error', text: '#REF!' });
   });

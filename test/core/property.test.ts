@@ -108,11 +108,11 @@ const randomWorkbook: fc.Arbitrary<WorkbookSnapshot> = fc
 
 const REFERENCE = /^(?:'(?:[^']|'')+'|[^'!\s]+)![A-Z]{1,3}[1-9]\d*$/;
 
-/** Words a message shows when a computation or a parameter went missing, unless a cell holds them. (Infinity is
- * fair: amounts near Number.MAX_VALUE do add up to it.) */
+/** Words a message shows when a computation or a parameter went missing, unless a cell holds them. (Not even
+ * Infinity: amounts are bounded by the configuration's maxAmountYuan, so no sum reaches it.) */
 function suspectWords(snapshot: WorkbookSnapshot): RegExp {
   const texts = snapshot.sheets.flatMap((s) => s.values.flat()).filter((v): v is string => typeof v === 'string');
-  const words = ['undefined', 'NaN', '[object'].filter((w) => !texts.some((t) => t.includes(w)));
+  const words = ['undefined', 'NaN', 'Infinity', '[object'].filter((w) => !texts.some((t) => t.includes(w)));
   return words.length === 0 ? /^\b$/ : new RegExp(words.map((w) => w.replace(/[[\]]/g, '\\$&')).join('|'));
 }
 

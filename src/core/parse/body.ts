@@ -1,6 +1,6 @@
 // Reading the rows under a header: items, totals (checked against what they cover), breakdowns, the table's end.
 import { cellRef } from '../address';
-import { makeFinding } from '../findings';
+import { makeFinding, numberFinding } from '../findings';
 import { labelKind, type ColumnKey, type MoneyKey } from '../headers';
 import type { Finding, Lang } from '../model';
 import { formatAmount, readNumber } from '../numbers';
@@ -48,9 +48,7 @@ export function readMoneyCell(
   const cell = cellRef(grid.name, row, col);
   if (read === null) return 0;
   if (!read.ok) {
-    findings.push(
-      makeFinding(read.reason === 'error' ? 'error-value' : 'not-a-number', cell, lang, { column: column.header, text: read.text }),
-    );
+    findings.push(numberFinding(read, cell, lang, column.header));
     return null;
   }
   if (read.percent) {

@@ -23,11 +23,14 @@ export class Grid {
     return this.values[row]?.length ?? 0;
   }
 
-  /** The cell's text, trimmed; '' for blanks and non-text values other than numbers. */
+  /** The cell's text, trimmed; '' for blanks and non-text values other than numbers and CellInvalid. */
   text(row: number, col: number): string {
     const v = this.value(row, col);
     if (typeof v === 'string') return v.trim();
     if (typeof v === 'number') return String(v);
+    // A cell the file marks numeric but stores as text (`<v>12abc</v>`): as text wherever text is read (a name);
+    // where a number is needed, readNumber refuses it.
+    if (v !== null && typeof v === 'object' && 'invalid' in v) return v.invalid.trim();
     return '';
   }
 

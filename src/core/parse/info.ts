@@ -2,7 +2,7 @@
 import { cellRef } from '../address';
 import { normalise, parseUnitWord, type Unit } from '../headers';
 import type { DepartmentInfo } from '../model';
-import { foldWidth, readNumber } from '../numbers';
+import { foldWidth, MAX_RATE, readNumber, type NumberRead } from '../numbers';
 import { yearInText, type Grid } from './grid';
 
 type InfoKey = 'name' | 'year' | 'unit' | 'target' | 'explainBelow' | 'responsibilities' | 'annualWork' | 'performanceManagement' | 'unitsIncluded';
@@ -27,6 +27,8 @@ for (const [key, words] of Object.entries(INFO_LABELS) as [InfoKey, readonly str
 export interface RawInfo {
   info: DepartmentInfo;
   unit: Unit | null;
+  /** 执行率目标 / 说明阈值 cells that hold no usable number: a stored non-number, a date, or beyond MAX_RATE. */
+  badThresholds: { cell: string; label: string; read: NumberRead }[];
 }
 
 export function emptyInfo(): DepartmentInfo {
@@ -46,8 +48,9 @@ export function emptyInfo(): DepartmentInfo {
 export function readTargetValue(value: unknown, headerPercent: boolean): number | null {
   const read = readNumber(value as never, false);
   if (!read || !read.ok) return null;
-  if (read.percent || headerPercent || read.value > 1) return read.value / 100;
-  return read.value;
+  const fraction = read.percent || headerPercent || read.value > 1 ? read.value / 100 : read.value;
+  // Beyond any target (1e308 would make "Infinity%" of its percent): not read; the target column reports it.
+  return Math.abs(fraction) <= MAX_RATE ? fraction : null;
 }
 
 /** Cells to skip: those inside the tables found, so a header such as 执行率目标 is not read as a label. */
@@ -57,7 +60,8 @@ export function readInfo(grids: Grid[], occupied: Occupied): RawInfo {
   const info = emptyInfo();
   let unit: Unit | null = null;
   let titleYear: number | null = null;
-  const set = (key: InfoKey, raw: string, value: unknown, ref: string) => {
+  const badThresholds: RawInfo['badThresholds'] = [];
+  const set = (key: InfoKey, raw: string, value: unknown, ref: string, label: string) => {
     switch (key) {
       case 'year': {
         const year = typeof value === 'number' ? value : yearInText(`${raw}年`) ?? Number(foldWidth(raw).replace(/[^\d]/g, ''));
@@ -72,6 +76,11 @@ export function readInfo(grids: Grid[], occupied: Occupied): RawInfo {
         if (info[key] === null) {
           info[key] = readTargetValue(value, false);
           if (info[key] !== null) info.cells = { ...info.cells, [key]: ref };
+          else {
+            // Text stays "not given" (the default is used and said); a damaged cell, a date or 1e308 is an error.
+            const read = readNumber(value as never, false);
+            if (read && (read.ok || read.reason === 'invalid' || read.reason === 'date')) badThresholds.push({ cell: ref, label, read });
+          }
         }
         break;
       default:
@@ -93,15 +102,15 @@ export function readInfo(grids: Grid[], occupied: Occupied): RawInfo {
           const merge = grid.mergeAt(r, c);
           const valueCol = merge && merge.top === r && merge.left === c ? merge.right + 1 : c + 1;
           const raw = grid.text(r, valueCol);
-          if (raw !== '' && !occupied(grid.name, r, valueCol)) set(key, raw, grid.value(r, valueCol), cellRef(grid.name, r, valueCol));
+          if (raw !== '' && !occupied(grid.name, r, valueCol)) set(key, raw, grid.value(r, valueCol), cellRef(grid.name, r, valueCol), text);
         } else if (inline) {
           const inlineKey = LOOKUP.get(normalise(inline[1]));
           const raw = inline[2].trim();
-          if (inlineKey && raw !== '') set(inlineKey, raw, raw, cellRef(grid.name, r, c));
+          if (inlineKey && raw !== '') set(inlineKey, raw, raw, cellRef(grid.name, r, c), inline[1].trim());
         }
       }
     }
   }
   info.year ??= titleYear;
-  return { info, unit };
+  return { info, unit, badThresholds };
 }

@@ -1,10 +1,12 @@
 // WorkbookSnapshot → BudgetInput: every project table, the totals table and the information block,
 // with every problem found reported at its cell (all of them, not just the first).
 import { cellRef } from '../address';
-import { makeFinding } from '../findings';
+import { DEFAULT_CONFIG, type Config } from '../config';
+import { checkAmountSums } from '../evaluate';
+import { amountLimitText, makeFinding, numberFinding } from '../findings';
 import { HEADER_WORDS, readUnitLine, wanDivisor, type ColumnKey, type MoneyKey, type Unit } from '../headers';
 import type { AmountField, Amounts, AmountSources, BudgetInput, CategoryInput, Finding, Lang, ProjectInput, ProjectTableLayout, SourceCell, WorkbookSnapshot } from '../model';
-import { formatAmount, readNumber } from '../numbers';
+import { formatAmount, formatRate, MAX_RATE, readNumber } from '../numbers';
 import { MONEY_COLUMNS, readBody, type ItemRow } from './body';
 import { Grid } from './grid';
 import { detectHeader, type TableHeader } from './header';
@@ -175,11 +177,41 @@ function amountSources(table: FoundTable, item: ItemRow, amounts: Amounts, divis
   return sources;
 }
 
+/** A target or rate beyond MAX_RATE: its percent would not be a number a report can show. */
+function rateTooLarge(cell: string, column: string, raw: unknown, lang: Lang): Finding {
+  return makeFinding('invalid-number', cell, lang, { kind: 'too-large', column, text: String(raw), limit: formatRate(MAX_RATE, 'trim').replace(/\B(?=(\d{3})+(?!\d))/g, ',') });
+}
+
+/**
+ * Every amount within the limit, in its table's unit (1e15 元 is 1e11 万元): a cell beyond it is reported there and
+ * its row left out, like an unreadable cell, so no sum, rate or score is made from it.
+ */
+function checkAmountLimits(table: FoundTable, divisor: (key: MoneyKey) => number, maxAmountYuan: number, lang: Lang, findings: Finding[]): void {
+  for (const item of [...table.items, ...table.totals]) {
+    for (const key of MONEY_COLUMNS) {
+      const raw = item.money[key];
+      const column = table.header.columns.get(key);
+      if (raw === undefined || !column || Math.abs(raw / divisor(key)) * 10000 <= maxAmountYuan) continue;
+      const unit = divisor(key) === 1 ? '万元' : '元';
+      findings.push(
+        makeFinding('invalid-number', cellRef(table.grid.name, item.row, column.col), lang, {
+          kind: 'too-large',
+          column: column.header,
+          text: String(raw),
+          limit: amountLimitText(maxAmountYuan, unit, lang),
+        }),
+      );
+      delete item.money[key];
+      item.unreadable = true;
+    }
+  }
+}
+
 function cellText(grid: Grid, row: number, col: number | undefined): string {
   return col === undefined ? '' : grid.text(row, col);
 }
 
-export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang): ParseResult {
+export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Config = DEFAULT_CONFIG): ParseResult {
   const findings: Finding[] = [];
   const toolSheets = new Set(snapshot.toolSheets);
   const ownSheets = snapshot.sheets.filter((s) => !toolSheets.has(s.name));
@@ -194,12 +226,15 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang): ParseResu
   // A table's unit line (金额单位：元 above the totals table) is not the information block: it must not set the
   // unit of the other tables.
   const unitLines = tables.flatMap((t) => (t.unitLine ? [{ sheet: t.grid.name, ...t.unitLine }] : []));
-  const { info, unit: infoUnit } = readInfo(
+  const { info, unit: infoUnit, badThresholds } = readInfo(
     grids,
     (sheet, row, col) =>
       regions.some((r) => r.sheet === sheet && row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) ||
       unitLines.some((u) => u.sheet === sheet && u.row === row && u.col === col),
   );
+  for (const bad of badThresholds) {
+    findings.push(bad.read.ok ? rateTooLarge(bad.cell, bad.label, bad.read.value, lang) : numberFinding(bad.read, bad.cell, lang, bad.label));
+  }
 
   const unitAssumed: string[] = [];
   const divisorFor = (table: FoundTable) => {
@@ -207,6 +242,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang): ParseResu
     return (key: MoneyKey) => divisors[key];
   };
   for (const table of tables) {
+    checkAmountLimits(table, divisorFor(table), config.limits.maxAmountYuan, lang, findings);
     const noUnit = MONEY_COLUMNS.some((key) => table.header.columns.has(key) && !table.units[key]);
     if (noUnit && !infoUnit) unitAssumed.push(cellRef(table.grid.name, table.header.top, table.header.firstCol));
   }
@@ -248,15 +284,12 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang): ParseResu
         const raw = grid.value(item.row, targetColumn.col);
         const read = readNumber(raw, false);
         if (read && !read.ok) {
-          findings.push(
-            makeFinding(read.reason === 'error' ? 'error-value' : 'not-a-number', cellRef(grid.name, item.row, targetColumn.col), lang, {
-              column: targetColumn.header,
-              text: read.text,
-            }),
-          );
+          findings.push(numberFinding(read, cellRef(grid.name, item.row, targetColumn.col), lang, targetColumn.header));
         } else if (read) {
           target = readTargetValue(raw, targetColumn.percent);
-          if (target !== null) {
+          if (target === null && read.ok) {
+            findings.push(rateTooLarge(cellRef(grid.name, item.row, targetColumn.col), targetColumn.header, raw, lang));
+          } else if (target !== null) {
             // readTargetValue's rule: a percent header, a `%`, or a bare number above 1 is in percent.
             const divisor = read.ok && (read.percent || targetColumn.percent || read.value > 1) ? 100 : 1;
             targetSource = { ref: cellRef(grid.name, item.row, targetColumn.col), divisor, formula: typeof raw === 'number' };
@@ -266,7 +299,11 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang): ParseResu
       let givenRate: number | null = null;
       if (rateColumn) {
         const read = readNumber(grid.value(item.row, rateColumn.col), false);
-        if (read?.ok) givenRate = read.percent || rateColumn.percent ? read.value / 100 : read.value;
+        const rate = read?.ok ? (read.percent || rateColumn.percent ? read.value / 100 : read.value) : null;
+        if (rate !== null && Math.abs(rate) > MAX_RATE) findings.push(rateTooLarge(cellRef(grid.name, item.row, rateColumn.col), rateColumn.header, grid.value(item.row, rateColumn.col), lang));
+        else if (rate !== null) givenRate = rate;
+        // Text in the rate column is the clerk's note and is not checked; a stored non-number is a damaged cell.
+        else if (read && !read.ok && read.reason === 'invalid') findings.push(numberFinding(read, cellRef(grid.name, item.row, rateColumn.col), lang, rateColumn.header));
       }
       if (item.unreadable) continue; // reported at its cell; the rest of the row cannot be trusted
       const { initialBudget, adjustment, adjustedBudget } = budgets(table, item, divisor, lang, findings);
@@ -319,8 +356,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang): ParseResu
     );
   }
 
-  return {
-    input: { info, projects, categories, categoryTotal, projectTables: layouts, ...(scoreProfile ? { scoreProfile } : {}) },
-    findings,
-  };
+  const input: BudgetInput = { info, projects, categories, categoryTotal, projectTables: layouts, ...(scoreProfile ? { scoreProfile } : {}) };
+  checkAmountSums(input, config.limits.maxAmountYuan, lang, findings);
+  return { input, findings };
 }

@@ -8,10 +8,10 @@
 // and keeps the default, bands out of order give a finding and keep the default bands.
 // The sheet may be Excel's renamed copy (评分设置 (2)): see pickScoreSheet.
 import { cellRef } from '../address';
-import { makeFinding } from '../findings';
+import { makeFinding, numberFinding } from '../findings';
 import { normalise } from '../headers';
 import type { CellValue, Finding, Lang } from '../model';
-import { formatRate, isBlank, readNumber, roundHalfAway } from '../numbers';
+import { formatRate, isBlank, readNumber, roundHalfAway, type NumberRead } from '../numbers';
 import {
   DEFAULT_SCORE_PROFILE,
   profileWith,
@@ -48,6 +48,8 @@ export const PARAM_LABELS = {
 } as const;
 
 const HEADER_ROWS = 15;
+/** An indicator's points at most: the total and the grade's scaling stay ordinary numbers (1e308 points would not). */
+const MAX_POINTS = 1000;
 
 /** 0 for 评分设置 / Scoring itself, n for the copy Excel names `评分设置 (n)`; null for any other sheet. */
 export function scoreSheetCopy(name: string): number | null {
@@ -234,7 +236,15 @@ interface ParamValue {
 }
 
 /** The bands the 评分参数 table sets (each one read, or the default), with a finding for each problem. */
-function readParams(grid: Grid, from: number, to: number, cols: { label: number; value: number }, lang: Lang, problem: (row: number, col: number, text: string) => void): Partial<ScoreBands> {
+function readParams(
+  grid: Grid,
+  from: number,
+  to: number,
+  cols: { label: number; value: number },
+  lang: Lang,
+  problem: (row: number, col: number, text: string) => void,
+  stored: (row: number, col: number) => boolean,
+): Partial<ScoreBands> {
   const zh = lang === 'zh';
   const values = new Map<string, ParamValue>();
   for (let r = from; r < to; r++) {
@@ -256,6 +266,10 @@ function readParams(grid: Grid, from: number, to: number, cols: { label: number;
     }
     const form = formOf(key);
     const value = isBlank(raw) ? null : form.read(raw);
+    if (stored(r, cols.value)) {
+      values.set(id, { value: NaN, row: r, col: cols.value }); // reported as an error; a second row is still a duplicate
+      continue;
+    }
     if (value === null || !form.ok(value)) {
       const found = isBlank(raw) ? (zh ? '空' : 'blank') : grid.text(r, cols.value) || String(raw);
       const fallback = defaultOf(key);
@@ -375,6 +389,12 @@ function readParams(grid: Grid, from: number, to: number, cols: { label: number;
 export function readScoreSheet(grid: Grid, lang: Lang, findings: Finding[]): ScoreProfile | null {
   const zh = lang === 'zh';
   const problem = (row: number, col: number, text: string) => findings.push(makeFinding('score-setting', cellRef(grid.name, row, col), lang, { text }));
+  /** A score cell the file stores as a non-number or a date: an error (not a setting left at its default), true when so. */
+  const stored = (read: NumberRead | null, row: number, col: number, column: string): boolean => {
+    if (!read || read.ok || (read.reason !== 'invalid' && read.reason !== 'date')) return false;
+    findings.push(numberFinding(read, cellRef(grid.name, row, col), lang, column));
+    return true;
+  };
   const header = findHeader(grid, SCORE_HEADER, range(0, Math.min(grid.rowCount, HEADER_ROWS)));
   if (!header) {
     problem(0, 0, zh ? '未找到表头“指标 | 分值 | 类型 | 得分”，按默认评分标准计分' : 'no header "Indicator | Points | Kind | Score" found; the default scoring is used');
@@ -390,8 +410,9 @@ export function readScoreSheet(grid: Grid, lang: Lang, findings: Finding[]): Sco
     if (name === '') continue;
     const rawPoints = grid.value(r, cols.points);
     const points = readNumber(rawPoints, false);
-    if (!points || !points.ok || points.value <= 0 || points.percent) {
-      problem(r, cols.points, zh ? `“${name}”的分值应为正数，实为“${isBlank(rawPoints) ? '空' : grid.text(r, cols.points) || String(rawPoints)}”，此指标未计入` : `the points of "${name}" should be a positive number, found "${grid.text(r, cols.points) || String(rawPoints)}"; the indicator is left out`);
+    if (stored(points, r, cols.points, grid.text(header.row, cols.points))) continue;
+    if (!points || !points.ok || points.value <= 0 || points.value > MAX_POINTS || points.percent) {
+      problem(r, cols.points, zh ? `“${name}”的分值应为不超过 ${MAX_POINTS} 的正数，实为“${isBlank(rawPoints) ? '空' : grid.text(r, cols.points) || String(rawPoints)}”，此指标未计入` : `the points of "${name}" should be a positive number up to ${MAX_POINTS}, found "${grid.text(r, cols.points) || String(rawPoints)}"; the indicator is left out`);
       continue;
     }
     const kindText = grid.text(r, cols.kind);
@@ -405,7 +426,9 @@ export function readScoreSheet(grid: Grid, lang: Lang, findings: Finding[]): Sco
     const rawScore = grid.value(r, cols.score);
     if (kind === 'manual' && !isBlank(rawScore)) {
       const score = readNumber(rawScore, false);
-      if (!score || !score.ok || score.percent || score.value < 0 || score.value > points.value) {
+      if (stored(score, r, cols.score, grid.text(header.row, cols.score))) {
+        // reported as an error: nothing is scored from it
+      } else if (!score || !score.ok || score.percent || score.value < 0 || score.value > points.value) {
         problem(
           r,
           cols.score,
@@ -430,6 +453,6 @@ export function readScoreSheet(grid: Grid, lang: Lang, findings: Finding[]): Sco
   if (Math.abs(max - 100) > 1e-9) {
     problem(header.row, cols.points, zh ? `分值合计为 ${max} 分，不是 100 分：等级按折算为百分制的得分确定` : `the points add up to ${max}, not 100: the grade uses the score scaled to 100`);
   }
-  const bands = params ? readParams(grid, params.row + 1, params.row < header.row ? header.row : grid.rowCount, params.cols, lang, problem) : {};
+  const bands = params ? readParams(grid, params.row + 1, params.row < header.row ? header.row : grid.rowCount, params.cols, lang, problem, (row, col) => stored(readNumber(grid.value(row, col), false), row, col, grid.text(params.row, params.cols.value))) : {};
   return profileWith(indicators, bands);
 }

@@ -2,14 +2,16 @@
 // Excel → WorkbookSnapshot, in one batch: a fixed number of syncs whatever the size of the workbook.
 //   1. the sheets and the defined names (the tool's marks: BudgetEval_Report_<n>, BudgetEval_Fill_<n>);
 //   2. per sheet: the used range's position, merged areas (ExcelApi 1.13), conditional formats' types, protection;
-//   3. the used ranges' values and the custom rules' formulas — in row chunks, and in more than one request only
-//      when a workbook's cells would pass the response limit.
+//   3. the used ranges' values with their number formats (a date is a number shown as a date) and the custom
+//      rules' formulas — in row chunks, and in more than one request only when a workbook's cells would pass the
+//      response limit.
 import { parseRange, rangeAddress, splitReference } from '../../core/address';
 import { FILL_NAME_PREFIX, HIGHLIGHT_MARK, REPORT_NAME_PREFIX } from '../../core/compose/reportPlan';
 import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/model';
 import { HostError } from '../host';
 import { KEY_COLUMN } from '../../core/record/reportRecord';
 import { toCellValue } from './cellValues';
+import { toHostError } from './excelErrors';
 import { API, MIN_EXCEL_API, officeSupports, type Supports } from './requirements';
 
 /** Cells loaded per request: at a few dozen bytes a cell this stays under Excel on the web's 5 MB response limit. */
@@ -121,9 +123,11 @@ interface Block {
   top: number;
   left: number;
   range: Excel.Range;
+  /** The range's numberFormat was loaded with its values. */
+  formats: boolean;
 }
 
-interface PendingBlock {
+export interface PendingBlock {
   sheet: number;
   top: number;
   bottom: number;
@@ -164,29 +168,79 @@ function planBlocks(reads: SheetReads[], maxCells: number): PendingBlock[][] {
   return groups;
 }
 
-/** Loads each group of blocks and syncs after it (recursive: the number of groups follows the payload). */
-async function loadBlocks(context: Excel.RequestContext, reads: SheetReads[], groups: PendingBlock[][], loaded: Block[] = []): Promise<Block[]> {
+/**
+ * Loads each group of blocks and syncs after it (recursive: the number of groups follows the payload). `requeue`
+ * queues again the loads that travel with the first group (the rules' formulas), for a request sent again.
+ */
+async function loadBlocks(
+  context: Excel.RequestContext,
+  reads: SheetReads[],
+  groups: PendingBlock[][],
+  budget: { maxCells: number; requeue: () => void },
+  loaded: Block[] = [],
+): Promise<Block[]> {
   if (groups.length === 0) return loaded;
   const [first, ...rest] = groups;
   const blocks = first.map((b) => {
     const range = reads[b.sheet].sheet.getRange(rangeAddress(b));
-    range.load('values');
-    return { sheet: b.sheet, top: b.top, left: b.left, range };
+    // The number formats in the same request (ExcelApi 1.1, no extra sync): a date is a serial number in `values`,
+    // only its format tells a clerk's date from an amount. Not for the tool's reports (their record is text).
+    const formats = !reads[b.sheet].tool;
+    if (formats) range.load('values,numberFormat');
+    else range.load('values');
+    return { sheet: b.sheet, top: b.top, left: b.left, range, formats };
   });
-  await context.sync();
-  return loadBlocks(context, reads, rest, [...loaded, ...blocks]);
+  try {
+    await context.sync();
+  } catch (error) {
+    const sent = first.reduce((n, b) => n + b.cells, 0);
+    const smaller = Math.floor(Math.min(budget.maxCells, sent) / 4);
+    const width = Math.max(...first.map((b) => b.right - b.left + 1));
+    if (toHostError(error).code !== 'too-large' || smaller < width || first.every((b) => b.top === b.bottom)) throw error;
+    // The cells weigh more than budgeted (long number formats such as accounting ones, long text): the rest again
+    // in requests of a quarter of the cells refused. Only a response over the host's limit costs these syncs.
+    budget.requeue();
+    return loadBlocks(context, reads, regroup([first, ...rest], smaller), { ...budget, maxCells: smaller }, loaded);
+  }
+  return loadBlocks(context, reads, rest, budget, [...loaded, ...blocks]);
+}
+
+/** The same blocks in groups of at most `maxCells` cells (a block longer than that cut into row chunks). */
+export function regroup(groups: PendingBlock[][], maxCells: number): PendingBlock[][] {
+  const out: PendingBlock[][] = [];
+  let current: PendingBlock[] = [];
+  let cells = 0;
+  for (const block of groups.flat()) {
+    const width = block.right - block.left + 1;
+    const rowsPerBlock = Math.max(1, Math.floor(maxCells / width));
+    for (let top = block.top; top <= block.bottom; top += rowsPerBlock) {
+      const bottom = Math.min(block.bottom, top + rowsPerBlock - 1);
+      const chunk = { ...block, top, bottom, cells: (bottom - top + 1) * width };
+      if (cells + chunk.cells > maxCells && current.length > 0) {
+        out.push(current);
+        current = [];
+        cells = 0;
+      }
+      current.push(chunk);
+      cells += chunk.cells;
+    }
+  }
+  if (current.length > 0) out.push(current);
+  return out;
 }
 
 function sheetValues(blocks: Block[]): CellValue[][] {
   const values: CellValue[][] = [];
   for (const block of blocks) {
     const rows = block.range.values;
+    const formats: unknown[][] | null = block.formats ? block.range.numberFormat : null;
     rows.forEach((row, i) => {
       // Blocks of one sheet may share rows (a report's two columns): fill in, never replace.
       const cells: CellValue[] = values[block.top + i] ?? [];
       for (let c = cells.length; c < block.left; c++) cells.push(null);
+      const rowFormats = formats?.[i];
       row.forEach((v, j) => {
-        cells[block.left + j] = toCellValue(v);
+        cells[block.left + j] = toCellValue(v, rowFormats?.[j]);
       });
       values[block.top + i] = cells;
     });
@@ -240,9 +294,11 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
         return { sheet, format, rule, ranges };
       }),
   );
-  const groups = planBlocks(reads, options.maxReadCells ?? DEFAULT_MAX_READ_CELLS);
+  const maxCells = options.maxReadCells ?? DEFAULT_MAX_READ_CELLS;
+  const groups = planBlocks(reads, maxCells);
   if (groups.length === 0 && customRules.length > 0) await context.sync();
-  const blocks = await loadBlocks(context, reads, groups);
+  const requeue = () => customRules.forEach((c) => (c.rule.load('formula'), c.ranges.load('address')));
+  const blocks = await loadBlocks(context, reads, groups, { maxCells, requeue });
 
   const sheets: SheetSnapshot[] = reads.map((r, index) => ({
     name: r.sheet.name,

@@ -217,7 +217,11 @@ export function createFakeWorkbook(init: FakeWorkbookInit): FakeWorkbookState {
     (s.values ?? []).forEach((row, r) => {
       (row ?? []).forEach((v, c) => {
         const scalar = toScalar(v);
-        if (scalar !== '') cellAt(sheet, origin.top + r, origin.left + c, true).value = scalar;
+        if (scalar === '') return;
+        const cell = cellAt(sheet, origin.top + r, origin.left + c, true);
+        cell.value = scalar;
+        // Excel keeps a date as its serial number with a date format (what a typed date gets); `numberFormats` may override.
+        if (v instanceof Date) cell.numberFormat = 'yyyy/m/d';
       });
     });
     for (const [address, formula] of Object.entries(s.formulas ?? {})) {

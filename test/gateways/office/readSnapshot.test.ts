@@ -3,10 +3,12 @@
 // of syncs whatever the number of sheets and rows.
 import type { CellValue, WorkbookSnapshot } from '../../../src/core/model';
 import { readSnapshot } from '../../../src/gateways/office';
-import { parseAreas, splitAreaList } from '../../../src/gateways/office/readSnapshot';
+import { runPipeline } from '../../../src/core/pipeline';
+import { isDateFormat, toCellValue } from '../../../src/gateways/office/cellValues';
+import { parseAreas, regroup, splitAreaList } from '../../../src/gateways/office/readSnapshot';
 import { loadWorkbook } from '../../../src/gateways/xlsx/readWorkbook';
 import { createFakeWorkbook, type FakeSheetInit } from '../../fakes/excel';
-import { install, projectWorkbookInit, runExcel, SAMPLE, sampleWorkbook, uninstall } from './helpers';
+import { install, projectWorkbookInit, REPORT_DATE, runExcel, SAMPLE, sampleWorkbook, uninstall } from './helpers';
 
 afterEach(uninstall);
 
@@ -150,5 +152,89 @@ describe('readSnapshot', () => {
       { top: 0, left: 0, bottom: 3, right: 1 },
       { top: 0, left: 3, bottom: 3, right: 3 },
     ]);
+  });
+});
+
+// Issue 11 item 5: a date in a money column is an error in Excel too. Excel gives a date as its serial number;
+// the number format, loaded with the values in the same request, tells it from an amount.
+describe('dates and number formats', () => {
+  it('tells date formats from number formats', () => {
+    for (const format of ['yyyy/m/d', 'm/d/yyyy', 'yyyy"年"m"月"d"日"', '[DBNum1][$-804]yyyy"年"m"月"d"日"', 'h:mm', '[h]:mm:ss', 'mmm-yy', 'd-mmm', 'yyyy-mm-dd hh:mm']) {
+      expect([format, isDateFormat(format)]).toEqual([format, true]);
+    }
+    for (const format of ['General', '0.00', '#,##0.00', '0.00E+00', '_ * #,##0.00_ ;_ * \\-#,##0.00_ ;_ * "-"??_ ;_ @_ ', '0.00"万元"', '[Red]0.00', '@', '0%', '¥#,##0.00;[Red]¥-#,##0.00', '\\m0', '', null]) {
+      expect([format, isDateFormat(format)]).toEqual([format, false]);
+    }
+  });
+
+  it('turns a number shown as a date into a date, and never hands over NaN or Infinity', () => {
+    expect(toCellValue(44256, 'yyyy/m/d')).toEqual(new Date(Date.UTC(2021, 2, 1)));
+    expect(toCellValue(44256, '#,##0.00')).toBe(44256);
+    expect(toCellValue(44256)).toBe(44256);
+    expect(toCellValue(NaN)).toEqual({ invalid: 'NaN' });
+    expect(toCellValue(Infinity, 'General')).toEqual({ invalid: 'Infinity' });
+  });
+
+  it('reads a date in a money column as a date, in the same 3 syncs, and the pipeline refuses it at its cell', async () => {
+    const init = projectWorkbookInit(10);
+    const [info, sheet] = init.sheets;
+    const values = (sheet.values ?? []).map((row) => [...(row ?? [])]);
+    const header = values.findIndex((row) => row.includes('实际支出数'));
+    const col = values[header].indexOf('实际支出数');
+    values[header + 1][col] = 44256; // typed as 2021/3/1 by a clerk: a serial number with a date format
+    const ref = `${String.fromCharCode(65 + col)}${header + 2}`;
+    const { fake } = install(createFakeWorkbook({ ...init, sheets: [info, { ...sheet, values, numberFormats: { ...sheet.numberFormats, [ref]: 'yyyy"年"m"月"d"日"' } }] }));
+    const read = await runExcel((context) => readSnapshot(context));
+    expect(fake.stats.syncs).toBe(3);
+    expect(read.snapshot.sheets[1].values[header + 1][col]).toEqual(new Date(Date.UTC(2021, 2, 1)));
+    const result = runPipeline(read.snapshot, { lang: 'zh', basis: 'adjusted', style: 'fixed', reportDate: REPORT_DATE });
+    expect(result.ok).toBe(false);
+    expect(result.findings.find((f) => f.cell === `${sheet.name}!${ref}`)).toMatchObject({
+      severity: 'error',
+      code: 'invalid-number',
+      message: expect.stringContaining('实为日期 2021-03-01'),
+    });
+  });
+
+  it('a date typed into the fake gets a date format, as in Excel', async () => {
+    install(createFakeWorkbook({ sheets: [{ name: 'S', values: [['填报日期', new Date(Date.UTC(2022, 0, 15))]] }] }));
+    const read = await runExcel((context) => readSnapshot(context));
+    expect(read.snapshot.sheets[0].values[0]).toEqual(['填报日期', new Date(Date.UTC(2022, 0, 15))]);
+  });
+
+  it('cells heavier than budgeted (accounting formats) past the response limit: the same blocks in smaller requests', async () => {
+    const init = projectWorkbookInit(1000);
+    const [info, sheet] = init.sheets;
+    const accounting = '_ * #,##0.00_ ;_ * \\-#,##0.00_ ;_ * "-"??_ ;_ @_ ';
+    const numberFormats: Record<string, string> = {};
+    (sheet.values ?? []).forEach((row, r) => (row ?? []).forEach((v, c) => {
+      if (typeof v === 'number') numberFormats[`${String.fromCharCode(65 + c)}${r + 1}`] = accounting;
+    }));
+    // A highlight rule of the tool's: its formula travels with the first request, and must survive it being sent again.
+    const rule = { range: 'A4:I1003', formula: '=AND(ISTEXT("budget-eval"),$E4>0)' };
+    const heavy = { ...init, sheets: [info, { ...sheet, numberFormats, conditionalFormats: [rule] }] };
+    const reference = install(createFakeWorkbook(heavy), { maxResponseBytes: null });
+    const whole = await runExcel((context) => readSnapshot(context));
+    const oneRequest = reference.fake.stats.maxResponseBytes;
+    uninstall();
+    const limited = install(createFakeWorkbook(heavy), { maxResponseBytes: Math.floor(oneRequest / 3) });
+    const split = await runExcel((context) => readSnapshot(context));
+    // One refused request, then its cells in smaller ones that pass.
+    expect(limited.fake.stats.syncs).toBeGreaterThan(4);
+    expect(limited.fake.stats.requests.filter((r) => r.responseBytes > oneRequest / 3)).toHaveLength(1);
+    expect(limited.fake.stats.unsyncedCommands).toBe(0);
+    expect(split.snapshot).toEqual(whole.snapshot);
+    expect(split.rules.map((r) => [r.sheet, r.formula, r.areas])).toEqual([['项目支出', rule.formula, [{ top: 3, left: 0, bottom: 1002, right: 8 }]]]);
+  });
+
+  it('regroups blocks into smaller requests, cutting a long block into row chunks', () => {
+    const block = { sheet: 0, top: 0, bottom: 9, left: 0, right: 1, cells: 20 };
+    const other = { sheet: 1, top: 0, bottom: 1, left: 0, right: 1, cells: 4 };
+    expect(regroup([[block, other]], 10)).toEqual([
+      [{ ...block, bottom: 4, cells: 10 }],
+      [{ ...block, top: 5, cells: 10 }],
+      [other],
+    ]);
+    expect(regroup([[block], [other]], 100)).toEqual([[block, other]]);
   });
 });
