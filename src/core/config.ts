@@ -12,6 +12,8 @@ export interface Limits {
   maxCells: number;
   /** Uncompressed bytes of all the package's parts together. */
   maxUncompressedBytes: number;
+  /** Parts (zip entries) in the package: a few per sheet, so 200 forms need a few hundred. */
+  maxParts: number;
 }
 
 export interface Config {
@@ -25,5 +27,6 @@ export const DEFAULT_CONFIG: Config = {
     maxRowsPerSheet: 200_000,
     maxCells: 4_000_000,
     maxUncompressedBytes: 400 * 1024 * 1024,
+    maxParts: 10_000,
   },
 };
