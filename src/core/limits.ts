@@ -51,4 +51,8 @@ export function limitMessage(e: LimitExceeded, lang: Lang): string {
         ? `工作簿的压缩包中有 ${found} 个部件，超过了 ${allowed} 个的上限：请删去不需要的工作表、图片或批注，或把表单分到几个工作簿中，分别生成报告。`
         : `the workbook's package holds ${found} parts, over the limit of ${allowed}: delete the sheets, pictures or comments you do not need, or put the forms into several workbooks and evaluate each.`;
   }
+  // A limit this version does not know (a message from a newer one): still a sentence that says what to do.
+  return zh
+    ? '工作簿超出了可处理的大小：请把表格拆到几个文件中（每个文件一张表），分别生成报告。'
+    : 'the workbook is larger than can be processed: split the tables into several files (one table per file) and evaluate each.';
 }

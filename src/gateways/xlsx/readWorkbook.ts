@@ -72,11 +72,17 @@ export class UnreadableWorkbookError extends Error {
     /** For 'corrupt' and 'too-large', the whole sentence for the clerk, in the language asked for. */
     message: string,
     readonly reason: UnreadableReason,
-    /** For 'too-large': which limit, so that each host can word it in its own language. */
-    readonly limit?: LimitExceeded,
+    extra: { limit?: LimitExceeded; detail?: string } = {},
   ) {
     super(message);
+    this.limit = extra.limit;
+    this.detail = extra.detail;
   }
+
+  /** For 'too-large': which limit, so that each host can word it in its own language. */
+  readonly limit?: LimitExceeded;
+  /** For 'corrupt': what was wrong, without the advice (the pane words its own). */
+  readonly detail?: string;
 }
 
 export interface LoadedWorkbook {
@@ -94,7 +100,7 @@ class OverLimit extends Error {
 }
 
 function tooLarge(exceeded: LimitExceeded, lang: Lang): UnreadableWorkbookError {
-  return new UnreadableWorkbookError(limitMessage(exceeded, lang), 'too-large', exceeded);
+  return new UnreadableWorkbookError(limitMessage(exceeded, lang), 'too-large', { limit: exceeded });
 }
 
 function damaged(detail: string, lang: Lang): UnreadableWorkbookError {
@@ -103,6 +109,7 @@ function damaged(detail: string, lang: Lang): UnreadableWorkbookError {
       ? `文件已损坏，无法读取（${detail}）：请找回原文件，或在 Excel 或 WPS 中打开（必要时修复）并另存为新的 .xlsx 后再试。`
       : `the file is damaged and cannot be read (${detail}): find the original, or open it in Excel or WPS (repair it if asked), save it as a new .xlsx and try again.`,
     'corrupt',
+    { detail },
   );
 }
 
