@@ -11,10 +11,10 @@ describe('budget-eval on hostile files', () => {
     writeFileSync(path.join(dir, 'big.xlsx'), await rawXlsx([{ name: '项目支出', rows, dimension: 'A1:B1048576' }]));
     const zh = await runCli(['big.xlsx'], dir);
     expect(zh.code).toBe(2);
-    expect(zh.err).toBe('big.xlsx: 工作表“项目支出”有 1,048,576 行，超过了每张表 200,000 行的上限：请把这张表拆到几个文件中（每个文件一张表、不超过 200,000 行），分别生成报告；或删去表格下方不需要的行。');
+    expect(zh.err).toBe('big.xlsx: 工作表“项目支出”有 1,048,576 行，超过了每张表 120,000 行的上限：请把这张表拆到几个文件中（每个文件一张表、不超过 120,000 行），分别生成报告；或删去表格下方不需要的行。');
     const en = await runCli(['big.xlsx', '--check', '--lang', 'en'], dir);
     expect(en.code).toBe(2);
-    expect(en.err).toMatch(/^big\.xlsx: sheet “项目支出” has 1,048,576 rows, over the limit of 200,000 rows per sheet: split the table/);
+    expect(en.err).toMatch(/^big\.xlsx: sheet “项目支出” has 1,048,576 rows, over the limit of 120,000 rows per sheet: split the table/);
   });
 
   it('a part whose bytes changed is "the file is damaged" (exit 2)', async () => {

@@ -186,7 +186,7 @@ it('refuses a workbook over the size limits, saying which limit, the figure and 
   const bytes = (await rawXlsx([{ name: '项目支出', rows, dimension: 'A1:B1048576' }])) as Uint8Array<ArrayBuffer>;
   const { user, input } = await renderBrowserPane();
   await user.upload(input, new File([bytes], 'big.xlsx'));
-  expect(await screen.findByText(/^工作表“项目支出”有 1,048,576 行，超过了每张表 200,000 行的上限：请把这张表拆到几个文件中/, {}, TIMEOUT)).toBeInTheDocument();
+  expect(await screen.findByText(/^工作表“项目支出”有 1,048,576 行，超过了每张表 120,000 行的上限：请把这张表拆到几个文件中/, {}, TIMEOUT)).toBeInTheDocument();
   expect(screen.queryByRole('button', { name: /生成自评报告/ })).not.toBeInTheDocument();
 });
 

@@ -120,7 +120,7 @@ describe('size limits', () => {
       const started = Date.now();
       const error = await refusal(await rawXlsx([sheet]), 'en');
       expect(error.limit).toEqual({ limit: 'maxRowsPerSheet', found: 1_048_576, allowed: DEFAULT_CONFIG.limits.maxRowsPerSheet, sheet: '项目支出' });
-      expect(error.message).toContain('sheet “项目支出” has 1,048,576 rows, over the limit of 200,000 rows per sheet');
+      expect(error.message).toContain('sheet “项目支出” has 1,048,576 rows, over the limit of 120,000 rows per sheet');
       expect(parse).not.toHaveBeenCalled();
       expect(Date.now() - started).toBeLessThan(5000);
     } finally {
@@ -151,4 +151,18 @@ describe('size limits', () => {
     const { snapshot } = await loadWorkbook(await rawXlsx([mergedSheet(40_000)]));
     expect(snapshot.sheets[0].merges).toHaveLength(40_000);
   }, 60_000);
+});
+
+describe('the default limits', () => {
+  it('let 50,000 project rows (and a report over them) and 200 form sheets through', async () => {
+    const { limits: d } = DEFAULT_CONFIG;
+    // A 50,000-project table of 10 columns with headers, totals and footer; our own report sheet over it (附表2 and
+    // 附表3 can each hold a row per project, plus the narrative) when the clerk regenerates.
+    expect(d.maxRowsPerSheet).toBeGreaterThanOrEqual(2 * 50_000 + 200);
+    expect(d.maxCells).toBeGreaterThanOrEqual(50_010 * 10 + 2 * 50_000 * 9);
+    expect(d.maxSheets).toBeGreaterThanOrEqual(200);
+    const forms = Array.from({ length: 200 }, (_, i): RawSheet => ({ name: `项目${i + 1}`, rows: rowsXml(Array.from({ length: 40 }, (_, r) => [`指标${r}`, r, r * 2, '完成'])), merges: ['A1:D1'] }));
+    const { snapshot } = await loadWorkbook(await rawXlsx(forms));
+    expect(snapshot.sheets).toHaveLength(200);
+  });
 });
