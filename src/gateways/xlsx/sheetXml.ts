@@ -51,12 +51,18 @@ function attributeOf(tag: string, name: string): string | undefined {
   return tag.slice(start, tag.indexOf('"', start));
 }
 
-/** The `<c …>` start tag that holds position `at`, or null (a `<v>` outside a cell is not ours to judge). */
+/**
+ * The `<c …>` start tag that holds position `at`, or null (a `<v>` outside a cell is not ours to judge). Every
+ * search stays between the cell's start and `at`: a backward search for a string the sheet may not hold at all
+ * (`<c>`) would read back to the start of the part for every text value, quadratic on a report sheet.
+ */
 function enclosingCell(xml: string, at: number): string | null {
-  const start = Math.max(xml.lastIndexOf('<c ', at), xml.lastIndexOf('<c>', at));
+  const start = xml.lastIndexOf('<c', at);
   if (start < 0) return null;
-  const close = xml.lastIndexOf('</c>', at);
-  if (close > start) return null;
+  const next = xml.charCodeAt(start + 2);
+  if (next !== 0x20 && next !== 0x3e && next !== 0x0a && next !== 0x0d && next !== 0x09) return null;
+  const close = xml.indexOf('</c>', start);
+  if (close >= 0 && close < at) return null;
   return xml.slice(start, xml.indexOf('>', start) + 1);
 }
 
