@@ -148,7 +148,11 @@ export async function loadWorkbook(bytes: Uint8Array, lang: Lang = 'zh', limits:
     // never a different project name.
     zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
   } catch (error) {
-    throw damaged(/crc32/i.test((error as Error).message) ? (lang === 'zh' ? '校验和不符' : 'checksum mismatch') : (error as Error).message, lang);
+    // JSZip's words ("Corrupted zip : CRC32 mismatch", "Bug : uncompressed data size mismatch") in the clerk's.
+    const message = (error as Error).message;
+    const zh = lang === 'zh';
+    const detail = /crc32/i.test(message) ? (zh ? '校验和不符' : 'checksum mismatch') : /size mismatch/i.test(message) ? (zh ? '部件大小与目录不符' : 'a part’s size does not match the zip directory') : message;
+    throw damaged(detail, lang);
   }
 
   const invalidByPart = new Map<string, Map<string, string>>();

@@ -34,6 +34,21 @@ describe('a damaged file', () => {
     expect(en.message).toMatch(/^the file is damaged .*checksum mismatch/);
   });
 
+  it('a part larger than the zip directory says (a zip bomb’s disguise) is refused as damaged', async () => {
+    const bytes = Buffer.from(await rawXlsx([{ name: 'S', rows: rowsXml([['x'.repeat(5000)]]) }]));
+    // The central directory entry of the sheet: signature PK 1 2, uncompressed size at +24, name at +46.
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    const signature = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+    let entry = -1;
+    for (let i = bytes.indexOf(signature); i >= 0; i = bytes.indexOf(signature, i + 4)) {
+      if (bytes.subarray(i + 46, i + 46 + bytes.readUInt16LE(i + 28)).equals(name)) entry = i;
+    }
+    bytes.writeUInt32LE(100, entry + 24);
+    const error = await refusal(new Uint8Array(bytes), 'zh');
+    expect(error.reason).toBe('corrupt');
+    expect(error.message).toContain('文件已损坏，无法读取（部件大小与目录不符）');
+  });
+
   it('reads the same file intact', async () => {
     const { snapshot } = await loadWorkbook(await rawXlsx([PROJECTS], { store: true }));
     expect(snapshot.sheets[0].values[1]).toEqual(['Alpha', 100]);
