@@ -184,7 +184,10 @@ async function run(argv: string[], io: Io, raw: Io): Promise<number> {
   const unreadable = (error: UnreadableWorkbookError) =>
     error.reason === 'encrypted'
       ? fail(zh ? '文件已加密（设置了打开密码）或为旧版 .xls 格式：请取消密码并另存为 .xlsx 后再试。' : 'the file is encrypted (password to open) or an old .xls: remove the password and save it as .xlsx.')
-      : fail(zh ? `不是有效的 .xlsx 文件（${error.message}）。` : `not a valid .xlsx file (${error.message}).`);
+      : // Damaged or over a size limit: the reader words the whole sentence (which limit, how to split the work).
+        error.reason === 'corrupt' || error.reason === 'too-large'
+        ? fail(error.message)
+        : fail(zh ? `不是有效的 .xlsx 文件（${error.message}）。` : `not a valid .xlsx file (${error.message}).`);
 
   if (values.check) {
     if (values.output !== undefined || values.docx !== undefined) throw new UsageError(zh ? '--check 只核对，不写文件：不能与 -o、--docx 同用' : '--check only checks and writes nothing: not with -o or --docx');

@@ -12,6 +12,8 @@ export interface Limits {
   maxCells: number;
   /** Uncompressed bytes of all the package's parts together. */
   maxUncompressedBytes: number;
+  /** Parts (zip entries) in the package: a few per sheet, so 200 forms need a few hundred. */
+  maxParts: number;
 }
 
 export interface Config {
@@ -21,9 +23,11 @@ export interface Config {
 export const DEFAULT_CONFIG: Config = {
   limits: {
     maxAmountYuan: 1e15,
+    // Why these figures: docs/ARCHITECTURE.md, "Size limits".
     maxSheets: 500,
-    maxRowsPerSheet: 200_000,
-    maxCells: 4_000_000,
-    maxUncompressedBytes: 400 * 1024 * 1024,
+    maxRowsPerSheet: 120_000,
+    maxCells: 1_500_000,
+    maxUncompressedBytes: 200 * 1024 * 1024,
+    maxParts: 10_000,
   },
 };

@@ -1,5 +1,6 @@
 // The contract between the task pane and whatever workbook it works on: Excel through Office.js, or an .xlsx
 // file in a plain browser. The pane calls only this; each host runs the same pure pipeline (core/pipeline.ts).
+import type { LimitExceeded } from '../core/limits';
 import type { Basis, Evaluation, EvaluationOptions, Finding, Lang, NumberStyle } from '../core/model';
 import type { Freshness } from '../core/record/freshness';
 
@@ -72,6 +73,8 @@ export class HostError extends Error {
     readonly code: HostErrorCode,
     /** The host's own message, for the details line. */
     readonly detail: string,
+    /** For a workbook over the size limits (core/config.ts): which limit, for the pane to word. */
+    readonly limit?: LimitExceeded,
   ) {
     super(`${code}: ${detail}`);
     this.name = 'HostError';

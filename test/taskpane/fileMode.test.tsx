@@ -179,6 +179,17 @@ it('explains a zip that is not a workbook, and a damaged workbook with the reade
   expect(screen.getByText(/^详细信息：/)).toBeInTheDocument();
 });
 
+it('refuses a workbook over the size limits, saying which limit, the figure and how to split the work', async () => {
+  // A sheet whose used range reaches Excel's last row: the command refuses it with the same limit.
+  const { rawXlsx, rowsXml } = await import('../gateways/xlsx/rawXlsx');
+  const rows = rowsXml([['项目名称', '年初预算数']]) + '<row r="1048576"><c r="A1048576"><v>1</v></c></row>';
+  const bytes = (await rawXlsx([{ name: '项目支出', rows, dimension: 'A1:B1048576' }])) as Uint8Array<ArrayBuffer>;
+  const { user, input } = await renderBrowserPane();
+  await user.upload(input, new File([bytes], 'big.xlsx'));
+  expect(await screen.findByText(/^工作表“项目支出”有 1,048,576 行，超过了每张表 120,000 行的上限：请把这张表拆到几个文件中/, {}, TIMEOUT)).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: /生成自评报告/ })).not.toBeInTheDocument();
+});
+
 it('replaces an open workbook’s result when another file is opened', async () => {
   const { user, input } = await renderBrowserPane();
   await user.upload(input, new File([SAMPLE], 'sample-2021.xlsx', { type: XLSX }));

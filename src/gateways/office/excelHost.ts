@@ -2,6 +2,7 @@
 // WorkbookHost for Excel: the only place that calls Excel.run and Office.context. Every batch runs with
 // delayForCellEdit (it waits while the clerk is typing in a cell instead of failing), and every Excel error
 // leaves as a HostError the pane can explain.
+import type { Limits } from '../../core/config';
 import { parseRange, splitReference } from '../../core/address';
 import type { Basis, Lang, NumberStyle } from '../../core/model';
 import { runPipeline } from '../../core/pipeline';
@@ -24,6 +25,8 @@ export interface ExcelHostDeps {
   maxRequestBytes?: number;
   /** Cells read per request (default 150,000). */
   maxReadCells?: number;
+  /** The size limits (the defaults of core/config.ts unless given: tests lower them). */
+  limits?: Limits;
   /** Which ExcelApi sets the host has (default: Office.context.requirements). */
   supports?: Supports;
 }
@@ -113,7 +116,7 @@ export function createExcelHost(deps: ExcelHostDeps): WorkbookHost {
       const options = evaluationOptions(settings, reportDate ?? deps.now?.() ?? new Date());
       return run(async (context): Promise<GenerateOutcome> => {
         onProgress?.('reading');
-        const read = remember(await readSnapshot(context, { supports, maxReadCells: deps.maxReadCells }));
+        const read = remember(await readSnapshot(context, { supports, maxReadCells: deps.maxReadCells, limits: deps.limits }));
         onProgress?.('computing');
         const result = runPipeline(read.snapshot, options);
         if (!result.ok) return { ok: false, findings: result.findings };
@@ -137,7 +140,7 @@ export function createExcelHost(deps: ExcelHostDeps): WorkbookHost {
     async exportDocx(settings: Settings, reportDate?: Date): Promise<DocxOutcome> {
       const options = evaluationOptions(settings, reportDate ?? deps.now?.() ?? new Date());
       // Read only: the document is made from the same pipeline run as generate, and the workbook is left as it is.
-      const read = await run((context) => readSnapshot(context, { supports, maxReadCells: deps.maxReadCells }));
+      const read = await run((context) => readSnapshot(context, { supports, maxReadCells: deps.maxReadCells, limits: deps.limits }));
       const result = runPipeline(read.snapshot, options);
       if (!result.ok) return { ok: false, findings: result.findings };
       // The docx library is loaded on first use, never with the pane.
@@ -147,7 +150,7 @@ export function createExcelHost(deps: ExcelHostDeps): WorkbookHost {
     },
 
     async checkFreshness(lang: Lang): Promise<Freshness> {
-      const read = remember(await run((context) => readSnapshot(context, { supports, maxReadCells: deps.maxReadCells })));
+      const read = remember(await run((context) => readSnapshot(context, { supports, maxReadCells: deps.maxReadCells, limits: deps.limits })));
       return checkFreshness(read.snapshot, lang);
     },
 

@@ -8,6 +8,8 @@
 import { parseRange, rangeAddress, splitReference } from '../../core/address';
 import { FILL_NAME_PREFIX, HIGHLIGHT_MARK, REPORT_NAME_PREFIX } from '../../core/compose/reportPlan';
 import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/model';
+import { DEFAULT_CONFIG, type Limits } from '../../core/config';
+import { limitMessage, overLimit, type LimitExceeded } from '../../core/limits';
 import { HostError } from '../host';
 import { KEY_COLUMN } from '../../core/record/reportRecord';
 import { toCellValue } from './cellValues';
@@ -57,6 +59,8 @@ export interface WorkbookRead {
 export interface ReadOptions {
   supports?: Supports;
   maxReadCells?: number;
+  /** The size limits (the defaults of core/config.ts unless given: tests lower them). */
+  limits?: Limits;
   /** false: only the marks, rules and protection (Remove highlights), no cell values. */
   cells?: boolean;
 }
@@ -249,6 +253,24 @@ function sheetValues(blocks: Block[]): CellValue[][] {
   return values;
 }
 
+/**
+ * The same limits as the .xlsx reader: sheets, rows per sheet, cells (here the used ranges' area: Excel tells
+ * their size, not how many cells hold something). The tool's own report sheets are read two columns wide and
+ * are not the clerk's data: left out.
+ */
+function overWorkbookLimits(reads: SheetReads[], limits: Limits): LimitExceeded | null {
+  const sheets = overLimit(limits, 'maxSheets', reads.length);
+  if (sheets) return sheets;
+  let cells = 0;
+  for (const r of reads) {
+    if (!r.used || r.used.isNullObject || r.tool) continue;
+    cells += r.used.rowCount * r.used.columnCount;
+    const exceeded = overLimit(limits, 'maxRowsPerSheet', r.used.rowCount, r.sheet.name) ?? overLimit(limits, 'maxCells', cells, r.sheet.name);
+    if (exceeded) return exceeded;
+  }
+  return null;
+}
+
 export async function readSnapshot(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookRead> {
   const supports = options.supports ?? officeSupports;
   const wantCells = options.cells ?? true;
@@ -279,6 +301,12 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
     if (!withMerges) throw error;
     reads = queueSheetReads(worksheets.items, toolSet, supports, wantCells, false);
     await context.sync();
+  }
+
+  // The size limits, from the used ranges' sizes already loaded: no extra sync, and no value loaded yet.
+  if (wantCells) {
+    const exceeded = overWorkbookLimits(reads, options.limits ?? DEFAULT_CONFIG.limits);
+    if (exceeded) throw new HostError('too-large', limitMessage(exceeded, 'en'), exceeded);
   }
 
   // 3. Values and rule formulas (the formulas travel with the first group of values).

@@ -3,6 +3,7 @@
 // is loaded through import() by insertTemplate.ts and never weighs on the pane's first load.
 import ExcelJS from 'exceljs';
 import { rangeAddress } from '../../core/address';
+import { sheetMerges } from '../xlsx/excelAdapter';
 import { loadWorkbook, toCellValue } from '../xlsx/readWorkbook';
 
 export interface TemplateSheetCells {
@@ -57,8 +58,7 @@ function sheetCells(ws: ExcelJS.Worksheet): TemplateSheetCells {
     formulas.push(rowFormulas);
     numberFormats.push(rowFormats);
   }
-  const index = (ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges;
-  const merges = Object.values(index).map((m) => rangeAddress({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
+  const merges = sheetMerges(ws).map(rangeAddress);
   const widths = Array.from({ length: colCount }, (_, i) => ws.getColumn(i + 1).width ?? 0);
   const range = rowCount > 0 && colCount > 0 ? rangeAddress({ top: 0, left: 0, bottom: rowCount - 1, right: colCount - 1 }) : null;
   return { range, formulas, numberFormats, bold, merges, widths };

@@ -1,5 +1,6 @@
 // The whole job on .xlsx bytes: read, run the pipeline, write the evaluated workbook. No fs: Node and browser.
 import type ExcelJS from 'exceljs';
+import type { Limits } from '../../core/config';
 import type { EvaluationOptions } from '../../core/model';
 import { runPipeline, type PipelineResult } from '../../core/pipeline';
 import { loadWorkbook } from './readWorkbook';
@@ -11,8 +12,9 @@ export interface XlsxEvaluation {
   output: Uint8Array | null;
 }
 
-export async function evaluateXlsx(bytes: Uint8Array, options: EvaluationOptions, produceOutput = true): Promise<XlsxEvaluation> {
-  const { workbook, snapshot } = await loadWorkbook(bytes, options.lang);
+/** `limits`: the size limits (the defaults of core/config.ts unless given; tests lower them). */
+export async function evaluateXlsx(bytes: Uint8Array, options: EvaluationOptions, produceOutput = true, limits?: Limits): Promise<XlsxEvaluation> {
+  const { workbook, snapshot } = await loadWorkbook(bytes, options.lang, limits);
   const result = runPipeline(snapshot, options);
   if (!result.ok || !produceOutput) return { result, output: null };
   return { result, output: await writeEvaluation(workbook, result) };

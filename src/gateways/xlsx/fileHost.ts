@@ -2,6 +2,7 @@
 // the command, on the file's bytes in memory. The file is never written (a browser page cannot) and never
 // sent anywhere: generate returns the evaluated copy as `output`, which the pane offers as a download.
 // The pane loads this module with import(), so ExcelJS is fetched only when a file is opened.
+import type { Limits } from '../../core/config';
 import type { Basis, Lang, NumberStyle } from '../../core/model';
 import { runPipeline } from '../../core/pipeline';
 import { checkFreshness } from '../../core/record/freshness';
@@ -29,6 +30,8 @@ export interface FileHostDeps {
   storage?: SettingsStorage | null;
   /** Today, for the report's date. */
   now?: () => Date;
+  /** The size limits (the defaults of core/config.ts unless given: tests lower them). */
+  limits?: Limits;
 }
 
 /** The localStorage key of the browser page's settings (JSON of Settings). */
@@ -85,7 +88,7 @@ export function createFileHost(file: WorkbookFile, deps: FileHostDeps = {}, load
       unused = null;
       let book: LoadedWorkbook;
       try {
-        book = reuse ?? (await loadWorkbook(file.bytes, options.lang));
+        book = reuse ?? (await loadWorkbook(file.bytes, options.lang, deps.limits));
       } catch (error) {
         throw new HostError('unknown', (error as Error).message);
       }
@@ -113,7 +116,7 @@ export function createFileHost(file: WorkbookFile, deps: FileHostDeps = {}, load
       const reuse = unused && unused.lang === options.lang ? unused.workbook : null;
       let book: LoadedWorkbook;
       try {
-        book = reuse ?? (await loadWorkbook(file.bytes, options.lang));
+        book = reuse ?? (await loadWorkbook(file.bytes, options.lang, deps.limits));
       } catch (error) {
         throw new HostError('unknown', (error as Error).message);
       }
@@ -128,7 +131,7 @@ export function createFileHost(file: WorkbookFile, deps: FileHostDeps = {}, load
       // The file as the clerk opened it: a report made before it was last edited (in WPS, say) is stale.
       const reuse = unused && unused.lang === lang ? unused.workbook : null;
       try {
-        return checkFreshness((reuse ?? (await loadWorkbook(file.bytes, lang))).snapshot, lang);
+        return checkFreshness((reuse ?? (await loadWorkbook(file.bytes, lang, deps.limits))).snapshot, lang);
       } catch (error) {
         throw new HostError('unknown', (error as Error).message);
       }
@@ -163,12 +166,13 @@ export async function openWorkbookFile(file: WorkbookFile, deps: FileHostDeps = 
   if (problem) return { ok: false, problem };
   let workbook: LoadedWorkbook;
   try {
-    workbook = await loadWorkbook(file.bytes, lang);
+    workbook = await loadWorkbook(file.bytes, lang, deps.limits);
   } catch (error) {
     if (!(error instanceof UnreadableWorkbookError)) return { ok: false, problem: { reason: 'corrupt', detail: (error as Error).message } };
     if (error.reason === 'encrypted') return { ok: false, problem: { reason: 'encrypted' } };
     if (error.reason === 'not-xlsx') return { ok: false, problem: { reason: 'not-xlsx' } };
-    return { ok: false, problem: { reason: 'corrupt', detail: error.message } };
+    if (error.reason === 'too-large' && error.limit) return { ok: false, problem: { reason: 'too-large', limit: error.limit } };
+    return { ok: false, problem: { reason: 'corrupt', detail: error.detail ?? error.message } };
   }
   return { ok: true, host: createFileHost(file, deps, { lang, workbook }) };
 }

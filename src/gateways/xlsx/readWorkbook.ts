@@ -1,15 +1,22 @@
 // .xlsx → WorkbookSnapshot, with ExcelJS. Runs in Node and in the browser (no fs here: bytes in).
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { splitReference } from '../../core/address';
+import { parseRange, splitReference } from '../../core/address';
 import { REPORT_NAME_PREFIX } from '../../core/compose/reportPlan';
-import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/model';
+import { DEFAULT_CONFIG, type Limits } from '../../core/config';
+import { limitMessage, overLimit, type LimitExceeded } from '../../core/limits';
+import type { CellValue, Lang, SheetSnapshot, WorkbookSnapshot } from '../../core/model';
+import { ExcelJsChangedError, loadWithExcelJS, sheetMerges, type ExcelLoad, type SheetPart } from './excelAdapter';
+import { scanSheetXml } from './sheetXml';
 import { findUnkeptContent } from './unkeptContent';
+import { declaredSize } from './zipParts';
 
 /** ExcelJS's cell value → the pipeline's: formulas give their cached result, rich text its plain text. */
 export function toCellValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' || value instanceof Date) return value;
+  // Infinity (`<v>1e999</v>`) or NaN is no amount: the parser reports it at its cell.
+  if (typeof value === 'number') return Number.isFinite(value) ? value : { invalid: String(value) };
+  if (typeof value === 'string' || typeof value === 'boolean' || value instanceof Date) return value;
   if (typeof value === 'object') {
     if ('error' in value) return { error: String(value.error) };
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
@@ -23,7 +30,8 @@ export function toCellValue(value: ExcelJS.CellValue): CellValue {
   return null;
 }
 
-function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
+/** `invalid`: the numeric cells of this sheet whose stored text is not a number (address → text). */
+function sheetSnapshot(ws: ExcelJS.Worksheet, invalid: ReadonlyMap<string, string> | undefined): SheetSnapshot {
   const values: CellValue[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellValue[] = [];
@@ -34,10 +42,14 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     });
     values[rowNumber - 1] = cells;
   });
-  // `ws.model` would rebuild every row's model just to list merges: read ExcelJS's merge index instead.
-  const index = (ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges;
-  const merges: CellRange[] = Object.values(index).map((m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
-  return { name: ws.name, values, merges };
+  // ExcelJS has read these as a number or as blank: the stored text replaces that guess.
+  for (const [address, text] of invalid ?? []) {
+    const at = parseRange(address);
+    if (!at) continue;
+    const cells = (values[at.top] ??= []);
+    cells[at.left] = { invalid: text };
+  }
+  return { name: ws.name, values, merges: sheetMerges(ws) };
 }
 
 /** Sheets the tool made itself, from the defined names that mark them. */
@@ -53,13 +65,24 @@ export function toolSheetNames(wb: ExcelJS.Workbook): string[] {
   return names;
 }
 
+export type UnreadableReason = 'encrypted' | 'not-xlsx' | 'corrupt' | 'too-large';
+
 export class UnreadableWorkbookError extends Error {
   constructor(
+    /** For 'corrupt' and 'too-large', the whole sentence for the clerk, in the language asked for. */
     message: string,
-    readonly reason: 'encrypted' | 'not-xlsx' | 'corrupt',
+    readonly reason: UnreadableReason,
+    extra: { limit?: LimitExceeded; detail?: string } = {},
   ) {
     super(message);
+    this.limit = extra.limit;
+    this.detail = extra.detail;
   }
+
+  /** For 'too-large': which limit, so that each host can word it in its own language. */
+  readonly limit?: LimitExceeded;
+  /** For 'corrupt': what was wrong, without the advice (the pane words its own). */
+  readonly detail?: string;
 }
 
 export interface LoadedWorkbook {
@@ -69,28 +92,92 @@ export interface LoadedWorkbook {
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
-/** Reads an .xlsx file's bytes. Encrypted files and old binary formats are told apart from broken ones. */
-export async function loadWorkbook(bytes: Uint8Array, lang: 'zh' | 'en' = 'zh'): Promise<LoadedWorkbook> {
+/** Stops ExcelJS's load from inside the sheet hook. */
+class OverLimit extends Error {
+  constructor(readonly exceeded: LimitExceeded) {
+    super(exceeded.limit);
+  }
+}
+
+function tooLarge(exceeded: LimitExceeded, lang: Lang): UnreadableWorkbookError {
+  return new UnreadableWorkbookError(limitMessage(exceeded, lang), 'too-large', { limit: exceeded });
+}
+
+function damaged(detail: string, lang: Lang): UnreadableWorkbookError {
+  return new UnreadableWorkbookError(
+    lang === 'zh'
+      ? `文件已损坏，无法读取（${detail}）：请找回原文件，或在 Excel 或 WPS 中打开（必要时修复）并另存为新的 .xlsx 后再试。`
+      : `the file is damaged and cannot be read (${detail}): find the original, or open it in Excel or WPS (repair it if asked), save it as a new .xlsx and try again.`,
+    'corrupt',
+    { detail },
+  );
+}
+
+/** The package's directory, checked against the limits before anything is unzipped. */
+function checkDirectory(zip: JSZip, limits: Limits, lang: Lang): void {
+  const files = Object.values(zip.files).filter((f) => !f.dir);
+  const sheets = files.filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f.name)).length;
+  const exceeded =
+    overLimit(limits, 'maxParts', files.length) ??
+    overLimit(limits, 'maxSheets', sheets) ??
+    overLimit(limits, 'maxUncompressedBytes', files.reduce((sum, f) => sum + declaredSize(f), 0));
+  if (exceeded) throw tooLarge(exceeded, lang);
+}
+
+/**
+ * Reads an .xlsx file's bytes. Encrypted files and old binary formats are told apart from broken ones; a file
+ * over the size limits (core/config.ts) is refused before it is parsed: from the zip's directory first, then
+ * each sheet from its text, before ExcelJS makes its rows.
+ */
+export async function loadWorkbook(bytes: Uint8Array, lang: Lang = 'zh', limits: Limits = DEFAULT_CONFIG.limits): Promise<LoadedWorkbook> {
   if (OLE_MAGIC.every((b, i) => bytes[i] === b)) {
     // Both an encrypted .xlsx and an old .xls / .et live in an OLE compound file.
     throw new UnreadableWorkbookError('encrypted or old binary workbook', 'encrypted');
   }
   let zip: JSZip;
   try {
+    // The directory only: nothing is unzipped yet.
     zip = await JSZip.loadAsync(bytes);
   } catch {
     throw new UnreadableWorkbookError('not an .xlsx file', 'not-xlsx');
   }
   if (!zip.file('xl/workbook.xml')) throw new UnreadableWorkbookError('not an .xlsx workbook', 'not-xlsx');
-  const workbook = new ExcelJS.Workbook();
+  checkDirectory(zip, limits, lang);
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    // Every part's checksum, in a streaming pass that holds no part in memory: a changed byte is a damaged file,
+    // never a different project name.
+    zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
   } catch (error) {
-    throw new UnreadableWorkbookError(`cannot read the workbook: ${(error as Error).message}`, 'corrupt');
+    // JSZip's words ("Corrupted zip : CRC32 mismatch", "Bug : uncompressed data size mismatch") in the clerk's.
+    const message = (error as Error).message;
+    const zh = lang === 'zh';
+    const detail = /crc32/i.test(message) ? (zh ? '校验和不符' : 'checksum mismatch') : /size mismatch/i.test(message) ? (zh ? '部件大小与目录不符' : 'a part’s size does not match the zip directory') : message;
+    throw damaged(detail, lang);
   }
+
+  const invalidByPart = new Map<string, Map<string, string>>();
+  let cells = 0;
+  const beforeSheet = (part: SheetPart) => {
+    const facts = scanSheetXml(part.xml);
+    const sheet = part.name ?? part.path;
+    cells += facts.cells + facts.mergedCells;
+    const exceeded =
+      overLimit(limits, 'maxRowsPerSheet', Math.max(facts.dimensionRows, facts.rows), sheet) ?? overLimit(limits, 'maxCells', cells, sheet);
+    if (exceeded) throw new OverLimit(exceeded);
+    if (facts.invalid.size > 0) invalidByPart.set(part.path, facts.invalid);
+  };
+  let loaded: ExcelLoad;
+  try {
+    loaded = await loadWithExcelJS(bytes, zip, beforeSheet);
+  } catch (error) {
+    if (error instanceof OverLimit) throw tooLarge(error.exceeded, lang);
+    if (error instanceof ExcelJsChangedError) throw error;
+    throw damaged((error as Error).message, lang);
+  }
+  const { workbook, partOfSheet } = loaded;
   const content = await findUnkeptContent(zip, lang);
   const snapshot: WorkbookSnapshot = {
-    sheets: workbook.worksheets.map(sheetSnapshot),
+    sheets: workbook.worksheets.map((ws) => sheetSnapshot(ws, invalidByPart.get(partOfSheet.get(ws.name) ?? ''))),
     toolSheets: toolSheetNames(workbook),
     unkeptContent: content,
   };

@@ -1,5 +1,6 @@
 // What kind of file the clerk picked, from its name and first bytes: enough to say "save it as .xlsx" before
 // loading the .xlsx library. No ExcelJS, no JSZip here: the browser page imports this at start.
+import type { LimitExceeded } from '../../core/limits';
 
 /** Spreadsheet formats the tool cannot read, by extension: the clerk saves them as .xlsx first. */
 export const OTHER_FORMATS = ['.xls', '.et', '.ett', '.csv', '.ods', '.xlsb', '.numbers', '.wps'];
@@ -12,7 +13,9 @@ export type FileProblem =
   /** Not a zip package at all (text, an empty file, something else). */
   | { reason: 'not-xlsx' }
   /** A zip package that is not a workbook ExcelJS can read. */
-  | { reason: 'corrupt'; detail: string };
+  | { reason: 'corrupt'; detail: string }
+  /** Over a size limit (core/config.ts): which one, so that the pane words it in its own language. */
+  | { reason: 'too-large'; limit: LimitExceeded };
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];

@@ -1,4 +1,5 @@
 // The pane's words in English. Typed as `Strings`, so a missing or extra key is a compile error.
+import { limitMessage, type LimitExceeded } from '../../core/limits';
 import type { Strings } from './zh';
 
 export const en: Strings = {
@@ -149,6 +150,7 @@ export const en: Strings = {
     corrupt: 'This workbook cannot be read (the file may be damaged): open it in Excel or WPS, save it as .xlsx and try again.',
     unreadable: 'The browser could not read this file: make sure no other program holds it, then try again.',
     failed: 'The part of the page that reads .xlsx files could not be loaded: reload the page and try again.',
+    'too-large': (limit: LimitExceeded) => limitMessage(limit, 'en'),
   },
   generateHintFile: "Reads this file's budget tables, computes the execution rates and makes a copy with a report sheet for you to download; your file is not changed.",
   download: 'Download the evaluated workbook',

@@ -27,6 +27,8 @@ export interface ErrorText {
 }
 
 export function describeError(strings: Strings, error: unknown): ErrorText {
+  // Over a size limit: the limit, the figure and how to split the work, in the pane's language.
+  if (error instanceof HostError && error.limit) return { message: strings.fileProblem['too-large'](error.limit), detail: null };
   if (error instanceof HostError) return { message: strings.hostError[error.code], detail: error.detail || null };
   const detail = error instanceof Error ? error.message : typeof error === 'string' ? error : null;
   const code: HostErrorCode = 'unknown';

@@ -3,6 +3,7 @@
 import type { Basis, Lang, NumberStyle, Severity } from '../../core/model';
 import type { HostErrorCode } from '../../gateways/host';
 import type { FileProblem } from '../../gateways/xlsx/sniff';
+import { limitMessage, type LimitExceeded } from '../../core/limits';
 import type { Grade } from '../../core/score/profile';
 
 export const zh = {
@@ -148,6 +149,7 @@ export const zh = {
     corrupt: '无法读取此工作簿（文件可能已损坏）：请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。',
     unreadable: '浏览器无法读取此文件：请确认文件未被其他程序占用后再试。',
     failed: '未能加载读取 .xlsx 文件所需的程序：请刷新页面后再试。',
+    'too-large': (limit: LimitExceeded) => limitMessage(limit, 'zh'),
   } satisfies Record<FileProblem['reason'] | 'unreadable' | 'failed', unknown>,
   generateHintFile: '读取此文件中的预算表，计算执行率，生成一份含报告工作表的副本供下载；原文件不变。',
   download: '下载结果工作簿',

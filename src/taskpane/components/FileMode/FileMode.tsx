@@ -53,6 +53,8 @@ export function problemText(strings: Strings, problem: OpenProblem): { message: 
   switch (problem.reason) {
     case 'format':
       return { message: strings.fileProblem.format(problem.extension), detail: null };
+    case 'too-large':
+      return { message: strings.fileProblem['too-large'](problem.limit), detail: null };
     case 'corrupt':
     case 'unreadable':
     case 'failed':

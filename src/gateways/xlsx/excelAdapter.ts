@@ -1,0 +1,176 @@
+// The one module that reaches into ExcelJS (4.4) beyond its typed API. Each use below says why; each has a test
+// in test/gateways/xlsx/excelAdapter.test.ts that fails if an ExcelJS upgrade changes it, for the Node build
+// (lib/) and the browser build (dist/exceljs.min.js) alike — so only instance members are used, never deep
+// imports, which the browser build does not have.
+import ExcelJS from 'exceljs';
+import type JSZip from 'jszip';
+import { cellAddress, parseRange } from '../../core/address';
+import type { CellRange } from '../../core/model';
+
+/** ExcelJS's worksheet model as its reader builds it (the part the adapter touches). */
+interface WorksheetModel {
+  name?: string;
+  /** `<mergeCell ref>` values, applied by the Worksheet's model setter. */
+  mergeCells?: string[];
+}
+
+interface ReadModel {
+  worksheets: WorksheetModel[];
+  worksheetHash: Record<string, WorksheetModel>;
+}
+
+/** The part a sheet's relationship points at, as ExcelJS's WorkbookXform.reconcile resolves it. */
+function partOf(target: string): string {
+  return `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
+}
+
+/**
+ * `workbook.xlsx` (ExcelJS's XLSX class). Its load() calls these through `this`, so wrapping them on the
+ * instance changes that one load and nothing else.
+ */
+interface XlsxInternals {
+  /** xl/workbook.xml → its model (sheets with their relationship ids); load() calls it for that part. */
+  parseWorkbook(stream: AsyncIterable<unknown>): Promise<{ sheets?: { name: string; rId: string }[] }>;
+  /** A .rels part → its relationships. */
+  parseRels(stream: AsyncIterable<unknown>): Promise<{ Id: string; Target: string }[]>;
+  /** Called by load() for each xl/worksheets/sheetN.xml, with the part's text as chunks of strings. */
+  _processWorksheetEntry(stream: AsyncIterable<unknown>, model: ReadModel, sheetNo: string, options: unknown, path: string): Promise<void>;
+  /** Called by load() once every part is parsed, before the model goes to `workbook.model`. */
+  reconcile(model: ReadModel, options: unknown): void;
+}
+
+/** A worksheet's merge index: master cell's address → the merged range (1-based). Filled by mergeCells. */
+type MergeIndex = Record<string, { top: number; left: number; bottom: number; right: number }>;
+
+interface WorksheetInternals {
+  _merges: MergeIndex;
+}
+
+/** Thrown when this ExcelJS no longer has what the adapter relies on: loud, never a silent wrong read. */
+export class ExcelJsChangedError extends Error {}
+
+function xlsxInternals(workbook: ExcelJS.Workbook): XlsxInternals {
+  const xlsx = workbook.xlsx as unknown as Partial<XlsxInternals>;
+  const missing = (['_processWorksheetEntry', 'reconcile', 'parseWorkbook', 'parseRels'] as const).filter((m) => typeof xlsx[m] !== 'function');
+  if (missing.length > 0) {
+    throw new ExcelJsChangedError(`ExcelJS changed: workbook.xlsx has no ${missing.join(', ')}`);
+  }
+  return xlsx as XlsxInternals;
+}
+
+function mergeIndex(ws: ExcelJS.Worksheet): MergeIndex {
+  const index = (ws as unknown as Partial<WorksheetInternals>)._merges;
+  if (!index || typeof index !== 'object') throw new ExcelJsChangedError('ExcelJS changed: a worksheet has no _merges index');
+  return index;
+}
+
+/** Chunks of a part's text, as ExcelJS's own load() feeds its parser (16 K characters each). */
+function* chunks(text: string): Generator<string> {
+  for (let i = 0; i < text.length; i += 16384) yield text.substring(i, i + 16384);
+}
+
+/**
+ * Applies a sheet's merges in linear time. ExcelJS's mergeCells checks each new merge against every earlier one
+ * (exceljs #637, #2689), also when a file is read: 40,000 merges cost 800 million checks. Here each merge still
+ * goes through ExcelJS's own mergeCellsWithoutStyle (it marks the cells and indexes the range as ExcelJS
+ * expects), but with an empty index in place during the call, so its check has nothing to loop over; overlaps
+ * are found instead with a set of the cells already merged, and refused as ExcelJS refuses them.
+ */
+export function applyMerges(ws: ExcelJS.Worksheet, refs: readonly string[]): void {
+  const index = mergeIndex(ws);
+  const internals = ws as unknown as WorksheetInternals;
+  const taken = new Set<number>();
+  try {
+    for (const ref of refs) {
+      const range = parseRange(ref);
+      if (!range) continue;
+      for (let r = range.top; r <= range.bottom; r++) {
+        for (let c = range.left; c <= range.right; c++) {
+          const key = r * 16384 + c;
+          if (taken.has(key)) throw new Error(`Cannot merge already merged cells (${ref} on sheet ${ws.name})`);
+          taken.add(key);
+        }
+      }
+      const single: MergeIndex = {};
+      internals._merges = single;
+      ws.mergeCellsWithoutStyle(range.top + 1, range.left + 1, range.bottom + 1, range.right + 1);
+      const master = cellAddress(range.top, range.left);
+      if (!single[master]) throw new ExcelJsChangedError('ExcelJS changed: mergeCells no longer indexes the range under its master cell');
+      index[master] = single[master];
+    }
+  } finally {
+    internals._merges = index;
+  }
+}
+
+/** A sheet's merged ranges, 0-based. From the merge index: `ws.model` would rebuild every row just to list them. */
+export function sheetMerges(ws: ExcelJS.Worksheet): CellRange[] {
+  return Object.values(mergeIndex(ws)).map((m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
+}
+
+export interface SheetPart {
+  path: string;
+  /** The sheet's name (undefined for a part no sheet of the workbook points at). */
+  name: string | undefined;
+  xml: string;
+}
+
+export interface ExcelLoad {
+  workbook: ExcelJS.Workbook;
+  /** Worksheet name → the package part it was read from (`xl/worksheets/sheet1.xml`). */
+  partOfSheet: Map<string, string>;
+}
+
+/**
+ * Reads .xlsx bytes with ExcelJS, with two changes to its load(): `beforeSheet` sees each worksheet part's text
+ * before ExcelJS parses it (and may throw to stop the read there, before the sheet's rows exist), and merges are
+ * applied in linear time. ExcelJS unzips each part once; `zip` (the caller's, loaded from the same bytes) gives
+ * the sheets' names from two small parts.
+ */
+export async function loadWithExcelJS(bytes: Uint8Array, zip: JSZip, beforeSheet: (part: SheetPart) => void): Promise<ExcelLoad> {
+  const workbook = new ExcelJS.Workbook();
+  const xlsx = xlsxInternals(workbook);
+  // Which sheet each part is, for beforeSheet: ExcelJS learns it only at the end, and the parts may come in any
+  // order (ExcelJS itself writes the sheets before xl/workbook.xml). Two small parts, parsed by ExcelJS's parser.
+  const names = new Map<string, string>();
+  const book = zip.file('xl/workbook.xml');
+  const rels = zip.file('xl/_rels/workbook.xml.rels');
+  if (book && rels) {
+    const { sheets = [] } = await xlsx.parseWorkbook(chunks(await book.async('string')) as unknown as AsyncIterable<unknown>);
+    const targets = new Map((await xlsx.parseRels(chunks(await rels.async('string')) as unknown as AsyncIterable<unknown>)).map((r) => [r.Id, r.Target]));
+    for (const sheet of sheets) {
+      const target = targets.get(sheet.rId);
+      if (target !== undefined) names.set(partOf(target), sheet.name);
+    }
+  }
+  const processSheet = xlsx._processWorksheetEntry;
+  const reconcile = xlsx.reconcile;
+  const deferredMerges = new Map<string, string[]>();
+  const partOfSheet = new Map<string, string>();
+
+  xlsx._processWorksheetEntry = async function (stream, model, sheetNo, options, path) {
+    // load() has written the whole part into the stream before calling: draining it costs no extra unzip.
+    const parts: string[] = [];
+    for await (const chunk of stream) parts.push(String(chunk));
+    const xml = parts.join('');
+    beforeSheet({ path, name: names.get(path), xml });
+    await processSheet.call(this, chunks(xml) as unknown as AsyncIterable<unknown>, model, sheetNo, options, path);
+  };
+  xlsx.reconcile = function (model, options) {
+    // reconcile() names the sheets and then drops worksheetHash: keep which part each sheet came from.
+    const byPath = Object.entries(model.worksheetHash);
+    reconcile.call(this, model, options);
+    for (const [path, sheet] of byPath) if (sheet.name !== undefined) partOfSheet.set(sheet.name, path);
+    // Take the merges out of the model so that the Worksheet's model setter (quadratic) has none to apply.
+    for (const sheet of model.worksheets) {
+      if (sheet.name !== undefined && sheet.mergeCells && sheet.mergeCells.length > 0) deferredMerges.set(sheet.name, sheet.mergeCells);
+      sheet.mergeCells = [];
+    }
+  };
+  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  for (const ws of workbook.worksheets) {
+    const refs = deferredMerges.get(ws.name);
+    if (refs) applyMerges(ws, refs);
+  }
+  return { workbook, partOfSheet };
+}
