@@ -27,6 +27,8 @@ export interface ErrorText {
 }
 
 export function describeError(strings: Strings, error: unknown): ErrorText {
+  // A passed size limit: the reader's own message says which limit and how to split the work (as the command does).
+  if (error instanceof HostError && error.code === 'limit' && error.detail) return { message: error.detail, detail: null };
   if (error instanceof HostError) return { message: strings.hostError[error.code], detail: error.detail || null };
   const detail = error instanceof Error ? error.message : typeof error === 'string' ? error : null;
   const code: HostErrorCode = 'unknown';
