@@ -3,6 +3,7 @@
 // every job it had with cancelledError(); the next job starts a new worker. A worker that dies (an uncaught
 // error, out of memory) fails its jobs with a message instead of leaving the page waiting.
 import { cancelledError, HostError, type Progress } from '../host';
+import { join, split, type Part } from './chunks';
 import { fromPlainError, type FromWorker, type JobRequest, type JobResults, type Op, type ToWorker } from './protocol';
 import { createJobService, type Serve } from './service';
 
@@ -23,7 +24,12 @@ interface Pending {
   resolve(value: unknown): void;
   reject(error: unknown): void;
   onProgress?: (step: Progress) => void;
+  /** The result's slices received so far. */
+  parts: Part[];
 }
+
+/** Lets the page answer input between two slices it sends. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class JobClient {
   private port: Port | null = null;
@@ -57,10 +63,22 @@ export class JobClient {
           reject(error);
         },
         onProgress,
+        parts: [],
       });
       signal?.addEventListener('abort', onAbort);
-      port.postMessage({ id, request });
+      void this.send(port, id, request);
     });
+  }
+
+  /** The request's large arrays (Excel's snapshot) in slices, a task apart, then the rest of it. */
+  private async send(port: Port, id: number, request: JobRequest): Promise<void> {
+    const { shell, parts } = split(request);
+    for (const part of parts) {
+      if (this.port !== port || !this.pending.has(id)) return;
+      port.postMessage({ id, kind: 'part', part });
+      await nextTask();
+    }
+    if (this.port === port && this.pending.has(id)) port.postMessage({ id, kind: 'job', request: shell as JobRequest });
   }
 
   /** Ends the worker and everything it was doing; its jobs reject with cancelledError(). */
@@ -90,8 +108,12 @@ export class JobClient {
         job.onProgress?.(message.step);
         return;
       }
+      if (message.kind === 'part') {
+        job.parts.push(message.part);
+        return;
+      }
       this.pending.delete(message.id);
-      if (message.kind === 'done') job.resolve(message.value);
+      if (message.kind === 'done') job.resolve(join(message.value, job.parts));
       else job.reject(fromPlainError(message.error));
     };
     port.onerror = (event) => {

@@ -6,6 +6,7 @@ import type { PipelineResult } from '../../core/pipeline';
 import { cancelledError, HostError, isCancelled, type DocxOutcome, type Freshness, type GenerateOutcome, type HostErrorCode, type Progress, type Settings } from '../host';
 import type { LimitProblem, WorkbookFile } from '../xlsx/fileHost';
 import type { FileProblem } from '../xlsx/sniff';
+import type { Part } from './chunks';
 
 export type JobRequest =
   /** Reads the file and keeps it: the later jobs work on it (the worker holds one file at a time). */
@@ -28,10 +29,8 @@ export interface JobResults {
   pipeline: PipelineResult;
 }
 
-export interface ToWorker {
-  id: number;
-  request: JobRequest;
-}
+/** A job: its large arrays first, as slices (chunks.ts), then the rest of it. */
+export type ToWorker = { id: number; kind: 'part'; part: Part } | { id: number; kind: 'job'; request: JobRequest };
 
 /** An error as plain data. */
 export interface PlainError {
@@ -43,6 +42,8 @@ export interface PlainError {
 
 export type FromWorker =
   | { id: number; kind: 'progress'; step: Progress }
+  /** A slice of one of the result's large arrays; the result ('done') follows its slices. */
+  | { id: number; kind: 'part'; part: Part }
   | { id: number; kind: 'done'; value: unknown }
   | { id: number; kind: 'failed'; error: PlainError };
 

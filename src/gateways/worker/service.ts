@@ -4,6 +4,7 @@
 // (client.ts's inThreadPort): the same code either way.
 import { runPipeline } from '../../core/pipeline';
 import type { WorkbookHost } from '../host';
+import { join, split, type Part } from './chunks';
 import { toPlainError, type FromWorker, type JobRequest, type ToWorker } from './protocol';
 
 export type Reply = (message: FromWorker) => void;
@@ -13,6 +14,8 @@ export type Serve = (message: ToWorker, reply: Reply) => Promise<void>;
 export function createJobService(): Serve {
   let file: WorkbookHost | null = null;
   let queue: Promise<void> = Promise.resolve();
+  /** The slices of each job not yet whole. */
+  const parts = new Map<number, Part[]>();
 
   async function perform(id: number, request: JobRequest, reply: Reply): Promise<unknown> {
     switch (request.op) {
@@ -42,11 +45,20 @@ export function createJobService(): Serve {
   }
 
   return (message, reply) => {
+    const { id } = message;
+    if (message.kind === 'part') {
+      parts.set(id, [...(parts.get(id) ?? []), message.part]);
+      return Promise.resolve();
+    }
+    const request = join(message.request, parts.get(id) ?? []) as JobRequest;
+    parts.delete(id);
     const job = queue.then(async () => {
       try {
-        reply({ id: message.id, kind: 'done', value: await perform(message.id, message.request, reply) });
+        const { shell, parts: slices } = split(await perform(id, request, reply));
+        for (const part of slices) reply({ id, kind: 'part', part });
+        reply({ id, kind: 'done', value: shell });
       } catch (error) {
-        reply({ id: message.id, kind: 'failed', error: toPlainError(error) });
+        reply({ id, kind: 'failed', error: toPlainError(error) });
       }
     });
     queue = job;

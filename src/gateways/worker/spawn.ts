@@ -7,5 +7,5 @@ export function spawnPaneWorker(): Port {
   // import.meta is valid in the ES modules webpack compiles; tsconfig.json's CommonJS (tests, type check) rejects it.
   // eslint-disable-next-line @typescript-eslint/ban-ts-comment
   // @ts-ignore TS1343
-  return new Worker(new URL('./pane.worker.ts', import.meta.url), { name: 'budget-eval' }) as unknown as Port;
+  return new Worker(new URL('./pane.worker.ts', import.meta.url), { name: 'pane-worker' }) as unknown as Port;
 }

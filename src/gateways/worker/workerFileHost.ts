@@ -60,9 +60,15 @@ export function createWorkerFileHost(client: JobClient, file: WorkbookFile, deps
     capabilities,
 
     async generate(settings: Settings, onProgress?: (step: Progress) => void, reportDate?: Date, signal?: AbortSignal) {
-      onProgress?.('reading');
+      // 'reading' from the start, while the file is read into a new worker; each step told once.
+      let last: Progress | null = null;
+      const progress = (step: Progress) => {
+        if (step !== last) onProgress?.(step);
+        last = step;
+      };
+      progress('reading');
       await ready(settings.lang, signal);
-      return client.run({ op: 'generate', settings, reportDate: today(reportDate) }, { signal, onProgress });
+      return client.run({ op: 'generate', settings, reportDate: today(reportDate) }, { signal, onProgress: progress });
     },
 
     async exportDocx(settings: Settings, reportDate?: Date, signal?: AbortSignal) {
