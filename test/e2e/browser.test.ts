@@ -145,12 +145,14 @@ describe('a large file', () => {
     expect(requests.filter((url) => /pane-worker\./.test(url))).toEqual([]);
     // Probes every 50 ms: how late each fires is how long the page could not have answered a key or a click.
     await page.evaluate(() => {
-      const w = window as unknown as { __lags: number[] };
+      const w = window as unknown as { __lags: number[]; __at: number[] };
       w.__lags = [];
+      w.__at = [];
       let last = performance.now();
       setInterval(() => {
         const now = performance.now();
         w.__lags.push(Math.max(0, now - last - 50));
+        w.__at.push(now);
         last = now;
       }, 50);
     });
@@ -165,19 +167,23 @@ describe('a large file', () => {
         return performance.now() - start;
       });
 
+    // While it is measured, the test waits with CSS and text selectors: Playwright's role selectors compute
+    // every element's role and name in the page's own thread, which would count against the page.
     await page.locator('input[type=file]').setInputFiles(large);
     await page.getByText('已打开：大表.xlsx').waitFor({ timeout: 240000 });
-    const generate = page.getByRole('button', { name: /生成自评报告/ });
+    const generate = page.locator('button', { hasText: '生成自评报告' });
+    const progressbar = page.locator('[role=progressbar]');
+    const download = page.locator('a[download]', { hasText: '下载结果工作簿' });
 
     // Cancel while it runs: back to where it was, nothing offered for download.
     await generate.click();
-    await page.getByRole('progressbar').waitFor();
+    await progressbar.waitFor();
     const clicks = [await clickLatency()];
-    await page.getByRole('button', { name: '取消' }).click();
+    await page.locator('button', { hasText: '取消' }).click();
     await page.getByText('已取消，没有生成结果。').waitFor();
-    expect(await page.getByRole('progressbar').count()).toBe(0);
-    expect(await page.getByRole('link', { name: /下载结果/ }).count()).toBe(0);
-    expect(await page.getByRole('heading', { name: '结果' }).count()).toBe(0);
+    expect(await progressbar.count()).toBe(0);
+    expect(await download.count()).toBe(0);
+    expect(await page.locator('h2', { hasText: '结果' }).count()).toBe(0);
 
     // Again, to the end (a new worker reads the file again).
     await generate.click();
@@ -185,21 +191,25 @@ describe('a large file', () => {
     clicks.push(await clickLatency());
     await page.getByText(/正在计算/).waitFor({ timeout: 240000 });
     clicks.push(await clickLatency());
-    await page.getByRole('link', { name: /下载结果工作簿/ }).waitFor({ timeout: 240000 });
+    await download.waitFor({ timeout: 240000 });
+    const doneAt = await page.evaluate(() => performance.now());
     clicks.push(await clickLatency());
+    await page.waitForTimeout(1000);
+
+    const probes = await page.evaluate(() => (window as unknown as { __lags: number[]; __at: number[] }).__lags.map((lag, i) => [lag, (window as unknown as { __at: number[] }).__at[i]]));
+    const longest = [...probes].sort((a, b) => b[0] - a[0]).slice(0, 5).map(([lag, at]) => `${lag.toFixed(0)} ms at ${(at / 1000).toFixed(1)} s`);
+    const lags = probes.map(([lag]) => lag).sort((a, b) => a - b);
+    const median = lags[Math.floor(lags.length / 2)];
+    const worst = lags[lags.length - 1];
+    console.log(`large file (${ROWS} rows): ${lags.length} probes, median lag ${median.toFixed(0)} ms, worst ${worst.toFixed(0)} ms; clicks answered in ${clicks.map((c) => c.toFixed(0)).join(', ')} ms; longest: ${longest.join(', ')}; the result shown at ${(doneAt / 1000).toFixed(1)} s`);
+    expect(median).toBeLessThanOrEqual(200);
+    expect(worst).toBeLessThanOrEqual(500);
+    for (const click of clicks) expect(click).toBeLessThanOrEqual(500);
 
     // Thousands of projects under target: a few hundred listed, the rest on request.
     const under = page.getByRole('region', { name: /低于目标的项目/ });
     expect(await under.getByRole('listitem').count()).toBe(200);
     await under.getByRole('button', { name: /显示全部/ }).waitFor();
-
-    const lags = (await page.evaluate(() => (window as unknown as { __lags: number[] }).__lags)).sort((a, b) => a - b);
-    const median = lags[Math.floor(lags.length / 2)];
-    const worst = lags[lags.length - 1];
-    console.log(`large file (${ROWS} rows): ${lags.length} probes, median lag ${median.toFixed(0)} ms, worst ${worst.toFixed(0)} ms; clicks answered in ${clicks.map((c) => c.toFixed(0)).join(', ')} ms`);
-    expect(median).toBeLessThanOrEqual(200);
-    expect(worst).toBeLessThanOrEqual(500);
-    for (const click of clicks) expect(click).toBeLessThanOrEqual(500);
     expect(requests.filter((url) => /pane-worker\./.test(url)).length).toBeGreaterThanOrEqual(1);
     expect(foreignRequests(requests, new URL(server.url).origin)).toEqual([]);
   }, 600000);
