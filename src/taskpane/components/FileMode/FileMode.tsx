@@ -93,6 +93,8 @@ export function FileMode({ openFile, lang, children }: FileModeProps) {
     const abort = new AbortController();
     // Cancel goes back to this: the file open before (if any), as it was.
     const before = state.kind === 'opening' ? state.before : state;
+    // A file still being read is dropped: its worker is ended rather than left to finish before this one.
+    if (state.kind === 'opening') state.abort.abort();
     setState({ kind: 'opening', name: file.name, before, abort });
     let result;
     try {
