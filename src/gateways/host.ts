@@ -66,6 +66,7 @@ export type HostErrorCode =
   | 'not-found' // a sheet or cell the operation needs is gone
   | 'unsupported' // the host lacks an API the operation needs
   | 'busy' // the host is busy or throttled
+  | 'limit' // the workbook passes one of the tool's size limits: `detail` is the reader's message (which limit, how to split)
   | 'unknown';
 
 export class HostError extends Error {
@@ -79,6 +80,24 @@ export class HostError extends Error {
     super(`${code}: ${detail}`);
     this.name = 'HostError';
   }
+}
+
+/**
+ * A run the clerk cancelled rejects with this (named 'AbortError', as fetch does): the pane goes back to where it
+ * was and shows no failure. Made here rather than with DOMException, which Node before 17 and some web views lack.
+ */
+export function cancelledError(): Error {
+  const error = new Error('cancelled');
+  error.name = 'AbortError';
+  return error;
+}
+
+export function isCancelled(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+}
+
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw cancelledError();
 }
 
 export interface HostCapabilities {
@@ -98,10 +117,14 @@ export interface WorkbookHost {
   /** `file`: an .xlsx file opened in the browser page; generate leaves it untouched and returns `output`. */
   readonly kind: 'excel' | 'file';
   readonly capabilities: HostCapabilities;
-  /** Reads the workbook, runs the pipeline, writes the report sheet and the highlight. */
-  generate(settings: Settings, onProgress?: (step: Progress) => void, reportDate?: Date): Promise<GenerateOutcome>;
+  /**
+   * Reads the workbook, runs the pipeline, writes the report sheet and the highlight. `signal` cancels it
+   * (rejects with cancelledError()) while reading and computing, and for a file at any point; in Excel, once
+   * writing has begun it completes (or rolls back) as it would have.
+   */
+  generate(settings: Settings, onProgress?: (step: Progress) => void, reportDate?: Date, signal?: AbortSignal): Promise<GenerateOutcome>;
   /** Reads the workbook and runs the pipeline, and returns the report as a .docx to download; writes nothing. */
-  exportDocx(settings: Settings, reportDate?: Date): Promise<DocxOutcome>;
+  exportDocx(settings: Settings, reportDate?: Date, signal?: AbortSignal): Promise<DocxOutcome>;
   /** Whether the tool's report sheets still match the data they were made from (their recorded fingerprint). */
   checkFreshness(lang: Lang): Promise<Freshness>;
   /**

@@ -4,7 +4,7 @@ import { Button, FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../core/model';
 import { formatRate } from '../core/numbers';
-import type { GenerateOutcome, Progress, WorkbookHost } from '../gateways/host';
+import { isCancelled, type GenerateOutcome, type Progress, type WorkbookHost } from '../gateways/host';
 import { DocxExport } from './components/DocxExport/DocxExport';
 import { GeneratePanel } from './components/GeneratePanel/GeneratePanel';
 import { FileMode } from './components/FileMode/FileMode';
@@ -88,7 +88,8 @@ export function App({ host, language, theme, storage = defaultStorage(), openFil
   );
 }
 
-type Run = { kind: 'idle' } | { kind: 'running'; step: Progress | null } | RunResult;
+type Settled = { kind: 'idle' } | { kind: 'cancelled' } | RunResult;
+type Run = Settled | { kind: 'running'; step: Progress | null; before: Settled; abort: AbortController };
 
 function Workbench({ host, storage }: { host: WorkbookHost; storage: NoticeStorage | null }) {
   const strings = useStrings();
@@ -121,22 +122,43 @@ function Workbench({ host, storage }: { host: WorkbookHost; storage: NoticeStora
     setInvalidSettings(false);
     setSelectError(null);
     const id = ++runId.current;
-    setRun({ kind: 'running', step: null });
+    const abort = new AbortController();
+    setRun({ kind: 'running', step: null, before: run, abort });
     generateStarted();
     let next: RunResult;
     try {
-      const outcome = await host.generate(form.settings, (step) => {
-        if (runId.current === id) setRun((current) => (current.kind === 'running' ? { kind: 'running', step } : current));
-      });
+      const outcome = await host.generate(
+        form.settings,
+        (step) => {
+          if (runId.current === id) setRun((current) => (current.kind === 'running' ? { ...current, step } : current));
+        },
+        undefined,
+        abort.signal,
+      );
       next = { kind: 'done', outcome };
     } catch (error) {
+      if (isCancelled(error)) {
+        // cancel() has already put the pane back as it was.
+        generateEnded(null);
+        return;
+      }
       next = { kind: 'failed', error };
     }
     generateEnded(next.kind === 'done' && next.outcome.ok ? next.outcome.reportSheet : null);
     if (runId.current !== id) return;
     setRun(next);
     setFinishedRuns((n) => n + 1);
-  }, [run.kind, toolBusy, exporting, form.valid, form.settings, host, generateStarted, generateEnded]);
+  }, [run, toolBusy, exporting, form.valid, form.settings, host, generateStarted, generateEnded]);
+
+  // Cancel: the host stops (a file's worker is ended; Excel stops before writing) and the pane shows what it
+  // showed before the click, with nothing of the cancelled run (no download). In Excel, once writing has begun
+  // the button is gone: the write completes or rolls back as it would have.
+  const cancel = useCallback(() => {
+    if (run.kind !== 'running') return;
+    runId.current++;
+    run.abort.abort();
+    setRun(run.before.kind === 'idle' ? { kind: 'cancelled' } : run.before);
+  }, [run]);
 
   const select = useCallback(
     (reference: string) => {
@@ -158,7 +180,8 @@ function Workbench({ host, storage }: { host: WorkbookHost; storage: NoticeStora
         running={running}
         disabled={toolBusy || exporting}
         step={running ? run.step : null}
-        announcement={invalidSettings && !form.valid ? strings.fixSettingsFirst : summary(strings, run)}
+        onCancel={running && !(inExcel && run.step === 'writing') ? cancel : undefined}
+        announcement={invalidSettings && !form.valid ? strings.fixSettingsFirst : summary(strings, run, inExcel)}
         hint={inExcel ? undefined : strings.generateHintFile}
         onGenerate={() => void generate()}
       />
@@ -188,7 +211,8 @@ function Workbench({ host, storage }: { host: WorkbookHost; storage: NoticeStora
 }
 
 /** The one line the live region says when a run ends. */
-function summary(strings: Strings, run: Run): string {
+function summary(strings: Strings, run: Run, inExcel: boolean): string {
+  if (run.kind === 'cancelled') return inExcel ? strings.cancelled : strings.cancelledFile;
   if (run.kind === 'failed') return strings.summaryFailed;
   if (run.kind !== 'done') return '';
   return summarizeOutcome(strings, run.outcome);

@@ -5,7 +5,7 @@
 import { createRoot } from 'react-dom/client';
 import type { WorkbookHost } from '../gateways/host';
 import { App } from './App';
-import { createExcelHost } from './hosts';
+import { createExcelHost, workerPipeline } from './hosts';
 import { uiLanguage } from './i18n';
 import { themeFromBackground } from './theme';
 
@@ -34,7 +34,7 @@ async function connect(): Promise<Start> {
   } catch {
     // Outside an Office host these may be missing or throw: the browser's language and the light theme stand.
   }
-  const host = info.host === Office.HostType.Excel ? createExcelHost({ fetchTemplate }) : null;
+  const host = info.host === Office.HostType.Excel ? createExcelHost({ fetchTemplate, pipeline: workerPipeline }) : null;
   return { host, displayLanguage, background };
 }
 

@@ -18,6 +18,7 @@ export interface GenerateCall {
   settings: Settings;
   onProgress?: (step: Progress) => void;
   reportDate?: Date;
+  signal?: AbortSignal;
   answer: Deferred<GenerateOutcome>;
 }
 
@@ -90,9 +91,9 @@ export class FakeHost implements WorkbookHost {
     for (const listener of [...this.dataListeners]) listener();
   }
 
-  generate(settings: Settings, onProgress?: (step: Progress) => void, reportDate?: Date): Promise<GenerateOutcome> {
+  generate(settings: Settings, onProgress?: (step: Progress) => void, reportDate?: Date, signal?: AbortSignal): Promise<GenerateOutcome> {
     const answer = new Deferred<GenerateOutcome>();
-    this.generateCalls.push({ settings, onProgress, reportDate, answer });
+    this.generateCalls.push({ settings, onProgress, reportDate, signal, answer });
     return answer.promise;
   }
 

@@ -122,7 +122,7 @@ it('opens the sample, shows the result and offers the evaluated workbook for dow
   await user.click(screen.getByRole('button', { name: /生成自评报告/ }));
   await screen.findByText('2270.40万元', {}, TIMEOUT);
   expect(revoked).toEqual(['blob:http://localhost/1']);
-  expect(screen.getByRole('link', { name: '下载结果工作簿' })).toHaveAttribute('href', 'blob:http://localhost/2');
+  expect(await screen.findByRole('link', { name: '下载结果工作簿' }, TIMEOUT)).toHaveAttribute('href', 'blob:http://localhost/2');
   const again = new ExcelJS.Workbook();
   await again.xlsx.load((await readFileBytes(blobs[1])) as unknown as ExcelJS.Buffer);
   expect(again.worksheets.map((ws) => ws.name)).toEqual(['部门信息', '部门支出', '项目支出', '绩效自评报告']);

@@ -28,7 +28,7 @@ describe('the UI strings', () => {
   });
 
   it('has an explanation for every host error code, in both languages', () => {
-    const codes: HostErrorCode[] = ['protected', 'cell-edit', 'too-large', 'item-exists', 'not-found', 'unsupported', 'busy', 'unknown'];
+    const codes: HostErrorCode[] = ['protected', 'cell-edit', 'too-large', 'item-exists', 'not-found', 'unsupported', 'busy', 'limit', 'unknown'];
     for (const lang of ['zh', 'en'] as const) expect(Object.keys(STRINGS[lang].hostError).sort()).toEqual([...codes].sort());
   });
 

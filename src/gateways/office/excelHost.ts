@@ -4,11 +4,11 @@
 // leaves as a HostError the pane can explain.
 import type { Limits } from '../../core/config';
 import { parseRange, splitReference } from '../../core/address';
-import type { Basis, Lang, NumberStyle } from '../../core/model';
-import { runPipeline } from '../../core/pipeline';
+import type { Basis, EvaluationOptions, Lang, NumberStyle, WorkbookSnapshot } from '../../core/model';
+import { runPipeline, type PipelineResult } from '../../core/pipeline';
 import { checkFreshness } from '../../core/record/freshness';
 import { reportDocxName } from '../docx/names';
-import { HostError, evaluationOptions, type DocxOutcome, type Freshness, type GenerateOutcome, type HostCapabilities, type Progress, type Settings, type WorkbookHost } from '../host';
+import { HostError, cancelledError, evaluationOptions, isCancelled, throwIfCancelled, type DocxOutcome, type Freshness, type GenerateOutcome, type HostCapabilities, type Progress, type Settings, type WorkbookHost } from '../host';
 import { toHostError } from './excelErrors';
 import { removeHighlights } from './highlights';
 import { insertTemplate } from './insertTemplate';
@@ -29,6 +29,31 @@ export interface ExcelHostDeps {
   limits?: Limits;
   /** Which ExcelApi sets the host has (default: Office.context.requirements). */
   supports?: Supports;
+  /**
+   * Runs the pure pipeline on the snapshot read from Excel: the pane passes one that runs it in a Web Worker, so
+   * the pane answers the clerk while a large workbook is composed, and a cancel stops it. Default: in-thread.
+   */
+  pipeline?: PipelineRunner;
+}
+
+export type PipelineRunner = (snapshot: WorkbookSnapshot, options: EvaluationOptions, signal?: AbortSignal) => Promise<PipelineResult>;
+
+const inThreadPipeline: PipelineRunner = async (snapshot, options) => runPipeline(snapshot, options);
+
+/**
+ * Settles with `work`, or rejects with cancelledError() as soon as `signal` aborts while `cancellable()` (the
+ * work runs on, and stops itself at its next check).
+ */
+function untilCancelled<T>(work: Promise<T>, signal: AbortSignal | undefined, cancellable: () => boolean = () => true): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      if (cancellable()) reject(cancelledError());
+    };
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** The one document-settings key the add-in uses; its value is the Settings as JSON. */
@@ -74,6 +99,7 @@ function workbookFileName(): string | null {
 
 export function createExcelHost(deps: ExcelHostDeps): WorkbookHost {
   const supports = deps.supports ?? officeSupports;
+  const pipeline = deps.pipeline ?? inThreadPipeline;
   const capabilities: HostCapabilities = {
     conditionalFormats: supports(API.conditionalFormats),
     charts: supports(API.charts),
@@ -104,6 +130,7 @@ export function createExcelHost(deps: ExcelHostDeps): WorkbookHost {
     try {
       return await Excel.run({ delayForCellEdit: true }, batch);
     } catch (error) {
+      if (isCancelled(error)) throw error;
       throw toHostError(error);
     }
   }
@@ -112,14 +139,21 @@ export function createExcelHost(deps: ExcelHostDeps): WorkbookHost {
     kind: 'excel',
     capabilities,
 
-    generate(settings: Settings, onProgress?: (step: Progress) => void, reportDate?: Date): Promise<GenerateOutcome> {
+    // Cancel: the pane is answered at once; the batch itself stops at its next step (after a read in flight,
+    // or as the worker is ended) and never starts writing. Once writing has begun, it completes or rolls back.
+    generate(settings: Settings, onProgress?: (step: Progress) => void, reportDate?: Date, signal?: AbortSignal): Promise<GenerateOutcome> {
       const options = evaluationOptions(settings, reportDate ?? deps.now?.() ?? new Date());
-      return run(async (context): Promise<GenerateOutcome> => {
+      let writingBegun = false;
+      const batch = run(async (context): Promise<GenerateOutcome> => {
+        throwIfCancelled(signal);
         onProgress?.('reading');
         const read = remember(await readSnapshot(context, { supports, maxReadCells: deps.maxReadCells, limits: deps.limits }));
+        throwIfCancelled(signal);
         onProgress?.('computing');
-        const result = runPipeline(read.snapshot, options);
+        const result = await pipeline(read.snapshot, options, signal);
         if (!result.ok) return { ok: false, findings: result.findings };
+        throwIfCancelled(signal);
+        writingBegun = true;
         onProgress?.('writing');
         writing = true;
         let written;
@@ -135,13 +169,19 @@ export function createExcelHost(deps: ExcelHostDeps): WorkbookHost {
         }
         return { ok: true, evaluation: result.evaluation, reportSheet: written.reportSheet, highlight: written.highlight, chart: written.chart };
       });
+      // A cancel after writing began is not answered early: the pane waits for the write to end either way.
+      return untilCancelled(batch, signal, () => !writingBegun);
     },
 
-    async exportDocx(settings: Settings, reportDate?: Date): Promise<DocxOutcome> {
+    async exportDocx(settings: Settings, reportDate?: Date, signal?: AbortSignal): Promise<DocxOutcome> {
       const options = evaluationOptions(settings, reportDate ?? deps.now?.() ?? new Date());
       // Read only: the document is made from the same pipeline run as generate, and the workbook is left as it is.
-      const read = await run((context) => readSnapshot(context, { supports, maxReadCells: deps.maxReadCells, limits: deps.limits }));
-      const result = runPipeline(read.snapshot, options);
+      const read = await untilCancelled(
+        run((context) => readSnapshot(context, { supports, maxReadCells: deps.maxReadCells, limits: deps.limits })),
+        signal,
+      );
+      const result = await pipeline(read.snapshot, options, signal);
+      throwIfCancelled(signal);
       if (!result.ok) return { ok: false, findings: result.findings };
       // The docx library is loaded on first use, never with the pane.
       const { writeDocx } = await import(/* webpackChunkName: "docx" */ '../docx/writeDocx');

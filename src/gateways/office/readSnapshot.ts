@@ -306,7 +306,7 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
   // The size limits, from the used ranges' sizes already loaded: no extra sync, and no value loaded yet.
   if (wantCells) {
     const exceeded = overWorkbookLimits(reads, options.limits ?? DEFAULT_CONFIG.limits);
-    if (exceeded) throw new HostError('too-large', limitMessage(exceeded, 'en'), exceeded);
+    if (exceeded) throw new HostError('limit', limitMessage(exceeded, 'en'), exceeded);
   }
 
   // 3. Values and rule formulas (the formulas travel with the first group of values).

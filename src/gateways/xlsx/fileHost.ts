@@ -3,13 +3,14 @@
 // sent anywhere: generate returns the evaluated copy as `output`, which the pane offers as a download.
 // The pane loads this module with import(), so ExcelJS is fetched only when a file is opened.
 import type { Limits } from '../../core/config';
-import type { Basis, Lang, NumberStyle } from '../../core/model';
+import type { Lang } from '../../core/model';
 import { runPipeline } from '../../core/pipeline';
 import { checkFreshness } from '../../core/record/freshness';
 import { docxFileName } from '../docx/names';
-import { HostError, evaluationOptions, type DocxOutcome, type Freshness, type GenerateOutcome, type HostCapabilities, type Progress, type Settings, type WorkbookHost } from '../host';
+import { HostError, evaluationOptions, throwIfCancelled, type DocxOutcome, type Freshness, type GenerateOutcome, type HostCapabilities, type Progress, type Settings, type WorkbookHost } from '../host';
 import { writeEvaluation } from './evaluateXlsx';
 import { loadWorkbook, UnreadableWorkbookError, type LoadedWorkbook } from './readWorkbook';
+import { loadFileSettings, saveFileSettings, type SettingsStorage } from './fileSettings';
 import { evaluatedFileName, sniffWorkbook, type FileProblem } from './sniff';
 
 export interface WorkbookFile {
@@ -18,12 +19,7 @@ export interface WorkbookFile {
   bytes: Uint8Array;
 }
 
-/** The part of Web Storage the host keeps its settings in (localStorage in the page). */
-// Spelled out rather than Pick<Storage, …>: this gateway also compiles for Node (the command), without DOM types.
-export interface SettingsStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
+export { FILE_SETTINGS_KEY, parseStoredSettings, type SettingsStorage } from './fileSettings';
 
 export interface FileHostDeps {
   /** Where the settings are remembered; null: not remembered (the defaults each time). */
@@ -34,31 +30,10 @@ export interface FileHostDeps {
   limits?: Limits;
 }
 
-/** The localStorage key of the browser page's settings (JSON of Settings). */
-export const FILE_SETTINGS_KEY = 'budget-eval.settings';
-
-const BASES: readonly Basis[] = ['adjusted', 'initial', 'adjusted-plus-carryover'];
-const LANGS: readonly Lang[] = ['zh', 'en'];
-const STYLES: readonly NumberStyle[] = ['trim', 'fixed'];
-
-/** What was stored → the settings that make sense; anything else is dropped, never trusted. */
-export function parseStoredSettings(text: string | null): Partial<Settings> {
-  let value: unknown;
-  try {
-    value = text === null ? null : (JSON.parse(text) as unknown);
-  } catch {
-    return {};
-  }
-  if (!value || typeof value !== 'object') return {};
-  const v = value as Record<string, unknown>;
-  const out: Partial<Settings> = {};
-  const fraction = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= 1;
-  if (fraction(v.target)) out.target = v.target;
-  if (fraction(v.explainBelow)) out.explainBelow = v.explainBelow;
-  if (BASES.includes(v.basis as Basis)) out.basis = v.basis as Basis;
-  if (LANGS.includes(v.lang as Lang)) out.lang = v.lang as Lang;
-  if (STYLES.includes(v.style as NumberStyle)) out.style = v.style as NumberStyle;
-  return out;
+/** A failure to read the file as the pane explains it: a passed size limit says which (the pane words it). */
+function readFailure(error: unknown): HostError {
+  if (error instanceof UnreadableWorkbookError && error.reason === 'too-large' && error.limit) return new HostError('limit', error.message, error.limit);
+  return new HostError('unknown', (error as Error).message);
 }
 
 /** Lets the page paint (progress) between the steps of a long run. */
@@ -79,10 +54,14 @@ export function createFileHost(file: WorkbookFile, deps: FileHostDeps = {}, load
     kind: 'file',
     capabilities,
 
-    async generate(settings: Settings, onProgress?: (step: Progress) => void, reportDate?: Date): Promise<GenerateOutcome> {
+    // The signal is looked at between the steps: in the page this runs in a Web Worker, which Cancel ends
+    // outright; in-thread (tests, a browser without workers) the steps after a cancel are skipped.
+    async generate(settings: Settings, onProgress?: (step: Progress) => void, reportDate?: Date, signal?: AbortSignal): Promise<GenerateOutcome> {
       const options = evaluationOptions(settings, reportDate ?? deps.now?.() ?? new Date());
+      throwIfCancelled(signal);
       onProgress?.('reading');
       await nextTask();
+      throwIfCancelled(signal);
       // The snapshot's notes on content ExcelJS drops are worded in the report's language.
       const reuse = unused && unused.lang === options.lang ? unused.workbook : null;
       unused = null;
@@ -90,15 +69,20 @@ export function createFileHost(file: WorkbookFile, deps: FileHostDeps = {}, load
       try {
         book = reuse ?? (await loadWorkbook(file.bytes, options.lang, deps.limits));
       } catch (error) {
-        throw new HostError('unknown', (error as Error).message);
+        throw readFailure(error);
       }
+      throwIfCancelled(signal);
       onProgress?.('computing');
       await nextTask();
+      throwIfCancelled(signal);
       const result = runPipeline(book.snapshot, options);
       if (!result.ok) return { ok: false, findings: result.findings };
+      throwIfCancelled(signal);
       onProgress?.('writing');
       await nextTask();
+      throwIfCancelled(signal);
       const bytes = await writeEvaluation(book.workbook, result);
+      throwIfCancelled(signal);
       const highlighted = result.highlights.rules.length > 0 || result.highlights.fills.length > 0;
       return {
         ok: true,
@@ -110,7 +94,7 @@ export function createFileHost(file: WorkbookFile, deps: FileHostDeps = {}, load
       };
     },
 
-    async exportDocx(settings: Settings, reportDate?: Date): Promise<DocxOutcome> {
+    async exportDocx(settings: Settings, reportDate?: Date, signal?: AbortSignal): Promise<DocxOutcome> {
       const options = evaluationOptions(settings, reportDate ?? deps.now?.() ?? new Date());
       // Reading only: the workbook read at open stays unused for generate (which writes into it).
       const reuse = unused && unused.lang === options.lang ? unused.workbook : null;
@@ -118,8 +102,9 @@ export function createFileHost(file: WorkbookFile, deps: FileHostDeps = {}, load
       try {
         book = reuse ?? (await loadWorkbook(file.bytes, options.lang, deps.limits));
       } catch (error) {
-        throw new HostError('unknown', (error as Error).message);
+        throw readFailure(error);
       }
+      throwIfCancelled(signal);
       const result = runPipeline(book.snapshot, options);
       if (!result.ok) return { ok: false, findings: result.findings };
       // The docx library is loaded on first use (its own chunk), not with the .xlsx gateway.
@@ -133,7 +118,7 @@ export function createFileHost(file: WorkbookFile, deps: FileHostDeps = {}, load
       try {
         return checkFreshness((reuse ?? (await loadWorkbook(file.bytes, lang, deps.limits))).snapshot, lang);
       } catch (error) {
-        throw new HostError('unknown', (error as Error).message);
+        throw readFailure(error);
       }
     },
 
@@ -142,15 +127,11 @@ export function createFileHost(file: WorkbookFile, deps: FileHostDeps = {}, load
     select: (reference: string) => notHere(`Selecting ${reference}`),
 
     async loadSettings(): Promise<Partial<Settings>> {
-      return parseStoredSettings(storage?.getItem(FILE_SETTINGS_KEY) ?? null);
+      return loadFileSettings(storage);
     },
 
     async saveSettings(settings: Settings): Promise<void> {
-      if (!storage) return;
-      const value: Partial<Settings> = { basis: settings.basis, lang: settings.lang, style: settings.style };
-      if (settings.target !== undefined) value.target = settings.target;
-      if (settings.explainBelow !== undefined) value.explainBelow = settings.explainBelow;
-      storage.setItem(FILE_SETTINGS_KEY, JSON.stringify(value));
+      saveFileSettings(storage, settings);
     },
   };
 }

@@ -18,6 +18,9 @@ export const en: Strings = {
     writing: 'Writing the report sheet… (step 3 of 3)',
   },
   busyHint: 'Working, please wait.',
+  cancel: 'Cancel',
+  cancelled: 'Cancelled: nothing was changed in the workbook.',
+  cancelledFile: 'Cancelled: no result was made.',
   fixSettingsFirst: 'A setting has an invalid value: correct it before generating.',
 
   settings: 'Settings',
@@ -89,6 +92,8 @@ export const en: Strings = {
     info: (count: number) => `Notes (${count})`,
   },
   wholeWorkbook: 'Whole workbook',
+  findingsShown: (shown: number, total: number) => `Listing the first ${shown} of ${total}.`,
+  findingsShowAll: (total: number) => `Show all ${total}`,
 
   tools: 'Tools',
   insertTemplate: {
@@ -127,6 +132,7 @@ export const en: Strings = {
     'not-found': 'A sheet or cell the add-in needs is gone (deleted or renamed): generate again, then retry.',
     unsupported: 'This Excel version lacks a feature the add-in needs: update Office, or run the budget-eval command on the .xlsx file.',
     busy: 'Excel is busy: wait a moment, then try again.',
+    limit: 'The workbook is larger than this tool takes: split it as the details say, then try again.',
     unknown: 'Something unexpected went wrong: try again; if it fails again, save the workbook, reopen it and retry.',
   },
 

@@ -22,6 +22,9 @@ export const zh = {
     writing: '正在写入报告工作表…（第 3 步，共 3 步）',
   },
   busyHint: '正在处理，请稍候。',
+  cancel: '取消',
+  cancelled: '已取消，工作簿未作任何改动。',
+  cancelledFile: '已取消，没有生成结果。',
   fixSettingsFirst: '设置中有无效的值：请先更正后再生成。',
 
   settings: '设置',
@@ -92,6 +95,8 @@ export const zh = {
     info: (count: number) => `提示（${count}）`,
   } satisfies Record<Severity, (count: number) => string>,
   wholeWorkbook: '整个工作簿',
+  findingsShown: (shown: number, total: number) => `仅列出前 ${shown} 条，共 ${total} 条。`,
+  findingsShowAll: (total: number) => `显示全部 ${total} 条`,
 
   tools: '工具',
   insertTemplate: {
@@ -127,6 +132,7 @@ export const zh = {
     'not-found': '找不到所需的工作表或单元格（可能已被删除或改名）：请重新生成后再试。',
     unsupported: '此版本的 Excel 缺少所需的功能：请更新 Office，或使用 budget-eval 命令处理 .xlsx 文件。',
     busy: 'Excel 正忙：请稍等片刻再试。',
+    limit: '工作簿超出了本工具的处理上限：请按说明拆分后再试。',
     unknown: '发生了意外错误：请再试一次；如仍失败，请保存工作簿、重新打开后再试。',
   } satisfies Record<HostErrorCode, string>,
 

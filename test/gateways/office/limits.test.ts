@@ -27,7 +27,7 @@ describe('readSnapshot and the size limits', () => {
     const init = projectWorkbookInit(30);
     const { fake } = install(createFakeWorkbook(init));
     const error = await refusal(() => runExcel((context) => readSnapshot(context, { limits: limits({ maxRowsPerSheet: 20 }) })));
-    expect(error.code).toBe('too-large');
+    expect(error.code).toBe('limit');
     expect(error.limit).toMatchObject({ limit: 'maxRowsPerSheet', allowed: 20, sheet: '项目支出' });
     expect(error.limit!.found).toBeGreaterThan(30);
     // Sheets and names, then the used ranges: no third sync for the values.

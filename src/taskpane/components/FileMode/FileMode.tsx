@@ -4,7 +4,7 @@
 import { Button, Link, makeStyles, mergeClasses, MessageBar, MessageBarBody, MessageBarTitle, shorthands, Spinner, Text, tokens, useId } from '@fluentui/react-components';
 import { Fragment, useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import type { Lang } from '../../../core/model';
-import type { WorkbookHost } from '../../../gateways/host';
+import { isCancelled, type WorkbookHost } from '../../../gateways/host';
 import { useStrings, type Strings } from '../../i18n';
 import type { OpenFile, OpenProblem } from './openFile';
 
@@ -31,13 +31,14 @@ const useStyles = makeStyles({
   // The input stays in the page (tests and automation set files on it) but out of sight: the button opens it.
   input: { position: 'absolute', width: '1px', height: '1px', marginTop: '-1px', marginLeft: '-1px', paddingTop: 0, paddingRight: 0, paddingBottom: 0, paddingLeft: 0, overflowX: 'hidden', overflowY: 'hidden', clip: 'rect(0 0 0 0)', borderTopWidth: 0, borderRightWidth: 0, borderBottomWidth: 0, borderLeftWidth: 0 },
   status: { margin: 0, minHeight: tokens.lineHeightBase300 },
+  opening: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   code: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
   tools: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
 });
 
 type State =
   | { kind: 'empty' }
-  | { kind: 'opening'; name: string }
+  | { kind: 'opening'; name: string; before: State; abort: AbortController }
   | { kind: 'open'; name: string; host: WorkbookHost; id: number }
   | { kind: 'problem'; name: string; problem: OpenProblem };
 
@@ -88,10 +89,30 @@ export function FileMode({ openFile, lang, children }: FileModeProps) {
 
   const open = async (file: File) => {
     const id = ++latest.current;
-    setState({ kind: 'opening', name: file.name });
-    const result = await openFile(file, lang);
+    const abort = new AbortController();
+    // Cancel goes back to this: the file open before (if any), as it was.
+    const before = state.kind === 'opening' ? state.before : state;
+    // A file still being read is dropped: its worker is ended rather than left to finish before this one.
+    if (state.kind === 'opening') state.abort.abort();
+    setState({ kind: 'opening', name: file.name, before, abort });
+    let result;
+    try {
+      result = await openFile(file, lang, abort.signal);
+    } catch (error) {
+      if (id !== latest.current) return;
+      // Cancelled (the worker was ended) or failed outside the gateway: back to where the clerk was.
+      setState(isCancelled(error) ? before : { kind: 'problem', name: file.name, problem: { reason: 'failed', detail: String(error) } });
+      return;
+    }
     if (id !== latest.current) return; // another file was picked meanwhile
     setState(result.ok ? { kind: 'open', name: file.name, host: result.host, id } : { kind: 'problem', name: file.name, problem: result.problem });
+  };
+
+  const cancelOpening = () => {
+    if (state.kind !== 'opening') return;
+    latest.current++;
+    state.abort.abort();
+    setState(state.before);
   };
 
   const onDrag = (event: DragEvent<HTMLDivElement>) => {
@@ -154,7 +175,14 @@ export function FileMode({ openFile, lang, children }: FileModeProps) {
           />
         </div>
         <div role="status" aria-live="polite">
-          {state.kind === 'opening' && <Spinner size="tiny" labelPosition="after" label={strings.opening(state.name)} />}
+          {state.kind === 'opening' && (
+            <div className={styles.opening}>
+              <Spinner size="tiny" labelPosition="after" label={strings.opening(state.name)} />
+              <Button size="small" onClick={cancelOpening}>
+                {strings.cancel}
+              </Button>
+            </div>
+          )}
           {state.kind === 'open' && <p className={styles.status}>{strings.opened(state.name)}</p>}
         </div>
         {state.kind === 'problem' && problem && (

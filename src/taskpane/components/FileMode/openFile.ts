@@ -1,20 +1,26 @@
 // Opening a file the clerk picked or dropped, in the browser page: read its bytes (in the page: nothing is
 // uploaded), tell other formats apart at once, then hand it to the .xlsx gateway (loaded on first use).
 import type { Lang } from '../../../core/model';
-import type { WorkbookHost } from '../../../gateways/host';
+import { isCancelled, type WorkbookHost } from '../../../gateways/host';
 import { sniffWorkbook, type FileProblem } from '../../../gateways/xlsx/sniff';
 import type { FileHostDeps, OpenedFile, WorkbookFile } from '../../../gateways/xlsx/fileHost';
 
-/** Why a file did not open: the gateway's reasons, or the browser could not read it, or the gateway did not load. */
+/**
+ * Why a file did not open: the gateway's reasons (a passed size limit with the reader's message), or the
+ * browser could not read it, or the gateway did not load.
+ */
 export type OpenProblem = FileProblem | { reason: 'unreadable'; detail: string } | { reason: 'failed'; detail: string };
 
 export type OpenResult = { ok: true; host: WorkbookHost } | { ok: false; problem: OpenProblem };
 
-/** What the pane calls with a picked file; the default reads it and uses the .xlsx gateway. */
-export type OpenFile = (file: File, lang: Lang) => Promise<OpenResult>;
+/**
+ * What the pane calls with a picked file; the default reads it and uses the .xlsx gateway. `signal` cancels
+ * the opening (rejects with cancelledError()).
+ */
+export type OpenFile = (file: File, lang: Lang, signal?: AbortSignal) => Promise<OpenResult>;
 
-/** The gateway's open (hosts.ts loads it with import()). */
-export type OpenWorkbookFile = (file: WorkbookFile, deps: FileHostDeps, lang: Lang) => Promise<OpenedFile>;
+/** The gateway's open (hosts.ts: in the pane's Web Worker). */
+export type OpenWorkbookFile = (file: WorkbookFile, deps: FileHostDeps, lang: Lang, signal?: AbortSignal) => Promise<OpenedFile>;
 
 /** A File's bytes; FileReader where Blob.arrayBuffer is missing (older web views, jsdom). */
 export function readFileBytes(file: Blob): Promise<Uint8Array> {
@@ -28,7 +34,7 @@ export function readFileBytes(file: Blob): Promise<Uint8Array> {
 }
 
 export function makeOpenFile(open: OpenWorkbookFile, deps: FileHostDeps): OpenFile {
-  return async (file, lang) => {
+  return async (file, lang, signal) => {
     let bytes: Uint8Array;
     try {
       bytes = await readFileBytes(file);
@@ -39,8 +45,9 @@ export function makeOpenFile(open: OpenWorkbookFile, deps: FileHostDeps): OpenFi
     const problem = sniffWorkbook(file.name, bytes);
     if (problem) return { ok: false, problem };
     try {
-      return await open({ name: file.name, bytes }, deps, lang);
+      return await open({ name: file.name, bytes }, deps, lang, signal);
     } catch (error) {
+      if (isCancelled(error)) throw error;
       // The gateway's chunk did not load (the server went away) or failed in a way it does not classify.
       return { ok: false, problem: { reason: 'failed', detail: error instanceof Error ? error.message : String(error) } };
     }

@@ -1,11 +1,35 @@
 // The problems found in the data, grouped by severity with counts; each names its cell (a link where the host
-// can select it).
-import { makeStyles, tokens } from '@fluentui/react-components';
+// can select it). A workbook of tens of thousands of rows can have thousands: each severity lists the first
+// few hundred, with a button for the rest, so the pane stays quick to render and to scroll.
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { Finding, Severity } from '../../../core/model';
 import { useStrings } from '../../i18n';
 import { CellLink } from '../CellLink/CellLink';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+/** How many entries a long list shows until the clerk asks for all. */
+export const LIST_SHOWN = 200;
+
+/** The first `LIST_SHOWN` of `items`, and the line plus button that shows the rest. */
+export function useShownItems<T>(items: readonly T[]): { shown: readonly T[]; more: JSX.Element | null } {
+  const strings = useStrings();
+  const styles = useStyles();
+  const [all, setAll] = useState(false);
+  if (all || items.length <= LIST_SHOWN) return { shown: items, more: null };
+  return {
+    shown: items.slice(0, LIST_SHOWN),
+    more: (
+      <div className={styles.more}>
+        <Text size={200}>{strings.findingsShown(LIST_SHOWN, items.length)}</Text>
+        <Button size="small" onClick={() => setAll(true)}>
+          {strings.findingsShowAll(items.length)}
+        </Button>
+      </div>
+    ),
+  };
+}
 
 const useStyles = makeStyles({
   heading: { margin: `${tokens.spacingVerticalS} 0`, fontSize: tokens.fontSizeBase300 },
@@ -15,6 +39,7 @@ const useStyles = makeStyles({
   warning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
   info: { borderLeftColor: tokens.colorNeutralStroke1 },
   cell: { marginRight: tokens.spacingHorizontalXS },
+  more: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
 });
 
 export interface FindingsProps {
@@ -27,7 +52,6 @@ export interface FindingsProps {
 
 export function Findings({ findings, onSelect, level = 4 }: FindingsProps) {
   const strings = useStrings();
-  const styles = useStyles();
   const Heading = level === 3 ? 'h3' : 'h4';
   if (findings.length === 0) return <p>{strings.noFindings}</p>;
   return (
@@ -35,24 +59,32 @@ export function Findings({ findings, onSelect, level = 4 }: FindingsProps) {
       {SEVERITIES.map((severity) => {
         const group = findings.filter((f) => f.severity === severity);
         if (group.length === 0) return null;
-        return (
-          <section key={severity} className={`${styles.group} ${styles[severity]}`} aria-label={strings.severity[severity](group.length)} data-severity={severity}>
-            <Heading className={styles.heading}>{strings.severity[severity](group.length)}</Heading>
-            <ul className={styles.list}>
-              {group.map((finding, i) => (
-                <li key={`${finding.code}-${finding.cell ?? ''}-${i}`}>
-                  {finding.cell !== null && (
-                    <span className={styles.cell}>
-                      <CellLink reference={finding.cell} onSelect={onSelect} />
-                    </span>
-                  )}
-                  {finding.message}
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
+        return <Group key={severity} severity={severity} group={group} onSelect={onSelect} Heading={Heading} />;
       })}
     </div>
+  );
+}
+
+function Group({ severity, group, onSelect, Heading }: { severity: Severity; group: readonly Finding[]; onSelect?(reference: string): void; Heading: 'h3' | 'h4' }) {
+  const strings = useStrings();
+  const styles = useStyles();
+  const { shown, more } = useShownItems(group);
+  return (
+    <section className={`${styles.group} ${styles[severity]}`} aria-label={strings.severity[severity](group.length)} data-severity={severity}>
+      <Heading className={styles.heading}>{strings.severity[severity](group.length)}</Heading>
+      <ul className={styles.list}>
+        {shown.map((finding, i) => (
+          <li key={`${finding.code}-${finding.cell ?? ''}-${i}`}>
+            {finding.cell !== null && (
+              <span className={styles.cell}>
+                <CellLink reference={finding.cell} onSelect={onSelect} />
+              </span>
+            )}
+            {finding.message}
+          </li>
+        ))}
+      </ul>
+      {more}
+    </section>
   );
 }

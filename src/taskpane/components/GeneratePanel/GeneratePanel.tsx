@@ -10,6 +10,7 @@ const useStyles = makeStyles({
   button: { width: '100%', maxWidth: '100%' },
   hint: { color: tokens.colorNeutralForeground3 },
   status: { minHeight: tokens.lineHeightBase300, margin: 0 },
+  cancel: { alignSelf: 'flex-start' },
 });
 
 export interface GeneratePanelProps {
@@ -24,9 +25,11 @@ export interface GeneratePanelProps {
   /** What the button does, under it; the Excel wording by default. */
   hint?: string;
   onGenerate(): void;
+  /** Shown while a run can still be cancelled. */
+  onCancel?(): void;
 }
 
-export function GeneratePanel({ running, disabled, step, announcement, hint, onGenerate }: GeneratePanelProps) {
+export function GeneratePanel({ running, disabled, step, announcement, hint, onGenerate, onCancel }: GeneratePanelProps) {
   const strings = useStrings();
   const styles = useStyles();
   const statusId = useId('generate-status');
@@ -50,6 +53,11 @@ export function GeneratePanel({ running, disabled, step, announcement, hint, onG
       <Text id={hintId} size={200} className={styles.hint}>
         {hint ?? strings.generateHint}
       </Text>
+      {running && onCancel && (
+        <Button className={styles.cancel} onClick={onCancel}>
+          {strings.cancel}
+        </Button>
+      )}
       {running && (
         <ProgressBar
           aria-label={strings.progressLabel}

@@ -10,7 +10,7 @@ import { describeError, useStrings } from '../../i18n';
 import { ErrorMessage } from '../ErrorMessage/ErrorMessage';
 import { CellLink } from '../CellLink/CellLink';
 import { DownloadLink } from '../Download/DownloadLink';
-import { Findings } from '../Findings/Findings';
+import { Findings, useShownItems } from '../Findings/Findings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -78,6 +78,7 @@ function Written({ outcome, onSelect }: { outcome: Extract<GenerateOutcome, { ok
   const { totals, department, score } = evaluation;
   const rate = (value: number | null) => (value === null ? strings.noRate : formatRate(value, style));
   const under = evaluation.projects.filter((p) => p.underTarget);
+  const { shown: underShown, more: underMore } = useShownItems(under);
   const ids = { totals: useId('totals'), under: useId('under'), findings: useId('findings') };
   const who = [department.name, department.year].filter((part) => part !== null && part !== '').join(' ');
 
@@ -125,7 +126,7 @@ function Written({ outcome, onSelect }: { outcome: Extract<GenerateOutcome, { ok
           <p>{strings.noneUnderTarget}</p>
         ) : (
           <ul className={styles.list}>
-            {under.map((project) => (
+            {underShown.map((project) => (
               <li key={project.cell}>
                 <CellLink reference={project.cell} onSelect={onSelect}>
                   {project.name}
@@ -137,6 +138,7 @@ function Written({ outcome, onSelect }: { outcome: Extract<GenerateOutcome, { ok
             ))}
           </ul>
         )}
+        {underMore}
         {highlight === 'fill' && under.length > 0 && (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>{strings.highlightFill}</MessageBarBody>
