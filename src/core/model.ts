@@ -77,7 +77,8 @@ export type FindingCode =
   | 'score-setting'
   | 'kept-edit'
   | 'kept-addition'
-  | 'score-sheet-ignored';
+  | 'score-sheet-ignored'
+  | 'text-truncated';
 
 export interface Finding {
   severity: Severity;
