@@ -10,8 +10,9 @@
 //   - a bare ExcelJS read + write of the same file (the input, and for the regeneration the evaluated file),
 //     in a child process too (build/bench/bare-roundtrip.js);
 //   - the pure pipeline (runPipeline) in this process, on a snapshot loaded once;
-// and the command's peak RSS (GNU /usr/bin/time -f %M when present, else process.resourceUsage().maxRSS
-// reported by a preloaded probe; BENCH_RSS=node forces the latter). Time per row at the largest size is
+// and the command's CPU time and peak RSS (GNU /usr/bin/time -f '%U %S %M' when present, else
+// process.resourceUsage() reported by a preloaded probe; BENCH_RSS=node forces the latter). CPU time is the
+// steadier figure when other work shares the cores. Time per row at the largest size is
 // compared with the smallest (linear cost: the ratio near 1).
 // Prints a Markdown table and the aims, and writes the figures as JSON to a temp folder.
 import { spawn, spawnSync } from 'node:child_process';
@@ -42,6 +43,8 @@ type RssMethod = 'gnu-time' | 'node-maxRSS';
 interface ChildRun {
   ms: number;
   rssKb: number | null;
+  /** User + system CPU time of the child: steadier than wall time when other work shares the cores. */
+  cpuMs: number | null;
 }
 
 type Run = 'first' | 'regenerate';
@@ -59,6 +62,10 @@ interface SizeResult {
   commandS: number;
   bareS: number;
   ratio: number;
+  /** Median CPU seconds (user + system) of the command and of the bare round trip, and their ratio. */
+  commandCpuS: number | null;
+  bareCpuS: number | null;
+  cpuRatio: number | null;
   pipelineMs: number[];
   pipelineMedianMs: number;
   pipelineMsPer10k: number;
@@ -91,7 +98,7 @@ function runNode(args: string[], method: RssMethod, rssFile: string, cwd: string
   rmSync(rssFile, { force: true });
   const [command, argv, env] =
     method === 'gnu-time'
-      ? [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...args], process.env]
+      ? [GNU_TIME, ['-f', '%U %S %M', '-o', rssFile, process.execPath, ...args], process.env]
       : [process.execPath, ['--require', PROBE, ...args], { ...process.env, BENCH_RSS_FILE: rssFile }];
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
@@ -108,12 +115,18 @@ function runNode(args: string[], method: RssMethod, rssFile: string, cwd: string
         reject(new Error(`${path.basename(args[0])} exited with ${code}:\n${stderr.slice(0, 4000)}`));
         return;
       }
+      // The last line: `USER SYS RSS` (GNU time: seconds, seconds, KiB; the probe: ms, ms, KiB as `cpu:` line).
       let rssKb: number | null = null;
+      let cpuMs: number | null = null;
       if (existsSync(rssFile)) {
-        const last = readFileSync(rssFile, 'utf8').trim().split('\n').at(-1) ?? '';
-        rssKb = /^\d+$/.test(last) ? Number(last) : null;
+        const fields = (readFileSync(rssFile, 'utf8').trim().split('\n').at(-1) ?? '').split(/\s+/);
+        if (fields.length === 3 && fields.every((f) => /^\d+(\.\d+)?$/.test(f))) {
+          const scale = method === 'gnu-time' ? 1000 : 1;
+          cpuMs = (Number(fields[0]) + Number(fields[1])) * scale;
+          rssKb = Number(fields[2]);
+        }
       }
-      resolve({ ms, rssKb });
+      resolve({ ms, rssKb, cpuMs });
     });
   });
 }
@@ -185,6 +198,8 @@ async function measureSize(generated: GeneratedWorkbook, runs: number, method: R
   const result = (run: Run, input: string, measured: { commandRuns: ChildRun[]; bareRuns: ChildRun[] }, pipelineMs: number[]): SizeResult => {
     const commandMs = measured.commandRuns.map((r) => r.ms);
     const bareMs = measured.bareRuns.map((r) => r.ms);
+    const cpu = (list: ChildRun[]) => (list.every((r) => r.cpuMs !== null) ? median(list.map((r) => r.cpuMs as number)) / 1000 : null);
+    const [commandCpuS, bareCpuS] = [cpu(measured.commandRuns), cpu(measured.bareRuns)];
     const pipelineMedianMs = median(pipelineMs);
     return {
       distribution,
@@ -199,6 +214,9 @@ async function measureSize(generated: GeneratedWorkbook, runs: number, method: R
       commandS: median(commandMs) / 1000,
       bareS: median(bareMs) / 1000,
       ratio: median(commandMs) / median(bareMs),
+      commandCpuS,
+      bareCpuS,
+      cpuRatio: commandCpuS !== null && bareCpuS ? commandCpuS / bareCpuS : null,
       pipelineMs,
       pipelineMedianMs,
       pipelineMsPer10k: (pipelineMedianMs / rows) * 10_000,
@@ -219,14 +237,15 @@ function perRowGrowth(results: SizeResult[], r: SizeResult): number | null {
 
 function table(results: SizeResult[]): string {
   const lines = [
-    '| distribution | run | rows | command s | bare read+write s | ratio | s/row vs smallest | pipeline ms/10k rows | peak RSS MB |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| distribution | run | rows | command s | bare read+write s | ratio | CPU s command / bare (ratio) | s/row vs smallest | pipeline ms/10k rows | peak RSS MB |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
     const rss = r.commandPeakRssMb === null ? 'n/a' : r.commandPeakRssMb.toFixed(0);
     const growth = perRowGrowth(results, r);
+    const cpu = r.commandCpuS === null || r.bareCpuS === null || r.cpuRatio === null ? 'n/a' : `${r.commandCpuS.toFixed(2)} / ${r.bareCpuS.toFixed(2)} (${r.cpuRatio.toFixed(2)})`;
     lines.push(
-      `| ${r.distribution} | ${r.run} | ${r.rows.toLocaleString('en-US')} | ${r.commandS.toFixed(2)} | ${r.bareS.toFixed(2)} | ${r.ratio.toFixed(2)} | ${growth === null ? '—' : growth.toFixed(2)} | ${r.pipelineMsPer10k.toFixed(1)} | ${rss} |`,
+      `| ${r.distribution} | ${r.run} | ${r.rows.toLocaleString('en-US')} | ${r.commandS.toFixed(2)} | ${r.bareS.toFixed(2)} | ${r.ratio.toFixed(2)} | ${cpu} | ${growth === null ? '—' : growth.toFixed(2)} | ${r.pipelineMsPer10k.toFixed(1)} | ${rss} |`,
     );
   }
   return lines.join('\n');
@@ -257,7 +276,9 @@ function aims(results: SizeResult[]): Aim[] {
     },
     {
       aim: `command ≤ ${AIM_RATIO} × bare read+write at ${AIM_RATIO_ROWS.toLocaleString('en-US')} rows`,
-      measured: big.length ? big.map((r) => `${name(r)} ${r.commandS.toFixed(2)} s / ${r.bareS.toFixed(2)} s = ${r.ratio.toFixed(2)} ×`).join('; ') : 'not measured (size not run)',
+      measured: big.length
+        ? big.map((r) => `${name(r)} ${r.commandS.toFixed(2)} s / ${r.bareS.toFixed(2)} s = ${r.ratio.toFixed(2)} × (CPU time: ${r.cpuRatio === null ? 'n/a' : `${r.cpuRatio.toFixed(2)} ×`})`).join('; ')
+        : 'not measured (size not run)',
       pass: big.length ? big.every((r) => r.ratio <= AIM_RATIO) : null,
     },
     {
@@ -306,7 +327,7 @@ async function main(): Promise<void> {
   const method = chooseRssMethod(dir);
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log(`budget-eval bench — node ${process.version}, ${os.platform()} ${os.arch()}, ${cpu} × ${os.cpus().length}`);
-  console.log(`work folder ${dir}; peak RSS via ${method === 'gnu-time' ? `${GNU_TIME} -f %M` : 'process.resourceUsage().maxRSS (preloaded probe)'}`);
+  console.log(`work folder ${dir}; CPU time and peak RSS via ${method === 'gnu-time' ? `${GNU_TIME} -f '%U %S %M'` : 'process.resourceUsage() (preloaded probe)'}`);
   if (!(globalThis as { gc?: unknown }).gc) console.log('(run with --expose-gc for steadier pipeline timings)');
   const busyBefore = await cpuBusy();
   if (busyBefore > 0.25) console.log(`warning: the CPUs were ${(busyBefore * 100).toFixed(0)}% busy before the bench started: other work is running, timings will be noisy`);
@@ -321,7 +342,10 @@ async function main(): Promise<void> {
       console.log(
         `  ${distribution}-${rows}: generated in ${((Date.now() - started) / 1000).toFixed(1)} s (${generated.underTarget} under target, ${generated.missingReasons} without a needed reason), median of ${runs}`,
       );
-      results.push(...(await measureSize(generated, runs, method, dir)));
+      const measured = await measureSize(generated, runs, method, dir);
+      results.push(...measured);
+      // Each size as it is done (a long bench can be read before it ends).
+      for (const line of table(results).split('\n').slice(-measured.length)) console.log(`  ${line}`);
       gc();
     }
   }
