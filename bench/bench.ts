@@ -13,7 +13,8 @@
 // and the command's CPU time and peak RSS (GNU /usr/bin/time -f '%U %S %M' when present, else
 // process.resourceUsage() reported by a preloaded probe; BENCH_RSS=node forces the latter). CPU time is the
 // steadier figure when other work shares the cores. Time per row at the largest size is
-// compared with the smallest (linear cost: the ratio near 1).
+// compared with the smallest (linear cost: the ratio near 1). BENCH_RUNS=N sets the runs per size (default 5,
+// 3 at 50,000 rows), BENCH_WARMUP=0 leaves out the warm-up runs but the first (whose output is regenerated).
 // Prints a Markdown table and the aims, and writes the figures as JSON to a temp folder.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, promises as fs, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -146,8 +147,11 @@ async function measureSize(generated: GeneratedWorkbook, runs: number, method: R
   process.stdout.write(`  ${tag}: warm-up`);
   await command(file, evaluated)();
   const timed = async (label: string, cmd: () => Promise<ChildRun>, base: () => Promise<ChildRun>, out: string) => {
-    await cmd();
-    await base();
+    // A warm-up of each (file cache, disk); BENCH_WARMUP=0 leaves it out where time is short.
+    if (process.env.BENCH_WARMUP !== '0') {
+      await cmd();
+      await base();
+    }
     const commandRuns: ChildRun[] = [];
     const bareRuns: ChildRun[] = [];
     for (let i = 0; i < runs; i++) {
