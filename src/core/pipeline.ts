@@ -71,13 +71,14 @@ function composeWithCuts(ev: Evaluation, name: string, options: ComposeOptions):
   const { lang } = ev.options;
   let evaluation = ev;
   let named: string[] = [];
-  for (;;) {
+  for (let pass = 1; ; pass++) {
     const report = composeReport(evaluation, name, options);
     const cut = (report.truncated ?? []).map((t) =>
       makeFinding('text-truncated', cellRef(name, t.row, t.col), lang, { length: t.length, limit: MAX_CELL_TEXT, mark: TRUNCATION_MARK[lang] }),
     );
     const cells = cut.map((f) => f.cell as string);
-    if (cells.length === named.length && cells.every((c, i) => c === named[i])) return { evaluation, report };
+    // Stable by the third pass; the bound only guards against a loop should that ever change.
+    if ((cells.length === named.length && cells.every((c, i) => c === named[i])) || pass === 4) return { evaluation, report };
     named = cells;
     evaluation = { ...ev, findings: sortFindings([...ev.findings, ...cut]) };
   }
