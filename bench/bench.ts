@@ -1,12 +1,20 @@
 // `npm run bench`: how long the budget-eval command takes on large workbooks, against ExcelJS alone.
 //
-// For 1,000, 10,000 and 50,000 project rows (override with BENCH_SIZES=1000,10000) it generates a workbook in
-// the sample's layout under os.tmpdir(), then measures, after one warm-up, the median of N runs of
+// For 5,000 and 50,000 project rows (override with BENCH_SIZES=1000,10000) and two distributions of rates
+// (BENCH_DISTRIBUTIONS=typical,under: about 10% under target, or 70% under target with a third of all rows
+// below the explain-below threshold; bench/generate.ts) it generates a workbook in the sample's layout under
+// os.tmpdir(), then measures, after one warm-up, the median of N runs of
 //   - the whole command, `node bin/budget-eval.js FILE -o OUT`, in a child process (wall time);
-//   - a bare ExcelJS read + write of the same file, in a child process too (build/bench/bare-roundtrip.js);
+//   - the regeneration: the command again over its own output (`OUT -o OUT2`: the previous report is read,
+//     replaced, the clerk's edits looked for);
+//   - a bare ExcelJS read + write of the same file (the input, and for the regeneration the evaluated file),
+//     in a child process too (build/bench/bare-roundtrip.js);
 //   - the pure pipeline (runPipeline) in this process, on a snapshot loaded once;
-// and the command's peak RSS (GNU /usr/bin/time -f %M when present, else process.resourceUsage().maxRSS
-// reported by a preloaded probe; BENCH_RSS=node forces the latter).
+// and the command's CPU time and peak RSS (GNU /usr/bin/time -f '%U %S %M' when present, else
+// process.resourceUsage() reported by a preloaded probe; BENCH_RSS=node forces the latter). CPU time is the
+// steadier figure when other work shares the cores. Time per row at the largest size is
+// compared with the smallest (linear cost: the ratio near 1). BENCH_RUNS=N sets the runs per size (default 5,
+// 3 at 50,000 rows), BENCH_WARMUP=0 leaves out the warm-up runs but the first (whose output is regenerated).
 // Prints a Markdown table and the aims, and writes the figures as JSON to a temp folder.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, promises as fs, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -15,11 +23,13 @@ import path from 'node:path';
 import type { EvaluationOptions } from '../src/core/model';
 import { runPipeline } from '../src/core/pipeline';
 import { loadWorkbook } from '../src/gateways/xlsx/readWorkbook';
-import { generateWorkbook, type GeneratedWorkbook } from './generate';
+import { generateWorkbook, type Distribution, type GeneratedWorkbook } from './generate';
 
 const AIM_PIPELINE_MS_PER_10K = 50;
 const AIM_RATIO = 1.5;
 const AIM_RATIO_ROWS = 50_000;
+const AIM_PER_ROW_GROWTH = 1.3;
+const AIM_PEAK_RSS_MB = 1536;
 
 const ROOT = path.resolve(__dirname, '..', '..'); // build/bench → the project
 const CLI = path.join(ROOT, 'bin', 'budget-eval.js');
@@ -34,9 +44,15 @@ type RssMethod = 'gnu-time' | 'node-maxRSS';
 interface ChildRun {
   ms: number;
   rssKb: number | null;
+  /** User + system CPU time of the child: steadier than wall time when other work shares the cores. */
+  cpuMs: number | null;
 }
 
+type Run = 'first' | 'regenerate';
+
 interface SizeResult {
+  distribution: Distribution;
+  run: Run;
   rows: number;
   fileBytes: number;
   runs: number;
@@ -47,6 +63,10 @@ interface SizeResult {
   commandS: number;
   bareS: number;
   ratio: number;
+  /** Median CPU seconds (user + system) of the command and of the bare round trip, and their ratio. */
+  commandCpuS: number | null;
+  bareCpuS: number | null;
+  cpuRatio: number | null;
   pipelineMs: number[];
   pipelineMedianMs: number;
   pipelineMsPer10k: number;
@@ -79,7 +99,7 @@ function runNode(args: string[], method: RssMethod, rssFile: string, cwd: string
   rmSync(rssFile, { force: true });
   const [command, argv, env] =
     method === 'gnu-time'
-      ? [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...args], process.env]
+      ? [GNU_TIME, ['-f', '%U %S %M', '-o', rssFile, process.execPath, ...args], process.env]
       : [process.execPath, ['--require', PROBE, ...args], { ...process.env, BENCH_RSS_FILE: rssFile }];
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
@@ -96,94 +116,141 @@ function runNode(args: string[], method: RssMethod, rssFile: string, cwd: string
         reject(new Error(`${path.basename(args[0])} exited with ${code}:\n${stderr.slice(0, 4000)}`));
         return;
       }
+      // The last line: `USER SYS RSS` (GNU time: seconds, seconds, KiB; the probe: ms, ms, KiB as `cpu:` line).
       let rssKb: number | null = null;
+      let cpuMs: number | null = null;
       if (existsSync(rssFile)) {
-        const last = readFileSync(rssFile, 'utf8').trim().split('\n').at(-1) ?? '';
-        rssKb = /^\d+$/.test(last) ? Number(last) : null;
+        const fields = (readFileSync(rssFile, 'utf8').trim().split('\n').at(-1) ?? '').split(/\s+/);
+        if (fields.length === 3 && fields.every((f) => /^\d+(\.\d+)?$/.test(f))) {
+          const scale = method === 'gnu-time' ? 1000 : 1;
+          cpuMs = (Number(fields[0]) + Number(fields[1])) * scale;
+          rssKb = Number(fields[2]);
+        }
       }
-      resolve({ ms, rssKb });
+      resolve({ ms, rssKb, cpuMs });
     });
   });
 }
 
-async function measureSize(generated: GeneratedWorkbook, runs: number, method: RssMethod, dir: string): Promise<SizeResult> {
-  const { file, rows } = generated;
-  const commandOut = path.join(dir, `command-${rows}.out.xlsx`);
-  const bareOut = path.join(dir, `bare-${rows}.out.xlsx`);
-  const rssFile = path.join(dir, `rss-${rows}.txt`);
-  const command = () => runNode([CLI, file, '-o', commandOut], method, rssFile, dir);
-  const bare = () => runNode([BARE, file, bareOut], method, rssFile, dir);
+async function measureSize(generated: GeneratedWorkbook, runs: number, method: RssMethod, dir: string): Promise<SizeResult[]> {
+  const { file, rows, distribution } = generated;
+  const tag = `${distribution}-${rows}`;
+  const commandOut = path.join(dir, `command-${tag}.out.xlsx`);
+  const regenOut = path.join(dir, `command-${tag}.regen.xlsx`);
+  const bareOut = path.join(dir, `bare-${tag}.out.xlsx`);
+  const rssFile = path.join(dir, `rss-${tag}.txt`);
+  const command = (input: string, output: string) => () => runNode([CLI, input, '-o', output], method, rssFile, dir);
+  const bare = (input: string) => () => runNode([BARE, input, bareOut], method, rssFile, dir);
 
-  process.stdout.write(`  ${rows} rows: warm-up`);
-  await command();
-  await bare();
-  const commandRuns: ChildRun[] = [];
-  const bareRuns: ChildRun[] = [];
-  for (let i = 0; i < runs; i++) {
-    // Interleaved, so that drift on the machine touches both alike.
-    rmSync(commandOut, { force: true });
-    commandRuns.push(await command());
-    rmSync(bareOut, { force: true });
-    bareRuns.push(await bare());
-    process.stdout.write(` · run ${i + 1}/${runs}`);
-  }
-  if (!existsSync(commandOut)) throw new Error(`the command wrote no ${commandOut}`);
+  // The first run's output is the regeneration's input (kept aside: each timed run writes a fresh file).
+  const evaluated = path.join(dir, `evaluated-${tag}.xlsx`);
+  process.stdout.write(`  ${tag}: warm-up`);
+  await command(file, evaluated)();
+  const timed = async (label: string, cmd: () => Promise<ChildRun>, base: () => Promise<ChildRun>, out: string) => {
+    // A warm-up of each (file cache, disk); BENCH_WARMUP=0 leaves it out where time is short.
+    if (process.env.BENCH_WARMUP !== '0') {
+      await cmd();
+      await base();
+    }
+    const commandRuns: ChildRun[] = [];
+    const bareRuns: ChildRun[] = [];
+    for (let i = 0; i < runs; i++) {
+      // Interleaved, so that drift on the machine touches both alike.
+      rmSync(out, { force: true });
+      commandRuns.push(await cmd());
+      rmSync(bareOut, { force: true });
+      bareRuns.push(await base());
+      process.stdout.write(` · ${label} ${i + 1}/${runs}`);
+    }
+    if (!existsSync(out)) throw new Error(`the command wrote no ${out}`);
+    return { commandRuns, bareRuns };
+  };
+  const first = await timed('run', command(file, commandOut), bare(file), commandOut);
+  const again = await timed('regenerate', command(evaluated, regenOut), bare(evaluated), regenOut);
 
   // The pure pipeline, in this process, on a snapshot loaded once.
   process.stdout.write(' · pipeline');
-  const { snapshot } = await loadWorkbook(await fs.readFile(file), OPTIONS.lang);
-  const check = runPipeline(snapshot, OPTIONS); // warm-up, and a check that the workbook reads as meant
-  if (!check.ok) throw new Error(`the generated workbook does not evaluate:\n${check.findings.map((f) => `${f.cell}: ${f.message}`).join('\n')}`);
-  const under = check.evaluation.projects.filter((p) => p.underTarget).length;
-  if (check.evaluation.projects.length !== rows || under !== generated.underTarget) {
-    process.stdout.write(`\n  warning: generated ${rows} projects (${generated.underTarget} under target), the pipeline read ${check.evaluation.projects.length} (${under})\n`);
-  }
-  // Steady state: small tables get more runs (about 200k rows in all), so the JIT's warm-up is not what we time.
-  for (let i = 0; i < 2; i++) runPipeline(snapshot, OPTIONS);
-  const pipelineRuns = Math.max(runs, Math.ceil(200_000 / rows));
-  const pipelineMs: number[] = [];
-  for (let i = 0; i < pipelineRuns; i++) {
-    gc();
-    const started = process.hrtime.bigint();
-    runPipeline(snapshot, OPTIONS);
-    pipelineMs.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
+  const pipeline = async (input: string, expectReplace: boolean) => {
+    const { snapshot } = await loadWorkbook(await fs.readFile(input), OPTIONS.lang);
+    const check = runPipeline(snapshot, OPTIONS); // warm-up, and a check that the workbook reads as meant
+    if (!check.ok) throw new Error(`the generated workbook does not evaluate:\n${check.findings.map((f) => `${f.cell}: ${f.message}`).join('\n')}`);
+    if (check.replacesSheet !== expectReplace) throw new Error(`${input}: expected the pipeline ${expectReplace ? 'to replace' : 'not to replace'} a report`);
+    const under = check.evaluation.projects.filter((p) => p.underTarget).length;
+    if (check.evaluation.projects.length !== rows || under !== generated.underTarget) {
+      process.stdout.write(`\n  warning: generated ${rows} projects (${generated.underTarget} under target), the pipeline read ${check.evaluation.projects.length} (${under})\n`);
+    }
+    // Steady state: small tables get more runs (about 200k rows in all), so the JIT's warm-up is not what we time.
+    for (let i = 0; i < 2; i++) runPipeline(snapshot, OPTIONS);
+    const pipelineRuns = Math.max(runs, Math.ceil(200_000 / rows));
+    const times: number[] = [];
+    for (let i = 0; i < pipelineRuns; i++) {
+      gc();
+      const started = process.hrtime.bigint();
+      runPipeline(snapshot, OPTIONS);
+      times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    return times;
+  };
+  const pipelineFirst = await pipeline(file, false);
+  const pipelineAgain = await pipeline(evaluated, true);
   process.stdout.write('\n');
 
-  const commandMs = commandRuns.map((r) => r.ms);
-  const bareMs = bareRuns.map((r) => r.ms);
   const peak = (list: ChildRun[]) => {
     const known = list.map((r) => r.rssKb).filter((v): v is number => v !== null);
     return known.length ? Math.max(...known) / 1024 : null;
   };
-  const pipelineMedianMs = median(pipelineMs);
-  return {
-    rows,
-    fileBytes: statSync(file).size,
-    runs,
-    underTarget: generated.underTarget,
-    missingReasons: generated.missingReasons,
-    commandMs,
-    bareMs,
-    commandS: median(commandMs) / 1000,
-    bareS: median(bareMs) / 1000,
-    ratio: median(commandMs) / median(bareMs),
-    pipelineMs,
-    pipelineMedianMs,
-    pipelineMsPer10k: (pipelineMedianMs / rows) * 10_000,
-    commandPeakRssMb: peak(commandRuns),
-    barePeakRssMb: peak(bareRuns),
+  const result = (run: Run, input: string, measured: { commandRuns: ChildRun[]; bareRuns: ChildRun[] }, pipelineMs: number[]): SizeResult => {
+    const commandMs = measured.commandRuns.map((r) => r.ms);
+    const bareMs = measured.bareRuns.map((r) => r.ms);
+    const cpu = (list: ChildRun[]) => (list.every((r) => r.cpuMs !== null) ? median(list.map((r) => r.cpuMs as number)) / 1000 : null);
+    const [commandCpuS, bareCpuS] = [cpu(measured.commandRuns), cpu(measured.bareRuns)];
+    const pipelineMedianMs = median(pipelineMs);
+    return {
+      distribution,
+      run,
+      rows,
+      fileBytes: statSync(input).size,
+      runs,
+      underTarget: generated.underTarget,
+      missingReasons: generated.missingReasons,
+      commandMs,
+      bareMs,
+      commandS: median(commandMs) / 1000,
+      bareS: median(bareMs) / 1000,
+      ratio: median(commandMs) / median(bareMs),
+      commandCpuS,
+      bareCpuS,
+      cpuRatio: commandCpuS !== null && bareCpuS ? commandCpuS / bareCpuS : null,
+      pipelineMs,
+      pipelineMedianMs,
+      pipelineMsPer10k: (pipelineMedianMs / rows) * 10_000,
+      commandPeakRssMb: peak(measured.commandRuns),
+      barePeakRssMb: peak(measured.bareRuns),
+    };
   };
+  return [result('first', file, first, pipelineFirst), result('regenerate', evaluated, again, pipelineAgain)];
+}
+
+/** Time per row at the largest size ÷ at the smallest, for the same distribution and run (1 = linear). */
+function perRowGrowth(results: SizeResult[], r: SizeResult): number | null {
+  const same = results.filter((o) => o.distribution === r.distribution && o.run === r.run);
+  const smallest = same.reduce((a, b) => (b.rows < a.rows ? b : a));
+  if (smallest.rows === r.rows) return null;
+  return r.commandS / r.rows / (smallest.commandS / smallest.rows);
 }
 
 function table(results: SizeResult[]): string {
   const lines = [
-    '| rows | command s | bare read+write s | ratio | pipeline ms/10k rows | peak RSS MB |',
-    '|---:|---:|---:|---:|---:|---:|',
+    '| distribution | run | rows | command s | bare read+write s | ratio | CPU s command / bare (ratio) | s/row vs smallest | pipeline ms/10k rows | peak RSS MB |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
     const rss = r.commandPeakRssMb === null ? 'n/a' : r.commandPeakRssMb.toFixed(0);
-    lines.push(`| ${r.rows.toLocaleString('en-US')} | ${r.commandS.toFixed(2)} | ${r.bareS.toFixed(2)} | ${r.ratio.toFixed(2)} | ${r.pipelineMsPer10k.toFixed(1)} | ${rss} |`);
+    const growth = perRowGrowth(results, r);
+    const cpu = r.commandCpuS === null || r.bareCpuS === null || r.cpuRatio === null ? 'n/a' : `${r.commandCpuS.toFixed(2)} / ${r.bareCpuS.toFixed(2)} (${r.cpuRatio.toFixed(2)})`;
+    lines.push(
+      `| ${r.distribution} | ${r.run} | ${r.rows.toLocaleString('en-US')} | ${r.commandS.toFixed(2)} | ${r.bareS.toFixed(2)} | ${r.ratio.toFixed(2)} | ${cpu} | ${growth === null ? '—' : growth.toFixed(2)} | ${r.pipelineMsPer10k.toFixed(1)} | ${rss} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -196,19 +263,37 @@ interface Aim {
 
 function aims(results: SizeResult[]): Aim[] {
   const worst = results.reduce<SizeResult | null>((w, r) => (w === null || r.pipelineMsPer10k > w.pipelineMsPer10k ? r : w), null);
-  const big = results.find((r) => r.rows === AIM_RATIO_ROWS);
+  const big = results.filter((r) => r.rows === AIM_RATIO_ROWS);
+  const name = (r: SizeResult) => `${r.distribution}/${r.run}`;
+  const growths = results.flatMap((r) => {
+    const g = perRowGrowth(results, r);
+    return g === null ? [] : [{ r, g }];
+  });
+  const rss = results.filter((r) => r.commandPeakRssMb !== null);
   return [
     {
       aim: `pipeline ≤ ${AIM_PIPELINE_MS_PER_10K} ms per 10k rows (every size)`,
       measured: worst
-        ? `${results.map((r) => `${r.rows.toLocaleString('en-US')}: ${r.pipelineMsPer10k.toFixed(1)}`).join(', ')} ms/10k rows (worst at ${worst.rows.toLocaleString('en-US')})`
+        ? `${results.map((r) => `${name(r)} ${r.rows.toLocaleString('en-US')}: ${r.pipelineMsPer10k.toFixed(1)}`).join(', ')} ms/10k rows`
         : 'not measured',
       pass: worst ? worst.pipelineMsPer10k <= AIM_PIPELINE_MS_PER_10K : null,
     },
     {
       aim: `command ≤ ${AIM_RATIO} × bare read+write at ${AIM_RATIO_ROWS.toLocaleString('en-US')} rows`,
-      measured: big ? `${big.commandS.toFixed(2)} s / ${big.bareS.toFixed(2)} s = ${big.ratio.toFixed(2)} ×` : 'not measured (size not run)',
-      pass: big ? big.ratio <= AIM_RATIO : null,
+      measured: big.length
+        ? big.map((r) => `${name(r)} ${r.commandS.toFixed(2)} s / ${r.bareS.toFixed(2)} s = ${r.ratio.toFixed(2)} × (CPU time: ${r.cpuRatio === null ? 'n/a' : `${r.cpuRatio.toFixed(2)} ×`})`).join('; ')
+        : 'not measured (size not run)',
+      pass: big.length ? big.every((r) => r.ratio <= AIM_RATIO) : null,
+    },
+    {
+      aim: `time per row at the largest size ≤ ${AIM_PER_ROW_GROWTH} × that at the smallest`,
+      measured: growths.length ? growths.map(({ r, g }) => `${name(r)}: ${g.toFixed(2)} ×`).join('; ') : 'not measured (one size)',
+      pass: growths.length ? growths.every(({ g }) => g <= AIM_PER_ROW_GROWTH) : null,
+    },
+    {
+      aim: `command's peak RSS ≤ ${AIM_PEAK_RSS_MB} MB`,
+      measured: rss.length ? `largest ${Math.max(...rss.map((r) => r.commandPeakRssMb as number)).toFixed(0)} MB` : 'not measured',
+      pass: rss.length ? rss.every((r) => (r.commandPeakRssMb as number) <= AIM_PEAK_RSS_MB) : null,
     },
   ];
 }
@@ -225,10 +310,18 @@ async function cpuBusy(ms = 1000): Promise<number> {
 
 function sizesFromEnv(): number[] {
   const raw = process.env.BENCH_SIZES;
-  if (!raw) return [1_000, 10_000, 50_000];
+  if (!raw) return [5_000, 50_000];
   const sizes = raw.split(',').map((s) => Number(s.trim()));
   if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`BENCH_SIZES: expected positive integers such as 1000,10000, got "${raw}"`);
   return sizes;
+}
+
+function distributionsFromEnv(): Distribution[] {
+  const raw = process.env.BENCH_DISTRIBUTIONS;
+  if (!raw) return ['typical', 'under'];
+  const list = raw.split(',').map((s) => s.trim());
+  for (const d of list) if (d !== 'typical' && d !== 'under') throw new Error(`BENCH_DISTRIBUTIONS: expected typical and/or under, got "${raw}"`);
+  return list as Distribution[];
 }
 
 async function main(): Promise<void> {
@@ -238,19 +331,27 @@ async function main(): Promise<void> {
   const method = chooseRssMethod(dir);
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log(`budget-eval bench — node ${process.version}, ${os.platform()} ${os.arch()}, ${cpu} × ${os.cpus().length}`);
-  console.log(`work folder ${dir}; peak RSS via ${method === 'gnu-time' ? `${GNU_TIME} -f %M` : 'process.resourceUsage().maxRSS (preloaded probe)'}`);
+  console.log(`work folder ${dir}; CPU time and peak RSS via ${method === 'gnu-time' ? `${GNU_TIME} -f '%U %S %M'` : 'process.resourceUsage() (preloaded probe)'}`);
   if (!(globalThis as { gc?: unknown }).gc) console.log('(run with --expose-gc for steadier pipeline timings)');
   const busyBefore = await cpuBusy();
   if (busyBefore > 0.25) console.log(`warning: the CPUs were ${(busyBefore * 100).toFixed(0)}% busy before the bench started: other work is running, timings will be noisy`);
 
   const results: SizeResult[] = [];
-  for (const rows of sizes) {
-    const runs = rows >= 50_000 ? 3 : 5;
-    const started = Date.now();
-    const generated = await generateWorkbook(path.join(dir, `projects-${rows}.xlsx`), rows);
-    console.log(`  ${rows} rows: generated in ${((Date.now() - started) / 1000).toFixed(1)} s (${generated.underTarget} under target), median of ${runs}`);
-    results.push(await measureSize(generated, runs, method, dir));
-    gc();
+  const runsFor = (rows: number) => Number(process.env.BENCH_RUNS) || (rows >= 50_000 ? 3 : 5);
+  for (const distribution of distributionsFromEnv()) {
+    for (const rows of sizes) {
+      const runs = runsFor(rows);
+      const started = Date.now();
+      const generated = await generateWorkbook(path.join(dir, `projects-${distribution}-${rows}.xlsx`), rows, distribution);
+      console.log(
+        `  ${distribution}-${rows}: generated in ${((Date.now() - started) / 1000).toFixed(1)} s (${generated.underTarget} under target, ${generated.missingReasons} without a needed reason), median of ${runs}`,
+      );
+      const measured = await measureSize(generated, runs, method, dir);
+      results.push(...measured);
+      // Each size as it is done (a long bench can be read before it ends).
+      for (const line of table(results).split('\n').slice(-measured.length)) console.log(`  ${line}`);
+      gc();
+    }
   }
 
   const aimList = aims(results);

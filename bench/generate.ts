@@ -64,9 +64,17 @@ function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
 
+/**
+ * How the projects' rates are spread. `typical`: about 10% under the 95% target, a fifth of those below 90%
+ * without a reason. `under`: most under target (70%), a third of all rows below the 90% explain-below
+ * threshold and half of those without a reason: thousands of rows in 附表2 and of highlighted rows.
+ */
+export type Distribution = 'typical' | 'under';
+
 export interface GeneratedWorkbook {
   file: string;
   rows: number;
+  distribution: Distribution;
   /** Projects whose execution rate is below the 95% target. */
   underTarget: number;
   /** Of those, the ones below 90% with no 偏差原因 (each gives a needs-explanation warning). */
@@ -83,7 +91,7 @@ function styleHeader(row: ExcelJS.Row, count: number): void {
   }
 }
 
-export async function generateWorkbook(file: string, rows: number, seed = 2021): Promise<GeneratedWorkbook> {
+export async function generateWorkbook(file: string, rows: number, distribution: Distribution = 'typical', seed = 2021): Promise<GeneratedWorkbook> {
   const rnd = random(seed + rows);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
   wb.creator = 'budget-eval bench';
@@ -140,14 +148,22 @@ export async function generateWorkbook(file: string, rows: number, seed = 2021):
     const budget = 100 * Math.round(500 + rnd() * 49500); // 5万 … 500万元
     const adjust = rnd() < 0.7 ? 0 : 100 * Math.round(((rnd() * 0.4 - 0.2) * budget) / 100); // within ±20%
     const adjusted = budget + adjust;
-    const under = rnd() < 0.1;
-    const rate = under ? 0.6 + rnd() * 0.34 : 0.955 + rnd() * 0.045;
+    let rate: number;
+    let reasonShare = 0.8;
+    if (distribution === 'typical') {
+      rate = rnd() < 0.1 ? 0.6 + rnd() * 0.34 : 0.955 + rnd() * 0.045;
+    } else {
+      // A third below 90% (0.60–0.88), 37% between 90% and the target (0.905–0.945), 30% on target.
+      const band = rnd();
+      rate = band < 1 / 3 ? 0.6 + rnd() * 0.28 : band < 0.7 ? 0.905 + rnd() * 0.04 : 0.955 + rnd() * 0.045;
+      reasonShare = 0.5;
+    }
     const actual = round2(adjusted * rate);
     let reason = '';
-    if (under) {
+    if (actual / adjusted < TARGET) {
       underTarget++;
       if (actual / adjusted < EXPLAIN_BELOW) {
-        if (rnd() < 0.8) reason = REASONS[i % REASONS.length];
+        if (rnd() < reasonShare) reason = REASONS[i % REASONS.length];
         else missingReasons++;
       }
     }
@@ -266,5 +282,5 @@ export async function generateWorkbook(file: string, rows: number, seed = 2021):
   ws.commit();
 
   await wb.commit();
-  return { file, rows, underTarget, missingReasons };
+  return { file, rows, distribution, underTarget, missingReasons };
 }

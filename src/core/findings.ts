@@ -29,6 +29,7 @@ const SEVERITY: Record<FindingCode, Severity> = {
   'score-sheet-ignored': 'warning',
   'kept-edit': 'info',
   'kept-addition': 'info',
+  'text-truncated': 'warning',
 };
 
 const projectWords = (lang: Lang): string => {
@@ -157,6 +158,10 @@ const MESSAGES: Record<FindingCode, Record<Lang, Text>> = {
   'score-sheet-ignored': {
     zh: (p) => `工作簿有多张评分设置表：按“${p.used}”计分，未读取“${p.ignored}”（要使用其中的设置，请删除另一张或将其改名）。`,
     en: (p) => `The workbook has more than one Scoring sheet: "${p.used}" is used and "${p.ignored}" is not read (to use its settings, delete or rename the other one).`,
+  },
+  'text-truncated': {
+    zh: (p) => `该单元格的文字有 ${p.length} 个字符，超过 Excel 单元格上限 ${p.limit} 个字符，报告中已截断（末尾标“${p.mark}”）；完整内容请看它的来源。`,
+    en: (p) => `This cell's text is ${p.length} characters long, over Excel's limit of ${p.limit} per cell: the report cuts it (ending "${p.mark}"); see its source for the whole text.`,
   },
 };
 

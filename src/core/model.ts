@@ -78,7 +78,8 @@ export type FindingCode =
   | 'score-setting'
   | 'kept-edit'
   | 'kept-addition'
-  | 'score-sheet-ignored';
+  | 'score-sheet-ignored'
+  | 'text-truncated';
 
 export interface Finding {
   severity: Severity;

@@ -1,6 +1,6 @@
 // The one pipeline every host runs: snapshot → parse → evaluate → compose. Pure.
-import { chooseReportSheetName, type HighlightPlan, type ReportPlan } from './compose/reportPlan';
-import { composeReport, narrativeRows } from './compose/composeReport';
+import { chooseReportSheetName, MAX_CELL_TEXT, TRUNCATION_MARK, type HighlightPlan, type ReportPlan } from './compose/reportPlan';
+import { composeReport, narrativeRows, type ComposeOptions } from './compose/composeReport';
 import { composeNarrative, type Block } from './compose/narrative';
 import { cellRef } from './address';
 import { fingerprintInput } from './record/fingerprint';
@@ -49,9 +49,8 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: EvaluationOptio
   const rowOf = narrativeRows(narrative);
   const keptCells = kept.map((k) => ({ ...k, cell: cellRef(name, rowOf[k.block], 0) }));
   const keptFindings = keptCells.map((k) => makeFinding(k.id === null ? 'kept-addition' : 'kept-edit', k.cell, lang, { where: keptPlace(k, lang) }));
-  const evaluation = { ...raw, findings: sortFindings([...raw.findings, ...keptFindings]) };
   const fingerprint = fingerprintInput(parsed.input);
-  const report = composeReport(evaluation, name, { narrative, fingerprint });
+  const { evaluation, report } = composeWithCuts({ ...raw, findings: sortFindings([...raw.findings, ...keptFindings]) }, name, { narrative, fingerprint });
   // Belt and braces: a NaN or ±Infinity in what would be written is a bug of ours; refuse rather than write it.
   const bad = nonFiniteNumbers({ narrative, report });
   if (bad.length > 0) {
@@ -69,6 +68,29 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: EvaluationOptio
     kept: keptCells,
     fingerprint,
   };
+}
+
+/**
+ * The report, with a `text-truncated` warning at each cell whose text the plan cut at Excel's limit. Those
+ * findings are listed in 附表2 like the others, which moves the rows below it: the plan is composed again
+ * until the cells the findings name are the ones cut (the second pass has as many rows as the last, so at
+ * most three passes, and only when something was cut).
+ */
+function composeWithCuts(ev: Evaluation, name: string, options: ComposeOptions): { evaluation: Evaluation; report: ReportPlan } {
+  const { lang } = ev.options;
+  let evaluation = ev;
+  let named: string[] = [];
+  for (let pass = 1; ; pass++) {
+    const report = composeReport(evaluation, name, options);
+    const cut = (report.truncated ?? []).map((t) =>
+      makeFinding('text-truncated', cellRef(name, t.row, t.col), lang, { length: t.length, limit: MAX_CELL_TEXT, mark: TRUNCATION_MARK[lang] }),
+    );
+    const cells = cut.map((f) => f.cell as string);
+    // Stable by the third pass; the bound only guards against a loop should that ever change.
+    if ((cells.length === named.length && cells.every((c, i) => c === named[i])) || pass === 4) return { evaluation, report };
+    named = cells;
+    evaluation = { ...ev, findings: sortFindings([...ev.findings, ...cut]) };
+  }
 }
 
 function keptPlace(k: KeptParagraph, lang: EvaluationOptions['lang']): string {

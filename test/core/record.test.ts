@@ -201,7 +201,8 @@ describe('kept edits', () => {
     const third = generate(generated(edited, second.report));
     const texts = third.report.rows.map((r) => String(r.cells[0]?.value ?? ''));
     expect(texts.filter((t) => t === MINE)).toHaveLength(1);
-    expect(texts.filter((t) => t.includes('供对照'))).toHaveLength(1);
+    // The comparison rows (the kept-edit finding in 附表2 says 供对照 too).
+    expect(texts.filter((t) => t.startsWith('【以上为您修改过的段落'))).toHaveLength(1);
     expect(third.kept.map((k) => k.id)).toEqual(['4.0.1']);
   });
 

@@ -20,7 +20,7 @@ import type { AmountField, Amounts, AmountSources, SourceCell } from '../model';
 import { displayedRate } from '../numbers';
 import { formatKey, KEY_COLUMN, paragraphHash } from '../record/reportRecord';
 import { composeNarrative, SOURCE_SCORE_TOTAL, SOURCE_SUMMARY_TOTAL, type Block } from './narrative';
-import type { CellFormat, CellStyle, PlanCell, PlanRow, ReportPlan } from './reportPlan';
+import { fitCellText, MAX_ROW_HEIGHT, type CellFormat, type CellStyle, type PlanCell, type PlanRow, type ReportPlan } from './reportPlan';
 import { fontSize } from './reportStyle';
 
 const SEVERITY_TEXT: Record<Lang, Record<Finding['severity'], string>> = {
@@ -46,9 +46,12 @@ export function estimateLines(text: string, width: number, size = 11): number {
   return lines;
 }
 
-/** Points for `lines` lines of `size`-point type, with a little air: hosts do not fit merged or wrapped rows. */
+/**
+ * Points for `lines` lines of `size`-point type, with a little air: hosts do not fit merged or wrapped rows.
+ * Never over Excel's tallest row (409 pt): a taller one is refused by Excel and clipped by the file hosts.
+ */
 function heightFor(lines: number, size: number): number {
-  return Math.round(lines * size * 1.45 + 4);
+  return Math.min(MAX_ROW_HEIGHT, Math.round(lines * size * 1.45 + 4));
 }
 
 /** The height a row needs: its tallest cell, each measured across the width it has. */
@@ -118,7 +121,9 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     merges.push({ top: row, bottom: row, left: 0, right: last - 1 });
     paragraphs.push({ row, sources: block.sources ?? [] });
     if (block.own) keys.push({ row, text: formatKey({ kind: 'own' }) });
-    else if (block.id !== undefined) keys.push({ row, text: formatKey({ kind: 'paragraph', id: block.id, hash: paragraphHash(block.fresh ?? block.text) }) });
+    // The hash of the text as written (cut at the cell limit), so that the next run does not take a cut
+    // paragraph for the clerk's edit.
+    else if (block.id !== undefined) keys.push({ row, text: formatKey({ kind: 'paragraph', id: block.id, hash: paragraphHash(fitCellText(block.fresh ?? block.text, lang)) }) });
     if (block.fresh !== undefined && block.id !== undefined) {
       const note = block.fresh
         ? zh
@@ -191,19 +196,15 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     ]);
     spanRow(scoreNote(ev), 'note');
   };
+  // 附表2 has a row per finding (thousands on a large workbook): no merges, whose cost in ExcelJS grows with the
+  // square of their number. The problem goes in the first, widest column, then its severity and its cell.
   const writeProblems = () => {
     blank();
     spanRow(attachmentCaption('problems', lang), 'caption');
-    const findingWidths = [widths[0], widths[1], widths.slice(2).reduce((a, b) => a + b, 0)];
-    tableRow([cell(zh ? '级别' : 'Severity', 'tableHeader'), cell(zh ? '位置' : 'Cell', 'tableHeader'), cell(zh ? '问题' : 'Problem', 'tableHeader')], findingWidths);
-    merges.push({ top: rows.length - 1, bottom: rows.length - 1, left: 2, right: last });
-    if (ev.findings.length === 0) {
-      tableRow([cell(null, 'tableCell'), cell(null, 'tableCell'), cell(zh ? '未发现问题。' : 'No problems found.', 'tableCell')], findingWidths);
-      merges.push({ top: rows.length - 1, bottom: rows.length - 1, left: 2, right: last });
-    }
+    tableRow([cell(zh ? '问题' : 'Problem', 'tableHeader'), cell(zh ? '级别' : 'Severity', 'tableHeader'), cell(zh ? '位置' : 'Cell', 'tableHeader')]);
+    if (ev.findings.length === 0) tableRow([cell(zh ? '未发现问题。' : 'No problems found.', 'tableCell'), cell(null, 'tableCell'), cell(null, 'tableCell')]);
     for (const f of ev.findings) {
-      tableRow([cell(SEVERITY_TEXT[lang][f.severity], 'tableCell'), cell(f.cell ?? (zh ? '整个工作簿' : 'Workbook'), 'tableCell'), cell(f.message, 'tableCell')], findingWidths);
-      merges.push({ top: rows.length - 1, bottom: rows.length - 1, left: 2, right: last });
+      tableRow([cell(f.message, 'tableCell'), cell(SEVERITY_TEXT[lang][f.severity], 'tableCell'), cell(f.cell ?? (zh ? '整个工作簿' : 'Workbook'), 'tableCell')]);
     }
   };
   const writeSummary = (): SummaryRefs => {
@@ -316,7 +317,38 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     row.height = rowHeight(row.cells, paragraphWidths);
   }
 
-  return { sheetName, lang, columnWidths: widths, rows, summaryHeaderRow, merges, summaryRule: summary.rule, fingerprint, keys, keyColumn: KEY_COLUMN };
+  const truncated = cutLongTexts(rows, lang);
+  return {
+    sheetName,
+    lang,
+    columnWidths: widths,
+    rows,
+    summaryHeaderRow,
+    merges,
+    summaryRule: summary.rule,
+    fingerprint,
+    keys,
+    keyColumn: KEY_COLUMN,
+    ...(truncated.length > 0 ? { truncated } : {}),
+  };
+}
+
+/**
+ * Cuts every text over Excel's cell limit (a clerk's 部门职责, a project name, a finding quoting one), here in
+ * core so that every host writes the same; the cells cut, for the findings (core/pipeline.ts).
+ */
+function cutLongTexts(rows: PlanRow[], lang: Lang): NonNullable<ReportPlan['truncated']> {
+  const cut: NonNullable<ReportPlan['truncated']> = [];
+  rows.forEach((row, r) =>
+    row.cells.forEach((c, col) => {
+      if (typeof c.value !== 'string') return;
+      const fitted = fitCellText(c.value, lang);
+      if (fitted === c.value) return;
+      cut.push({ row: r, col, length: c.value.length });
+      c.value = fitted;
+    }),
+  );
+  return cut;
 }
 
 /** `项目支出!C5、项目支出!E5` → `项目支出!C5、E5`: each sheet named once per run of its cells. */

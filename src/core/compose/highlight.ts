@@ -52,10 +52,11 @@ export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): High
     const numericRow = (row: number) => cols !== null && used.every((k) => isPlainNumber(sheet.values[row]?.[layout.columns[k] as number]));
     const ruleRows = projects.map((p) => p.location.row).filter(numericRow);
     const covered = new Set(ruleRows);
-    for (const p of projects) {
-      if (p.underTarget && !covered.has(p.location.row)) {
-        plan.fills.push({ sheet: layout.sheet, range: { top: p.location.row, bottom: p.location.row, left: layout.firstCol, right: layout.lastCol } });
-      }
+    // Adjacent rows as one range: each fill is a defined name in the workbook, so a name per row would grow
+    // the names (and each host's work on them) with the rows.
+    const filled = projects.filter((p) => p.underTarget && !covered.has(p.location.row)).map((p) => p.location.row);
+    for (const [top, bottom] of contiguous(filled)) {
+      plan.fills.push({ sheet: layout.sheet, range: { top, bottom, left: layout.firstCol, right: layout.lastCol } });
     }
     if (!cols || ruleRows.length === 0) return;
     const first = ruleRows.reduce((a, b) => Math.min(a, b)); // no spread: 50,000 arguments overflow the stack

@@ -39,6 +39,40 @@ export interface PlanRow {
   height?: number;
 }
 
+/** Excel's limits on what a cell and a row hold: characters of text (UTF-16 units), and points of height. */
+export const MAX_CELL_TEXT = 32_767;
+export const MAX_ROW_HEIGHT = 409;
+/** What ends a text cut at the cell limit, so that a reader sees it was cut. */
+export const TRUNCATION_MARK: Record<Lang, string> = { zh: '…（已截断）', en: '… (truncated)' };
+
+/** `text` as it fits in one cell: cut with the mark when over `max`, never inside a surrogate pair. */
+export function fitCellText(text: string, lang: Lang, max = MAX_CELL_TEXT): string {
+  if (text.length <= max) return text;
+  const mark = TRUNCATION_MARK[lang];
+  let end = max - mark.length;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--; // a high surrogate whose partner would be cut off
+  return text.slice(0, end) + mark;
+}
+
+/** The number formats a report cell gets, the same in every host. */
+export const TEXT_FORMAT = '@';
+export const AMOUNT_FORMAT = '#,##0.00';
+export const PERCENT_FORMAT = '0.00%';
+export const GENERAL_FORMAT = 'General';
+
+/**
+ * Text the tool writes (names, reasons, the clerk's wording, findings) is formatted as text, so that no host
+ * re-parses it (`=…`, `1e5`, `2021-1`); a formula that yields text (the status) must not be: Excel would keep
+ * the formula itself as text.
+ */
+export function numberFormatOf(cell: PlanCell | undefined): string {
+  if (cell?.format === 'amount') return AMOUNT_FORMAT;
+  if (cell?.format === 'percent') return PERCENT_FORMAT;
+  if (!cell || cell.formula || typeof cell.value !== 'string') return GENERAL_FORMAT;
+  return TEXT_FORMAT;
+}
+
 export interface ReportPlan {
   sheetName: string;
   lang: Lang;
@@ -59,6 +93,8 @@ export interface ReportPlan {
   /** The report's record (core/record/reportRecord.ts): text per row of the hidden column `keyColumn`. */
   keys: { row: number; text: string }[];
   keyColumn: number;
+  /** Cells whose text was cut at MAX_CELL_TEXT (0-based), with the length it had; absent when none was. */
+  truncated?: { row: number; col: number; length: number }[];
 }
 
 /** Marks that tell the tool's own sheets and rules from the clerk's; readable by ExcelJS and Office.js alike. */

@@ -1,17 +1,13 @@
 // ReportPlan → what Excel needs to draw the report sheet, worked out before any request: one values grid with
 // its number formats, formats as a few rectangles (not one per cell), merges grouped for merge(across), row
 // heights grouped by run, and where the chart goes. Pure: no Excel here, so it is tested directly.
-import type { CellStyle, PlanCell, ReportPlan } from '../../core/compose/reportPlan';
+import { MAX_ROW_HEIGHT, numberFormatOf, type CellStyle, type PlanCell, type ReportPlan } from '../../core/compose/reportPlan';
 import { BORDER_RGB, HEADER_FILL, HIGHLIGHT_FILL_RGB, HIGHLIGHT_FONT_RGB, cellLook } from '../../core/compose/reportStyle';
 import type { CellRange, Lang } from '../../core/model';
 
-/** Text cells get the text format before their values, so `=…`, `+…`, `-…`, `@…` stay text. */
-export const TEXT_FORMAT = '@';
-export const AMOUNT_FORMAT = '#,##0.00';
-export const PERCENT_FORMAT = '0.00%';
-export const GENERAL_FORMAT = 'General';
-/** Excel's tallest row, in points. */
-export const MAX_ROW_HEIGHT = 409;
+// Number formats and Excel's limits are the plan's (core), shared with the .xlsx gateway. Text cells get the
+// text format before their values, so `=…`, `+…`, `-…`, `@…` stay text.
+export { AMOUNT_FORMAT, GENERAL_FORMAT, MAX_ROW_HEIGHT, PERCENT_FORMAT, TEXT_FORMAT } from '../../core/compose/reportPlan';
 /** A bar per project: past this many the chart is left out (it would be unreadable and slow). */
 export const DEFAULT_MAX_CHART_PROJECTS = 60;
 
@@ -98,15 +94,6 @@ export function styleSpec(style: CellStyle, text: boolean, lang: Lang): CellStyl
 /** Excel's column width in characters → points (a character is 7 px at the default font, plus 5 px padding). */
 export function widthInPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
-}
-
-function numberFormat(cell: PlanCell | undefined): string {
-  // A text formula (the status) must not get the text format: Excel would keep it as text.
-  if (cell?.formula && cell.format === 'text') return GENERAL_FORMAT;
-  if (!cell || cell.value === null) return cell?.format === 'amount' ? AMOUNT_FORMAT : cell?.format === 'percent' ? PERCENT_FORMAT : GENERAL_FORMAT;
-  if (cell.format === 'amount') return AMOUNT_FORMAT;
-  if (cell.format === 'percent') return PERCENT_FORMAT;
-  return typeof cell.value === 'string' ? TEXT_FORMAT : GENERAL_FORMAT;
 }
 
 /** Rectangles of equal keys: runs along each row, stacked while the run below is the same. */
@@ -197,7 +184,7 @@ export function layoutReport(plan: ReportPlan, options: { chart?: boolean; maxCh
       const cell = row.cells[c];
       const value = cell?.value;
       rowValues.push(typeof value === 'number' ? (Number.isFinite(value) ? value : '') : (value ?? ''));
-      rowFormats.push(numberFormat(cell));
+      rowFormats.push(numberFormatOf(cell));
       const styled = owner[r][c];
       if (styled) {
         const text = styled.format === 'text';

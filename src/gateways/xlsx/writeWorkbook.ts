@@ -5,6 +5,9 @@ import { cellAddress, columnIndex, parseRange, quoteSheet, rangeAddress, splitRe
 import type { CellRange } from '../../core/model';
 import {
   FILL_NAME_PREFIX,
+  GENERAL_FORMAT,
+  numberFormatOf,
+  TEXT_FORMAT,
   HIGHLIGHT_FILL,
   HIGHLIGHT_FONT,
   HIGHLIGHT_MARK,
@@ -19,15 +22,11 @@ import { toolSheetNames } from './readWorkbook';
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: `FF${BORDER_RGB}` } };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-function numberFormat(cell: PlanCell): string | undefined {
-  if (cell.format === 'amount') return '#,##0.00';
-  if (cell.format === 'percent') return '0.00%';
-  return undefined;
-}
-
 /** One style object per kind of cell: ExcelJS writes a shared object once, a fresh one per cell every time. */
 function cellStyle(source: PlanCell, lang: 'zh' | 'en', cache: Map<string, Partial<ExcelJS.Style>>): Partial<ExcelJS.Style> {
-  const key = `${source.style}|${source.format}|${source.highlight ? 1 : 0}|${lang}`;
+  // The plan's number format (core), as the Office gateway sets it: text the tool writes is `@`.
+  const fmt = numberFormatOf(source);
+  const key = `${source.style}|${source.format}|${source.highlight ? 1 : 0}|${lang}|${fmt}`;
   const cached = cache.get(key);
   if (cached) return cached;
   const look = cellLook(source, lang);
@@ -35,8 +34,7 @@ function cellStyle(source: PlanCell, lang: 'zh' | 'en', cache: Map<string, Parti
     font: { name: look.font, size: look.size, bold: look.bold, ...(look.color ? { color: { argb: `FF${look.color}` } } : {}) },
     alignment: { vertical: look.vertical, horizontal: look.horizontal, wrapText: look.wrap, ...(look.indent ? { indent: look.indent } : {}) },
   };
-  const fmt = numberFormat(source);
-  if (fmt) style.numFmt = fmt;
+  if (fmt !== GENERAL_FORMAT) style.numFmt = fmt;
   if (look.border) style.border = BOX;
   if (look.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${look.fill}` } };
   cache.set(key, style);
@@ -56,9 +54,18 @@ function deleteDefinedName(wb: ExcelJS.Workbook, name: string): void {
   delete (wb.definedNames as unknown as { matrixMap: Record<string, unknown> }).matrixMap[name];
 }
 
-function freeName(wb: ExcelJS.Workbook, prefix: string): string {
+/**
+ * Hands out free names `PREFIX_1`, `PREFIX_2`, … The workbook's names are listed once: ExcelJS rebuilds its
+ * whole list on every `definedNames.model`, so asking it per name was quadratic in the fills written.
+ */
+function nameAllocator(wb: ExcelJS.Workbook, prefix: string): () => string {
   const taken = new Set(wb.definedNames.model.map((n) => n.name));
-  for (let i = 1; ; i++) if (!taken.has(`${prefix}_${i}`)) return `${prefix}_${i}`;
+  let i = 0;
+  return () => {
+    for (i++; taken.has(`${prefix}_${i}`); i++);
+    taken.add(`${prefix}_${i}`);
+    return `${prefix}_${i}`;
+  };
 }
 
 /** Removes a sheet the tool made (and its mark), never anything else. */
@@ -130,9 +137,13 @@ export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan, replace
   // The report's record (fingerprint, paragraph keys): a hidden column of text, not printed.
   const keyColumn = ws.getColumn(plan.keyColumn + 1);
   keyColumn.hidden = true;
-  for (const key of plan.keys) ws.getCell(key.row + 1, plan.keyColumn + 1).value = key.text;
+  for (const key of plan.keys) {
+    const cell = ws.getCell(key.row + 1, plan.keyColumn + 1);
+    cell.value = key.text;
+    cell.numFmt = TEXT_FORMAT;
+  }
   ws.pageSetup.printTitlesRow = `${plan.summaryHeaderRow + 1}:${plan.summaryHeaderRow + 1}`;
-  wb.definedNames.add(`${quoteSheet(plan.sheetName)}!$A$1`, freeName(wb, REPORT_NAME_PREFIX));
+  wb.definedNames.add(`${quoteSheet(plan.sheetName)}!$A$1`, nameAllocator(wb, REPORT_NAME_PREFIX)());
   return ws;
 }
 
@@ -189,13 +200,14 @@ export function writeHighlights(wb: ExcelJS.Workbook, plan: HighlightPlan): void
     if (!ws) continue;
     ws.addConditionalFormatting({ ref: rule.areas.map(rangeAddress).join(' '), rules: [highlightRule(rule.formula)] });
   }
+  const fillName = nameAllocator(wb, FILL_NAME_PREFIX);
   for (const fill of plan.fills) {
     const ws = wb.getWorksheet(fill.sheet);
     if (!ws) continue;
     forEachCell(fill.range, (r, c) => {
       setFill(ws.getCell(r + 1, c + 1), { type: 'pattern', pattern: 'solid', fgColor: { argb: HIGHLIGHT_FILL } });
     });
-    wb.definedNames.add(`${quoteSheet(fill.sheet)}!${absolute(fill.range)}`, freeName(wb, FILL_NAME_PREFIX));
+    wb.definedNames.add(`${quoteSheet(fill.sheet)}!${absolute(fill.range)}`, fillName());
   }
 }
 

@@ -185,6 +185,26 @@ describe('Generate keeps the clerk’s work', () => {
   });
 });
 
+describe('Excel’s limits and the plan’s cut (the same as the .xlsx gateway’s)', () => {
+  it('writes a text over 32,767 characters cut with the mark, says so in the findings, and keeps rows within 409 pt', async () => {
+    const long = '项'.repeat(40_000);
+    const state = createFakeWorkbook(projectWorkbookInit(8, { names: [long] }));
+    const outcome = await install(state).host.generate(SETTINGS, undefined, REPORT_DATE);
+    if (!outcome.ok) throw new Error(outcome.findings.map((f) => f.message).join('\n'));
+    const report = findSheet(state, '绩效自评报告') as NonNullable<ReturnType<typeof findSheet>>;
+    const values = sheetValues(state, '绩效自评报告');
+    const cut = values.flatMap((row, r) => row.flatMap((v, c) => (typeof v === 'string' && v.endsWith('…（已截断）') ? [{ r, c, v }] : [])));
+    expect(cut.length).toBeGreaterThan(0);
+    for (const { r, c, v } of cut) {
+      expect(v).toHaveLength(32_767);
+      expect(report.rows[r][c]?.numberFormat).toBe('@');
+    }
+    const named = outcome.evaluation.findings.filter((f) => f.code === 'text-truncated').map((f) => f.cell);
+    expect(named.sort()).toEqual(cut.map(({ r, c }) => `绩效自评报告!${String.fromCharCode(65 + c)}${r + 1}`).sort());
+    expect([...report.rowHeights.values()].every((h) => h > 0 && h <= 409)).toBe(true);
+  });
+});
+
 describe('Generate on an old Excel (ExcelApi 1.5: no conditional formats, charts or page layout)', () => {
   it('fills the under-target rows instead, records each fill in a name, and says so', async () => {
     const state = await sampleWorkbook();
@@ -215,7 +235,7 @@ describe('Generate on an old Excel (ExcelApi 1.5: no conditional formats, charts
 
 describe('the sync and payload budget', () => {
   const sizes = [10, 1000, 10000];
-  const measured: Record<number, { syncs: number; maxRequest: number; maxResponse: number }> = {};
+  const measured: Record<number, { syncs: number; maxRequest: number; maxResponse: number; merges: number; problems: number }> = {};
 
   beforeAll(async () => {
     for (const n of sizes) {
@@ -223,7 +243,9 @@ describe('the sync and payload budget', () => {
       const { host, fake } = install(state);
       const outcome = await host.generate(SETTINGS, undefined, REPORT_DATE);
       expect(outcome).toMatchObject({ ok: true, highlight: 'rule' });
-      measured[n] = { syncs: fake.stats.syncs, maxRequest: fake.stats.maxRequestBytes, maxResponse: fake.stats.maxResponseBytes };
+      const merges = findSheet(state, '绩效自评报告')?.merges.length ?? 0;
+      const problems = outcome.ok ? outcome.evaluation.findings.length : 0;
+      measured[n] = { syncs: fake.stats.syncs, maxRequest: fake.stats.maxRequestBytes, maxResponse: fake.stats.maxResponseBytes, merges, problems };
       expect(fake.stats.unsyncedCommands).toBe(0);
     }
     // Printed for the record (the numbers in the report of this work).
@@ -235,6 +257,12 @@ describe('the sync and payload budget', () => {
     // 10,000 rows of formulas (amounts, rate, status) pass 4 MB: the report goes in two requests.
     expect(measured[10000].syncs).toBe(measured[10].syncs + 1);
     expect(measured[10].syncs).toBeLessThanOrEqual(6);
+  });
+
+  it('merges as many areas at 10,000 projects as at 1,000: 附表2’s rows (a problem each) have none', () => {
+    expect(measured[10000].problems).toBeGreaterThan(measured[1000].problems + 500);
+    expect(measured[10000].merges).toBe(measured[1000].merges);
+    expect(measured[10000].merges).toBeLessThan(100);
   });
 
   it('sends no request and gets no response over 5 MB at 10,000 projects', () => {
