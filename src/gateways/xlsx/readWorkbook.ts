@@ -113,6 +113,31 @@ function damaged(detail: string, lang: Lang): UnreadableWorkbookError {
   );
 }
 
+/**
+ * The namespace prefix of an XML part's root element (`x` for `<x:worksheet …>`), or null. Some producers write
+ * the SpreadsheetML elements prefixed; ExcelJS cannot read such parts (exceljs #1437: it fails or reads them
+ * empty), so they are refused with what to do rather than called damaged or read wrong. Only the root tag is looked at: past the declaration, comments and whitespace.
+ */
+export function rootPrefix(xml: string): string | null {
+  const root = /^(?:\uFEFF)?(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*[\s/>]/.exec(xml.slice(0, 4096));
+  return root ? root[1] : null;
+}
+
+class PrefixedPart extends Error {
+  constructor(readonly part: string) {
+    super(part);
+  }
+}
+
+function prefixedWorkbook(part: string, lang: Lang): UnreadableWorkbookError {
+  return new UnreadableWorkbookError(
+    lang === 'zh'
+      ? `${part} 的 XML 元素带命名空间前缀（如 <x:worksheet>），本工具无法正确读取：请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试`
+      : `${part} is written with XML namespace prefixes (such as <x:worksheet>), which this tool cannot read correctly: open the file in Excel or WPS and save it again as .xlsx`,
+    'not-xlsx',
+  );
+}
+
 /** The package's directory, checked against the limits before anything is unzipped. */
 function checkDirectory(zip: JSZip, limits: Limits, lang: Lang): void {
   const files = Object.values(zip.files).filter((f) => !f.dir);
@@ -155,9 +180,12 @@ export async function loadWorkbook(bytes: Uint8Array, lang: Lang = 'zh', limits:
     throw damaged(detail, lang);
   }
 
+  if (rootPrefix(await zip.file('xl/workbook.xml')!.async('string')) !== null) throw prefixedWorkbook('xl/workbook.xml', lang);
+
   const invalidByPart = new Map<string, Map<string, string>>();
   let cells = 0;
   const beforeSheet = (part: SheetPart) => {
+    if (rootPrefix(part.xml) !== null) throw new PrefixedPart(part.path);
     const facts = scanSheetXml(part.xml);
     const sheet = part.name ?? part.path;
     cells += facts.cells + facts.mergedCells;
@@ -171,6 +199,7 @@ export async function loadWorkbook(bytes: Uint8Array, lang: Lang = 'zh', limits:
     loaded = await loadWithExcelJS(bytes, zip, beforeSheet);
   } catch (error) {
     if (error instanceof OverLimit) throw tooLarge(error.exceeded, lang);
+    if (error instanceof PrefixedPart) throw prefixedWorkbook(error.part, lang);
     if (error instanceof ExcelJsChangedError) throw error;
     throw damaged((error as Error).message, lang);
   }

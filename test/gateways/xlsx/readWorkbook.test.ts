@@ -1,8 +1,8 @@
 // The .xlsx reader on files no clerk means to send: damaged, numbers that are not numbers, too large.
 import ExcelJS from 'exceljs';
 import { DEFAULT_CONFIG, type Limits } from '../../../src/core/config';
-import { loadWorkbook, UnreadableWorkbookError } from '../../../src/gateways/xlsx/readWorkbook';
-import { mergedSheet, rawXlsx, rowsXml, type RawSheet } from './rawXlsx';
+import { loadWorkbook, rootPrefix, UnreadableWorkbookError } from '../../../src/gateways/xlsx/readWorkbook';
+import { mergedSheet, rawXlsx, rawZip, rowsXml, sheetXml, type RawSheet } from './rawXlsx';
 
 const limits = (over: Partial<Limits>): Limits => ({ ...DEFAULT_CONFIG.limits, ...over });
 
@@ -179,5 +179,36 @@ describe('the default limits', () => {
     const forms = Array.from({ length: 200 }, (_, i): RawSheet => ({ name: `项目${i + 1}`, rows: rowsXml(Array.from({ length: 40 }, (_, r) => [`指标${r}`, r, r * 2, '完成'])), merges: ['A1:D1'] }));
     const { snapshot } = await loadWorkbook(await rawXlsx(forms));
     expect(snapshot.sheets).toHaveLength(200);
+  });
+});
+
+describe('namespace-prefixed parts (<x:worksheet>), which ExcelJS cannot read (exceljs #1437)', () => {
+  const prefix = (xml: string) => xml.replace(/<(\/?)(worksheet|sheetData|row|c|v|is|t|workbook|sheets|sheet)\b/g, '<$1x:$2').replace(' xmlns="', ' xmlns:x="');
+
+  it('finds the root element’s prefix past the declaration, comments and a byte-order mark, and only there', () => {
+    expect(rootPrefix('<?xml version="1.0"?>\n<!-- made by a tool --><x:worksheet xmlns:x="urn:a">')).toBe('x');
+    expect(rootPrefix('\uFEFF<main:workbook xmlns:main="urn:a"/>')).toBe('main');
+    expect(rootPrefix('<?xml version="1.0"?><worksheet xmlns="urn:a" xmlns:r="urn:r"><r:x/></worksheet>')).toBeNull();
+  });
+
+  it('a prefixed sheet is refused with what to do, not called damaged', async () => {
+    const zip = rawZip([PROJECTS]);
+    zip.file('xl/worksheets/sheet1.xml', prefix(sheetXml(PROJECTS)));
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    // Without the check ExcelJS fails inside its loader, and the clerk would be told the file is damaged.
+    await expect(new ExcelJS.Workbook().xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer)).rejects.toThrow(TypeError);
+    const zh = await refusal(bytes, 'zh');
+    expect(zh.reason).toBe('not-xlsx');
+    expect(zh.message).toContain('xl/worksheets/sheet1.xml 的 XML 元素带命名空间前缀');
+    expect(zh.message).toContain('另存为 .xlsx');
+    expect((await refusal(bytes, 'en')).message).toMatch(/namespace prefixes .* save it again as \.xlsx$/);
+  });
+
+  it('a prefixed workbook part is refused the same way', async () => {
+    const zip = rawZip([PROJECTS]);
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file('xl/workbook.xml', prefix(workbook));
+    const error = await refusal(await zip.generateAsync({ type: 'uint8array' }), 'en');
+    expect(error.message).toMatch(/^xl\/workbook\.xml is written with XML namespace prefixes/);
   });
 });
