@@ -95,7 +95,12 @@ module.exports = (env, argv) => {
     },
     // No eval-based source maps in development: the page's Content-Security-Policy forbids eval.
     devtool: production ? 'source-map' : 'cheap-module-source-map',
-    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    resolve: {
+      extensions: ['.tsx', '.ts', '.js'],
+      // ExcelJS's Node-only XML writer, which the .xlsx adapter makes lean in the command; the page bundles
+      // ExcelJS's browser build, which has its own copy (src/gateways/xlsx/excelAdapter.ts, leanXmlWriter).
+      alias: { 'exceljs/lib/utils/xml-stream': false },
+    },
     module: {
       rules: [
         {
