@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { formatAmount, formatRate } from '../core/numbers';
 import type { Basis, EvaluationOptions, Finding, Lang, NumberStyle } from '../core/model';
 import { evaluationJson } from '../core/pipeline';
+import { BASES, isThreshold, LANGS, STYLES } from '../core/settings';
 import { evaluateXlsx } from '../gateways/xlsx/evaluateXlsx';
 import { loadWorkbook, UnreadableWorkbookError } from '../gateways/xlsx/readWorkbook';
 import { checkFreshness, type Freshness } from '../core/record/freshness';
@@ -75,7 +76,7 @@ export function samplePath(): string {
 function percentArg(flag: string, text: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
   const value = match ? Number(match[1]) : NaN;
-  if (!(value > 0 && value <= 100)) throw new UsageError(`${flag}: expected a percent between 0 and 100 such as 95 or 95%, got "${text}"`);
+  if (!isThreshold(value / 100)) throw new UsageError(`${flag}: expected a percent between 0 and 100 such as 95 or 95%, got "${text}"`);
   return value / 100;
 }
 
@@ -150,11 +151,11 @@ async function run(argv: string[], io: Io, raw: Io): Promise<number> {
     return EXIT_OK;
   }
   if (positionals.length > 1) throw new UsageError(`one input file at a time, got ${positionals.length}: ${positionals.join(' ')}`);
-  const lang = oneOf<Lang>('--lang', values.lang, ['zh', 'en'], 'zh');
+  const lang = oneOf<Lang>('--lang', values.lang, LANGS, 'zh');
   const options: EvaluationOptions = {
     lang,
-    basis: oneOf<Basis>('--basis', values.basis, ['adjusted', 'initial', 'adjusted-plus-carryover'], 'adjusted'),
-    style: oneOf<NumberStyle>('--style', values.style, ['trim', 'fixed'], 'trim'),
+    basis: oneOf<Basis>('--basis', values.basis, BASES, 'adjusted'),
+    style: oneOf<NumberStyle>('--style', values.style, STYLES, 'trim'),
     target: values.target === undefined ? undefined : percentArg('--target', values.target),
     explainBelow: values['explain-below'] === undefined ? undefined : percentArg('--explain-below', values['explain-below']),
     reportDate: io.now(),

@@ -4,9 +4,10 @@
 // leaves as a HostError the pane can explain.
 import type { Limits } from '../../core/config';
 import { parseRange, splitReference } from '../../core/address';
-import type { Basis, EvaluationOptions, Lang, NumberStyle, WorkbookSnapshot } from '../../core/model';
+import type { EvaluationOptions, Lang, WorkbookSnapshot } from '../../core/model';
 import { runPipeline, type PipelineResult } from '../../core/pipeline';
 import { checkFreshness } from '../../core/record/freshness';
+import { readStoredSettings } from '../../core/settings';
 import { reportDocxName } from '../docx/names';
 import { HostError, cancelledError, evaluationOptions, isCancelled, throwIfCancelled, type DocxOutcome, type Freshness, type GenerateOutcome, type HostCapabilities, type Progress, type Settings, type WorkbookHost } from '../host';
 import { toHostError } from './excelErrors';
@@ -59,30 +60,9 @@ function untilCancelled<T>(work: Promise<T>, signal: AbortSignal | undefined, ca
 /** The one document-settings key the add-in uses; its value is the Settings as JSON. */
 export const SETTINGS_KEY = 'BudgetEval.settings';
 
-const BASES: Basis[] = ['adjusted', 'initial', 'adjusted-plus-carryover'];
-const LANGS: Lang[] = ['zh', 'en'];
-const STYLES: NumberStyle[] = ['trim', 'fixed'];
-
 /** Whatever is stored → the settings that make sense; anything else is dropped, never trusted. */
 export function parseSettings(stored: unknown): Partial<Settings> {
-  let value = stored;
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value) as unknown;
-    } catch {
-      return {};
-    }
-  }
-  if (!value || typeof value !== 'object') return {};
-  const v = value as Record<string, unknown>;
-  const out: Partial<Settings> = {};
-  const fraction = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x > 0 && x <= 1.5;
-  if (fraction(v.target)) out.target = v.target as number;
-  if (fraction(v.explainBelow)) out.explainBelow = v.explainBelow as number;
-  if (BASES.includes(v.basis as Basis)) out.basis = v.basis as Basis;
-  if (LANGS.includes(v.lang as Lang)) out.lang = v.lang as Lang;
-  if (STYLES.includes(v.style as NumberStyle)) out.style = v.style as NumberStyle;
-  return out;
+  return readStoredSettings(stored);
 }
 
 /** The open workbook's file name from its URL or path (Common API, any Excel), or null when it has none yet. */

@@ -2,6 +2,7 @@
 // panel is hidden, not unmounted, so a half-typed value survives folding.
 import { Button, Field, Input, makeStyles, Radio, RadioGroup, Select, tokens, useId } from '@fluentui/react-components';
 import type { Basis, Lang, NumberStyle } from '../../../core/model';
+import { BASES } from '../../../core/settings';
 import { DEFAULT_EXPLAIN_BELOW, DEFAULT_TARGET } from '../../../core/model';
 import { formatRate } from '../../../core/numbers';
 import { useStrings } from '../../i18n';
@@ -18,7 +19,6 @@ const useStyles = makeStyles({
   saveFailed: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
-const BASES: Basis[] = ['adjusted', 'initial', 'adjusted-plus-carryover'];
 const LANGS: Lang[] = ['zh', 'en'];
 const STYLES: NumberStyle[] = ['trim', 'fixed'];
 
