@@ -35,6 +35,11 @@ export interface SheetSnapshot {
   values: CellValue[][];
   /** Merged areas; the value sits in the top-left cell. */
   merges: CellRange[];
+  /**
+   * numberFormats[row][col]: the number format of numeric cells whose format is not General, where the
+   * gateway knows it (so that a clerk's 95% typed as 0.95 with a % format reads as shown). Optional.
+   */
+  numberFormats?: (string | null | undefined)[][];
 }
 
 /** Something in the input that the output workbook cannot carry (charts, pivots, images…). */
@@ -140,8 +145,68 @@ export interface SourceCell {
 /** The figures read from a cell; a figure the tool derived (调整后 = 年初 + 调整) has none. */
 export type AmountSources = Partial<Record<AmountField, SourceCell>>;
 
+/** Where a project was read from: a row of a project table, or a 项目支出绩效自评表 form (one per sheet). */
+export interface ProjectSource {
+  kind: 'form' | 'table';
+  sheet: string;
+}
+
+/**
+ * One performance indicator (绩效指标) as the clerk wrote it, from a form or from the 绩效指标 sheet.
+ * Texts are as shown in the cell (a 0.95 with a % format is "95%"); split-layout targets are joined
+ * (指标性质 + 指标值 + 度量单位 → "≥95%").
+ */
+export interface IndicatorInput {
+  /** 一级指标 without its points: 产出指标. */
+  level1: string;
+  /** The points written in the 一级 cell (产出指标（50分） → 50), else null. */
+  level1Points: number | null;
+  level2: string;
+  /** 三级指标. */
+  name: string;
+  target: string;
+  actual: string;
+  /** 分值 / 权重; null when blank. */
+  points: number | null;
+  /** The clerk's 得分; null when blank. */
+  score: number | null;
+  /** 偏差原因 / 未完成原因分析; null when blank. */
+  reason: string | null;
+  /** `Sheet!C12`: the 三级 name cell. */
+  cell: string;
+  /** The clerk's 得分 cell (for the highlight when above the rule). */
+  scoreCell: string | null;
+}
+
+/** What a form says besides its money and indicators: its own figures, to be checked, and its texts. */
+export interface FormExtras {
+  /** 预算执行率's points (分值 / 权重) and the clerk's 得分, with their cells. */
+  executionPoints: number | null;
+  executionScore: number | null;
+  executionScoreCell: string | null;
+  /** The 总分 / 合计 row: its 分值 and 得分. */
+  totalPoints: number | null;
+  totalScore: number | null;
+  totalScoreCell: string | null;
+  /** 主管部门, 实施单位, and the year in the title （YYYY年度）, with the cells they came from. */
+  department: string | null;
+  departmentCell: string | null;
+  unit: string | null;
+  year: number | null;
+  /** 存在问题, 改进措施, 评价结论 (Sichuan) when written and not 无. */
+  problems: string | null;
+  improvements: string | null;
+  conclusion: string | null;
+}
+
 export interface ProjectInput extends Amounts {
   name: string;
+  /** Table row or form; absent means a table row (older callers). */
+  source?: ProjectSource;
+  /** The project's indicators (form or 绩效指标 sheet); absent or [] when none. */
+  indicators?: IndicatorInput[];
+  /** Present for a project read from a form. */
+  form?: FormExtras;
   sources: AmountSources;
   /** The row's own target cell, when the target came from it. */
   targetSource: SourceCell | null;
