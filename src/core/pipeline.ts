@@ -1,6 +1,6 @@
 // The one pipeline every host runs: snapshot → parse → evaluate → compose. Pure.
 import { chooseReportSheetName, MAX_CELL_TEXT, TRUNCATION_MARK, type HighlightPlan, type ReportPlan } from './compose/reportPlan';
-import { composeReport, narrativeRows, type ComposeOptions } from './compose/composeReport';
+import { composeReport, type ComposeOptions } from './compose/composeReport';
 import { composeNarrative, type Block } from './compose/narrative';
 import { cellRef } from './address';
 import { fingerprintInput } from './record/fingerprint';
@@ -46,11 +46,13 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: EvaluationOptio
   // The report this one replaces: the clerk's rewritten paragraphs in it are kept.
   const previousSheet = replaces ? snapshot.sheets.find((s) => s.name === name) : undefined;
   const { blocks: narrative, kept } = keepEdits(composeNarrative(raw), previousSheet ? readReportRecord(previousSheet) : null);
-  const rowOf = narrativeRows(narrative);
-  const keptCells = kept.map((k) => ({ ...k, cell: cellRef(name, rowOf[k.block], 0) }));
-  const keptFindings = keptCells.map((k) => makeFinding(k.id === null ? 'kept-addition' : 'kept-edit', k.cell, lang, { where: keptPlace(k, lang) }));
+  // The kept paragraphs' cells are where the plan put their blocks (report.blockRows).
+  const keptCellsIn = (report: ReportPlan) => kept.map((k) => ({ ...k, cell: cellRef(name, report.blockRows[k.block], 0) }));
+  const keptFindings = (report: ReportPlan) =>
+    keptCellsIn(report).map((k) => makeFinding(k.id === null ? 'kept-addition' : 'kept-edit', k.cell, lang, { where: keptPlace(k, lang) }));
   const fingerprint = fingerprintInput(parsed.input);
-  const { evaluation, report } = composeWithCuts({ ...raw, findings: sortFindings([...raw.findings, ...keptFindings]) }, name, { narrative, fingerprint });
+  const { evaluation, report } = composeWithCuts(raw, name, { narrative, fingerprint, replaces }, keptFindings);
+  const keptCells = keptCellsIn(report);
   // Belt and braces: a NaN or ±Infinity in what would be written is a bug of ours; refuse rather than write it.
   const bad = nonFiniteNumbers({ narrative, report });
   if (bad.length > 0) {
@@ -71,21 +73,25 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: EvaluationOptio
 }
 
 /**
- * The report, with a `text-truncated` warning at each cell whose text the plan cut at Excel's limit. Those
+ * The report, with the findings that name its own cells: the kept paragraphs (`placed`, from the plan's
+ * block rows) and a `text-truncated` warning at each cell whose text the plan cut at Excel's limit. Those
  * findings are listed in 附表2 like the others, which moves the rows below it: the plan is composed again
- * until the cells the findings name are the ones cut (the second pass has as many rows as the last, so at
- * most three passes, and only when something was cut).
+ * until the cells the findings name are the ones found (the second pass has as many rows as the last, so at
+ * most three passes, and only when a paragraph was kept or something was cut).
  */
-function composeWithCuts(ev: Evaluation, name: string, options: ComposeOptions): { evaluation: Evaluation; report: ReportPlan } {
+function composeWithCuts(ev: Evaluation, name: string, options: ComposeOptions, placed: (report: ReportPlan) => Finding[]): { evaluation: Evaluation; report: ReportPlan } {
   const { lang } = ev.options;
   let evaluation = ev;
   let named: string[] = [];
   for (let pass = 1; ; pass++) {
     const report = composeReport(evaluation, name, options);
-    const cut = (report.truncated ?? []).map((t) =>
-      makeFinding('text-truncated', cellRef(name, t.row, t.col), lang, { length: t.length, limit: MAX_CELL_TEXT, mark: TRUNCATION_MARK[lang] }),
-    );
-    const cells = cut.map((f) => f.cell as string);
+    const cut = [
+      ...placed(report),
+      ...(report.truncated ?? []).map((t) =>
+        makeFinding('text-truncated', cellRef(name, t.row, t.col), lang, { length: t.length, limit: MAX_CELL_TEXT, mark: TRUNCATION_MARK[lang] }),
+      ),
+    ];
+    const cells = cut.map((f) => `${f.code} ${f.cell ?? ''}`);
     // Stable by the third pass; the bound only guards against a loop should that ever change.
     if ((cells.length === named.length && cells.every((c, i) => c === named[i])) || pass === 4) return { evaluation, report };
     named = cells;

@@ -232,10 +232,12 @@ describe('the report', () => {
   it('keeps the Office chart on the summary table (附表3), not the scoring table', () => {
     const { report } = golden('zh');
     const chart = layoutReport(report).chart;
-    expect(chart?.projects).toBe(7);
-    expect(report.rows[report.summaryHeaderRow].cells[0].value).toBe('项目名称');
-    expect(chart?.data.top).toBe(report.summaryHeaderRow);
-    expect(composeReport(golden('zh').evaluation, 'x').summaryHeaderRow).toBe(report.summaryHeaderRow);
+    const summary = report.regions.summary;
+    expect(chart?.categories).toEqual({ top: summary.first, bottom: summary.last, left: 0, right: 0 });
+    expect(summary.last - summary.first + 1).toBe(7);
+    expect(report.rows[summary.header].cells[0].value).toBe('项目名称');
+    expect(chart?.data.top).toBe(summary.header);
+    expect(composeReport(golden('zh').evaluation, 'x').regions.summary.header).toBe(summary.header);
   });
 
   it('gives the score in the --json evaluation', () => {

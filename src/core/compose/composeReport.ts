@@ -20,7 +20,23 @@ import type { AmountField, Amounts, AmountSources, SourceCell } from '../model';
 import { displayedRate } from '../numbers';
 import { formatKey, KEY_COLUMN, paragraphHash } from '../record/reportRecord';
 import { composeNarrative, SOURCE_SCORE_TOTAL, SOURCE_SUMMARY_TOTAL, type Block } from './narrative';
-import { fitCellText, MAX_ROW_HEIGHT, type CellFormat, type CellStyle, type PlanCell, type PlanRow, type ReportPlan } from './reportPlan';
+import {
+  CHART_MAX_PROJECTS,
+  CHART_NAME,
+  CHART_TITLE,
+  fitCellText,
+  MAX_ROW_HEIGHT,
+  numberFormatOf,
+  PAGE_SETUP_MARGINS,
+  type CellFormat,
+  type CellStyle,
+  type ChartPlan,
+  type PlanCell,
+  type PlanRow,
+  type ReportPlan,
+  type SummaryColumn,
+  type TableRegion,
+} from './reportPlan';
 import { fontSize } from './reportStyle';
 
 const SEVERITY_TEXT: Record<Lang, Record<Finding['severity'], string>> = {
@@ -62,7 +78,10 @@ function rowHeight(cells: PlanCell[], widths: number[]): number {
 }
 
 function cell(value: string | number | null, style: CellStyle, format: CellFormat = 'text', highlight = false): PlanCell {
-  return highlight ? { value, format, style, highlight } : { value, format, style };
+  // The number format is set again once the cell has its formula (finishCells).
+  const planned: PlanCell = { value, format, style, numberFormat: '' };
+  if (highlight) planned.highlight = true;
+  return planned;
 }
 
 export interface ComposeOptions {
@@ -70,16 +89,8 @@ export interface ComposeOptions {
   narrative?: Block[];
   /** The fingerprint of the input (core/record/fingerprint.ts), recorded in the sheet. */
   fingerprint?: string;
-}
-
-/** Row of each narrative block in the report: one each, plus the comparison row under a kept paragraph. */
-export function narrativeRows(blocks: readonly Block[]): number[] {
-  let row = 0;
-  return blocks.map((b) => {
-    const at = row;
-    row += b.kind === 'paragraph' && b.fresh !== undefined ? 2 : 1;
-    return at;
-  });
+  /** The sheet of that name is the tool's earlier report, replaced (chooseReportSheetName). */
+  replaces?: boolean;
 }
 
 export function composeReport(ev: Evaluation, sheetName: string, options: ComposeOptions = {}): ReportPlan {
@@ -99,6 +110,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
   const spanRow = (text: string, style: CellStyle) => {
     const cells = [cell(text, style)];
     rows.push({ cells, spanAll: true, height: rowHeight(cells, [totalWidth]) });
+    if (last > 0) merges.push({ top: rows.length - 1, bottom: rows.length - 1, left: 0, right: last });
   };
   const tableRow = (cells: PlanCell[], cellWidths: number[] = widths) => rows.push({ cells, height: rowHeight(cells, cellWidths) });
   const blank = () => rows.push({ cells: [] });
@@ -109,7 +121,9 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
   // The 依据 cell is measured a little narrower than it is: its references break only at 、, not anywhere.
   const paragraphWidths = [totalWidth - widths[last], ...widths.slice(1, last), widths[last] - 5];
   const paragraphs: { row: number; sources: string[] }[] = [];
+  const blockRows: number[] = [];
   for (const block of narrative) {
+    blockRows.push(rows.length);
     if (block.kind !== 'paragraph') {
       spanRow(block.text, block.kind);
       // Headings and the signature anchor paragraphs the clerk adds (the title's row holds the fingerprint).
@@ -140,8 +154,8 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
   // The attachments, after the signature. The summary table goes last: its header repeats on every printed
   // page from where it starts (print titles), which on earlier pages would sit over the other tables.
   keys.push({ row: rows.length, text: formatKey({ kind: 'end' }) });
-  let summaryHeaderRow = 0;
   let scoreTotalRow = -1;
+  let scoreRegion: TableRegion | undefined;
   /** Filled once the summary table is laid out: score formulas that read it. */
   const afterSummary: ((summary: SummaryRefs) => void)[] = [];
   const writeScore = () => {
@@ -152,6 +166,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
       tableRow(cells, scoreWidths);
       merges.push({ top: rows.length - 1, bottom: rows.length - 1, left: 4, right: last });
     };
+    const scoreHeader = rows.length;
     scoreRow(SCORE_HEADERS[lang].map((h) => cell(h, 'tableHeader')));
     const score = ev.score;
     const first = rows.length;
@@ -194,6 +209,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
       withFormula(cell(score.total, 'tableTotal', 'amount'), sum('D')),
       cell(scoreTotalNote(ev), 'tableTotal'),
     ]);
+    scoreRegion = { header: scoreHeader, first, last: end, total: scoreTotalRow, widths: scoreWidths, columns: [0, 1, 2, 3, 4] };
     spanRow(scoreNote(ev), 'note');
   };
   // 附表2 has a row per finding (thousands on a large workbook): no merges, whose cost in ExcelJS grows with the
@@ -210,7 +226,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
   const writeSummary = (): SummaryRefs => {
     blank();
     spanRow(attachmentCaption('summary', lang), 'caption');
-    summaryHeaderRow = rows.length;
+    const summaryHeaderRow = rows.length;
     tableRow(columns.map((c) => cell(c.header[lang], 'tableHeader')));
     const col = summaryColumnIndex(showCarry);
     const letters = columns.map((_, c) => columnLetters(c));
@@ -279,6 +295,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     const names = `A${firstProject + 1}:A${lastProject + 1}`;
     const statuses = `${columnLetters(col.status)}${firstProject + 1}:${columnLetters(col.status)}${lastProject + 1}`;
     return {
+      region: { header: summaryHeaderRow, first: firstProject, last: lastProject, total: totalRow, widths, columns: columns.map((_, c) => c), named: col },
       totalRow,
       rule,
       projectShare:
@@ -317,14 +334,27 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     row.height = rowHeight(row.cells, paragraphWidths);
   }
 
-  const truncated = cutLongTexts(rows, lang);
+  const truncated = finishCells(rows, lang);
+  if (!scoreRegion) throw new Error('the score table was not laid out');
   return {
     sheetName,
     lang,
+    replaces: options.replaces ?? false,
     columnWidths: widths,
     rows,
-    summaryHeaderRow,
     merges,
+    regions: { score: scoreRegion, scoreTotal: { row: scoreRegion.total, col: 3 }, summary: summary.region },
+    chart: chartPlan(summary.region, rows.length, last, lang),
+    pageSetup: {
+      paper: 'A4',
+      orientation: 'portrait',
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { ...PAGE_SETUP_MARGINS },
+      printTitleRows: { top: summary.region.header, bottom: summary.region.header },
+      showGridlines: false,
+    },
+    blockRows,
     summaryRule: summary.rule,
     fingerprint,
     keys,
@@ -334,13 +364,37 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
 }
 
 /**
- * Cuts every text over Excel's cell limit (a clerk's 部门职责, a project name, a finding quoting one), here in
- * core so that every host writes the same; the cells cut, for the findings (core/pipeline.ts).
+ * The chart of the summary table's rate and target columns against the project names, below the report and
+ * across its width; none without projects or past CHART_MAX_PROJECTS (unreadable, and slow to draw).
  */
-function cutLongTexts(rows: PlanRow[], lang: Lang): NonNullable<ReportPlan['truncated']> {
+function chartPlan(summary: SummaryRegion, rowCount: number, last: number, lang: Lang): ChartPlan | null {
+  const projects = summary.last - summary.first + 1;
+  if (projects <= 0 || projects > CHART_MAX_PROJECTS) return null;
+  const { rate, target } = summary.named;
+  const column = (c: number) => ({ name: { top: summary.header, bottom: summary.header, left: c, right: c }, values: { top: summary.first, bottom: summary.last, left: c, right: c } });
+  const top = rowCount + 1;
+  return {
+    name: CHART_NAME,
+    title: CHART_TITLE[lang],
+    kind: 'barClustered',
+    data: { top: summary.header, bottom: summary.last, left: rate, right: target },
+    categories: { top: summary.first, bottom: summary.last, left: 0, right: 0 },
+    series: [column(rate), column(target)],
+    reversed: true,
+    anchor: { top, left: 0, bottom: top + Math.max(14, Math.ceil(projects * 1.4) + 6), right: last },
+  };
+}
+
+/**
+ * Each cell's number format, now that it has its formula; and every text over Excel's cell limit (a clerk's
+ * 部门职责, a project name, a finding quoting one) cut, here in core so that every host writes the same. The
+ * cells cut, for the findings (core/pipeline.ts).
+ */
+function finishCells(rows: PlanRow[], lang: Lang): NonNullable<ReportPlan['truncated']> {
   const cut: NonNullable<ReportPlan['truncated']> = [];
   rows.forEach((row, r) =>
     row.cells.forEach((c, col) => {
+      c.numberFormat = numberFormatOf(c);
       if (typeof c.value !== 'string') return;
       const fitted = fitCellText(c.value, lang);
       if (fitted === c.value) return;
@@ -363,7 +417,10 @@ function groupBySheet(refs: string[]): string[] {
   });
 }
 
+type SummaryRegion = ReportPlan['regions']['summary'];
+
 interface SummaryRefs {
+  region: SummaryRegion;
   totalRow: number;
   rule: ReportPlan['summaryRule'];
   /** Formula for the share of projects on target, over the status column. */
@@ -372,8 +429,7 @@ interface SummaryRefs {
   totalCell: (field: AmountField) => string;
 }
 
-type SummaryColumn = 'initial' | 'adjustment' | 'adjusted' | 'carryover' | 'actual' | 'rate' | 'target' | 'status';
-const COLUMN_OF: Record<AmountField, SummaryColumn> = {
+const COLUMN_OF: Record<AmountField, Exclude<SummaryColumn, 'name'>> = {
   initialBudget: 'initial',
   adjustment: 'adjustment',
   adjustedBudget: 'adjusted',
@@ -383,7 +439,7 @@ const COLUMN_OF: Record<AmountField, SummaryColumn> = {
 
 function summaryColumnIndex(showCarry: boolean): Record<SummaryColumn, number> {
   const c = showCarry ? 1 : 0;
-  return { initial: 1, adjustment: 2, adjusted: 3, carryover: showCarry ? 4 : -1, actual: 4 + c, rate: 5 + c, target: 6 + c, status: 7 + c };
+  return { name: 0, initial: 1, adjustment: 2, adjusted: 3, carryover: showCarry ? 4 : -1, actual: 4 + c, rate: 5 + c, target: 6 + c, status: 7 + c };
 }
 
 function withFormula(target: PlanCell, formula: string | undefined): PlanCell {

@@ -42,7 +42,7 @@ function contiguous(rows: number[]): [number, number][] {
 }
 
 export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): HighlightPlan {
-  const plan: HighlightPlan = { rules: [], fills: [] };
+  const plan: HighlightPlan = { rules: [], fills: [], fallbackFills: [] };
   ev.projectTables.forEach((layout, index) => {
     const sheet = snapshot.sheets.find((s) => s.name === layout.sheet);
     const projects = ev.projects.filter((p) => p.location.table === index);
@@ -55,9 +55,10 @@ export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): High
     // Adjacent rows as one range: each fill is a defined name in the workbook, so a name per row would grow
     // the names (and each host's work on them) with the rows.
     const filled = projects.filter((p) => p.underTarget && !covered.has(p.location.row)).map((p) => p.location.row);
-    for (const [top, bottom] of contiguous(filled)) {
-      plan.fills.push({ sheet: layout.sheet, range: { top, bottom, left: layout.firstCol, right: layout.lastCol } });
-    }
+    const fill = ([top, bottom]: [number, number]) => ({ sheet: layout.sheet, range: { top, bottom, left: layout.firstCol, right: layout.lastCol } });
+    plan.fills.push(...contiguous(filled).map(fill));
+    // A host that cannot draw rules fills every under-target row; decided here, not left to each host.
+    plan.fallbackFills.push(...contiguous(projects.filter((p) => p.underTarget).map((p) => p.location.row)).map(fill));
     if (!cols || ruleRows.length === 0) return;
     const first = ruleRows.reduce((a, b) => Math.min(a, b)); // no spread: 50,000 arguments overflow the stack
     const moneyKeys = [...cols.numerator, ...cols.denominator];

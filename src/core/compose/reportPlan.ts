@@ -29,6 +29,8 @@ export interface PlanCell {
   style: CellStyle;
   /** Under-target row of the summary table: filled (the report is a snapshot). */
   highlight?: boolean;
+  /** The cell's number format (numberFormatOf), decided here once for every host. */
+  numberFormat: string;
 }
 
 export interface PlanRow {
@@ -66,23 +68,89 @@ export const GENERAL_FORMAT = 'General';
  * re-parses it (`=…`, `1e5`, `2021-1`); a formula that yields text (the status) must not be: Excel would keep
  * the formula itself as text.
  */
-export function numberFormatOf(cell: PlanCell | undefined): string {
+export function numberFormatOf(cell: Omit<PlanCell, 'numberFormat'> | undefined): string {
   if (cell?.format === 'amount') return AMOUNT_FORMAT;
   if (cell?.format === 'percent') return PERCENT_FORMAT;
   if (!cell || cell.formula || typeof cell.value !== 'string') return GENERAL_FORMAT;
   return TEXT_FORMAT;
 }
 
+/** A table of the report (0-based rows): header, body rows `first`…`last` (none when first > last), total row. */
+export interface TableRegion {
+  header: number;
+  first: number;
+  last: number;
+  total: number;
+  /** Its columns' widths in characters (a merged column counts once, with the width it spans). */
+  widths: number[];
+  /** The plan column each of the table's columns starts at. */
+  columns: number[];
+}
+
+export type SummaryColumn = 'name' | 'initial' | 'adjustment' | 'adjusted' | 'carryover' | 'actual' | 'rate' | 'target' | 'status';
+
+/** Where the report's parts are, so that no host has to find them again from the cells. */
+export interface ReportRegions {
+  /** 附表1, the score. */
+  score: TableRegion;
+  /** The score total's cell (附表1's total row, 得分). */
+  scoreTotal: { row: number; col: number };
+  /** 附表3, the projects: also each named column (-1 for 上年结转 when not shown). */
+  summary: TableRegion & { named: Record<SummaryColumn, number> };
+}
+
+/** The bar chart of the projects' rates against their targets, drawn by hosts that can draw charts. */
+export interface ChartPlan {
+  name: string;
+  title: string;
+  kind: 'barClustered';
+  /** The series' block (rate and target columns, header row included: the series' names), by columns. */
+  data: CellRange;
+  /** The project names (the categories). */
+  categories: CellRange;
+  /** The same series one by one: the name's cell and the values. */
+  series: { name: CellRange; values: CellRange }[];
+  /** Categories top to bottom in table order (the bar axis reversed). */
+  reversed: boolean;
+  /** Where the chart sits: below the report, across its width. */
+  anchor: CellRange;
+}
+
+/** How the report prints, and the sheet's view. Margins in inches (Excel's file unit; Office.js takes points). */
+export interface PageSetup {
+  paper: 'A4';
+  orientation: 'portrait';
+  /** Pages across (1) and down (0: as many as needed). */
+  fitToWidth: number;
+  fitToHeight: number;
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** Rows repeated on every printed page (the summary table's header). */
+  printTitleRows: { top: number; bottom: number };
+  showGridlines: boolean;
+}
+
+export const PAGE_SETUP_MARGINS: PageSetup['margins'] = { left: 0.6, right: 0.6, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 };
+
+/** A bar per project: past this many the chart is left out (it would be unreadable and slow). */
+export const CHART_MAX_PROJECTS = 60;
+export const CHART_NAME = 'BudgetEval_Chart';
+export const CHART_TITLE: Record<Lang, string> = { zh: '项目执行率与目标', en: 'Execution rate vs target' };
+
 export interface ReportPlan {
   sheetName: string;
   lang: Lang;
+  /** The sheet of that name is the tool's earlier report and is replaced; false: it is created. */
+  replaces: boolean;
   /** Column widths in characters. */
   columnWidths: number[];
   rows: PlanRow[];
-  /** 0-based rows of the summary table's header, repeated on every printed page. */
-  summaryHeaderRow: number;
-  /** Merged areas besides the spanAll rows. */
+  /** Every merged area, the spanAll rows' included (one per row: hosts may join runs of them). */
   merges: CellRange[];
+  regions: ReportRegions;
+  chart: ChartPlan | null;
+  pageSetup: PageSetup;
+  /** The row of each narrative block given to composeReport (a kept paragraph's comparison row follows it). */
+  blockRows: number[];
   /** The fingerprint of the data the report was made from. */
   fingerprint: string;
   /**
@@ -118,6 +186,25 @@ export interface HighlightPlan {
   rules: HighlightRule[];
   /** Under-target rows whose cells are not plain numbers: a fixed fill instead of a rule. */
   fills: { sheet: string; range: CellRange }[];
+  /** For a host without conditional formats: every under-target row as a fixed fill (in place of rules and fills). */
+  fallbackFills: { sheet: string; range: CellRange }[];
+}
+
+/**
+ * Whether the plan may be written over the workbook as it is now: the sheet it replaces must still be the
+ * tool's, the one it creates must still be free. A problem's message, or null. Both workbook gateways ask this.
+ */
+export function replacementProblem(
+  plan: Pick<ReportPlan, 'sheetName' | 'replaces'>,
+  sheets: readonly string[],
+  toolSheets: readonly string[],
+): { kind: 'not-ours' | 'exists'; message: string } | null {
+  const name = plan.sheetName.toLowerCase();
+  if (plan.replaces && !toolSheets.some((s) => s.toLowerCase() === name)) {
+    return { kind: 'not-ours', message: `refusing to replace "${plan.sheetName}": the tool did not make it` };
+  }
+  if (!plan.replaces && sheets.some((s) => s.toLowerCase() === name)) return { kind: 'exists', message: `the sheet "${plan.sheetName}" already exists` };
+  return null;
 }
 
 const BASE_NAME: Record<Lang, string> = { zh: '绩效自评报告', en: 'Evaluation report' };

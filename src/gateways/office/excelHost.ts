@@ -138,9 +138,8 @@ export function createExcelHost(deps: ExcelHostDeps): WorkbookHost {
         writing = true;
         let written;
         try {
-          written = await writeResult(context, read, result.report, result.highlights, result.replacesSheet, {
+          written = await writeResult(context, read, result.report, result.highlights, {
             supports,
-            evaluation: result.evaluation,
             maxRequestBytes: deps.maxRequestBytes,
             onReportSheetId: (id) => toolSheetIds.add(id),
           });

@@ -4,7 +4,7 @@
 // again). Nothing else of the clerk's is touched.
 import { rangeAddress } from '../../core/address';
 import { FILL_NAME_PREFIX, HIGHLIGHT_MARK, type HighlightPlan, type HighlightRule } from '../../core/compose/reportPlan';
-import type { CellRange, Evaluation } from '../../core/model';
+import type { CellRange } from '../../core/model';
 import { HostError } from '../host';
 import { jsonBytes, packRequests, syncGroups, write, DEFAULT_MAX_REQUEST_BYTES, type QueuedWrite } from './batches';
 import { readSnapshot, type WorkbookRead } from './readSnapshot';
@@ -27,33 +27,6 @@ export function shiftFormulaRows(formula: string, rows: number): string {
         : part.replace(/(^|[^A-Za-z0-9_.$])(\$?[A-Za-z]{1,3})(\d+)(?![\d(A-Za-z_])/g, (_m, before: string, col: string, row: string) => `${before}${col}${Number(row) + rows}`),
     )
     .join('');
-}
-
-/** Rows as ranges: consecutive rows of one sheet with the same columns become one range. */
-export function groupRows(rows: Fill[]): Fill[] {
-  const sorted = [...rows].sort(
-    (a, b) => a.sheet.localeCompare(b.sheet) || a.range.left - b.range.left || a.range.right - b.range.right || a.range.top - b.range.top,
-  );
-  const out: Fill[] = [];
-  for (const f of sorted) {
-    for (let r = f.range.top; r <= f.range.bottom; r++) {
-      const last = out.at(-1);
-      if (last && last.sheet === f.sheet && last.range.left === f.range.left && last.range.right === f.range.right && r <= last.range.bottom + 1) {
-        last.range.bottom = Math.max(last.range.bottom, r);
-      } else out.push({ sheet: f.sheet, range: { ...f.range, top: r, bottom: r } });
-    }
-  }
-  return out;
-}
-
-/** On a host without conditional formats: every under-target row becomes a plain fill. */
-export function fillsWithoutRules(plan: HighlightPlan, evaluation?: Pick<Evaluation, 'projects'>): Fill[] {
-  const rows: Fill[] = [...plan.fills];
-  for (const p of evaluation?.projects ?? []) {
-    if (!p.underTarget) continue;
-    rows.push({ sheet: p.location.sheet, range: { top: p.location.row, bottom: p.location.row, left: p.location.firstCol, right: p.location.lastCol } });
-  }
-  return groupRows(rows);
 }
 
 /** The sheets a highlight change writes to; a protected one stops the whole job before anything is written. */

@@ -1,18 +1,14 @@
 // ReportPlan → what Excel needs to draw the report sheet, worked out before any request: one values grid with
 // its number formats, formats as a few rectangles (not one per cell), merges grouped for merge(across), row
-// heights grouped by run, and where the chart goes. Pure: no Excel here, so it is tested directly.
-import { MAX_ROW_HEIGHT, numberFormatOf, type CellStyle, type PlanCell, type ReportPlan } from '../../core/compose/reportPlan';
+// heights grouped by run. Only a translation: where things are (the chart, the print titles, the merges, each
+// cell's number format) is the plan's. Pure: no Excel here, so it is tested directly.
+import { GENERAL_FORMAT, MAX_ROW_HEIGHT, type CellStyle, type ChartPlan, type PlanCell, type ReportPlan } from '../../core/compose/reportPlan';
 import { BORDER_RGB, HEADER_FILL, HIGHLIGHT_FILL_RGB, HIGHLIGHT_FONT_RGB, cellLook } from '../../core/compose/reportStyle';
 import type { CellRange, Lang } from '../../core/model';
 
 // Number formats and Excel's limits are the plan's (core), shared with the .xlsx gateway. Text cells get the
 // text format before their values, so `=…`, `+…`, `-…`, `@…` stay text.
 export { AMOUNT_FORMAT, GENERAL_FORMAT, MAX_ROW_HEIGHT, PERCENT_FORMAT, TEXT_FORMAT } from '../../core/compose/reportPlan';
-/** A bar per project: past this many the chart is left out (it would be unreadable and slow). */
-export const DEFAULT_MAX_CHART_PROJECTS = 60;
-
-export const CHART_NAME = 'BudgetEval_Chart';
-export const CHART_TITLE: Record<Lang, string> = { zh: '项目执行率与目标', en: 'Execution rate vs target' };
 
 export interface CellStyleSpec {
   fontName: string;
@@ -31,17 +27,6 @@ export interface CellStyleSpec {
 export interface StyleBlock {
   range: CellRange;
   style: CellStyleSpec;
-}
-
-export interface ChartLayout {
-  /** The summary table's project names (the categories). */
-  names: CellRange;
-  /** Execution rate and target columns, header row included (the series and their names). */
-  data: CellRange;
-  projects: number;
-  /** Where the chart sits: below the report, across its width. */
-  anchor: CellRange;
-  title: string;
 }
 
 export interface ReportLayout {
@@ -63,8 +48,8 @@ export interface ReportLayout {
   /** Points, per column. */
   columnWidths: number[];
   rowHeights: { top: number; bottom: number; height: number }[];
-  printTitleRow: number;
-  chart: ChartLayout | null;
+  /** The plan's chart, or null on a host without charts. */
+  chart: ChartPlan | null;
 }
 
 export const HIGHLIGHT_FILL_COLOR = `#${HIGHLIGHT_FILL_RGB}`;
@@ -128,32 +113,13 @@ function rectangles(keys: (string | null)[][], width: number): { range: CellRang
   return out;
 }
 
-function chartLayout(plan: ReportPlan, rowCount: number, maxProjects: number): ChartLayout | null {
-  const header = plan.summaryHeaderRow;
-  let projects = 0;
-  while (plan.rows[header + 1 + projects]?.cells[0]?.style === 'tableCell') projects++;
-  if (projects === 0 || projects > maxProjects) return null;
-  const first = plan.rows[header + 1].cells;
-  const rate = first.findIndex((c) => c.format === 'percent');
-  if (rate < 0 || first[rate + 1]?.format !== 'percent') return null;
-  const width = plan.columnWidths.length;
-  const top = rowCount + 1;
-  return {
-    names: { top: header + 1, bottom: header + projects, left: 0, right: 0 },
-    data: { top: header, bottom: header + projects, left: rate, right: rate + 1 },
-    projects,
-    anchor: { top, left: 0, bottom: top + Math.max(14, Math.ceil(projects * 1.4) + 6), right: width - 1 },
-    title: CHART_TITLE[plan.lang],
-  };
-}
-
 function keyTexts(plan: ReportPlan, rowCount: number): string[] {
   const keys = new Array<string>(rowCount).fill('');
   for (const key of plan.keys) keys[key.row] = key.text;
   return keys;
 }
 
-export function layoutReport(plan: ReportPlan, options: { chart?: boolean; maxChartProjects?: number; rules?: boolean } = {}): ReportLayout {
+export function layoutReport(plan: ReportPlan, options: { chart?: boolean; rules?: boolean } = {}): ReportLayout {
   const rule = options.rules === false ? null : plan.summaryRule;
   const ruled = (r: number, c: number) => !!rule && r >= rule.range.top && r <= rule.range.bottom && c >= rule.range.left && c <= rule.range.right;
   const width = plan.columnWidths.length;
@@ -184,7 +150,7 @@ export function layoutReport(plan: ReportPlan, options: { chart?: boolean; maxCh
       const cell = row.cells[c];
       const value = cell?.value;
       rowValues.push(typeof value === 'number' ? (Number.isFinite(value) ? value : '') : (value ?? ''));
-      rowFormats.push(numberFormatOf(cell));
+      rowFormats.push(cell?.numberFormat ?? GENERAL_FORMAT);
       const styled = owner[r][c];
       if (styled) {
         const text = styled.format === 'text';
@@ -202,10 +168,7 @@ export function layoutReport(plan: ReportPlan, options: { chart?: boolean; maxCh
   });
 
   const merges: ReportLayout['merges'] = [];
-  const singleRow = [
-    ...(width > 1 ? plan.rows.flatMap((row, r) => (row.spanAll ? [{ top: r, bottom: r, left: 0, right: width - 1 }] : [])) : []),
-    ...plan.merges.filter((m) => m.top === m.bottom),
-  ].sort((a, b) => a.left - b.left || a.right - b.right || a.top - b.top);
+  const singleRow = plan.merges.filter((m) => m.top === m.bottom).sort((a, b) => a.left - b.left || a.right - b.right || a.top - b.top);
   for (const m of singleRow) {
     const last = merges.at(-1);
     if (last && last.range.left === m.left && last.range.right === m.right && last.range.bottom === m.top - 1) last.range.bottom = m.top;
@@ -236,7 +199,6 @@ export function layoutReport(plan: ReportPlan, options: { chart?: boolean; maxCh
     merges,
     columnWidths: plan.columnWidths.map(widthInPoints),
     rowHeights,
-    printTitleRow: plan.summaryHeaderRow,
-    chart: options.chart === false ? null : chartLayout(plan, rowCount, options.maxChartProjects ?? DEFAULT_MAX_CHART_PROJECTS),
+    chart: options.chart === false ? null : plan.chart,
   };
 }

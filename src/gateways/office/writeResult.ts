@@ -7,21 +7,18 @@
 // Each step is one request unless its payload passes the limit (then one more per chunk): 2 syncs for any
 // ordinary workbook, 10 rows or 10,000.
 import { cellAddress, columnLetters, rangeAddress } from '../../core/address';
-import { REPORT_NAME_PREFIX, type HighlightPlan, type HighlightRule, type ReportPlan } from '../../core/compose/reportPlan';
-import type { CellRange, Evaluation } from '../../core/model';
+import { REPORT_NAME_PREFIX, replacementProblem, type HighlightPlan, type HighlightRule, type PageSetup, type ReportPlan } from '../../core/compose/reportPlan';
+import type { CellRange } from '../../core/model';
 import { HostError } from '../host';
 import { COMMAND_BYTES, jsonBytes, packRequests, syncGroups, write, DEFAULT_MAX_REQUEST_BYTES, type QueuedWrite } from './batches';
-import { addRule, additionWrites, assertHighlightWritable, fillsWithoutRules, removalWrites, restoreHighlights, touchedSheets, type NamedFill } from './highlights';
+import { addRule, additionWrites, assertHighlightWritable, removalWrites, restoreHighlights, touchedSheets, type NamedFill } from './highlights';
 import type { WorkbookRead } from './readSnapshot';
-import { BORDER_COLOR, CHART_NAME, HIGHLIGHT_FILL_COLOR, HIGHLIGHT_FONT_COLOR, layoutReport, TEXT_FORMAT, type ReportLayout, type StyleBlock } from './reportLayout';
+import { BORDER_COLOR, HIGHLIGHT_FILL_COLOR, HIGHLIGHT_FONT_COLOR, layoutReport, TEXT_FORMAT, type ReportLayout, type StyleBlock } from './reportLayout';
 import { API, officeSupports, type Supports } from './requirements';
 
 export interface WriteOptions {
   supports?: Supports;
-  /** The evaluation: on a host without conditional formats its under-target rows become plain fills. */
-  evaluation?: Pick<Evaluation, 'projects'>;
   maxRequestBytes?: number;
-  maxChartProjects?: number;
   /** Told the new report sheet's id as soon as it is known (before the commit), for the host's event filter. */
   onReportSheetId?: (id: string) => void;
 }
@@ -143,8 +140,11 @@ function keyWrite(sheet: Excel.Worksheet, layout: ReportLayout): QueuedWrite {
   );
 }
 
+/** Excel.PageLayout takes its margins in points; the plan has them in inches (the file's unit). */
+const POINTS_PER_INCH = 72;
+
 /** Everything of the report sheet, in order: widths, values, formats, merges, heights, print settings, chart. */
-function reportWrites(sheet: Excel.Worksheet, layout: ReportLayout, supports: Supports, budget: number): QueuedWrite[] {
+function reportWrites(sheet: Excel.Worksheet, layout: ReportLayout, page: PageSetup, supports: Supports, budget: number): QueuedWrite[] {
   const writes: QueuedWrite[] = [
     ...layout.columnWidths.map((width, c) =>
       write(2, () => {
@@ -172,23 +172,26 @@ function reportWrites(sheet: Excel.Worksheet, layout: ReportLayout, supports: Su
   if (supports(API.showGridlines)) {
     writes.push(
       write(1, () => {
-        sheet.showGridlines = false;
+        sheet.showGridlines = page.showGridlines;
       }),
     );
   }
   if (supports(API.pageLayout)) {
-    // A4 portrait, one page wide and as many tall as needed, the summary header on every printed page.
+    // The plan's page (core): paper, fit, margins, the summary header on every printed page.
     writes.push(
-      write(9, () => {
-        const page = sheet.pageLayout;
-        page.orientation = 'Portrait';
-        page.paperSize = 'A4';
-        page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-        page.leftMargin = 43;
-        page.rightMargin = 43;
-        page.topMargin = 50;
-        page.bottomMargin = 50;
-        page.setPrintTitleRows(`$${layout.printTitleRow + 1}:$${layout.printTitleRow + 1}`);
+      write(11, () => {
+        const layoutOf = sheet.pageLayout;
+        const points = (inches: number) => Math.round(inches * POINTS_PER_INCH * 100) / 100;
+        layoutOf.orientation = page.orientation === 'portrait' ? 'Portrait' : 'Landscape';
+        layoutOf.paperSize = page.paper;
+        layoutOf.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
+        layoutOf.leftMargin = points(page.margins.left);
+        layoutOf.rightMargin = points(page.margins.right);
+        layoutOf.topMargin = points(page.margins.top);
+        layoutOf.bottomMargin = points(page.margins.bottom);
+        layoutOf.headerMargin = points(page.margins.header);
+        layoutOf.footerMargin = points(page.margins.footer);
+        layoutOf.setPrintTitleRows(`$${page.printTitleRows.top + 1}:$${page.printTitleRows.bottom + 1}`);
       }),
     );
   }
@@ -199,12 +202,11 @@ function reportWrites(sheet: Excel.Worksheet, layout: ReportLayout, supports: Su
         // The rate and target columns of the summary table (header row included: the series' names), the
         // project names as categories: the chart follows the table's cells.
         const drawn = sheet.charts.add('BarClustered', sheet.getRange(rangeAddress(chart.data)), 'Columns');
-        drawn.name = CHART_NAME;
+        drawn.name = chart.name;
         drawn.title.text = chart.title;
-        const names = sheet.getRange(rangeAddress(chart.names));
-        drawn.series.getItemAt(0).setXAxisValues(names);
-        drawn.series.getItemAt(1).setXAxisValues(names);
-        drawn.axes.categoryAxis.reversePlotOrder = true;
+        const names = sheet.getRange(rangeAddress(chart.categories));
+        chart.series.forEach((_, i) => drawn.series.getItemAt(i).setXAxisValues(names));
+        drawn.axes.categoryAxis.reversePlotOrder = chart.reversed;
         drawn.setPosition(cellAddress(chart.anchor.top, chart.anchor.left), cellAddress(chart.anchor.bottom, chart.anchor.right));
       }),
     );
@@ -276,29 +278,20 @@ function markNameFor(read: WorkbookRead, plan: ReportPlan, replacesSheet: boolea
   for (let n = 1; ; n++) if (!taken.has(`${REPORT_NAME_PREFIX}_${n}`.toLowerCase())) return `${REPORT_NAME_PREFIX}_${n}`;
 }
 
-export async function writeResult(
-  context: Excel.RequestContext,
-  read: WorkbookRead,
-  plan: ReportPlan,
-  highlights: HighlightPlan,
-  replacesSheet: boolean,
-  options: WriteOptions = {},
-): Promise<WriteOutcome> {
+export async function writeResult(context: Excel.RequestContext, read: WorkbookRead, plan: ReportPlan, highlights: HighlightPlan, options: WriteOptions = {}): Promise<WriteOutcome> {
   const supports = options.supports ?? officeSupports;
   const budget = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
-  if (replacesSheet && !read.snapshot.toolSheets.some((s) => same(s, plan.sheetName))) {
-    throw new HostError('unknown', `refusing to replace "${plan.sheetName}": the tool did not make it`);
-  }
-  if (!replacesSheet && read.sheets.some((s) => same(s.name, plan.sheetName))) {
-    throw new HostError('item-exists', `the sheet "${plan.sheetName}" already exists`);
-  }
+  const replacesSheet = plan.replaces;
+  const problem = replacementProblem(plan, read.sheets.map((s) => s.name), read.snapshot.toolSheets);
+  if (problem) throw new HostError(problem.kind === 'exists' ? 'item-exists' : 'unknown', problem.message);
+  // Rules where the host draws them; elsewhere the plan's fallback fills (every under-target row).
   const useRules = supports(API.conditionalFormats);
   const rules = useRules ? highlights.rules : [];
-  const fills = useRules ? highlights.fills : fillsWithoutRules(highlights, options.evaluation);
+  const fills = useRules ? highlights.fills : highlights.fallbackFills;
   if (read.workbookProtected) throw new HostError('protected', 'the workbook structure is protected');
   assertHighlightWritable(read, touchedSheets(read, rules, fills));
 
-  const layout = layoutReport(plan, { chart: supports(API.charts), maxChartProjects: options.maxChartProjects, rules: supports(API.conditionalFormats) });
+  const layout = layoutReport(plan, { chart: supports(API.charts), rules: useRules });
   const buildName = replacesSheet ? freeSheetName(read, TEMP_SHEET) : plan.sheetName;
   const markName = markNameFor(read, plan, replacesSheet);
 
@@ -306,7 +299,7 @@ export async function writeResult(
   const sheet = context.workbook.worksheets.add(buildName);
   sheet.load('id');
   try {
-    await syncGroups(context, packRequests(reportWrites(sheet, layout, supports, budget), budget, COMMAND_BYTES));
+    await syncGroups(context, packRequests(reportWrites(sheet, layout, plan.pageSetup, supports, budget), budget, COMMAND_BYTES));
     options.onReportSheetId?.(sheet.id);
   } catch (error) {
     await discardSheet(context, buildName, null);

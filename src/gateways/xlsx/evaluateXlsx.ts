@@ -22,7 +22,7 @@ export async function evaluateXlsx(bytes: Uint8Array, options: EvaluationOptions
 
 /** Applies an evaluation's plans (report sheet, highlight) to the workbook it was read from; its bytes. */
 export async function writeEvaluation(workbook: ExcelJS.Workbook, result: Extract<PipelineResult, { ok: true }>): Promise<Uint8Array> {
-  writeReportSheet(workbook, result.report, result.replacesSheet);
+  writeReportSheet(workbook, result.report);
   writeHighlights(workbook, result.highlights);
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);

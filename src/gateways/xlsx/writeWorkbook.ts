@@ -6,13 +6,14 @@ import type { CellRange } from '../../core/model';
 import {
   FILL_NAME_PREFIX,
   GENERAL_FORMAT,
-  numberFormatOf,
+  replacementProblem,
   TEXT_FORMAT,
   HIGHLIGHT_FILL,
   HIGHLIGHT_FONT,
   HIGHLIGHT_MARK,
   REPORT_NAME_PREFIX,
   type HighlightPlan,
+  type PageSetup,
   type PlanCell,
   type ReportPlan,
 } from '../../core/compose/reportPlan';
@@ -25,7 +26,7 @@ const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, rig
 /** One style object per kind of cell: ExcelJS writes a shared object once, a fresh one per cell every time. */
 function cellStyle(source: PlanCell, lang: 'zh' | 'en', cache: Map<string, Partial<ExcelJS.Style>>): Partial<ExcelJS.Style> {
   // The plan's number format (core), as the Office gateway sets it: text the tool writes is `@`.
-  const fmt = numberFormatOf(source);
+  const fmt = source.numberFormat;
   const key = `${source.style}|${source.format}|${source.highlight ? 1 : 0}|${lang}|${fmt}`;
   const cached = cache.get(key);
   if (cached) return cached;
@@ -68,9 +69,8 @@ function nameAllocator(wb: ExcelJS.Workbook, prefix: string): () => string {
   };
 }
 
-/** Removes a sheet the tool made (and its mark), never anything else. */
+/** Removes a sheet the tool made (and its mark): the plan says which, checked against the workbook as it is. */
 function removeToolSheet(wb: ExcelJS.Workbook, name: string): void {
-  if (!toolSheetNames(wb).includes(name)) throw new Error(`refusing to replace "${name}": not made by this tool`);
   const ws = wb.getWorksheet(name);
   if (ws) wb.removeWorksheet(ws.id);
   for (const entry of wb.definedNames.model) {
@@ -101,20 +101,29 @@ class SharedFormulas {
   }
 }
 
-export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan, replaces: boolean): ExcelJS.Worksheet {
-  if (replaces) removeToolSheet(wb, plan.sheetName);
+/** ExcelJS's paper sizes are the file's codes. */
+const PAPER_CODE: Record<PageSetup['paper'], number> = { A4: 9 };
+
+export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan): ExcelJS.Worksheet {
+  const problem = replacementProblem(
+    plan,
+    wb.worksheets.map((w) => w.name),
+    toolSheetNames(wb),
+  );
+  if (problem) throw new Error(problem.message);
+  if (plan.replaces) removeToolSheet(wb, plan.sheetName);
+  const page = plan.pageSetup;
   const ws = wb.addWorksheet(plan.sheetName, {
     pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'portrait',
+      paperSize: PAPER_CODE[page.paper],
+      orientation: page.orientation,
       fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.6, right: 0.6, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
+      fitToWidth: page.fitToWidth,
+      fitToHeight: page.fitToHeight,
+      margins: { ...page.margins },
     },
-    views: [{ showGridLines: false }],
+    views: [{ showGridLines: page.showGridlines }],
   });
-  const lastCol = plan.columnWidths.length - 1;
   const styles = new Map<string, Partial<ExcelJS.Style>>();
   ws.columns = plan.columnWidths.map((width) => ({ width }));
   const shared = new SharedFormulas();
@@ -130,7 +139,6 @@ export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan, replace
       target.style = cellStyle(cell.highlight && inside(rule, r, c) ? { ...cell, highlight: false } : cell, plan.lang, styles);
     });
     if (row.height) excelRow.height = row.height;
-    if (row.spanAll && lastCol > 0) ws.mergeCells(r + 1, 1, r + 1, lastCol + 1);
   });
   for (const m of plan.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   if (plan.summaryRule) ws.addConditionalFormatting({ ref: rangeAddress(plan.summaryRule.range), rules: [highlightRule(plan.summaryRule.formula)] });
@@ -142,7 +150,7 @@ export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan, replace
     cell.value = key.text;
     cell.numFmt = TEXT_FORMAT;
   }
-  ws.pageSetup.printTitlesRow = `${plan.summaryHeaderRow + 1}:${plan.summaryHeaderRow + 1}`;
+  ws.pageSetup.printTitlesRow = `${page.printTitleRows.top + 1}:${page.printTitleRows.bottom + 1}`;
   wb.definedNames.add(`${quoteSheet(plan.sheetName)}!$A$1`, nameAllocator(wb, REPORT_NAME_PREFIX)());
   return ws;
 }

@@ -1,10 +1,12 @@
 // The report sheet as Excel needs it, worked out before any request: few format rectangles however many rows,
 // merges grouped for merge(across), heights within Excel's 409 points, text formatted as text.
-import type { ReportPlan } from '../../../src/core/compose/reportPlan';
+import { numberFormatOf, PAGE_SETUP_MARGINS, type PlanCell, type ReportPlan } from '../../../src/core/compose/reportPlan';
 import { AMOUNT_FORMAT, layoutReport, MAX_ROW_HEIGHT, PERCENT_FORMAT, TEXT_FORMAT, widthInPoints } from '../../../src/gateways/office/reportLayout';
 
+type Draft = Omit<PlanCell, 'numberFormat'>;
+
 function plan(projects: number): ReportPlan {
-  const rows: ReportPlan['rows'] = [
+  const rows: { cells: Draft[]; spanAll?: boolean; height?: number }[] = [
     { cells: [{ value: 'Title', format: 'text', style: 'title' }], spanAll: true, height: 30 },
     { cells: [{ value: 'A very long paragraph', format: 'text', style: 'paragraph' }], spanAll: true, height: 900 },
     { cells: [{ value: 'Another', format: 'text', style: 'paragraph' }], spanAll: true, height: 900 },
@@ -29,17 +31,39 @@ function plan(projects: number): ReportPlan {
   rows.push({ cells: [{ value: 'Error', format: 'text', style: 'tableCell' }, { value: 'x', format: 'text', style: 'tableCell' }, { value: 'msg', format: 'text', style: 'tableCell' }] });
   rows.push({ cells: [{ value: 'Error', format: 'text', style: 'tableCell' }, { value: 'y', format: 'text', style: 'tableCell' }, { value: 'msg', format: 'text', style: 'tableCell' }] });
   const last = rows.length - 1;
+  const region = { header: 4, first: 5, last: 4 + projects, total: 5 + projects, widths: [30, 12, 10, 10], columns: [0, 1, 2, 3] };
   return {
     sheetName: 'R',
     lang: 'en',
+    replaces: false,
     columnWidths: [30, 12, 10, 10],
-    rows,
-    summaryHeaderRow: 4,
+    rows: rows.map((row) => ({ ...row, cells: row.cells.map((c) => ({ ...c, numberFormat: numberFormatOf(c) })) })),
+    regions: {
+      score: region,
+      scoreTotal: { row: region.total, col: 1 },
+      summary: { ...region, named: { name: 0, initial: -1, adjustment: -1, adjusted: -1, carryover: -1, actual: 1, rate: 2, target: 3, status: -1 } },
+    },
+    chart:
+      projects > 60
+        ? null
+        : {
+            name: 'BudgetEval_Chart',
+            title: 'Chart',
+            kind: 'barClustered',
+            data: { top: 4, bottom: 4 + projects, left: 2, right: 3 },
+            categories: { top: 5, bottom: 4 + projects, left: 0, right: 0 },
+            series: [],
+            reversed: true,
+            anchor: { top: last + 2, bottom: last + 20, left: 0, right: 3 },
+          },
+    pageSetup: { paper: 'A4', orientation: 'portrait', fitToWidth: 1, fitToHeight: 0, margins: PAGE_SETUP_MARGINS, printTitleRows: { top: 4, bottom: 4 }, showGridlines: false },
+    blockRows: [0, 1, 2],
     summaryRule: null,
     fingerprint: 'f'.repeat(64),
     keys: [{ row: 0, text: `budget-eval:fingerprint:${'f'.repeat(64)}` }],
     keyColumn: 10,
     merges: [
+      ...[0, 1, 2].map((r) => ({ top: r, bottom: r, left: 0, right: 3 })),
       { top: last - 1, bottom: last - 1, left: 2, right: 3 },
       { top: last, bottom: last, left: 2, right: 3 },
     ],
@@ -76,11 +100,10 @@ describe('layoutReport', () => {
     ]);
   });
 
-  it('places the chart below the report over the summary’s rate and target columns, or leaves it out', () => {
-    const layout = layoutReport(plan(3));
-    expect(layout.chart).toMatchObject({ names: { top: 5, bottom: 7, left: 0, right: 0 }, data: { top: 4, bottom: 7, left: 2, right: 3 }, projects: 3 });
-    expect(layout.chart?.anchor.top).toBeGreaterThan(layout.rowCount);
+  it('takes the chart as the plan places it, or none on a host without charts', () => {
+    const report = plan(3);
+    expect(layoutReport(report).chart).toBe(report.chart);
     expect(layoutReport(plan(100)).chart).toBeNull();
-    expect(layoutReport(plan(3), { chart: false }).chart).toBeNull();
+    expect(layoutReport(report, { chart: false }).chart).toBeNull();
   });
 });
