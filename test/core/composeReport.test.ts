@@ -1,6 +1,8 @@
 // The report plan's shape where it could grow with the data: merges that must not (ExcelJS checks each new merge
 // against all earlier ones), text over Excel's cell limit, rows over Excel's tallest height.
-import { fitCellText, MAX_CELL_TEXT, MAX_ROW_HEIGHT, numberFormatOf, type ReportPlan } from '../../src/core/compose/reportPlan';
+import { composeReport } from '../../src/core/compose/composeReport';
+import { composeNarrative, type Block } from '../../src/core/compose/narrative';
+import { CHART_MAX_PROJECTS, fitCellText, MAX_CELL_TEXT, MAX_ROW_HEIGHT, numberFormatOf, type ReportPlan } from '../../src/core/compose/reportPlan';
 import type { CellValue, Lang, SheetSnapshot, WorkbookSnapshot } from '../../src/core/model';
 import { runPipeline } from '../../src/core/pipeline';
 import { KEY_COLUMN } from '../../src/core/record/reportRecord';
@@ -142,5 +144,48 @@ describe('number formats', () => {
     expect(numberFormatOf({ value: 12.5, formula: "'项目支出'!C5", format: 'amount', style: 'tableCell' })).toBe('#,##0.00');
     expect(numberFormatOf({ value: 0.95, format: 'percent', style: 'tableCell' })).toBe('0.00%');
     expect(numberFormatOf({ value: null, format: 'text', style: 'tableCell' })).toBe('General');
+  });
+});
+
+describe('the plan as the whole truth for the gateways', () => {
+  it('gives each narrative block’s row (blockRows), a kept paragraph’s comparison row right under it', () => {
+    const { evaluation } = run(workbook([projectSheet('项目支出', underTarget(3))]));
+    const blocks = composeNarrative(evaluation);
+    const i = blocks.findIndex((b) => b.kind === 'paragraph' && b.id !== undefined);
+    const edited: Block[] = blocks.map((b, k) => (k === i ? { ...b, text: '我改写的段落', fresh: b.text } : b));
+    const plan = composeReport(evaluation, 'R', { narrative: edited });
+    expect(plan.blockRows).toHaveLength(edited.length);
+    edited.forEach((b, k) => expect(plan.rows[plan.blockRows[k]].cells[0].value).toBe(b.text));
+    expect(plan.rows[plan.blockRows[i] + 1].cells[0].style).toBe('comparison');
+    expect(plan.blockRows[i + 1]).toBe(plan.blockRows[i] + 2);
+  });
+
+  it('names its regions, its page and its chart, and gives each cell its number format', () => {
+    const plan = run(workbook([projectSheet('项目支出', underTarget(3))])).report;
+    const { summary, score, scoreTotal } = plan.regions;
+    expect(plan.rows[summary.first].cells[0].value).toBe('项目1');
+    expect(plan.rows[summary.last].cells[0].value).toBe('项目3');
+    expect(plan.rows[summary.total].cells[0].value).toBe('合计（各项目之和）');
+    expect(plan.rows[summary.header].cells[summary.named.status].value).toBe('状态');
+    expect(plan.rows[score.header].cells[0].value).toBe('指标');
+    expect(plan.rows[scoreTotal.row].cells[scoreTotal.col].formula).toMatch(/^ROUND\(SUM\(D/);
+    expect(plan.pageSetup.printTitleRows).toEqual({ top: summary.header, bottom: summary.header });
+    expect(plan.chart).toMatchObject({ data: { top: summary.header, bottom: summary.last, left: summary.named.rate, right: summary.named.target } });
+    expect(plan.chart?.anchor.top).toBeGreaterThan(plan.rows.length);
+    for (const row of plan.rows) for (const c of row.cells) expect(c.numberFormat).toBe(numberFormatOf(c));
+  });
+
+  it('leaves the chart out past CHART_MAX_PROJECTS bars', () => {
+    expect(run(workbook([projectSheet('项目支出', underTarget(CHART_MAX_PROJECTS))])).report.chart).not.toBeNull();
+    expect(run(workbook([projectSheet('项目支出', underTarget(CHART_MAX_PROJECTS + 1))])).report.chart).toBeNull();
+  });
+
+  it('gives the fills for a host without conditional formats: every under-target row of the clerk’s table', () => {
+    const result = run(workbook([projectSheet('项目支出', underTarget(5))]));
+    expect(result.highlights.rules).toHaveLength(1);
+    const rows = result.evaluation.projects.map((p) => p.location.row);
+    expect(result.highlights.fallbackFills).toEqual([
+      { sheet: '项目支出', range: { top: Math.min(...rows), bottom: Math.max(...rows), left: result.evaluation.projects[0].location.firstCol, right: result.evaluation.projects[0].location.lastCol } },
+    ]);
   });
 });

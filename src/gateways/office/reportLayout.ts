@@ -140,6 +140,11 @@ export function layoutReport(plan: ReportPlan, options: { chart?: boolean; rules
   for (const m of plan.merges) {
     for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) owner[r][c] = owner[r][c] ?? plan.rows[m.top].cells[m.left];
   }
+  // A cell under a merge takes its first cell's number format, as a merge in a file does (ExcelJS copies it).
+  const formatOwner = new Map<number, PlanCell>();
+  for (const m of plan.merges) {
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) formatOwner.set(r * width + c, plan.rows[m.top].cells[m.left]);
+  }
 
   plan.rows.forEach((row, r) => {
     const rowValues: (string | number)[] = [];
@@ -150,7 +155,7 @@ export function layoutReport(plan: ReportPlan, options: { chart?: boolean; rules
       const cell = row.cells[c];
       const value = cell?.value;
       rowValues.push(typeof value === 'number' ? (Number.isFinite(value) ? value : '') : (value ?? ''));
-      rowFormats.push(cell?.numberFormat ?? GENERAL_FORMAT);
+      rowFormats.push((formatOwner.get(r * width + c) ?? cell)?.numberFormat ?? GENERAL_FORMAT);
       const styled = owner[r][c];
       if (styled) {
         const text = styled.format === 'text';
