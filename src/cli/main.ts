@@ -242,7 +242,7 @@ async function run(argv: string[], io: Io, raw: Io): Promise<number> {
   const files: { spec: OutputSpec; bytes: Uint8Array }[] = [];
   if (evaluated.output) files.push({ spec: outputs[0], bytes: evaluated.output });
   // Loaded only when asked for: the docx library is not needed otherwise.
-  if (docx) files.push({ spec: outputs[outputs.length - 1], bytes: await (await import('../gateways/docx/writeDocx')).writeDocx(result.narrative, result.evaluation) });
+  if (docx) files.push({ spec: outputs[outputs.length - 1], bytes: await (await import('../gateways/docx/writeDocx')).writeDocx(result.narrative, result.report, result.evaluation) });
   const failed = await writing(writeOutputs(input, files, writeEnv));
   if (failed !== null) return failed;
   const display = (file: string) => (path.relative(io.cwd, file).startsWith('..') ? file : path.relative(io.cwd, file));

@@ -209,7 +209,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
       withFormula(cell(score.total, 'tableTotal', 'amount'), sum('D')),
       cell(scoreTotalNote(ev), 'tableTotal'),
     ]);
-    scoreRegion = { header: scoreHeader, first, last: end, total: scoreTotalRow, widths: scoreWidths, columns: [0, 1, 2, 3, 4] };
+    scoreRegion = { header: scoreHeader, first, last: end, total: scoreTotalRow, widths: scoreWidths, columns: [0, 1, 2, 3, 4], note: scoreNote(ev) };
     spanRow(scoreNote(ev), 'note');
   };
   // 附表2 has a row per finding (thousands on a large workbook): no merges, whose cost in ExcelJS grows with the
@@ -295,7 +295,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     const names = `A${firstProject + 1}:A${lastProject + 1}`;
     const statuses = `${columnLetters(col.status)}${firstProject + 1}:${columnLetters(col.status)}${lastProject + 1}`;
     return {
-      region: { header: summaryHeaderRow, first: firstProject, last: lastProject, total: totalRow, widths, columns: columns.map((_, c) => c), named: col },
+      region: { header: summaryHeaderRow, first: firstProject, last: lastProject, total: totalRow, widths, columns: columns.map((_, c) => c), note: summaryNote(ev), named: col },
       totalRow,
       rule,
       projectShare:

@@ -1,6 +1,7 @@
 // The report as a host-neutral plan of a sheet: rows of styled cells, widths, merges and print settings,
 // plus the highlight to put in the clerk's own tables. The gateways only translate this into their API.
 import type { CellRange, Lang } from '../model';
+import { formatAmount, formatRate } from '../numbers';
 import { HIGHLIGHT_FILL_RGB, HIGHLIGHT_FONT_RGB } from './reportStyle';
 
 export type CellFormat = 'text' | 'amount' | 'percent';
@@ -39,6 +40,17 @@ export interface PlanRow {
   spanAll?: boolean;
   /** Points, from the row's text and type size: hosts do not fit the height of merged or wrapped cells. */
   height?: number;
+}
+
+/**
+ * A table cell as text, the same in every host that does not show a live number: amounts with two decimals,
+ * rates as percents ('—' when there is none), text as it is.
+ */
+export function cellText(cell: Pick<PlanCell, 'value' | 'format'> | undefined): string {
+  const value = cell?.value ?? null;
+  if (cell?.format === 'percent') return typeof value === 'number' ? formatRate(value, 'fixed') : '—';
+  if (cell?.format === 'amount') return typeof value === 'number' ? formatAmount(value, 'fixed') : '';
+  return value === null ? '' : String(value);
 }
 
 /** Excel's limits on what a cell and a row hold: characters of text (UTF-16 units), and points of height. */
@@ -85,6 +97,8 @@ export interface TableRegion {
   widths: number[];
   /** The plan column each of the table's columns starts at. */
   columns: number[];
+  /** The note that goes with the table in every host (a sheet may add its own sentence to its note row). */
+  note: string;
 }
 
 export type SummaryColumn = 'name' | 'initial' | 'adjustment' | 'adjusted' | 'carryover' | 'actual' | 'rate' | 'target' | 'status';

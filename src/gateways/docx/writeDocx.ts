@@ -25,10 +25,10 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import { ATTACHMENTS, projectStatus, SCORE_HEADERS, SCORE_TOTAL_LABEL, scoreNote, scoreTotalNote, showsCarryover, SUMMARY_TOTAL_LABEL, summaryColumns, summaryNote } from '../../core/compose/attachments';
+import { ATTACHMENTS } from '../../core/compose/attachments';
 import type { Block } from '../../core/compose/narrative';
+import { cellText, type ReportPlan, type TableRegion } from '../../core/compose/reportPlan';
 import type { Evaluation, Lang } from '../../core/model';
-import { formatAmount, formatRate } from '../../core/numbers';
 
 /** Twips (1/20 point, Word's unit) in a millimetre. */
 const mm = (value: number) => Math.round((value * 1440) / 25.4);
@@ -174,12 +174,38 @@ interface CellText {
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 /**
- * A bordered table across `width` twips, columns in proportion to `weights`. The header row repeats on each
- * page it runs to, and no row is split across pages.
+ * Twips for each column across `width`: in proportion to the plan's widths, but never narrower than the
+ * header's longest line at `size` points (a header broken inside a word reads badly); the columns that need
+ * more take it from the others, in proportion.
  */
-function table(header: string[], body: CellText[][], total: CellText[], weights: number[], width: number, lang: Lang, size: number = SIZE.table): Table {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.floor((w / sum) * width));
+export function fitColumns(weights: number[], headers: string[], width: number, size: number): number[] {
+  const padding = 120; // the cell margins (60 twips each side)
+  const least = headers.map((h) => Math.ceil(Math.max(...h.split('\n').map(charWidth)) * size * 20) + padding); // a CJK glyph is `size` points wide
+  const fixed = new Set<number>();
+  for (;;) {
+    const free = weights.reduce((sum, w, i) => (fixed.has(i) ? sum : sum + w), 0);
+    const room = width - [...fixed].reduce((sum, i) => sum + least[i], 0);
+    const widths = weights.map((w, i) => (fixed.has(i) ? least[i] : Math.floor((w / free) * room)));
+    const short = widths.findIndex((w, i) => !fixed.has(i) && w < least[i]);
+    if (short < 0 || fixed.size === weights.length - 1) return widths;
+    fixed.add(short);
+  }
+}
+
+/**
+ * A bordered table of the plan's (header, body rows, total row: the same cells the report sheet holds), across
+ * `width` twips. The header row repeats on each page it runs to, and no row is split across pages.
+ */
+function table(plan: ReportPlan, region: TableRegion, width: number, size: number, centred: (row: number, col: number) => boolean): Table {
+  const { lang } = plan;
+  const texts = (row: number): CellText[] =>
+    region.columns.map((c, i) => {
+      const source = plan.rows[row].cells[c];
+      const align: Align = !source || source.format === 'text' ? (centred(row, i) ? 'center' : 'left') : 'right';
+      return { text: cellText(source), align };
+    });
+  const header = region.columns.map((c) => cellText(plan.rows[region.header].cells[c]));
+  const widths = fitColumns(region.widths, header, width, size);
   const cell = (content: CellText, i: number, kind: 'header' | 'body' | 'total') =>
     new TableCell({
       width: { size: widths[i], type: WidthType.DXA },
@@ -193,6 +219,8 @@ function table(header: string[], body: CellText[][], total: CellText[], weights:
         }),
       ],
     });
+  const body: number[] = [];
+  for (let r = region.first; r <= region.last; r++) body.push(r);
   return new Table({
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
@@ -201,15 +229,11 @@ function table(header: string[], body: CellText[][], total: CellText[], weights:
     borders: TABLE_BORDERS,
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell({ text: h, align: 'center' }, i, 'header')) }),
-      ...body.map((row) => new TableRow({ cantSplit: true, children: row.map((c, i) => cell(c, i, 'body')) })),
-      new TableRow({ cantSplit: true, children: total.map((c, i) => cell(c, i, 'total')) }),
+      ...body.map((r) => new TableRow({ cantSplit: true, children: texts(r).map((c, i) => cell(c, i, 'body')) })),
+      new TableRow({ cantSplit: true, children: texts(region.total).map((c, i) => cell(c, i, 'total')) }),
     ],
   });
 }
-
-const amount = (v: number | null): CellText => ({ text: v === null ? '' : formatAmount(v, 'fixed'), align: 'right' });
-const rate = (v: number | null): CellText => ({ text: v === null ? '—' : formatRate(v, 'fixed'), align: 'right' });
-const text = (value: string, align: Align = 'left'): CellText => ({ text: value, align });
 
 /** The attachment's heading: `附表1` at the top left, then the table's title centred. */
 function attachmentHeading(which: keyof typeof ATTACHMENTS, lang: Lang, newPage: boolean): Paragraph[] {
@@ -220,58 +244,17 @@ function attachmentHeading(which: keyof typeof ATTACHMENTS, lang: Lang, newPage:
   ];
 }
 
-function scoreTable(ev: Evaluation, width: number): Table {
-  const { lang } = ev.options;
-  const { score } = ev;
-  const body = score.rows.map((r) => [
-    text(r.name),
-    amount(r.points),
-    r.actual === null ? text('') : rate(r.actual),
-    amount(r.score),
-    text(r.note),
-  ]);
-  const total = [text(SCORE_TOTAL_LABEL[lang], 'center'), amount(score.max), text(''), amount(score.total), text(scoreTotalNote(ev))];
-  return table(SCORE_HEADERS[lang], body, total, [26, 12, 12, 12, 38], width, lang);
+/** 附表1 as the plan has it; the total row's label centred. */
+function scoreTable(plan: ReportPlan, width: number): Table {
+  const region = plan.regions.score;
+  return table(plan, region, width, SIZE.table, (row, col) => row === region.total && col === 0);
 }
 
-function summaryTable(ev: Evaluation, width: number): Table {
-  const { lang } = ev.options;
-  const columns = summaryColumns(ev);
-  const carry = showsCarryover(ev);
-  const body = ev.projects.map((p) => [
-    text(p.name),
-    amount(p.initialBudget),
-    amount(p.adjustment),
-    amount(p.adjustedBudget),
-    ...(carry ? [amount(p.carryover)] : []),
-    amount(p.actual),
-    rate(p.executionRate),
-    rate(p.effectiveTarget),
-    text(projectStatus(p, lang), 'center'),
-  ]);
-  const s = ev.projectSum;
-  const total = [
-    text(SUMMARY_TOTAL_LABEL[lang], 'center'),
-    amount(s.initialBudget),
-    amount(s.adjustment),
-    amount(s.adjustedBudget),
-    ...(carry ? [amount(s.carryover)] : []),
-    amount(s.actual),
-    rate(s.executionRate),
-    text(''),
-    text(''),
-  ];
-  // Widths for 五号 type: a 16-character name on one line; 调整后预算数, 执行率目标 and 100.00% unbroken.
-  const weights = [35, ...columns.slice(1, -3).map(() => 14), 11, 12, 13];
-  return table(
-    columns.map((c) => c.header[lang]),
-    body,
-    total,
-    weights,
-    width,
-    lang,
-    SIZE.wideTable,
-  );
+/** 附表3 as the plan has it (上年结转 where the sheet shows it), in 五号 type; the total's label and the status centred. */
+function summaryTable(plan: ReportPlan, width: number): Table {
+  const region = plan.regions.summary;
+  const status = region.columns.indexOf(region.named.status);
+  return table(plan, region, width, SIZE.wideTable, (row, col) => (row === region.total && col === 0) || col === status);
 }
 
 /** Width in characters of 三号 type: a CJK or full-width glyph is one, a Latin letter or digit half. */
@@ -308,10 +291,10 @@ function signatureIndents(narrative: readonly Block[]): Map<Block, number> {
   return indents;
 }
 
-function narrativeParagraph(block: Block, ev: Evaluation, signatureIndent: number | undefined, firstSignature: boolean): Paragraph {
+function narrativeParagraph(block: Block, ev: Pick<Evaluation, 'department'>, lang: Lang, signatureIndent: number | undefined, firstSignature: boolean): Paragraph {
   switch (block.kind) {
     case 'title':
-      return new Paragraph({ style: 'Title', children: runs(ev.options.lang === 'zh' ? titleText(block.text, ev.department.name) : block.text) });
+      return new Paragraph({ style: 'Title', children: runs(lang === 'zh' ? titleText(block.text, ev.department.name) : block.text) });
     case 'heading1':
       return new Paragraph({ style: 'Heading1', children: runs(block.text) });
     case 'heading2':
@@ -330,9 +313,12 @@ function narrativeParagraph(block: Block, ev: Evaluation, signatureIndent: numbe
   }
 }
 
-/** The .docx bytes of the report: `narrative` as the pipeline composed it (with any kept paragraphs), `evaluation` its figures. */
-export async function writeDocx(narrative: readonly Block[], evaluation: Evaluation): Promise<Uint8Array> {
-  const { lang } = evaluation.options;
+/**
+ * The .docx bytes of the report: `narrative` as the pipeline composed it (with any kept paragraphs), its tables
+ * from the plan the report sheet is written from (`report`), the department's name for the title and author.
+ */
+export async function writeDocx(narrative: readonly Block[], report: ReportPlan, evaluation: Pick<Evaluation, 'department'>): Promise<Uint8Array> {
+  const { lang } = report;
   const footers = { default: pageNumberFooter('odd', lang), even: pageNumberFooter('even', lang) };
   const portrait = {
     page: { size: { ...PAGE, orientation: PageOrientation.PORTRAIT }, margin: { ...MARGINS, header: mm(15), footer: mm(23) } },
@@ -342,8 +328,12 @@ export async function writeDocx(narrative: readonly Block[], evaluation: Evaluat
 
   const indents = signatureIndents(narrative);
   const firstSignature = narrative.find((b) => b.kind === 'signature');
-  const body = narrative.map((block) => narrativeParagraph(block, evaluation, indents.get(block), block === firstSignature));
-  const score = [...attachmentHeading('score', lang, true), scoreTable(evaluation, portraitWidth), new Paragraph({ style: STYLE.note, children: runs(scoreNote(evaluation)) })];
+  const body = narrative.map((block) => narrativeParagraph(block, evaluation, lang, indents.get(block), block === firstSignature));
+  const score = [
+    ...attachmentHeading('score', lang, true),
+    scoreTable(report, portraitWidth),
+    new Paragraph({ style: STYLE.note, children: runs(report.regions.score.note) }),
+  ];
   // The summary table is wide (9 or 10 columns): a landscape section of its own, where the names fit on a line.
   const summary: ISectionOptions = {
     properties: {
@@ -351,7 +341,11 @@ export async function writeDocx(narrative: readonly Block[], evaluation: Evaluat
       page: { size: { ...PAGE, orientation: PageOrientation.LANDSCAPE }, margin: { ...LANDSCAPE_MARGINS, header: mm(12), footer: mm(14) } },
     },
     footers,
-    children: [...attachmentHeading('summary', lang, false), summaryTable(evaluation, landscapeWidth), new Paragraph({ style: STYLE.note, children: runs(summaryNote(evaluation)) })],
+    children: [
+      ...attachmentHeading('summary', lang, false),
+      summaryTable(report, landscapeWidth),
+      new Paragraph({ style: STYLE.note, children: runs(report.regions.summary.note) }),
+    ],
   };
   const title = narrative.find((b) => b.kind === 'title')?.text ?? '';
   const doc = new Document({

@@ -164,7 +164,7 @@ export function createExcelHost(deps: ExcelHostDeps): WorkbookHost {
       if (!result.ok) return { ok: false, findings: result.findings };
       // The docx library is loaded on first use, never with the pane.
       const { writeDocx } = await import(/* webpackChunkName: "docx" */ '../docx/writeDocx');
-      const bytes = await writeDocx(result.narrative, result.evaluation);
+      const bytes = await writeDocx(result.narrative, result.report, result.evaluation);
       return { ok: true, name: reportDocxName(result.evaluation.department.name, workbookFileName(), options.lang), bytes };
     },
 

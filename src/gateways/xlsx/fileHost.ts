@@ -109,7 +109,7 @@ export function createFileHost(file: WorkbookFile, deps: FileHostDeps = {}, load
       if (!result.ok) return { ok: false, findings: result.findings };
       // The docx library is loaded on first use (its own chunk), not with the .xlsx gateway.
       const { writeDocx } = await import(/* webpackChunkName: "docx" */ '../docx/writeDocx');
-      return { ok: true, name: docxFileName(file.name), bytes: await writeDocx(result.narrative, result.evaluation) };
+      return { ok: true, name: docxFileName(file.name), bytes: await writeDocx(result.narrative, result.report, result.evaluation) };
     },
 
     async checkFreshness(lang: Lang): Promise<Freshness> {

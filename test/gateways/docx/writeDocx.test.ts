@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Block } from '../../../src/core/compose/narrative';
 import type { EvaluationOptions } from '../../../src/core/model';
 import type { PipelineResult } from '../../../src/core/pipeline';
-import { MARGINS, PAGE, writeDocx } from '../../../src/gateways/docx/writeDocx';
+import { cellText } from '../../../src/core/compose/reportPlan';
+import { fitColumns, MARGINS, PAGE, writeDocx } from '../../../src/gateways/docx/writeDocx';
 import { docxFileName, reportDocxName } from '../../../src/gateways/docx/names';
 import { evaluateXlsx } from '../../../src/gateways/xlsx/evaluateXlsx';
 import { readDocx } from './docxText';
@@ -20,7 +21,7 @@ async function evaluated(options: Partial<EvaluationOptions> = {}): Promise<Extr
 
 async function sampleDocx(options: Partial<EvaluationOptions> = {}) {
   const result = await evaluated(options);
-  return { result, docx: await readDocx(await writeDocx(result.narrative, result.evaluation)) };
+  return { result, docx: await readDocx(await writeDocx(result.narrative, result.report, result.evaluation)) };
 }
 
 /** Attribute values of every `<w:tag …/>`, e.g. all page margins. */
@@ -139,12 +140,32 @@ describe('writeDocx on the sample', () => {
     expect(elements(docx.document, 'pgSz')[0]).toEqual({ w: '11906', h: '16838', orient: 'portrait' });
   });
 
+  it('takes 附表1 and 附表3 from the plan the report sheet is written from: a cell changed there is changed here', async () => {
+    const result = await evaluated();
+    const { summary } = result.report.regions;
+    const rows = result.report.rows.map((row, r) => (r === summary.first ? { ...row, cells: row.cells.map((c, i) => (i === 0 ? { ...c, value: '计划里的项目名' } : c)) } : row));
+    const docx = await readDocx(await writeDocx(result.narrative, { ...result.report, rows }, result.evaluation));
+    const p = docx.paragraphs.slice(docx.paragraphs.indexOf('项目支出绩效情况汇总表'));
+    const texts = (r: number) => summary.columns.map((c) => cellText(rows[r].cells[c]));
+    expect(p.slice(1 + summary.columns.length, 1 + 2 * summary.columns.length)).toEqual(texts(summary.first));
+    expect(p).toContain('计划里的项目名');
+  });
+
+  it('widens a column to its header’s longest line and shares the rest in proportion to the plan’s widths', () => {
+    const widths = fitColumns([34, 13, 13, 13, 13, 11, 11, 20], ['项目名称', '年初预算数\n（万元）', '预算调整数\n（万元）', '调整后预算数\n（万元）', '实际支出数\n（万元）', '执行率', '执行率目标', '状态'], 12756, 10.5);
+    // 调整后预算数: 6 characters of 五号 (10.5 pt = 210 twips) and the cell margins.
+    expect(widths[3]).toBeGreaterThanOrEqual(6 * 210 + 120);
+    expect(widths[6]).toBeGreaterThanOrEqual(5 * 210 + 120);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(12756);
+    expect(widths[0]).toBeGreaterThan(14 * 210);
+  });
+
   it('takes the narrative it is given (a clerk’s kept paragraph) and ignores fields it does not know', async () => {
     const result = await evaluated();
     const narrative = result.narrative.map((b) =>
       b.kind === 'paragraph' && b.text.startsWith('压紧压实') ? ({ ...b, text: '本段为科室改写的内容。', id: 'p3', kept: true } as Block) : b,
     );
-    const docx = await readDocx(await writeDocx(narrative, result.evaluation));
+    const docx = await readDocx(await writeDocx(narrative, result.report, result.evaluation));
     expect(docx.paragraphs).toContain('本段为科室改写的内容。');
     expect(docx.paragraphs.join('\n')).not.toMatch(/压紧压实|p3|true/);
   });

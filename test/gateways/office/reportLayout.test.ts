@@ -31,7 +31,7 @@ function plan(projects: number): ReportPlan {
   rows.push({ cells: [{ value: 'Error', format: 'text', style: 'tableCell' }, { value: 'x', format: 'text', style: 'tableCell' }, { value: 'msg', format: 'text', style: 'tableCell' }] });
   rows.push({ cells: [{ value: 'Error', format: 'text', style: 'tableCell' }, { value: 'y', format: 'text', style: 'tableCell' }, { value: 'msg', format: 'text', style: 'tableCell' }] });
   const last = rows.length - 1;
-  const region = { header: 4, first: 5, last: 4 + projects, total: 5 + projects, widths: [30, 12, 10, 10], columns: [0, 1, 2, 3] };
+  const region = { header: 4, first: 5, last: 4 + projects, total: 5 + projects, widths: [30, 12, 10, 10], columns: [0, 1, 2, 3], note: '' };
   return {
     sheetName: 'R',
     lang: 'en',
