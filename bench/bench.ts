@@ -174,7 +174,7 @@ async function measureSize(generated: GeneratedWorkbook, runs: number, method: R
     const { snapshot } = await loadWorkbook(await fs.readFile(input), OPTIONS.lang);
     const check = runPipeline(snapshot, OPTIONS); // warm-up, and a check that the workbook reads as meant
     if (!check.ok) throw new Error(`the generated workbook does not evaluate:\n${check.findings.map((f) => `${f.cell}: ${f.message}`).join('\n')}`);
-    if (check.replacesSheet !== expectReplace) throw new Error(`${input}: expected the pipeline ${expectReplace ? 'to replace' : 'not to replace'} a report`);
+    if (check.report.replaces !== expectReplace) throw new Error(`${input}: expected the pipeline ${expectReplace ? 'to replace' : 'not to replace'} a report`);
     const under = check.evaluation.projects.filter((p) => p.underTarget).length;
     if (check.evaluation.projects.length !== rows || under !== generated.underTarget) {
       process.stdout.write(`\n  warning: generated ${rows} projects (${generated.underTarget} under target), the pipeline read ${check.evaluation.projects.length} (${under})\n`);

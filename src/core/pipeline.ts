@@ -22,7 +22,6 @@ export type PipelineResult =
       report: ReportPlan;
       highlights: HighlightPlan;
       findings: Finding[];
-      replacesSheet: boolean;
       /** The clerk's paragraphs kept from the report this one replaces, with their cells in the new one. */
       kept: (KeptParagraph & { cell: string })[];
       fingerprint: string;
@@ -66,7 +65,6 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: EvaluationOptio
     report,
     highlights: planHighlights(evaluation, snapshot),
     findings: evaluation.findings,
-    replacesSheet: replaces,
     kept: keptCells,
     fingerprint,
   };
