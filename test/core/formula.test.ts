@@ -99,7 +99,7 @@ describe('evaluating a formula as Excel does', () => {
 describe('the report’s rules, computed from their formulas, equal the engine’s values', () => {
   it('status at the displayed edges (a rate of 89.995% is 90.00%, on target)', () => {
     const words = { noBudget: '无预算', onTarget: '达标', under: '未达标', explain: '未达标（需说明原因）' };
-    const status = (rate: number | string) => calc(statusExpr(rate === '' ? text('') : num(rate), num(0.9), 0.6, words));
+    const status = (rate: number | string) => calc(statusExpr(typeof rate === 'string' ? text(rate) : num(rate), num(0.9), 0.6, words));
     expect(status(0.89995)).toBe('达标');
     expect(status(0.89994)).toBe('未达标');
     expect(status(0.59994)).toBe('未达标（需说明原因）');

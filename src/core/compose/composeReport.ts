@@ -184,7 +184,9 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
         // Over the totals table's cells, or over the summary's total row once it has its place.
         if (ev.totals.source === 'projects') {
           afterSummary.push((summary) => {
-            actual.formula = printOptional(departmentRate(ev, kind, (field) => ref(summary.totalCell(field))));
+            // A total the table leaves blank (年初 where no project has one) is no figure: the engine does without it.
+            const figure = (field: AmountField) => (ev.projectSum[field] === null || (field === 'carryover' && !showCarry) ? null : ref(summary.totalCell(field)));
+            actual.formula = printOptional(departmentRate(ev, kind, figure));
           });
         } else actual.formula = printOptional(departmentRate(ev, kind, totalsFigure(ev)));
         scored.formula = printFormula(
