@@ -6,6 +6,10 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import type { Basis, EvaluationOptions } from '../../../src/core/model';
+import { parseRange } from '../../../src/core/address';
+import { highlightExpr } from '../../../src/core/compose/highlight';
+import { evaluateFormula, type FormulaEnv, type FormulaValue } from '../../../src/core/formula/evaluateFormula';
+import { text } from '../../../src/core/formula/formula';
 import { evaluateXlsx } from '../../../src/gateways/xlsx/evaluateXlsx';
 import { formulaCells, ruleAt, spreadsheet, valueAt } from './recalculate';
 
@@ -170,6 +174,24 @@ function addTotals(wb: ExcelJS.Workbook, totals: Totals, projects: Record<Money,
   ws.addRow(['合计', ...money.map((k) => inUnit(basic[k] + projects[k]))]);
 }
 
+/** The evaluator's cells: one worksheet's values as written (same-sheet references only, as the rule has). */
+function sheetEnv(ws: ExcelJS.Worksheet): FormulaEnv {
+  const valueOf = (address: string): FormulaValue => {
+    const v = ws.getCell(address.replace(/\$/g, '')).value;
+    return typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : null;
+  };
+  return {
+    cell: valueOf,
+    range: (address) => {
+      const r = parseRange(address);
+      if (!r) throw new Error(address);
+      const out: FormulaValue[] = [];
+      for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push(ws.getCell(row + 1, col + 1).value as FormulaValue);
+      return out;
+    },
+  };
+}
+
 /** Rows (1-based) of an A1 area list: `A3:F5 A7:F7`. */
 function rowsOf(ref: string): number[] {
   return ref.split(' ').flatMap((area) => {
@@ -239,6 +261,11 @@ async function recalculatedAgrees(layout: Layout, projects: Project[], settings:
     if (JSON.stringify(highlighted) !== JSON.stringify(expected)) {
       throw new Error(`rule ${rules[0].formula}: ${JSON.stringify(highlighted)} ≠ engine ${JSON.stringify(expected)}; rates ${JSON.stringify(ev.projects.map((p) => p.executionRate))}`);
     }
+  // The model's own evaluator, on the rule's expression at each row, agrees with both.
+  const table = ev.projectTables[0];
+  const env = sheetEnv(clerk);
+  const own = ev.projects.map((p) => applied(evaluateFormula(highlightExpr(table, ev.department.basis, ev.department.target, p.location.row) ?? text(''), env)));
+  expect(own).toEqual(expected);
 }
 
 const EXAMPLE_SETTINGS: Settings = { basis: 'initial', lang: 'zh', target: 0.9, explainBelow: 0.6, totals: null };
