@@ -16,8 +16,22 @@ import {
   type Column,
 } from './attachments';
 import { columnLetters, quoteSheet, splitReference } from '../address';
-import type { AmountField, Amounts, AmountSources, SourceCell } from '../model';
-import { displayedRate } from '../numbers';
+import type { AmountField, Amounts, AmountSources, Basis } from '../model';
+import { add, call, group, mul, num, printFormula, ref, ROUND, sub, text as textExpr, type Expr } from '../formula/formula';
+import {
+  adjustmentRateExpr,
+  adjustmentScoreExpr,
+  completeFigures,
+  denominatorExpr,
+  executionScoreExpr,
+  manualScoreExpr,
+  projectShareExpr,
+  rateExpr,
+  sourceExpr,
+  statusExpr,
+  underStatusExpr,
+  type Figures,
+} from '../formula/reportFormulas';
 import { formatKey, KEY_COLUMN, paragraphHash } from '../record/reportRecord';
 import { composeNarrative, SOURCE_SCORE_TOTAL, SOURCE_SUMMARY_TOTAL, type Block } from './narrative';
 import {
@@ -176,32 +190,33 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
       const scored = cell(r.score, 'tableCell', 'amount');
       scoreRow([cell(r.name, 'tableCell'), withFormula(cell(r.points, 'tableCell', 'amount'), r.pointsCell), actual, scored, cell(r.note, 'tableCell')]);
       // A hand score shows what the clerk enters in 评分设置 (blank while unscored).
-      if (r.kind === 'manual' && r.scoreCell) scored.formula = `IF(ISNUMBER(${r.scoreCell}),${r.scoreCell},"")`;
+      if (r.kind === 'manual' && r.scoreCell) scored.formula = printFormula(manualScoreExpr(r.scoreCell));
       if (r.actual === null || r.score === null) continue;
-      const points = `B${row + 1}`;
-      const shown = `ROUND(C${row + 1},4)`;
-      if (r.kind === 'execution') {
-        actual.formula = departmentRate(ev, 'execution');
-        scored.formula = executionScoreFormula(shown, points, ev);
-      } else if (r.kind === 'adjustment') {
-        actual.formula = departmentRate(ev, 'adjustment');
-        scored.formula = adjustmentScoreFormula(shown, points, ev);
-      } else if (r.kind === 'projects') {
+      const points = ref(`B${row + 1}`);
+      const shown = ROUND(ref(`C${row + 1}`), 4);
+      const kind = r.kind;
+      if (kind === 'execution' || kind === 'adjustment') {
+        // Over the totals table's cells, or over the summary's total row once it has its place.
+        if (ev.totals.source === 'projects') {
+          afterSummary.push((summary) => {
+            // A total the table leaves blank (年初 where no project has one) is no figure: the engine does without it.
+            const figure = (field: AmountField) => (ev.projectSum[field] === null || (field === 'carryover' && !showCarry) ? null : ref(summary.totalCell(field)));
+            actual.formula = printOptional(departmentRate(ev, kind, figure));
+          });
+        } else actual.formula = printOptional(departmentRate(ev, kind, totalsFigure(ev)));
+        scored.formula = printFormula(
+          kind === 'execution' ? executionScoreExpr(shown, points, ev.score.rules.execution) : adjustmentScoreExpr(shown, points, ev.score.rules.adjustment),
+        );
+      } else if (kind === 'projects') {
         afterSummary.push((summary) => {
-          actual.formula = summary.projectShare;
+          actual.formula = printFormula(summary.projectShare);
         });
-        scored.formula = `ROUND(${points}*C${row + 1},2)`;
-      }
-      if (actual.formula && ev.totals.source === 'projects' && r.kind !== 'projects') {
-        const template = actual.formula;
-        afterSummary.push((summary) => {
-          actual.formula = template.replace(/\{total:(\w+)\}/g, (_m, field: string) => summary.totalCell(field as AmountField));
-        });
+        scored.formula = printFormula(ROUND(mul(points, ref(`C${row + 1}`)), 2));
       }
     }
     const end = rows.length - 1;
     scoreTotalRow = rows.length;
-    const sum = (col: string) => (end >= first ? `ROUND(SUM(${col}${first + 1}:${col}${end + 1}),2)` : undefined);
+    const sum = (col: string) => (end >= first ? printFormula(ROUND(call('SUM', ref(`${col}${first + 1}:${col}${end + 1}`)), 2)) : undefined);
     scoreRow([
       cell(SCORE_TOTAL_LABEL[lang], 'tableTotal'),
       withFormula(cell(score.max, 'tableTotal', 'amount'), sum('B')),
@@ -238,12 +253,11 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
       const at = (c: number) => `${letters[c]}${excelRow}`;
       const f = figureFormulas(p.sources, p, at, col);
       const rate = cell(p.executionRate, 'tableCell', 'percent', h);
-      const denom = denominatorOf(ev.department.basis, at, col, p.initialBudget !== null);
-      rate.formula = `IF(${denom}>0,${at(col.actual)}/${denom},"")`;
+      rate.formula = printFormula(rateExpr(ref(at(col.actual)), summaryDenominator(ev.department.basis, at, col, p.initialBudget !== null)));
       const target = cell(p.effectiveTarget, 'tableCell', 'percent', h);
-      if (p.target !== null && p.targetSource?.formula) target.formula = sourceFormula(p.targetSource);
+      if (p.target !== null && p.targetSource?.formula) target.formula = printFormula(sourceExpr(p.targetSource));
       const statusCell = cell(projectStatus(p, lang), 'tableCell', 'text', h);
-      statusCell.formula = statusFormula(at(col.rate), at(col.target), ev.department.explainBelow, statusText);
+      statusCell.formula = printFormula(statusExpr(ref(at(col.rate)), ref(at(col.target)), ev.department.explainBelow, statusText));
       tableRow([
         cell(p.name, 'tableCell', 'text', h),
         withFormula(cell(p.initialBudget, 'tableCell', 'amount', h), f.initialBudget),
@@ -260,10 +274,10 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     const s = ev.projectSum;
     const totalRow = rows.length;
     const at = (c: number) => `${columnLetters(c)}${totalRow + 1}`;
-    const sum = (c: number) => (lastProject >= firstProject ? `SUM(${columnLetters(c)}${firstProject + 1}:${columnLetters(c)}${lastProject + 1})` : undefined);
+    const sum = (c: number) =>
+      lastProject >= firstProject ? printFormula(call('SUM', ref(`${columnLetters(c)}${firstProject + 1}:${columnLetters(c)}${lastProject + 1}`))) : undefined;
     const sumRate = cell(s.executionRate, 'tableTotal', 'percent');
-    const denom = denominatorOf(ev.department.basis, at, col, s.initialBudget !== null);
-    if (lastProject >= firstProject) sumRate.formula = `IF(${denom}>0,${at(col.actual)}/${denom},"")`;
+    if (lastProject >= firstProject) sumRate.formula = printFormula(rateExpr(ref(at(col.actual)), summaryDenominator(ev.department.basis, at, col, s.initialBudget !== null)));
     tableRow([
       cell(SUMMARY_TOTAL_LABEL[lang], 'tableTotal'),
       withFormula(cell(s.initialBudget, 'tableTotal', 'amount'), s.initialBudget === null ? undefined : sum(col.initial)),
@@ -289,7 +303,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
         ? {
             range: { top: firstProject, bottom: lastProject, left: 0, right: last },
             // 未达标 and 未达标（需说明原因） alike; the status is itself a formula over the row's cells.
-            formula: `LEFT($${letters[col.status]}${firstProject + 1},${under.length})="${under}"`,
+            formula: printFormula(underStatusExpr(ref(`$${letters[col.status]}${firstProject + 1}`), under)),
           }
         : null;
     const names = `A${firstProject + 1}:A${lastProject + 1}`;
@@ -298,10 +312,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
       region: { header: summaryHeaderRow, first: firstProject, last: lastProject, total: totalRow, widths, columns: columns.map((_, c) => c), note: summaryNote(ev), named: col },
       totalRow,
       rule,
-      projectShare:
-        lastProject >= firstProject
-          ? `IF(COUNTA(${names})-COUNTIF(${statuses},"${statusText.noBudget}")>0,COUNTIF(${statuses},"${statusText.onTarget}")/(COUNTA(${names})-COUNTIF(${statuses},"${statusText.noBudget}")),"")`
-          : '""',
+      projectShare: lastProject >= firstProject ? projectShareExpr(names, statuses, statusText) : textExpr(''),
       totalCell: (field) => at(col[COLUMN_OF[field]]),
     };
   };
@@ -424,7 +435,7 @@ interface SummaryRefs {
   totalRow: number;
   rule: ReportPlan['summaryRule'];
   /** Formula for the share of projects on target, over the status column. */
-  projectShare: string;
+  projectShare: Expr;
   /** The summary total row's cell of a figure. */
   totalCell: (field: AmountField) => string;
 }
@@ -447,11 +458,6 @@ function withFormula(target: PlanCell, formula: string | undefined): PlanCell {
   return target;
 }
 
-/** `'项目支出'!D6/10000`: the source cell in 万元. */
-function sourceFormula(source: SourceCell): string {
-  return source.divisor === 1 ? source.ref : `${source.ref}/${source.divisor}`;
-}
-
 /**
  * A row's figures as formulas: read ones point at their cell; derived ones are computed from the row's others
  * as the parser derived them (调整后 = 年初 + 调整, 调整 = 调整后 − 年初, 年初 = 调整后 − 调整). A cell holding a
@@ -461,64 +467,56 @@ function figureFormulas(sources: AmountSources, amounts: Amounts, at: (col: numb
   const out: Partial<Record<AmountField, string>> = {};
   for (const field of Object.keys(COLUMN_OF) as AmountField[]) {
     const source = sources[field];
-    if (source?.formula) out[field] = sourceFormula(source);
+    if (source?.formula) out[field] = printFormula(sourceExpr(source));
   }
   const known = (field: AmountField) => sources[field] !== undefined;
-  if (!known('adjustedBudget') && amounts.initialBudget !== null) out.adjustedBudget = `${at(col.initial)}+${at(col.adjustment)}`;
-  if (!known('adjustment') && known('adjustedBudget') && known('initialBudget')) out.adjustment = `${at(col.adjusted)}-${at(col.initial)}`;
-  if (!known('initialBudget') && known('adjustedBudget') && known('adjustment')) out.initialBudget = `${at(col.adjusted)}-${at(col.adjustment)}`;
+  const cellOf = (c: SummaryColumn) => ref(at(col[c]));
+  if (!known('adjustedBudget') && amounts.initialBudget !== null) out.adjustedBudget = printFormula(add(cellOf('initial'), cellOf('adjustment')));
+  if (!known('adjustment') && known('adjustedBudget') && known('initialBudget')) out.adjustment = printFormula(sub(cellOf('adjusted'), cellOf('initial')));
+  if (!known('initialBudget') && known('adjustedBudget') && known('adjustment')) out.initialBudget = printFormula(sub(cellOf('adjusted'), cellOf('adjustment')));
   return out;
 }
 
-function denominatorOf(basis: Evaluation['department']['basis'], at: (col: number) => string, col: Record<SummaryColumn, number>, hasInitial: boolean): string {
-  if (basis === 'initial') return at(hasInitial ? col.initial : col.adjusted);
-  if (basis === 'adjusted-plus-carryover') return col.carryover >= 0 ? `(${at(col.adjusted)}+${at(col.carryover)})` : at(col.adjusted);
-  return at(col.adjusted);
+/** The summary row's denominator: its 年初 column holds the derived 年初 where the table has none. */
+function summaryDenominator(basis: Basis, at: (col: number) => string, col: Record<SummaryColumn, number>, hasInitial: boolean): Expr {
+  const cellOf = (c: SummaryColumn) => ref(at(col[c]));
+  const figures: Figures = {
+    initial: hasInitial ? cellOf('initial') : null,
+    adjustment: null,
+    adjusted: cellOf('adjusted'),
+    carryover: col.carryover >= 0 ? cellOf('carryover') : null,
+  };
+  // Without a carry-over column the engine adds a carry-over of 0: the adjusted budget alone.
+  return denominatorExpr(basis, figures) ?? cellOf('adjusted');
 }
 
-/** The status as the engine decides it: rates compared as displayed (ROUND to 4 places of the fraction). */
-function statusFormula(rate: string, target: string, explainBelow: number, text: (typeof STATUS_TEXT)[Lang]): string {
-  const shown = `ROUND(${rate},4)`;
-  return `IF(${rate}="","${text.noBudget}",IF(${shown}<ROUND(${target},4),IF(${shown}<${displayedRate(explainBelow)},"${text.explain}","${text.under}"),"${text.onTarget}"))`;
-}
-
-/**
- * The department's rate over its source cells (the totals table), or over the summary table's total row when
- * the totals are the projects' sum (`{total:field}` placeholders, filled once that row has its place).
- */
-function departmentRate(ev: Evaluation, kind: 'execution' | 'adjustment'): string | undefined {
+/** The totals table's figure cells (bracketed: `(部门支出!D6)/…` reads as one figure), or null where none was read. */
+function totalsFigure(ev: Evaluation): ((field: AmountField) => Expr | null) | null {
   const t = ev.totals;
-  let figure: (field: AmountField) => string | null;
-  if (t.source === 'projects') figure = (field) => `{total:${field}}`;
-  else if (Object.keys(t.sources).length > 0) {
-    figure = (field) => {
-      const source = t.sources[field];
-      if (source?.formula) return `(${sourceFormula(source)})`;
-      return null;
-    };
-  } else return undefined;
-  const initial = figure('initialBudget');
-  const adjustment = figure('adjustment') ?? (initial && figure('adjustedBudget') ? `(${figure('adjustedBudget')}-${initial})` : null);
-  const adjusted = figure('adjustedBudget') ?? (initial && adjustment ? `(${initial}+${adjustment})` : null);
-  if (kind === 'adjustment') return initial && adjustment ? `IF(${initial}<>0,${adjustment}/${initial},"")` : undefined;
+  if (Object.keys(t.sources).length === 0) return null;
+  return (field) => {
+    const source = t.sources[field];
+    return source?.formula ? group(sourceExpr(source)) : null;
+  };
+}
+
+/** The printed formula, or none. */
+function printOptional(e: Expr | undefined): string | undefined {
+  return e === undefined ? undefined : printFormula(e);
+}
+
+/** The department's rate over its source cells (the totals table), or over the summary table's total row. */
+function departmentRate(ev: Evaluation, kind: 'execution' | 'adjustment', figure: ((field: AmountField) => Expr | null) | null): Expr | undefined {
+  if (!figure) return undefined;
+  const t = ev.totals;
+  const f = completeFigures({
+    initial: figure('initialBudget'),
+    adjustment: figure('adjustment'),
+    adjusted: figure('adjustedBudget'),
+    carryover: figure('carryover') ?? (t.carryover === 0 ? num(0) : null),
+  });
+  if (kind === 'adjustment') return f.initial && f.adjustment ? adjustmentRateExpr(f.adjustment, f.initial) : undefined;
   const actual = figure('actual');
-  const basis = ev.department.basis;
-  const carry = figure('carryover') ?? (t.carryover === 0 ? '0' : null);
-  const denom = basis === 'initial' ? initial ?? adjusted : basis === 'adjusted-plus-carryover' ? adjusted && carry && `(${adjusted}+${carry})` : adjusted;
-  return actual && denom ? `IF(${denom}>0,${actual}/${denom},"")` : undefined;
-}
-
-function executionScoreFormula(shown: string, points: string, ev: Evaluation): string {
-  const { step, penaltyShare } = ev.score.rules.execution;
-  const stepBp = Math.round(step * 10000);
-  // Whole hundredths of a percent short of 100%, then whole steps of them: no float noise at the edges.
-  return `ROUND(MAX(0,${points}-INT(MAX(0,ROUND((1-${shown})*10000,0))/${stepBp})*${penaltyShare}*${points}),2)`;
-}
-
-function adjustmentScoreFormula(shown: string, points: string, ev: Evaluation): string {
-  const { zeroShare, bands } = ev.score.rules.adjustment;
-  const bp = `ABS(ROUND(${shown}*10000,0))`;
-  let share = '0';
-  for (const band of [...bands].reverse()) share = `IF(${bp}<=${Math.round(band.upTo * 10000)},${band.share},${share})`;
-  return `ROUND(${points}*IF(${bp}=0,${zeroShare},${share}),2)`;
+  const denom = denominatorExpr(ev.department.basis, f);
+  return actual && denom ? rateExpr(actual, denom) : undefined;
 }

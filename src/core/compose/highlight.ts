@@ -2,28 +2,62 @@
 // rate from the row's cells (so it follows the data), or a plain fill where the cells are not plain numbers.
 import { columnLetters } from '../address';
 import type { Basis, CellRange, Evaluation, ProjectTableLayout, WorkbookSnapshot } from '../model';
-import { HIGHLIGHT_MARK, type HighlightPlan, type HighlightRule } from './reportPlan';
+import { call, div, group, gt, lt, num, printFormula, ref, ROUND, text, type Expr } from '../formula/formula';
+import { completeFigures, denominatorExpr, rowTargetExpr } from '../formula/reportFormulas';
+import type { HighlightPlan, HighlightRule } from './reportPlan';
 
 type Key = keyof ProjectTableLayout['columns'];
+type MoneyKey = keyof ProjectTableLayout['wanDivisor'];
 
-/** The cells a row's rate is computed from, for the basis. */
-function rateColumns(layout: ProjectTableLayout, basis: Basis): { numerator: Key[]; denominator: Key[] } | null {
+/** The figures a row's rate is computed from: the table's own columns, as core/evaluate.ts reads them. */
+function rateColumns(layout: ProjectTableLayout): { actual: MoneyKey; figures: Partial<Record<'initial' | 'adjustment' | 'adjusted' | 'carryover', MoneyKey>> } | null {
   const has = (k: Key) => layout.columns[k] !== undefined;
-  if (!has('actual')) return null;
-  let denominator: Key[];
-  if (basis === 'initial' && has('initial')) denominator = ['initial'];
-  else if (has('adjusted')) denominator = ['adjusted'];
-  else if (has('initial')) denominator = has('adjustment') ? ['initial', 'adjustment'] : ['initial'];
-  else return null;
-  if (basis === 'adjusted-plus-carryover' && has('carryover')) denominator = [...denominator, 'carryover'];
-  return { numerator: ['actual'], denominator };
+  if (!has('actual') || (!has('adjusted') && !has('initial'))) return null;
+  const figures: Partial<Record<'initial' | 'adjustment' | 'adjusted' | 'carryover', MoneyKey>> = {};
+  for (const k of ['initial', 'adjustment', 'adjusted', 'carryover'] as const) if (has(k)) figures[k] = k;
+  return { actual: 'actual', figures };
 }
 
 /** `$F4`, scaled to 万元 (in brackets) only when the row's money columns are in different units. */
-function term(layout: ProjectTableLayout, key: Key, row: number, scaled: boolean): string {
-  const ref = `$${columnLetters(layout.columns[key] as number)}${row + 1}`;
+function term(layout: ProjectTableLayout, key: Key, row: number, scaled: boolean): Expr {
+  const at = ref(`$${columnLetters(layout.columns[key] as number)}${row + 1}`);
   const divisor = key === 'target' ? 1 : layout.wanDivisor[key] ?? 1;
-  return scaled && divisor !== 1 ? `(${ref}/${divisor})` : ref;
+  return scaled && divisor !== 1 ? group(div(at, num(divisor))) : at;
+}
+
+/** Our mark in a rule, as an expression: `ISTEXT("budget-eval")`. */
+const MARK = call('ISTEXT', text('budget-eval'));
+
+/**
+ * Whether the row at `row` (0-based) is under target, as the engine decides it: its rate over the basis's
+ * denominator (the engine's, figures derived as the parser derives them: 年初 = 调整后 − 调整 without a 年初
+ * column), compared as displayed with the row's own target or the department's. Null when the table has no
+ * rate to compute. References are column-absolute and row-relative: the rule for every row of the range.
+ */
+export function highlightExpr(layout: ProjectTableLayout, basis: Basis, target: number, row: number): Expr | null {
+  const cols = rateColumns(layout);
+  if (!cols) return null;
+  const money = [cols.actual, ...Object.values(cols.figures)];
+  const scaled = new Set(money.map((k) => layout.wanDivisor[k] ?? 1)).size > 1;
+  const figure = (k: 'initial' | 'adjustment' | 'adjusted' | 'carryover') => {
+    const key = cols.figures[k];
+    return key === undefined ? null : term(layout, key, row, scaled);
+  };
+  // As the parser: 调整后 is 年初 alone in a table with neither 调整后 nor 调整数.
+  const adjusted = figure('adjusted') ?? (figure('adjustment') ? null : figure('initial'));
+  const figures = { initial: figure('initial'), adjustment: figure('adjustment'), adjusted, carryover: figure('carryover') };
+  // Without a carry-over column the engine adds 0: the adjusted budget alone.
+  const denominator = denominatorExpr(basis, figures) ?? completeFigures(figures).adjusted;
+  if (!denominator) return null;
+  const targetExpr = layout.columns.target !== undefined ? rowTargetExpr(term(layout, 'target', row, false), layout.targetIsPercent, target) : num(target);
+  return call('AND', MARK, gt(denominator, num(0)), lt(ROUND(div(term(layout, cols.actual, row, scaled), denominator), 4), ROUND(targetExpr, 4)));
+}
+
+/** The cells a row's rate reads, for the check that they are plain numbers. */
+function usedColumns(layout: ProjectTableLayout): Key[] {
+  const cols = rateColumns(layout);
+  if (!cols) return [];
+  return [cols.actual, ...Object.values(cols.figures), ...(layout.columns.target !== undefined ? (['target'] as Key[]) : [])];
 }
 
 /** Cells that Excel can do arithmetic on as they are: numbers and blanks. */
@@ -47,9 +81,9 @@ export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): High
     const sheet = snapshot.sheets.find((s) => s.name === layout.sheet);
     const projects = ev.projects.filter((p) => p.location.table === index);
     if (!sheet || projects.length === 0) return;
-    const cols = rateColumns(layout, ev.department.basis);
-    const used = cols ? [...cols.numerator, ...cols.denominator, ...(layout.columns.target !== undefined ? (['target'] as Key[]) : [])] : [];
-    const numericRow = (row: number) => cols !== null && used.every((k) => isPlainNumber(sheet.values[row]?.[layout.columns[k] as number]));
+    const used = usedColumns(layout);
+    const cols = used.length > 0;
+    const numericRow = (row: number) => cols && used.every((k) => isPlainNumber(sheet.values[row]?.[layout.columns[k] as number]));
     const ruleRows = projects.map((p) => p.location.row).filter(numericRow);
     const covered = new Set(ruleRows);
     // Adjacent rows as one range: each fill is a defined name in the workbook, so a name per row would grow
@@ -61,26 +95,11 @@ export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): High
     plan.fallbackFills.push(...contiguous(projects.filter((p) => p.underTarget).map((p) => p.location.row)).map(fill));
     if (!cols || ruleRows.length === 0) return;
     const first = ruleRows.reduce((a, b) => Math.min(a, b)); // no spread: 50,000 arguments overflow the stack
-    const moneyKeys = [...cols.numerator, ...cols.denominator];
-    const scaled = new Set(moneyKeys.map((k) => layout.wanDivisor[k as keyof ProjectTableLayout['wanDivisor']])).size > 1;
-    const sum = (keys: Key[]) =>
-      keys.length === 1 ? term(layout, keys[0], first, scaled) : `(${keys.map((k) => term(layout, k, first, scaled)).join('+')})`;
-    const denominatorText = sum(cols.denominator);
-    const defaultTarget = String(ev.department.target);
-    const targetText =
-      layout.columns.target !== undefined
-        ? targetExpression(term(layout, 'target', first, false), layout.targetIsPercent, defaultTarget)
-        : defaultTarget;
-    const formula = `AND(${HIGHLIGHT_MARK},${denominatorText}>0,ROUND(${sum(cols.numerator)}/${denominatorText},4)<ROUND(${targetText},4))`;
+    const formula = highlightExpr(layout, ev.department.basis, ev.department.target, first);
+    if (!formula) return;
     const areas: CellRange[] = contiguous(ruleRows).map(([top, bottom]) => ({ top, bottom, left: layout.firstCol, right: layout.lastCol }));
-    const rule: HighlightRule = { sheet: layout.sheet, areas, formula };
+    const rule: HighlightRule = { sheet: layout.sheet, areas, formula: printFormula(formula) };
     plan.rules.push(rule);
   });
   return plan;
-}
-
-/** The row's own target as the parser reads it: a fraction, or a percent when the header says (%) or it exceeds 1. */
-function targetExpression(ref: string, percent: boolean, fallback: string): string {
-  const value = percent ? `${ref}/100` : `IF(${ref}>1,${ref}/100,${ref})`;
-  return `IF(ISNUMBER(${ref}),${value},${fallback})`;
 }

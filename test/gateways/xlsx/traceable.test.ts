@@ -3,12 +3,12 @@
 // formula must give the value stored with it, and after a source number changes, the figures the engine
 // computes from the changed data.
 import ExcelJS from 'exceljs';
-import { HyperFormula } from 'hyperformula';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { splitReference } from '../../../src/core/address';
 import type { EvaluationOptions } from '../../../src/core/model';
 import { evaluateXlsx } from '../../../src/gateways/xlsx/evaluateXlsx';
+import { formulaCells, spreadsheet, valueAt } from './recalculate';
 
 const SAMPLE = new Uint8Array(readFileSync(path.join(__dirname, '..', '..', '..', 'assets', 'sample-2021.xlsx')));
 const OPTIONS: EvaluationOptions = { lang: 'zh', basis: 'adjusted', style: 'trim', reportDate: new Date(2026, 10, 29) };
@@ -20,53 +20,6 @@ async function evaluated(bytes: Uint8Array, options = OPTIONS) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(output as unknown as ExcelJS.Buffer);
   return { result, wb, output };
-}
-
-interface FormulaCell {
-  address: string;
-  formula: string;
-  result: unknown;
-}
-
-function formulaCells(ws: ExcelJS.Worksheet): FormulaCell[] {
-  const out: FormulaCell[] = [];
-  ws.eachRow((row) =>
-    row.eachCell((cell) => {
-      if (cell.type === ExcelJS.ValueType.Formula) out.push({ address: cell.address, formula: cell.formula, result: cell.result });
-    }),
-  );
-  return out;
-}
-
-/** The workbook as HyperFormula takes it; sheet names quoted in formulas (it reads only ASCII names bare). */
-function spreadsheet(wb: ExcelJS.Workbook): HyperFormula {
-  const names = wb.worksheets.map((ws) => ws.name);
-  const quote = (formula: string) => names.reduce((f, name) => f.replace(new RegExp(`(^|[^'])${name}!`, 'g'), `$1'${name}'!`), formula);
-  const sheets: Record<string, (string | number | boolean | null)[][]> = {};
-  for (const ws of wb.worksheets) {
-    const rows: (string | number | boolean | null)[][] = [];
-    ws.eachRow((row, r) => {
-      const cells: (string | number | boolean | null)[] = [];
-      row.eachCell((cell, c) => {
-        const v = cell.value;
-        if (cell.type === ExcelJS.ValueType.Formula) cells[c - 1] = `=${quote(cell.formula)}`;
-        else if (cell.type === ExcelJS.ValueType.Merge) cells[c - 1] = null;
-        else if (typeof v === 'number' || typeof v === 'boolean') cells[c - 1] = v;
-        // Text as text: a leading apostrophe keeps HyperFormula from reading "95%" as a number.
-        else if (typeof v === 'string') cells[c - 1] = `'${v}`;
-        else cells[c - 1] = null;
-      });
-      rows[r - 1] = Array.from(cells, (x) => x ?? null);
-    });
-    sheets[ws.name] = Array.from(rows, (x) => x ?? []);
-  }
-  return HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3' });
-}
-
-function valueAt(hf: HyperFormula, sheet: string, address: string): unknown {
-  const at = hf.simpleCellAddressFromString(address, hf.getSheetId(sheet) as number);
-  if (!at) throw new Error(address);
-  return hf.getCellValue(at);
 }
 
 function sameValue(actual: unknown, expected: unknown): boolean {
