@@ -1,7 +1,7 @@
 // Reading 项目支出绩效自评表 forms and the 绩效指标 sheet (issue 9): each layout, merged cells, two-row headers, the
 // zero total row, 元 units, codes in names, percentages typed as numbers with a % format.
 import type { Lang, SheetSnapshot } from '../../../src/core/model';
-import { displayName, nameKey } from '../../../src/core/parse/forms/names';
+import { displayName, nameKey } from '../../../src/core/names';
 import { parseWorkbook } from '../../../src/core/parse/parseWorkbook';
 import { runPipeline } from '../../../src/core/pipeline';
 import { codes, only, options, projectSheet, sheet, workbook } from '../snapshot';
@@ -239,5 +239,34 @@ describe('English findings', () => {
     expect(only(findings, 'form-total-mismatch')[0].message).toBe(
       '"51000021R000000019951-工资性支出", "年初预算数": the total row gives 0 but the rows under it add up to 1000000 (yuan); the sum of the rows is used.',
     );
+  });
+});
+
+describe('what is not a form', () => {
+  it('a summary table titled 项目支出绩效自评表汇总表 is read as a project table', () => {
+    const s = sheet('汇总', [['2022年项目支出绩效自评表汇总表'], ['项目名称', '年初预算数', '调整后预算数', '实际支出数'], ['甲', 10, 10, 9]]);
+    const { input } = parse([s]);
+    expect(input.projects.map((p) => [p.name, p.source?.kind ?? 'table'])).toEqual([['甲', 'table']]);
+  });
+
+  it('a sheet naming the form whose 项目名称 is a table header is read as a table, with no form finding', () => {
+    const s = sheet('表', [['附：项目支出绩效自评表'], ['项目名称', '年初预算数', '全年预算数', '全年执行数'], ['甲', 10, 10, 9]]);
+    const { input, findings } = parse([s]);
+    expect(input.projects.map((p) => p.name)).toEqual(['甲']);
+    expect(codes(findings).filter((c) => c.startsWith('form'))).toEqual([]);
+  });
+
+  it('a form with no total row takes its rows’ sum without a warning', () => {
+    const s = nationalForm();
+    s.values[5] = [null, '其他资金', 5, 5, 5];
+    const { input, findings } = parse([s]);
+    expect(input.projects[0]).toMatchObject({ initialBudget: 105, adjustedBudget: 125, actual: 119 });
+    expect(only(findings, 'form-total-mismatch')).toEqual([]);
+  });
+
+  it('reads the same from cell values alone (no merges reported, as on older Excel)', () => {
+    const withMerges = parse([nationalForm(), splitForm(), sichuanForm()]).input.projects;
+    const without = parse([nationalForm(), splitForm(), sichuanForm()].map((s) => ({ ...s, merges: [] }))).input.projects;
+    expect(without).toEqual(withMerges);
   });
 });

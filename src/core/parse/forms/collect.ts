@@ -5,7 +5,7 @@ import { makeFinding } from '../../findings';
 import type { DepartmentInfo, Finding, Lang, ProjectInput } from '../../model';
 import type { Grid } from '../grid';
 import { readIndicatorSheet, type IndicatorSheet } from './indicatorSheet';
-import { nameKey } from './names';
+import { nameKey } from '../../names';
 import { findFormTitle, readForm } from './readForm';
 
 export interface FormsRead {
@@ -21,9 +21,9 @@ export function readForms(grids: Grid[], lang: Lang, findings: Finding[]): Forms
   const indicatorSheets: IndicatorSheet[] = [];
   for (const grid of grids) {
     const title = findFormTitle(grid);
-    if (title) {
+    const form = title ? readForm(grid, title, lang, findings) : 'not-a-form';
+    if (form !== 'not-a-form') {
       sheets.add(grid.name);
-      const form = readForm(grid, title, lang, findings);
       if (form) projects.push(form.project);
       continue;
     }

@@ -3,7 +3,7 @@
 // Excel host.
 import { cellRef } from '../../address';
 import { makeFinding } from '../../findings';
-import { wanDivisor, type Unit } from '../../headers';
+import { matchHeader, wanDivisor, type Unit } from '../../headers';
 import type { AmountSources, FormExtras, Finding, IndicatorInput, Lang, ProjectInput } from '../../model';
 import { formatAmount, MAX_RATE, readNumber } from '../../numbers';
 import { readTargetValue } from '../info';
@@ -25,7 +25,8 @@ export function findFormTitle(grid: Grid): { row: number; col: number } | null {
     const width = Math.min(grid.width(r), TITLE_COLS);
     for (let c = 0; c < width; c++) {
       const text = grid.text(r, c);
-      if (text.length < 60 && plain(text).includes(TITLE)) return { row: r, col: c };
+      // Not a summary of many projects (项目支出绩效自评表汇总表, 一览表): that is a table.
+      if (text.length < 60 && plain(text).includes(TITLE) && !/汇总|一览|清单|目录/.test(text)) return { row: r, col: c };
     }
   }
   return null;
@@ -129,7 +130,8 @@ function figures(grid: Grid, block: MoneyBlock, name: string, unit: Unit, lang: 
         }),
       );
     if ((given === undefined || given === 0) && hasParts) {
-      mismatch('sum');
+      // No total row at all is no fault of the form: its rows are the figures.
+      if (block.total) mismatch('sum');
       out[figure] = { value: sum, cell: null, formula: false };
     } else {
       // Half a cent or half a 万元's hundredth in the form's unit, plus float noise.
@@ -154,10 +156,19 @@ function numberAt(grid: Grid, row: number | undefined, col: number | undefined):
 }
 
 /**
- * Reads the form on this sheet (its title found by findFormTitle). Null when it names no project: then it is not
- * read as a project, and the finding says where.
+ * Reads the form on this sheet (its title found by findFormTitle). 'not-a-form' when no 项目名称 is written beside
+ * its label (a cover sheet naming the form, a table's 项目名称 header): the sheet is read as any other. Null when the
+ * form has no money block: reported there, and no project.
  */
-export function readForm(grid: Grid, title: { row: number; col: number }, lang: Lang, findings: Finding[]): FormRead | null {
+export function readForm(grid: Grid, title: { row: number; col: number }, lang: Lang, out: Finding[]): FormRead | 'not-a-form' | null {
+  // Kept aside until the sheet proves a form: a sheet that is not one is read as any other, and reports there.
+  const findings: Finding[] = [];
+  const read = readFormCells(grid, title, lang, findings);
+  if (read !== 'not-a-form') out.push(...findings);
+  return read;
+}
+
+function readFormCells(grid: Grid, title: { row: number; col: number }, lang: Lang, findings: Finding[]): FormRead | 'not-a-form' | null {
   const end = Math.min(grid.rowCount, title.row + FORM_ROWS);
   let year: number | null = null;
   for (let r = title.row; r <= title.row + 2 && r < end && year === null; r++) {
@@ -170,11 +181,8 @@ export function readForm(grid: Grid, title: { row: number; col: number }, lang: 
   const inBlock = (r: number) => (block !== null && r >= block.header && r <= block.header + 1 + block.parts.length) || (header !== null && r >= header.top && r < (table?.end ?? r));
   const labels = readLabels(grid, title.row + 1, end, inBlock);
   const nameFound = labels.name;
-  const titleCell = cellRef(grid.name, title.row, title.col);
-  if (!nameFound) {
-    findings.push(makeFinding('missing-column', titleCell, lang, { column: lang === 'zh' ? '项目名称' : 'Project name', words: '项目名称' }));
-    return null;
-  }
+  // A header row (项目名称 | 年初预算数 | …) is a table, not a form's label and value.
+  if (!nameFound || matchHeader(nameFound.text)) return 'not-a-form';
   const name = nameFound.text;
   if (!block) {
     findings.push(makeFinding('missing-column', nameFound.cell, lang, { column: lang === 'zh' ? '项目资金' : 'Project funds', words: '年初预算数、全年预算数、全年执行数' }));

@@ -1,6 +1,6 @@
 // Project names as budget systems export them: `51000021R000000019951-工资性支出`, `219-池州市…`. The leading
 // system code stays in the JSON, the cell link and the duplicate check; the report's text drops it.
-import { normalise } from '../../headers';
+import { normalise } from './headers';
 
 /**
  * A leading system code: three or more digits and Latin letters, at least one a digit, then `-`, then a Chinese
