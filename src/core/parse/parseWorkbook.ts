@@ -223,7 +223,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
   const allGrids = ownSheets.filter((s) => !isScoreSheet(s.name)).map((s) => new Grid(s));
   // Forms (项目支出绩效自评表) and 绩效指标 sheets are read on their own, and neither scanned for tables nor for the
   // information block (a form's 项目名称 is no table header, its 年度 no department year).
-  const forms = readForms(allGrids, lang, findings);
+  const forms = readForms(allGrids, lang, findings, config.limits.maxAmountYuan);
   const grids = allGrids.filter((grid) => !forms.sheets.has(grid.name));
   const tables = grids.flatMap((grid) => findTables(grid, lang, findings));
 

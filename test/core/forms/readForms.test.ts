@@ -270,3 +270,11 @@ describe('what is not a form', () => {
     expect(without).toEqual(withMerges);
   });
 });
+
+describe('limits', () => {
+  it('an amount beyond the limit is an error at its cell and makes no project', () => {
+    const { input, findings } = parse([nationalForm('表', { total: [null, '年度资金总额', 100, 1e300, 114] })]);
+    expect(input.projects).toEqual([]);
+    expect(only(findings, 'invalid-number').map((f) => [f.severity, f.cell])).toEqual([['error', '表!D6']]);
+  });
+});

@@ -15,13 +15,13 @@ export interface FormsRead {
   indicatorSheets: IndicatorSheet[];
 }
 
-export function readForms(grids: Grid[], lang: Lang, findings: Finding[]): FormsRead {
+export function readForms(grids: Grid[], lang: Lang, findings: Finding[], maxAmountYuan = Infinity): FormsRead {
   const sheets = new Set<string>();
   const projects: ProjectInput[] = [];
   const indicatorSheets: IndicatorSheet[] = [];
   for (const grid of grids) {
     const title = findFormTitle(grid);
-    const form = title ? readForm(grid, title, lang, findings) : 'not-a-form';
+    const form = title ? readForm(grid, title, lang, findings, maxAmountYuan) : 'not-a-form';
     if (form !== 'not-a-form') {
       sheets.add(grid.name);
       if (form) projects.push(form.project);

@@ -2,7 +2,7 @@
 // Read from cell values alone: a merged cell's text sits in its top-left cell, and merges are not known on every
 // Excel host.
 import { cellRef } from '../../address';
-import { makeFinding } from '../../findings';
+import { amountLimitText, makeFinding } from '../../findings';
 import { matchHeader, wanDivisor, type Unit } from '../../headers';
 import type { AmountSources, FormExtras, Finding, IndicatorInput, Lang, ProjectInput } from '../../model';
 import { formatAmount, MAX_RATE, readNumber } from '../../numbers';
@@ -160,15 +160,15 @@ function numberAt(grid: Grid, row: number | undefined, col: number | undefined):
  * its label (a cover sheet naming the form, a table's 项目名称 header): the sheet is read as any other. Null when the
  * form has no money block: reported there, and no project.
  */
-export function readForm(grid: Grid, title: { row: number; col: number }, lang: Lang, out: Finding[]): FormRead | 'not-a-form' | null {
+export function readForm(grid: Grid, title: { row: number; col: number }, lang: Lang, out: Finding[], maxAmountYuan = Infinity): FormRead | 'not-a-form' | null {
   // Kept aside until the sheet proves a form: a sheet that is not one is read as any other, and reports there.
   const findings: Finding[] = [];
-  const read = readFormCells(grid, title, lang, findings);
+  const read = readFormCells(grid, title, lang, findings, maxAmountYuan);
   if (read !== 'not-a-form') out.push(...findings);
   return read;
 }
 
-function readFormCells(grid: Grid, title: { row: number; col: number }, lang: Lang, findings: Finding[]): FormRead | 'not-a-form' | null {
+function readFormCells(grid: Grid, title: { row: number; col: number }, lang: Lang, findings: Finding[], maxAmountYuan: number): FormRead | 'not-a-form' | null {
   const end = Math.min(grid.rowCount, title.row + FORM_ROWS);
   let year: number | null = null;
   for (let r = title.row; r <= title.row + 2 && r < end && year === null; r++) {
@@ -198,6 +198,20 @@ function readFormCells(grid: Grid, title: { row: number; col: number }, lang: La
   }
   const divisor = wanDivisor(unit);
   const got = figures(grid, block, name, unit, lang, findings);
+  // Beyond the amount limit (as a table's cell): reported at the total row, and no project made from it.
+  const tooLarge = MONEY_FIGURES.filter((f) => got[f] && Math.abs(got[f]!.value / divisor) * 10000 > maxAmountYuan);
+  for (const f of tooLarge) {
+    const col = block.columns.get(f)!;
+    findings.push(
+      makeFinding('invalid-number', cellRef(grid.name, block.total?.row ?? block.header + 1, col), lang, {
+        kind: 'too-large',
+        column: grid.text(block.header, col),
+        text: String(got[f]!.value),
+        limit: amountLimitText(maxAmountYuan, unit, lang),
+      }),
+    );
+  }
+  if (tooLarge.length > 0) return null;
   const sources: AmountSources = {};
   const wan = (figure: MoneyFigure, field: 'initialBudget' | 'adjustedBudget' | 'actual'): number | null => {
     const f = got[figure];
