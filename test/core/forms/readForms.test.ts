@@ -278,3 +278,12 @@ describe('limits', () => {
     expect(only(findings, 'invalid-number').map((f) => [f.severity, f.cell])).toEqual([['error', '表!D6']]);
   });
 });
+
+describe('labels and values in one cell', () => {
+  it('reads 主管部门：… and 实施单位（盖章）：… written in one cell', () => {
+    const s = sichuanForm();
+    s.values[3] = ['主管部门：青神县教育局', null, '实施单位（盖章）：青神县实验学校'];
+    const p = parse([s]).input.projects[0];
+    expect(p.form).toMatchObject({ department: '青神县教育局', departmentCell: '四川表!A4', unit: '青神县实验学校' });
+  });
+});

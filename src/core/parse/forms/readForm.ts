@@ -69,8 +69,15 @@ function readLabels(grid: Grid, from: number, to: number, skip: (row: number) =>
     const width = Math.min(grid.width(r), FORM_WIDTH);
     const inRow: { key: LabelKey; col: number }[] = [];
     for (let c = 0; c < width; c++) {
-      const key = LOOKUP.get(plain(grid.text(r, c)));
+      const text = grid.text(r, c);
+      const key = LOOKUP.get(plain(text));
       if (key && !found[key]) inRow.push({ key, col: c });
+      else if (!key) {
+        // 主管部门：某某局 in one cell (a line under the title).
+        const inline = /^([^:：]{2,12})[:：]\s*(\S.*)$/s.exec(text);
+        const inlineKey = inline && LOOKUP.get(plain(inline[1]));
+        if (inline && inlineKey && !found[inlineKey]) found[inlineKey] = { text: inline[2].trim(), cell: cellRef(grid.name, r, c) };
+      }
     }
     const side = inRow.length > 1 && inRow.every((l) => ['purpose', 'outcome'].includes(l.key));
     for (const { key, col } of inRow) {
