@@ -114,7 +114,7 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
       }
     }
     // Written out field by field: spreading ~20 fields per project was the slowest line of the pipeline.
-    return {
+    const result: ProjectResult = {
       name: project.name,
       cell: project.cell,
       location: project.location,
@@ -138,6 +138,11 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
       underTarget,
       needsReason,
     };
+    // A form's project and indicators (issue 9) go on; a table row without them is as before.
+    if (project.source) result.source = project.source;
+    if (project.indicators) result.indicators = project.indicators;
+    if (project.form) result.form = project.form;
+    return result;
   });
 
   const projectSumAmounts = sumAmounts(input.projects);

@@ -30,6 +30,10 @@ const SEVERITY: Record<FindingCode, Severity> = {
   'kept-edit': 'info',
   'kept-addition': 'info',
   'text-truncated': 'warning',
+  'form-total-mismatch': 'warning',
+  'form-table-duplicate': 'warning',
+  'form-info-mismatch': 'warning',
+  'indicator-unknown-project': 'warning',
 };
 
 const projectWords = (lang: Lang): string => {
@@ -162,6 +166,23 @@ const MESSAGES: Record<FindingCode, Record<Lang, Text>> = {
   'text-truncated': {
     zh: (p) => `该单元格的文字有 ${p.length} 个字符，超过 Excel 单元格上限 ${p.limit} 个字符，报告中已截断（末尾标“${p.mark}”）；完整内容请看它的来源。`,
     en: (p) => `This cell's text is ${p.length} characters long, over Excel's limit of ${p.limit} per cell: the report cuts it (ending "${p.mark}"); see its source for the whole text.`,
+  },
+  // Forms (项目支出绩效自评表) and the 绩效指标 sheet. `used`: 'sum' (the rows under the total) or 'total'.
+  'form-total-mismatch': {
+    zh: (p) => `“${p.name}”的“${p.column}”：合计行为 ${p.given}，其下各行之和为 ${p.sum}（${p.unit}），已按${p.used === 'sum' ? '各行之和' : '合计行'}计算。`,
+    en: (p) => `"${p.name}", "${p.column}": the total row gives ${p.given} but the rows under it add up to ${p.sum} (${p.unit}); the ${p.used === 'sum' ? 'sum of the rows' : 'total row'} is used.`,
+  },
+  'form-table-duplicate': {
+    zh: (p) => `项目“${p.name}”既有自评表（${p.form}）又在项目表中（${p.table}）：按自评表计算，项目表的这一行未计入。`,
+    en: (p) => `Project "${p.name}" has a form (${p.form}) and a project table row (${p.table}): the form is used and the row is left out.`,
+  },
+  'form-info-mismatch': {
+    zh: (p) => `各自评表的${p.what}不一致：采用出现最多的“${p.used}”，另有 ${p.others}。`,
+    en: (p) => `The forms disagree on the ${p.what}: the most frequent, "${p.used}", is used; others: ${p.others}.`,
+  },
+  'indicator-unknown-project': {
+    zh: (p) => `绩效指标“${p.indicator}”所属的项目“${p.name}”不在项目表或自评表中，此行未计入。`,
+    en: (p) => `Indicator "${p.indicator}" names project "${p.name}", which is in no project table or form; the row is left out.`,
   },
 };
 

@@ -84,7 +84,11 @@ export type FindingCode =
   | 'kept-edit'
   | 'kept-addition'
   | 'score-sheet-ignored'
-  | 'text-truncated';
+  | 'text-truncated'
+  | 'form-total-mismatch'
+  | 'form-table-duplicate'
+  | 'form-info-mismatch'
+  | 'indicator-unknown-project';
 
 export interface Finding {
   severity: Severity;
@@ -184,6 +188,9 @@ export interface FormExtras {
   executionPoints: number | null;
   executionScore: number | null;
   executionScoreCell: string | null;
+  /** The form's own 执行率 (fraction) and its cell, to be checked against 执行数 ÷ 全年预算数 (not a table's rate check). */
+  givenRate: number | null;
+  givenRateCell: string | null;
   /** The 总分 / 合计 row: its 分值 and 得分. */
   totalPoints: number | null;
   totalScore: number | null;

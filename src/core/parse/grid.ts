@@ -1,17 +1,20 @@
 // Read access to one sheet's values, with merged areas resolved to their top-left cell.
 import type { CellRange, CellValue, SheetSnapshot } from '../model';
 import { foldWidth } from '../numbers';
+import { shownValue } from '../shown';
 
 export class Grid {
   readonly name: string;
   readonly rowCount: number;
   private readonly values: CellValue[][];
   private readonly merges: CellRange[];
+  private readonly formats: SheetSnapshot['numberFormats'];
 
   constructor(sheet: SheetSnapshot) {
     this.name = sheet.name;
     this.values = sheet.values;
     this.merges = sheet.merges;
+    this.formats = sheet.numberFormats;
     this.rowCount = sheet.values.length;
   }
 
@@ -32,6 +35,17 @@ export class Grid {
     // where a number is needed, readNumber refuses it.
     if (v !== null && typeof v === 'object' && 'invalid' in v) return v.invalid.trim();
     return '';
+  }
+
+  /** The cell's number format where the gateway gave one (non-General numeric cells only). */
+  numberFormat(row: number, col: number): string | null {
+    return this.formats?.[row]?.[col] ?? null;
+  }
+
+  /** The cell's text as Excel shows it: 0.95 under `0%` is "95%" (see shown.ts). */
+  shown(row: number, col: number): string {
+    const v = this.value(row, col);
+    return typeof v === 'number' ? shownValue(v, this.numberFormat(row, col)) : this.text(row, col);
   }
 
   /** The merged area a cell belongs to, if any. */

@@ -9,6 +9,7 @@ import type { AmountField, Amounts, AmountSources, BudgetInput, CategoryInput, F
 import { formatAmount, formatRate, MAX_RATE, readNumber } from '../numbers';
 import { MONEY_COLUMNS, readBody, type ItemRow } from './body';
 import { Grid } from './grid';
+import { fillInfoFromForms, linkIndicators, readForms, withoutFormProjects } from './forms/collect';
 import { detectHeader, type TableHeader } from './header';
 import { readInfo, readTargetValue } from './info';
 import { isScoreSheet, pickScoreSheet, readScoreSheet } from './scoreSheet';
@@ -219,7 +220,11 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
   // With several (评分设置 and Excel's copy 评分设置 (2)), one is read and none is scanned for tables.
   const scoreSheet = pickScoreSheet(ownSheets, lang, findings);
   const scoreProfile = scoreSheet ? readScoreSheet(new Grid(scoreSheet), lang, findings) : null;
-  const grids = ownSheets.filter((s) => !isScoreSheet(s.name)).map((s) => new Grid(s));
+  const allGrids = ownSheets.filter((s) => !isScoreSheet(s.name)).map((s) => new Grid(s));
+  // Forms (项目支出绩效自评表) and 绩效指标 sheets are read on their own, and neither scanned for tables nor for the
+  // information block (a form's 项目名称 is no table header, its 年度 no department year).
+  const forms = readForms(allGrids, lang, findings, config.limits.maxAmountYuan);
+  const grids = allGrids.filter((grid) => !forms.sheets.has(grid.name));
   const tables = grids.flatMap((grid) => findTables(grid, lang, findings));
 
   const regions = tables.map((t) => ({ sheet: t.grid.name, top: t.header.top, bottom: t.end - 1, left: t.header.firstCol, right: t.header.lastCol }));
@@ -249,7 +254,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
 
   const projectTables = tables.filter((t) => t.header.kind === 'project');
   const totalsTables = tables.filter((t) => t.header.kind === 'totals');
-  if (projectTables.length === 0) findings.push(makeFinding('no-project-table', null, lang));
+  if (projectTables.length === 0 && forms.projects.length === 0) findings.push(makeFinding('no-project-table', null, lang));
 
   const projects: ProjectInput[] = [];
   const layouts: ProjectTableLayout[] = [];
@@ -356,7 +361,11 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
     );
   }
 
-  const input: BudgetInput = { info, projects, categories, categoryTotal, projectTables: layouts, ...(scoreProfile ? { scoreProfile } : {}) };
+  const allProjects = [...withoutFormProjects(projects, forms.projects, lang, findings), ...forms.projects];
+  linkIndicators(allProjects, forms.indicatorSheets, lang, findings);
+  fillInfoFromForms(info, forms.projects, lang, findings);
+
+  const input: BudgetInput = { info, projects: allProjects, categories, categoryTotal, projectTables: layouts, ...(scoreProfile ? { scoreProfile } : {}) };
   checkAmountSums(input, config.limits.maxAmountYuan, lang, findings);
   return { input, findings };
 }

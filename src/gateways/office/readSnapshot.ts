@@ -233,8 +233,9 @@ export function regroup(groups: PendingBlock[][], maxCells: number): PendingBloc
   return out;
 }
 
-function sheetValues(blocks: Block[]): CellValue[][] {
+function sheetValues(blocks: Block[]): { values: CellValue[][]; numberFormats: string[][] } {
   const values: CellValue[][] = [];
+  const numberFormats: string[][] = [];
   for (const block of blocks) {
     const rows = block.range.values;
     const formats: unknown[][] | null = block.formats ? block.range.numberFormat : null;
@@ -244,13 +245,19 @@ function sheetValues(blocks: Block[]): CellValue[][] {
       for (let c = cells.length; c < block.left; c++) cells.push(null);
       const rowFormats = formats?.[i];
       row.forEach((v, j) => {
-        cells[block.left + j] = toCellValue(v, rowFormats?.[j]);
+        const value = toCellValue(v, rowFormats?.[j]);
+        cells[block.left + j] = value;
+        // A number's own format (a clerk's 95% is 0.95 under `0%`), already loaded with the values: no extra sync.
+        const format = rowFormats?.[j];
+        if (typeof value === 'number' && typeof format === 'string' && format !== '' && !/^general$/i.test(format)) {
+          (numberFormats[block.top + i] ??= [])[block.left + j] = format;
+        }
       });
       values[block.top + i] = cells;
     });
   }
   for (let r = 0; r < values.length; r++) if (!values[r]) values[r] = [];
-  return values;
+  return { values, numberFormats };
 }
 
 /**
@@ -328,11 +335,11 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
   const requeue = () => customRules.forEach((c) => (c.rule.load('formula'), c.ranges.load('address')));
   const blocks = await loadBlocks(context, reads, groups, { maxCells, requeue });
 
-  const sheets: SheetSnapshot[] = reads.map((r, index) => ({
-    name: r.sheet.name,
-    values: !wantCells ? [] : sheetValues(blocks.filter((b) => b.sheet === index)),
-    merges: r.merged && !r.merged.isNullObject ? parseAreas(r.merged.address) : [],
-  }));
+  const sheets: SheetSnapshot[] = reads.map((r, index) => {
+    const { values, numberFormats } = wantCells ? sheetValues(blocks.filter((b) => b.sheet === index)) : { values: [], numberFormats: [] };
+    const merges = r.merged && !r.merged.isNullObject ? parseAreas(r.merged.address) : [];
+    return { name: r.sheet.name, values, merges, ...(numberFormats.length > 0 ? { numberFormats } : {}) };
+  });
   const rules: ToolRule[] = customRules
     .filter((c) => c.rule.formula.includes(HIGHLIGHT_MARK))
     .map((c) => ({ sheet: reads[c.sheet].sheet.name, formula: c.rule.formula, areas: c.ranges.isNullObject ? null : parseAreas(c.ranges.address), format: c.format }));

@@ -33,12 +33,17 @@ export function toCellValue(value: ExcelJS.CellValue): CellValue {
 /** `invalid`: the numeric cells of this sheet whose stored text is not a number (address → text). */
 function sheetSnapshot(ws: ExcelJS.Worksheet, invalid: ReadonlyMap<string, string> | undefined): SheetSnapshot {
   const values: CellValue[][] = [];
+  const numberFormats: string[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const v = cell.type === ExcelJS.ValueType.Merge ? null : toCellValue(cell.value);
       // ExcelJS leaves a cached result of 0 out of `value`; `result` still has it.
-      cells[colNumber - 1] = v === null && cell.type === ExcelJS.ValueType.Formula ? toCellValue(cell.result as ExcelJS.CellValue) : v;
+      const value = v === null && cell.type === ExcelJS.ValueType.Formula ? toCellValue(cell.result as ExcelJS.CellValue) : v;
+      cells[colNumber - 1] = value;
+      // A number's format, so a clerk's 95% (0.95 under `0%`) reads as shown; General is the default and left out.
+      const format = typeof value === 'number' ? cell.numFmt : undefined;
+      if (format && !/^general$/i.test(format)) (numberFormats[rowNumber - 1] ??= [])[colNumber - 1] = format;
     });
     values[rowNumber - 1] = cells;
   });
@@ -49,7 +54,7 @@ function sheetSnapshot(ws: ExcelJS.Worksheet, invalid: ReadonlyMap<string, strin
     const cells = (values[at.top] ??= []);
     cells[at.left] = { invalid: text };
   }
-  return { name: ws.name, values, merges: sheetMerges(ws) };
+  return { name: ws.name, values, merges: sheetMerges(ws), ...(numberFormats.length > 0 ? { numberFormats } : {}) };
 }
 
 /** Sheets the tool made itself, from the defined names that mark them. */
