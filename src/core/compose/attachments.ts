@@ -3,7 +3,7 @@
 import type { Evaluation, Lang, ProjectResult } from '../model';
 import { formatAmount, formatRate } from '../numbers';
 import { gradeBands } from '../score/score';
-import { GRADE_EN } from './narrative';
+import { words } from '../wording';
 
 export type Attachment = 'score' | 'problems' | 'summary';
 
@@ -17,7 +17,7 @@ export const ATTACHMENTS: Record<Attachment, Record<Lang, { label: string; title
 /** One line, as the report sheet captions it: `附表1：自评评分表`. */
 export function attachmentCaption(which: Attachment, lang: Lang): string {
   const { label, title } = ATTACHMENTS[which][lang];
-  return lang === 'zh' ? `${label}：${title}` : `${label}: ${title}`;
+  return words(lang).report.caption(label, title);
 }
 
 export interface Column {
@@ -72,38 +72,23 @@ export const SCORE_TOTAL_LABEL: Record<Lang, string> = { zh: '合计', en: 'Tota
 
 /** The 说明 of the score table's total row: the grade, or the points still open and the provisional grade. */
 export function scoreTotalNote(ev: Evaluation): string {
-  const zh = ev.options.lang === 'zh';
+  const w = words(ev.options.lang).report;
   const { score } = ev;
-  if (score.provisional) {
-    return zh
-      ? `另有 ${formatAmount(score.unscored, 'trim')} 分待人工评分；等级暂定“${score.grade}”`
-      : `${formatAmount(score.unscored, 'trim')} points still to be scored by hand; provisional grade ${GRADE_EN[score.grade]}`;
-  }
-  return zh ? `等级：${score.grade}` : `Grade: ${GRADE_EN[score.grade]}`;
+  return score.provisional ? w.scoreTotalProvisional(formatAmount(score.unscored, 'trim'), score.grade) : w.scoreTotal(score.grade);
 }
 
 /** The note under the score table: where the indicators come from, and the grade bands. */
 export function scoreNote(ev: Evaluation): string {
-  const zh = ev.options.lang === 'zh';
   const { score } = ev;
   // The grade bands as the profile has them (the 评分设置 sheet can move them).
   const bands = gradeBands(score.rules, ev.options.lang);
-  return zh
-    ? `注：指标与分值取自${score.fromSheet ? '“评分设置”表' : '默认评分标准（可在“评分设置”表修改，人工评分指标在该表“得分”栏填写）'}；比率按显示值（百分比两位小数）比较。等级：${bands}${score.max === 100 ? '' : '（按折算为百分制的得分）'}。`
-    : `Note: indicators and points from ${score.fromSheet ? 'the Scoring sheet' : 'the default rules (a Scoring sheet can change them; hand scores go in its Score column)'}; rates compared as displayed (2 decimals of a percent). Grades: ${bands}${score.max === 100 ? '' : ' (on the score scaled to 100)'}.`;
+  return words(ev.options.lang).report.scoreNote(score.fromSheet, bands, score.max !== 100);
 }
-
-const BASIS_TEXT: Record<Lang, Record<Evaluation['department']['basis'], string>> = {
-  zh: { adjusted: '实际支出数 ÷ 调整后预算数', initial: '实际支出数 ÷ 年初预算数', 'adjusted-plus-carryover': '实际支出数 ÷（调整后预算数 + 上年结转）' },
-  en: { adjusted: 'actual ÷ adjusted budget', initial: 'actual ÷ initial budget', 'adjusted-plus-carryover': 'actual ÷ (adjusted budget + carry-over)' },
-};
 
 /** The note under the summary table: how the rate is computed, rounding, target and threshold. */
 export function summaryNote(ev: Evaluation): string {
-  const zh = ev.options.lang === 'zh';
+  const w = words(ev.options.lang).report;
   const target = formatRate(ev.department.target, 'fixed');
   const explainBelow = formatRate(ev.department.explainBelow, 'fixed');
-  return zh
-    ? `注：执行率 = ${BASIS_TEXT.zh[ev.department.basis]}。金额以万元显示两位小数，执行率按未舍入的金额计算，按显示金额复算可能有 0.01% 的尾差。目标 ${target}，低于 ${explainBelow} 须说明原因。`
-    : `Note: execution rate = ${BASIS_TEXT.en[ev.department.basis]}. Amounts show 2 decimals of 10k yuan; rates come from the unrounded amounts, so recomputing from the shown figures may differ by 0.01%. Target ${target}; below ${explainBelow} a reason is required.`;
+  return w.summaryNote(w.basisFormula[ev.department.basis], target, explainBelow);
 }
