@@ -14,6 +14,12 @@ const project: ProjectWords = { n: 1, name: 'X', budget: '1', actual: '2', rate:
 /** Arguments for the functions that take more than plain words and numbers, by path. */
 const ARGS: Record<string, unknown[]> = {
   unitAssumed: [['A1', 'B2']],
+  'scoreSheet.badValue': ['X', 'a number', 'Y', '5'],
+  'scoreSheet.bandIncomplete': [4, true, 'A', 'B'],
+  'scoreSheet.badKind': ['X', 'Y', ['A', 'B']],
+  'scoreSheet.boundsNotIncreasing': [{ band: 2, value: '10%', isDefault: false }, { band: 1, value: '10%', isDefault: true }],
+  'scoreSheet.sharesIncreasing': [{ band: 1, value: '80%', isDefault: true }, { band: 0, value: '70%', isDefault: false }],
+  'scoreSheet.gradesNotDecreasing': [{ grade: '良', value: 95, isDefault: false }, { grade: '优', value: 90, isDefault: true }],
   'narrative.heading1': [0, 'X'],
   'narrative.heading2': [0, 'X'],
   'narrative.category': ['X', '1', '2', '3%'],
@@ -116,6 +122,9 @@ describe('a finding in the pane’s language', () => {
         ['评分参数', '值'],
         ['不存在的参数', 3],
         ['预算完成率每低（个百分点）', '很多'],
+        ['预算调整率第2档上限', '5%'],
+        ['预算调整率第4档上限', '50%'],
+        ['等级“良”最低分', 95],
       ]),
     ]);
   }
@@ -123,6 +132,11 @@ describe('a finding in the pane’s language', () => {
   function errorWorkbook() {
     return workbook([sheet('项目支出', [['项目名称', '年初预算数', '预算调整数', '调整后预算数', '实际支出数'], ['甲', 'abc', 0, 100, err('#DIV/0!')], ['乙', 100, 0, 100, -3]])]);
   }
+
+  it('has the scoring sheet’s problems in the messy workbook (so the test below covers them)', () => {
+    const texts = findingsIn('zh').map((f) => f.message).join('\n');
+    for (const words of ['无法识别，未使用', '按默认值 5 个百分点计分', '各档上限应逐档增大', '此档未使用', '等级分数线应逐级降低', '此指标未计入', '不是 100 分']) expect(texts).toContain(words);
+  });
 
   const findingsIn = (lang: Lang, snapshot = messy()): Finding[] => {
     const result = runPipeline(snapshot, options({ lang }));

@@ -9,6 +9,8 @@ import type { ProjectWords, ScoreWords, TotalsWords, Wording, WordedParams } fro
 export const GRADE_EN: Record<Grade, string> = { 优: 'Excellent (优)', 良: 'Good (良)', 中: 'Fair (中)', 差: 'Poor (差)' };
 const GRADE_WORD: Record<Grade, string> = { 优: 'Excellent', 良: 'Good', 中: 'Fair', 差: 'Poor' };
 
+const dflt = (v: { isDefault: boolean }) => (v.isDefault ? ', default' : '');
+const shareName = (band: number) => (band === 0 ? 'the share at 0' : `band ${band}`);
 const prompt = (what: string) => `[Please fill in: ${what}]`;
 const list = (key: keyof typeof HEADER_WORDS) => HEADER_WORDS[key].join(', ');
 const projectWords = () =>
@@ -185,6 +187,26 @@ export const en: Wording = {
     projects: (rated, onTarget) => `${onTarget} of ${rated} projects on target, scored in proportion`,
     manualPending: 'To be scored by hand (the Scoring sheet)',
     manual: 'Scored by hand',
+  },
+
+  scoreSheet: {
+    unknownParam: (label) => `the parameter "${label}" is not known and is not used (see the template for the names)`,
+    duplicateParam: (label, where) => `the parameter "${label}" appears twice; only the first row (${where}) is used`,
+    badValue: (label, expected, found, fallback) => `"${label}" should be ${expected}, found "${found ?? 'blank'}"; ${fallback === null ? 'it is not used' : `the default ${fallback} is used`}`,
+    bandIncomplete: (band, hasBound, boundLabel, shareLabel) =>
+      `band ${band} has ${hasBound ? 'an upper bound but no share' : 'a share but no upper bound'}; it is not used (it needs "${boundLabel}" and "${shareLabel}")`,
+    boundsNotIncreasing: (next, prev) =>
+      `the adjustment bands' upper bounds must increase: band ${next.band} (${next.value}${dflt(next)}) is not above band ${prev.band} (${prev.value}${dflt(prev)}); the default bands are used`,
+    sharesIncreasing: (next, prev) =>
+      `the adjustment shares must not increase from band to band: ${shareName(next.band)} (${next.value}${dflt(next)}) is above ${shareName(prev.band)} (${prev.value}${dflt(prev)}); the default bands are used`,
+    gradesNotDecreasing: (next, prev) =>
+      `grade thresholds must decrease: ${GRADE_WORD[next.grade]} (${next.value}${dflt(next)}) is not below ${GRADE_WORD[prev.grade]} (${prev.value}${dflt(prev)}); the default thresholds (90, 80, 60) are used`,
+    noHeader: 'no header "Indicator | Points | Kind | Score" found; the default scoring is used',
+    badPoints: (name, max, found) => `the points of "${name}" should be a positive number up to ${max}, found "${found}"; the indicator is left out`,
+    badKind: (name, kind, kinds) => `the kind "${kind}" of "${name}" is not one of ${kinds.join(', ')}; the indicator is left out`,
+    badScore: (name, max, found) => `the score of "${name}" should be a number from 0 to ${max}, found "${found}"; treated as unscored`,
+    noIndicators: 'the Scoring sheet has no usable indicator; the default scoring is used',
+    pointsNot100: (max) => `the points add up to ${max}, not 100: the grade uses the score scaled to 100`,
   },
 
   report: {

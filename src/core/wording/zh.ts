@@ -59,6 +59,21 @@ const findings: Record<FindingCode, FindingText> = {
     `该单元格的文字有 ${p.length} 个字符，超过 Excel 单元格上限 ${p.limit} 个字符，报告中已截断（末尾标“${p.mark}”）；完整内容请看它的来源。`,
 };
 
+/** A band's bound or share in a score-setting message; band 0 is the share at a zero adjustment rate. */
+export interface SettingWords {
+  band: number;
+  value: string;
+  isDefault: boolean;
+}
+
+export interface GradeSettingWords {
+  grade: Exclude<Grade, '差'>;
+  value: number;
+  isDefault: boolean;
+}
+
+const shareName = (band: number) => (band === 0 ? '调整率为 0 时' : `第${band}档`);
+
 /** Totals of the department as the sentence needs them: figures formatted, null where the table has none. */
 export interface TotalsWords {
   initialBudget: string | null;
@@ -224,6 +239,28 @@ export const zh = {
     projects: (rated: number, onTarget: number) => `${rated} 个项目中 ${onTarget} 个达到执行率目标，按比例得分`,
     manualPending: '待人工评分（在“评分设置”表填写得分）',
     manual: '人工评分',
+  },
+
+  /** The 评分设置 sheet's problems (score-setting); a value `isDefault` is the default, its own cell missing or bad. */
+  scoreSheet: {
+    unknownParam: (label: string) => `参数“${label}”无法识别，未使用（参数名称见模板）`,
+    duplicateParam: (label: string, where: string) => `参数“${label}”重复，只用第一行（${where}）`,
+    badValue: (label: string, expected: string, found: string | null, fallback: string | null) =>
+      `“${label}”应为${/^\d/.test(expected) ? ' ' : ''}${expected}，实为“${found ?? '空'}”，${fallback === null ? '此参数未使用' : `按默认值 ${fallback}${/[0-9%]$/.test(fallback) ? ' ' : ''}计分`}`,
+    bandIncomplete: (band: number, hasBound: boolean, boundLabel: string, shareLabel: string) =>
+      `第${band}档${hasBound ? '只有上限、没有得分比例' : '只有得分比例、没有上限'}，此档未使用（需“${boundLabel}”和“${shareLabel}”两行）`,
+    boundsNotIncreasing: (next: SettingWords, prev: SettingWords) =>
+      `预算调整率各档上限应逐档增大：第${next.band}档上限 ${next.value}${next.isDefault ? '（默认）' : ' '}不大于第${prev.band}档的 ${prev.value}${prev.isDefault ? '（默认）' : ''}，各档按默认值计分`,
+    sharesIncreasing: (next: SettingWords, prev: SettingWords) =>
+      `预算调整率各档得分比例应逐档不增：${shareName(next.band)}的 ${next.value}${next.isDefault ? '（默认）' : ' '}高于${shareName(prev.band)}的 ${prev.value}${prev.isDefault ? '（默认）' : ''}，各档按默认值计分`,
+    gradesNotDecreasing: (next: GradeSettingWords, prev: GradeSettingWords) =>
+      `等级分数线应逐级降低：“${next.grade}”${next.value} 分${next.isDefault ? '（默认）' : ' '}不低于“${prev.grade}”${prev.value} 分${prev.isDefault ? '（默认）' : ''}，等级按默认分数线（优 90、良 80、中 60）确定`,
+    noHeader: '未找到表头“指标 | 分值 | 类型 | 得分”，按默认评分标准计分',
+    badPoints: (name: string, max: number, found: string, blank: boolean) => `“${name}”的分值应为不超过 ${max} 的正数，实为“${blank ? '空' : found}”，此指标未计入`,
+    badKind: (name: string, kind: string, kinds: string[]) => `“${name}”的类型“${kind}”无法识别（可用：${kinds.join('、')}），此指标未计入`,
+    badScore: (name: string, max: number, found: string) => `“${name}”的得分应为 0 至 ${max} 之间的数字，实为“${found}”，按待评分处理`,
+    noIndicators: '评分设置表没有可用的指标行，按默认评分标准计分',
+    pointsNot100: (max: number) => `分值合计为 ${max} 分，不是 100 分：等级按折算为百分制的得分确定`,
   },
 
   report: {
