@@ -44,8 +44,9 @@ export interface SheetSnapshot {
 
 /** Something in the input that the output workbook cannot carry (charts, pivots, images…). */
 export interface UnkeptContent {
-  what: string;
-  where: string;
+  /** In the report's language, or in both (so that the pane words the warning in its own). */
+  what: string | Worded;
+  where: string | Worded;
 }
 
 export interface WorkbookSnapshot {

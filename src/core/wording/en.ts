@@ -77,6 +77,14 @@ export const en: Wording = {
   unitAssumed: (cells) => `amounts taken as 10k yuan (no unit given for the table at ${cells.join(', ')})`,
   defaultTarget: (pct) => `target ${pct}`,
   defaultExplainBelow: (pct) => `explain-below ${pct}`,
+  unreadable: {
+    damaged: (detail) =>
+      `the file is damaged and cannot be read (${detail}): find the original, or open it in Excel or WPS (repair it if asked), save it as a new .xlsx and try again.`,
+    checksum: 'checksum mismatch',
+    partSize: 'a part’s size does not match the zip directory',
+    prefixed: (part) =>
+      `${part} is written with XML namespace prefixes (such as <x:worksheet>), which this tool cannot read correctly: open the file in Excel or WPS and save it again as .xlsx`,
+  },
   limits: {
     maxRowsPerSheet: (sheet, found, allowed) =>
       `sheet “${sheet}” has ${found} rows, over the limit of ${allowed} rows per sheet: split the table into several files (one table per file, at most ${allowed} rows each) and evaluate each, or delete the unneeded rows below the table.`,

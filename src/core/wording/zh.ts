@@ -130,6 +130,13 @@ export const zh = {
   unitAssumed: (cells: string[]) => `金额单位按万元计（${cells.join('、')} 所在表未写明单位）`,
   defaultTarget: (pct: string) => `执行率目标 ${pct}`,
   defaultExplainBelow: (pct: string) => `说明阈值 ${pct}`,
+  /** Why an .xlsx cannot be read (gateways/xlsx/readWorkbook.ts). */
+  unreadable: {
+    damaged: (detail: string) => `文件已损坏，无法读取（${detail}）：请找回原文件，或在 Excel 或 WPS 中打开（必要时修复）并另存为新的 .xlsx 后再试。`,
+    checksum: '校验和不符',
+    partSize: '部件大小与目录不符',
+    prefixed: (part: string) => `${part} 的 XML 元素带命名空间前缀（如 <x:worksheet>），本工具无法正确读取：请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试`,
+  },
   /** A size limit passed (limits.ts): which, the figure found, and how to split the work so that it passes. */
   limits: {
     maxRowsPerSheet: (sheet: string, found: string, allowed: string) =>
