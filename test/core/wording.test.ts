@@ -14,6 +14,8 @@ const project: ProjectWords = { n: 1, name: 'X', budget: '1', actual: '2', rate:
 /** Arguments for the functions that take more than plain words and numbers, by path. */
 const ARGS: Record<string, unknown[]> = {
   unitAssumed: [['A1', 'B2']],
+  'cli.projects': [3, 1, ['A'], 2],
+  'cli.score': ['50 / 100', true, '10', '中'],
   'scoreSheet.badValue': ['X', 'a number', 'Y', '5'],
   'scoreSheet.bandIncomplete': [4, true, 'A', 'B'],
   'scoreSheet.badKind': ['X', 'Y', ['A', 'B']],

@@ -77,6 +77,26 @@ export const en: Wording = {
   unitAssumed: (cells) => `amounts taken as 10k yuan (no unit given for the table at ${cells.join(', ')})`,
   defaultTarget: (pct) => `target ${pct}`,
   defaultExplainBelow: (pct) => `explain-below ${pct}`,
+  cli: {
+    unsupported: (ext) => `${ext} files are not supported: save it as .xlsx (Excel or WPS: Save As) and try again.`,
+    noSuchFile: 'no such file.',
+    isFolder: 'is a folder, not an .xlsx file.',
+    cannotRead: (code) => `cannot be read (${code}).`,
+    encrypted: 'the file is encrypted (password to open) or an old .xls: remove the password and save it as .xlsx.',
+    notXlsx: (detail) => `not a valid .xlsx file (${detail}).`,
+    checkWritesNothing: '--check only checks and writes nothing: not with -o or --docx',
+    wroteDocx: (file) => `Wrote ${file} (Word document)`,
+    noReport: (file) => `${file}: no report made by this tool with a data fingerprint: nothing to check (generate the report first).`,
+    freshness: { current: 'matches the data', stale: 'data changed since the report was made: generate again', unknown: 'no data fingerprint (older version): cannot tell' },
+    staleWithErrors: '(the data now has errors and cannot be evaluated; run budget-eval to list them)',
+    rates: (dept, execution, adjustment) => `${dept}: execution rate ${execution}, adjustment rate ${adjustment}`,
+    projects: (count, under, shown, more) => `${count} projects, ${under} under target${under ? `: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}` : ''}`,
+    score: (points, provisional, unscored, grade) =>
+      `Self-evaluation score ${points}${provisional ? ` (${unscored} still to score by hand; provisional grade ${grade})` : ` (grade ${grade})`}`,
+    problems: (warnings, notes) => `Data problems: ${warnings} warning(s), ${notes} note(s)`,
+    moreFindings: (more) => `  … ${more} more in Table 2 of the report`,
+    wrote: (file, sheet) => `Wrote ${file} (sheet "${sheet}")`,
+  },
   unreadable: {
     damaged: (detail) =>
       `the file is damaged and cannot be read (${detail}): find the original, or open it in Excel or WPS (repair it if asked), save it as a new .xlsx and try again.`,

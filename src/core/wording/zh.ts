@@ -130,6 +130,28 @@ export const zh = {
   unitAssumed: (cells: string[]) => `金额单位按万元计（${cells.join('、')} 所在表未写明单位）`,
   defaultTarget: (pct: string) => `执行率目标 ${pct}`,
   defaultExplainBelow: (pct: string) => `说明阈值 ${pct}`,
+  /** The command's own lines (src/cli/main.ts): refusals, --check, the summary after a run. */
+  cli: {
+    unsupported: (ext: string) => `不支持 ${ext} 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再试。`,
+    noSuchFile: '文件不存在。',
+    isFolder: '这是一个文件夹，不是 .xlsx 文件。',
+    cannotRead: (code: string) => `无法读取（${code}）。`,
+    encrypted: '文件已加密（设置了打开密码）或为旧版 .xls 格式：请取消密码并另存为 .xlsx 后再试。',
+    notXlsx: (detail: string) => `不是有效的 .xlsx 文件（${detail}）。`,
+    checkWritesNothing: '--check 只核对，不写文件：不能与 -o、--docx 同用',
+    wroteDocx: (file: string) => `已写入 ${file}（Word 文档）`,
+    noReport: (file: string) => `${file}: 未找到本工具生成且带数据指纹的报告，无法核对（请先生成自评报告）。`,
+    freshness: { current: '与数据一致', stale: '数据已修改，请重新生成', unknown: '无数据指纹（旧版本生成），无法核对' },
+    staleWithErrors: '（当前数据有错误，无法生成；运行 budget-eval 查看问题清单）',
+    rates: (dept: string, execution: string, adjustment: string) => `${dept}：预算完成率 ${execution}，预算调整率 ${adjustment}`,
+    projects: (count: number, under: number, shown: string[], more: number) =>
+      `项目 ${count} 个，低于目标 ${under} 个${under ? `：${shown.join('、')}${more > 0 ? ` 等（另有 ${more} 个）` : ''}` : ''}`,
+    score: (points: string, provisional: boolean, unscored: string, grade: Grade) =>
+      `自评得分 ${points} 分${provisional ? `（另有 ${unscored} 分待人工评分，等级暂定“${grade}”）` : `（${grade}）`}`,
+    problems: (warnings: number, notes: number) => `数据问题：警告 ${warnings} 条，提示 ${notes} 条`,
+    moreFindings: (more: number) => `  ……另有 ${more} 条，见报告附表2`,
+    wrote: (file: string, sheet: string) => `已写入 ${file}（工作表“${sheet}”）`,
+  },
   /** Why an .xlsx cannot be read (gateways/xlsx/readWorkbook.ts). */
   unreadable: {
     damaged: (detail: string) => `文件已损坏，无法读取（${detail}）：请找回原文件，或在 Excel 或 WPS 中打开（必要时修复）并另存为新的 .xlsx 后再试。`,
