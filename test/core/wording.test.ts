@@ -39,7 +39,7 @@ const ARGS: Record<string, unknown[]> = {
   'grade': ['优'],
   'score.firstBand': ['优', 90],
   'score.band': ['良', 80, 90],
-  'report.scoreTotal': ['优'],
+  'report.grade': ['优'],
   'report.scoreTotalProvisional': ['10', '中'],
 };
 

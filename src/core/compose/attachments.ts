@@ -3,15 +3,20 @@
 import type { Evaluation, Lang, ProjectResult } from '../model';
 import { formatAmount, formatRate } from '../numbers';
 import { gradeBands } from '../score/score';
-import { words } from '../wording';
+import { WORDING, words, type Wording } from '../wording';
 
 export type Attachment = 'score' | 'problems' | 'summary';
 
+/** A catalogue entry in each language, as the tables below were before the catalogues. */
+function byLang<T>(pick: (w: Wording) => T): Record<Lang, T> {
+  return { zh: pick(WORDING.zh), en: pick(WORDING.en) };
+}
+
 /** Each attachment's label and title: `附表1` + `自评评分表`. */
 export const ATTACHMENTS: Record<Attachment, Record<Lang, { label: string; title: string }>> = {
-  score: { zh: { label: '附表1', title: '自评评分表' }, en: { label: 'Table 1', title: 'Self-evaluation score' } },
-  problems: { zh: { label: '附表2', title: '数据问题清单' }, en: { label: 'Table 2', title: 'Problems found in the data' } },
-  summary: { zh: { label: '附表3', title: '项目支出绩效情况汇总表' }, en: { label: 'Table 3', title: 'Projects' } },
+  score: byLang((w) => w.report.attachments.score),
+  problems: byLang((w) => w.report.attachments.problems),
+  summary: byLang((w) => w.report.attachments.summary),
 };
 
 /** One line, as the report sheet captions it: `附表1：自评评分表`. */
@@ -26,7 +31,9 @@ export interface Column {
   width: number;
 }
 
-const money = (zh: string, en: string): Column => ({ header: { zh: `${zh}\n（万元）`, en: `${en}\n(10k yuan)` }, width: 13 });
+type ColumnName = keyof Wording['report']['columns'];
+const plain = (name: ColumnName, width: number): Column => ({ header: byLang((w) => w.report.columns[name]), width });
+const money = (name: ColumnName): Column => ({ header: byLang((w) => w.report.amountHeader(w.report.columns[name])), width: 13 });
 
 /** 上年结转 is shown when it enters the rate or any project has one. */
 export function showsCarryover(ev: Evaluation): boolean {
@@ -36,25 +43,22 @@ export function showsCarryover(ev: Evaluation): boolean {
 /** The summary table's columns, in order: name, amounts (with 上年结转 when shown), rate, target, status. */
 export function summaryColumns(ev: Evaluation): Column[] {
   return [
-    { header: { zh: '项目名称', en: 'Project' }, width: 34 },
-    money('年初预算数', 'Initial budget'),
-    money('预算调整数', 'Adjustment'),
-    money('调整后预算数', 'Adjusted budget'),
-    ...(showsCarryover(ev) ? [money('上年结转', 'Carry-over')] : []),
-    money('实际支出数', 'Actual'),
-    { header: { zh: '执行率', en: 'Execution rate' }, width: 11 },
-    { header: { zh: '执行率目标', en: 'Target' }, width: 11 },
-    { header: { zh: '状态', en: 'Status' }, width: 20 },
+    plain('project', 34),
+    money('initial'),
+    money('adjustment'),
+    money('adjusted'),
+    ...(showsCarryover(ev) ? [money('carryover')] : []),
+    money('actual'),
+    plain('rate', 11),
+    plain('target', 11),
+    plain('status', 20),
   ];
 }
 
-export const SUMMARY_TOTAL_LABEL: Record<Lang, string> = { zh: '合计（各项目之和）', en: 'Total (sum of projects)' };
+export const SUMMARY_TOTAL_LABEL: Record<Lang, string> = byLang((w) => w.report.summaryTotal);
 
 /** The status words; the report sheet's status formulas write the same ones. */
-export const STATUS_TEXT: Record<Lang, { noBudget: string; onTarget: string; under: string; explain: string }> = {
-  zh: { noBudget: '无预算', onTarget: '达标', under: '未达标', explain: '未达标（需说明原因）' },
-  en: { noBudget: 'No budget', onTarget: 'On target', under: 'Under target', explain: 'Under target (explain)' },
-};
+export const STATUS_TEXT: Record<Lang, { noBudget: string; onTarget: string; under: string; explain: string }> = byLang((w) => w.report.status);
 
 export function projectStatus(p: ProjectResult, lang: Lang): string {
   const text = STATUS_TEXT[lang];
@@ -63,18 +67,15 @@ export function projectStatus(p: ProjectResult, lang: Lang): string {
   return p.needsReason ? text.explain : text.under;
 }
 
-export const SCORE_HEADERS: Record<Lang, string[]> = {
-  zh: ['指标', '分值', '实际值', '得分', '说明'],
-  en: ['Indicator', 'Points', 'Actual', 'Score', 'Notes'],
-};
+export const SCORE_HEADERS: Record<Lang, string[]> = byLang((w) => w.report.scoreHeaders);
 
-export const SCORE_TOTAL_LABEL: Record<Lang, string> = { zh: '合计', en: 'Total' };
+export const SCORE_TOTAL_LABEL: Record<Lang, string> = byLang((w) => w.report.scoreTotal);
 
 /** The 说明 of the score table's total row: the grade, or the points still open and the provisional grade. */
 export function scoreTotalNote(ev: Evaluation): string {
   const w = words(ev.options.lang).report;
   const { score } = ev;
-  return score.provisional ? w.scoreTotalProvisional(formatAmount(score.unscored, 'trim'), score.grade) : w.scoreTotal(score.grade);
+  return score.provisional ? w.scoreTotalProvisional(formatAmount(score.unscored, 'trim'), score.grade) : w.grade(score.grade);
 }
 
 /** The note under the score table: where the indicators come from, and the grade bands. */

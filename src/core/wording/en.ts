@@ -238,9 +238,32 @@ export const en: Wording = {
   },
 
   report: {
+    attachments: {
+      score: { label: 'Table 1', title: 'Self-evaluation score' },
+      problems: { label: 'Table 2', title: 'Problems found in the data' },
+      summary: { label: 'Table 3', title: 'Projects' },
+    },
     caption: (label, title) => `${label}: ${title}`,
+    sheetName: 'Evaluation report',
+    truncated: '… (truncated)',
+    columns: {
+      project: 'Project',
+      initial: 'Initial budget',
+      adjustment: 'Adjustment',
+      adjusted: 'Adjusted budget',
+      carryover: 'Carry-over',
+      actual: 'Actual',
+      rate: 'Execution rate',
+      target: 'Target',
+      status: 'Status',
+    },
+    amountHeader: (name) => `${name}\n(10k yuan)`,
+    summaryTotal: 'Total (sum of projects)',
+    status: { noBudget: 'No budget', onTarget: 'On target', under: 'Under target', explain: 'Under target (explain)' },
+    scoreHeaders: ['Indicator', 'Points', 'Actual', 'Score', 'Notes'],
+    scoreTotal: 'Total',
     scoreTotalProvisional: (unscored, grade) => `${unscored} points still to be scored by hand; provisional grade ${GRADE_EN[grade]}`,
-    scoreTotal: (grade) => `Grade: ${GRADE_EN[grade]}`,
+    grade: (grade) => `Grade: ${GRADE_EN[grade]}`,
     scoreNote: (fromSheet, bands, scaled) =>
       `Note: indicators and points from ${fromSheet ? 'the Scoring sheet' : 'the default rules (a Scoring sheet can change them; hand scores go in its Score column)'}; rates compared as displayed (2 decimals of a percent). Grades: ${bands}${scaled ? ' (on the score scaled to 100)' : ''}.`,
     basisFormula: { adjusted: 'actual ÷ adjusted budget', initial: 'actual ÷ initial budget', 'adjusted-plus-carryover': 'actual ÷ (adjusted budget + carry-over)' },

@@ -293,9 +293,36 @@ export const zh = {
   },
 
   report: {
+    /** 附表1 the score, 附表2 the problems, 附表3 the projects: label and title. */
+    attachments: {
+      score: { label: '附表1', title: '自评评分表' },
+      problems: { label: '附表2', title: '数据问题清单' },
+      summary: { label: '附表3', title: '项目支出绩效情况汇总表' },
+    },
     caption: (label: string, title: string) => `${label}：${title}`,
+    /** The report sheet's name (a number is added when taken), and the mark at the end of a cut cell. */
+    sheetName: '绩效自评报告',
+    truncated: '…（已截断）',
+    /** 附表3's column headers; an amount's header says its unit on a second line. */
+    columns: {
+      project: '项目名称',
+      initial: '年初预算数',
+      adjustment: '预算调整数',
+      adjusted: '调整后预算数',
+      carryover: '上年结转',
+      actual: '实际支出数',
+      rate: '执行率',
+      target: '执行率目标',
+      status: '状态',
+    },
+    amountHeader: (name: string) => `${name}\n（万元）`,
+    summaryTotal: '合计（各项目之和）',
+    /** The status words; the report sheet's status formulas write the same ones. */
+    status: { noBudget: '无预算', onTarget: '达标', under: '未达标', explain: '未达标（需说明原因）' },
+    scoreHeaders: ['指标', '分值', '实际值', '得分', '说明'],
+    scoreTotal: '合计',
     scoreTotalProvisional: (unscored: string, grade: Grade) => `另有 ${unscored} 分待人工评分；等级暂定“${grade}”`,
-    scoreTotal: (grade: Grade) => `等级：${grade}`,
+    grade: (grade: Grade) => `等级：${grade}`,
     scoreNote: (fromSheet: boolean, bands: string, scaled: boolean) =>
       `注：指标与分值取自${fromSheet ? '“评分设置”表' : '默认评分标准（可在“评分设置”表修改，人工评分指标在该表“得分”栏填写）'}；比率按显示值（百分比两位小数）比较。等级：${bands}${scaled ? '（按折算为百分制的得分）' : ''}。`,
     basisFormula: { adjusted: '实际支出数 ÷ 调整后预算数', initial: '实际支出数 ÷ 年初预算数', 'adjusted-plus-carryover': '实际支出数 ÷（调整后预算数 + 上年结转）' },
