@@ -1,4 +1,5 @@
 // The report's words in English. Typed as `Wording`, so a missing or extra key is a compile error.
+import type { InvalidNumberKind } from '../findings';
 import type { FindingCode } from '../model';
 import type { Grade } from '../score/profile';
 import { HEADER_WORDS } from '../headers';
@@ -18,14 +19,13 @@ const projectWords = () =>
 // As score.ts rounds (half away from zero), so the band's end reads as the score it stops below.
 const round2 = (v: number) => roundHalfAway(v, 2);
 
-type InvalidKind = 'invalid' | 'date' | 'too-large' | 'sum-too-large' | 'not-finite';
 
 const findings: Record<FindingCode, (p: WordedParams) => string> = {
   'no-project-table': () => `No project table found: a header row (within a sheet's first 30 rows and 20 columns) needs ${projectWords()}.`,
   'missing-column': (p) => `The project table lacks a "${p.column}" column (accepted headers: ${p.words}).`,
   'not-a-number': (p) => `"${p.column}" should be a number; found "${p.text}".`,
   'invalid-number': (p) => {
-    switch (p.kind as InvalidKind) {
+    switch (p.kind as InvalidNumberKind) {
       case 'invalid':
         return `The file stores "${p.text}" in this numeric cell ("${p.column}"), which is not a number; enter the number again.`;
       case 'date':

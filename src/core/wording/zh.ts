@@ -1,6 +1,7 @@
 // The report's words in Chinese: the reference language. `Wording` is this object's shape, so the compiler
 // makes the English catalogue carry every key (and no more). Functions take figures already formatted
 // (numbers.ts) and put them in a sentence; choosing what to say stays with the code that knows the facts.
+import type { InvalidNumberKind } from '../findings';
 import type { FindingCode } from '../model';
 import type { Grade } from '../score/profile';
 import { HEADER_WORDS } from '../headers';
@@ -15,15 +16,13 @@ const list = (key: keyof typeof HEADER_WORDS) => HEADER_WORDS[key].join('、');
 const projectWords = () =>
   `项目名称（${list('name')}）、实际支出（${list('actual')}）以及年初预算（${list('initial')}）或调整后预算（${list('adjusted')}）`;
 
-/** Which number `invalid-number` could not take (see InvalidNumberKind in findings.ts). */
-type InvalidKind = 'invalid' | 'date' | 'too-large' | 'sum-too-large' | 'not-finite';
 
 const findings: Record<FindingCode, FindingText> = {
   'no-project-table': () => `未找到项目支出表：需要一行表头（在工作表前 30 行、前 20 列内），包含${projectWords()}。`,
   'missing-column': (p) => `项目表缺少“${p.column}”列（可用表头：${p.words}）。`,
   'not-a-number': (p) => `“${p.column}”应为数字，实为“${p.text}”。`,
   'invalid-number': (p) => {
-    switch (p.kind as InvalidKind) {
+    switch (p.kind as InvalidNumberKind) {
       case 'invalid':
         return `文件在这个数字单元格（“${p.column}”）中存储的是“${p.text}”，不是数字；请重新输入该数字。`;
       case 'date':
