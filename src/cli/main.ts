@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { formatAmount, formatRate } from '../core/numbers';
 import type { Basis, EvaluationOptions, Finding, Lang, NumberStyle } from '../core/model';
 import { evaluationJson } from '../core/pipeline';
+import { words } from '../core/wording';
 import { BASES, isThreshold, LANGS, STYLES } from '../core/settings';
 import { evaluateXlsx } from '../gateways/xlsx/evaluateXlsx';
 import { loadWorkbook, UnreadableWorkbookError } from '../gateways/xlsx/readWorkbook';
@@ -163,35 +164,35 @@ async function run(argv: string[], io: Io, raw: Io): Promise<number> {
 
   const input = positionals[0] ? path.resolve(io.cwd, positionals[0]) : samplePath();
   const shown = positionals[0] ?? path.basename(input);
-  const zh = lang === 'zh';
+  const w = words(lang).cli;
   const fail = (message: string) => {
     io.err(`${shown}: ${message}`);
     return EXIT_BAD_INPUT;
   };
   const ext = path.extname(input).toLowerCase();
   if (['.xls', '.et', '.csv', '.ods', '.xlsb', '.ett'].includes(ext)) {
-    return fail(zh ? `不支持 ${ext} 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再试。` : `${ext} files are not supported: save it as .xlsx (Excel or WPS: Save As) and try again.`);
+    return fail(w.unsupported(ext));
   }
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(input);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fail(zh ? '文件不存在。' : 'no such file.');
-    if (code === 'EISDIR') return fail(zh ? '这是一个文件夹，不是 .xlsx 文件。' : 'is a folder, not an .xlsx file.');
-    return fail(zh ? `无法读取（${code}）。` : `cannot be read (${code}).`);
+    if (code === 'ENOENT') return fail(w.noSuchFile);
+    if (code === 'EISDIR') return fail(w.isFolder);
+    return fail(w.cannotRead(String(code)));
   }
 
   const unreadable = (error: UnreadableWorkbookError) =>
     error.reason === 'encrypted'
-      ? fail(zh ? '文件已加密（设置了打开密码）或为旧版 .xls 格式：请取消密码并另存为 .xlsx 后再试。' : 'the file is encrypted (password to open) or an old .xls: remove the password and save it as .xlsx.')
+      ? fail(w.encrypted)
       : // Damaged or over a size limit: the reader words the whole sentence (which limit, how to split the work).
         error.reason === 'corrupt' || error.reason === 'too-large'
         ? fail(error.message)
-        : fail(zh ? `不是有效的 .xlsx 文件（${error.message}）。` : `not a valid .xlsx file (${error.message}).`);
+        : fail(w.notXlsx(error.message));
 
   if (values.check) {
-    if (values.output !== undefined || values.docx !== undefined) throw new UsageError(zh ? '--check 只核对，不写文件：不能与 -o、--docx 同用' : '--check only checks and writes nothing: not with -o or --docx');
+    if (values.output !== undefined || values.docx !== undefined) throw new UsageError(w.checkWritesNothing);
     let snapshot;
     try {
       snapshot = (await loadWorkbook(bytes, lang)).snapshot;
@@ -199,7 +200,7 @@ async function run(argv: string[], io: Io, raw: Io): Promise<number> {
       if (error instanceof UnreadableWorkbookError) return unreadable(error);
       throw error;
     }
-    return reportFreshness(checkFreshness(snapshot, lang), io, raw, shown, zh, values.json === true);
+    return reportFreshness(checkFreshness(snapshot, lang), io, raw, shown, lang, values.json === true);
   }
 
   const wantOutput = !values.json || values.output !== undefined;
@@ -218,7 +219,7 @@ async function run(argv: string[], io: Io, raw: Io): Promise<number> {
       return null;
     } catch (error) {
       if (!(error instanceof OutputError)) throw error;
-      io.err(zh ? error.zh : error.en);
+      io.err(error[lang]);
       return EXIT_BAD_INPUT;
     }
   };
@@ -247,38 +248,32 @@ async function run(argv: string[], io: Io, raw: Io): Promise<number> {
   if (failed !== null) return failed;
   const display = (file: string) => (path.relative(io.cwd, file).startsWith('..') ? file : path.relative(io.cwd, file));
   if (!values.json) printSummary(result, io, shown, evaluated.output ? display(output) : null);
-  if (docx && !values.json) io.out(zh ? `已写入 ${display(docx)}（Word 文档）` : `Wrote ${display(docx)} (Word document)`);
+  if (docx && !values.json) io.out(w.wroteDocx(display(docx)));
   return EXIT_OK;
 }
 
 /** --check: one line per report sheet; exit 0 current, 3 stale, 2 never evaluated (no fingerprinted report). */
-function reportFreshness(freshness: Freshness, io: Io, raw: Io, file: string, zh: boolean, json: boolean): number {
+function reportFreshness(freshness: Freshness, io: Io, raw: Io, file: string, lang: Lang, json: boolean): number {
+  const w = words(lang).cli;
   const code = freshness.status === 'current' ? EXIT_OK : freshness.status === 'stale' ? EXIT_STALE : EXIT_BAD_INPUT;
   if (json) {
     raw.out(jsonSafe(JSON.stringify(freshness, null, 2)));
     return code;
   }
   if (freshness.status === 'none') {
-    io.err(
-      zh
-        ? `${file}: 未找到本工具生成且带数据指纹的报告，无法核对（请先生成自评报告）。`
-        : `${file}: no report made by this tool with a data fingerprint: nothing to check (generate the report first).`,
-    );
+    io.err(w.noReport(file));
     return code;
   }
-  const words = zh
-    ? { current: '与数据一致', stale: '数据已修改，请重新生成', unknown: '无数据指纹（旧版本生成），无法核对' }
-    : { current: 'matches the data', stale: 'data changed since the report was made: generate again', unknown: 'no data fingerprint (older version): cannot tell' };
-  for (const r of freshness.reports) io.out(`${file}!${r.sheet}: ${words[r.status]}${r.recorded ? ` (${r.recorded.slice(0, 12)})` : ''}`);
+  for (const r of freshness.reports) io.out(`${file}!${r.sheet}: ${w.freshness[r.status]}${r.recorded ? ` (${r.recorded.slice(0, 12)})` : ''}`);
   if (freshness.status === 'stale' && freshness.fingerprint === null) {
-    io.out(zh ? '（当前数据有错误，无法生成；运行 budget-eval 查看问题清单）' : '(the data now has errors and cannot be evaluated; run budget-eval to list them)');
+    io.out(w.staleWithErrors);
   }
   return code;
 }
 
 function printSummary(result: Extract<Awaited<ReturnType<typeof evaluateXlsx>>['result'], { ok: true }>, io: Io, file: string, written: string | null): void {
   const ev = result.evaluation;
-  const zh = ev.options.lang === 'zh';
+  const w = words(ev.options.lang).cli;
   const pct = (v: number | null) => (v === null ? '—' : formatRate(v, 'fixed'));
   const t = ev.totals;
   const under = ev.projects.filter((p) => p.underTarget);
@@ -290,21 +285,14 @@ function printSummary(result: Extract<Awaited<ReturnType<typeof evaluateXlsx>>['
   const { score } = ev;
   const points = `${formatAmount(score.total, 'trim')} / ${formatAmount(score.max, 'trim')}`;
   const unscored = formatAmount(score.unscored, 'trim');
-  if (zh) {
-    io.out(`${dept}：预算完成率 ${pct(t.executionRate)}，预算调整率 ${pct(t.adjustmentRate)}`);
-    io.out(`项目 ${ev.projects.length} 个，低于目标 ${under.length} 个${under.length ? `：${shown.join('、')}${more > 0 ? ` 等（另有 ${more} 个）` : ''}` : ''}`);
-    io.out(`自评得分 ${points} 分${score.provisional ? `（另有 ${unscored} 分待人工评分，等级暂定“${score.grade}”）` : `（${score.grade}）`}`);
-    io.out(`数据问题：警告 ${count('warning')} 条，提示 ${count('info')} 条`);
-  } else {
-    io.out(`${dept}: execution rate ${pct(t.executionRate)}, adjustment rate ${pct(t.adjustmentRate)}`);
-    io.out(`${ev.projects.length} projects, ${under.length} under target${under.length ? `: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}` : ''}`);
-    io.out(`Self-evaluation score ${points}${score.provisional ? ` (${unscored} still to score by hand; provisional grade ${score.grade})` : ` (grade ${score.grade})`}`);
-    io.out(`Data problems: ${count('warning')} warning(s), ${count('info')} note(s)`);
-  }
+  io.out(w.rates(dept, pct(t.executionRate), pct(t.adjustmentRate)));
+  io.out(w.projects(ev.projects.length, under.length, shown, more));
+  io.out(w.score(points, score.provisional, unscored, score.grade));
+  io.out(w.problems(count('warning'), count('info')));
   const listed = ev.findings.filter((x) => x.severity !== 'error');
   for (const f of listed.slice(0, SUMMARY_FINDINGS)) io.out(`  ${findingLine(f, file)}`);
   if (listed.length > SUMMARY_FINDINGS) {
-    io.out(zh ? `  ……另有 ${listed.length - SUMMARY_FINDINGS} 条，见报告附表2` : `  … ${listed.length - SUMMARY_FINDINGS} more in Table 2 of the report`);
+    io.out(w.moreFindings(listed.length - SUMMARY_FINDINGS));
   }
-  if (written) io.out(zh ? `已写入 ${written}（工作表“${result.report.sheetName}”）` : `Wrote ${written} (sheet "${result.report.sheetName}")`);
+  if (written) io.out(w.wrote(written, result.report.sheetName));
 }

@@ -2,6 +2,7 @@
 import { cellRef } from './address';
 import { DEFAULT_CONFIG, type Config } from './config';
 import { amountLimitText, hasErrors, makeFinding } from './findings';
+import { inBoth, type Wording } from './wording';
 import { normalise } from './headers';
 import {
   DEFAULT_EXPLAIN_BELOW,
@@ -17,6 +18,7 @@ import {
   type ProjectResult,
   type Rates,
   type Totals,
+  type Worded,
 } from './model';
 import { displayedRate, formatAmount, formatRate } from './numbers';
 import { DEFAULT_SCORE_PROFILE } from './score/profile';
@@ -58,11 +60,6 @@ export function sumAmounts(rows: readonly Amounts[]): Amounts {
   };
 }
 
-const BASIS_NAME: Record<Lang, Record<Basis, string>> = {
-  zh: { adjusted: '调整后预算', initial: '年初预算', 'adjusted-plus-carryover': '调整后预算与上年结转之和' },
-  en: { adjusted: 'adjusted budget', initial: 'initial budget', 'adjusted-plus-carryover': 'adjusted budget plus carry-over' },
-};
-
 const PROJECT_CATEGORY = new Set(['项目支出', '项目支出合计', 'projectexpenditure', 'projects', 'project']);
 
 export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFindings: readonly Finding[] = [], config: Config = DEFAULT_CONFIG): Evaluation {
@@ -79,10 +76,10 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
   const projects: ProjectResult[] = input.projects.map((project) => {
     const r = rates(project, basis);
     // A rate that is not a number a report can show (a budget of 1e-300 万元): an error at the row, then unknown.
-    for (const [key, label] of [['executionRate', RATE_NAME[lang].execution], ['adjustmentRate', RATE_NAME[lang].adjustment]] as const) {
+    for (const [key, name] of [['executionRate', 'execution'], ['adjustmentRate', 'adjustment']] as const) {
       const rate = r[key];
       if (rate === null || usableRate(rate)) continue;
-      findings.push(makeFinding('invalid-number', project.cell, lang, { kind: 'not-finite', column: `${project.name} ${label}`, text: shownNumber(rate, lang) }));
+      findings.push(makeFinding('invalid-number', project.cell, lang, { kind: 'not-finite', column: inBoth((w) => `${project.name} ${w.rateName[name]}`), text: shownNumber(rate) }));
       r[key] = null;
     }
     const denom = denominator(project, basis);
@@ -91,7 +88,7 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
     const underTarget = shown !== null && shown < (project.target === null ? shownTarget : displayedRate(project.target));
     const needsReason = shown !== null && shown < shownExplainBelow;
     const p = { name: project.name };
-    if (denom <= 0) findings.push(makeFinding('zero-budget', project.cell, lang, { ...p, basis: BASIS_NAME[lang][basis] }));
+    if (denom <= 0) findings.push(makeFinding('zero-budget', project.cell, lang, { ...p, basis: inBoth((w) => w.basisName[basis]) }));
     if (denom > 0 && project.actual - denom > 5e-7) {
       findings.push(makeFinding('over-budget', project.cell, lang, { ...p, actual: formatAmount(project.actual, 'trim'), budget: formatAmount(denom, 'trim') }));
     }
@@ -162,17 +159,13 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
 
   const projectCategory = input.categories.find((c) => PROJECT_CATEGORY.has(normalise(c.name)));
   if (projectCategory && input.projects.length > 0) {
-    const labels: [keyof Amounts, string][] =
-      lang === 'zh'
-        ? [['initialBudget', '年初预算数'], ['adjustedBudget', '调整后预算数'], ['actual', '实际支出数']]
-        : [['initialBudget', 'initial budget'], ['adjustedBudget', 'adjusted budget'], ['actual', 'actual expenditure']];
-    for (const [key, label] of labels) {
+    for (const key of ['initialBudget', 'adjustedBudget', 'actual'] as const) {
       const given = projectCategory[key];
       const sum = projectSumAmounts[key];
       if (given === null || sum === null) continue;
       if (Math.abs(given - sum) > 0.005 + 1e-9 * Math.abs(sum)) {
         findings.push(
-          makeFinding('project-total-mismatch', projectCategory.cell, lang, { column: label, given: formatAmount(given, 'trim'), sum: formatAmount(sum, 'trim') }),
+          makeFinding('project-total-mismatch', projectCategory.cell, lang, { column: inBoth((w) => w.projectTotalColumns[key]), given: formatAmount(given, 'trim'), sum: formatAmount(sum, 'trim') }),
         );
       }
     }
@@ -181,12 +174,10 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
   checkAmountSums(input, config.limits.maxAmountYuan, lang, findings);
   checkSumRates(input, projectSum, totals, lang, findings);
 
-  const defaults: string[] = [];
-  if (options.target === undefined && input.info.target === null) defaults.push(lang === 'zh' ? `执行率目标 ${pct(DEFAULT_TARGET)}` : `target ${pct(DEFAULT_TARGET)}`);
-  if (options.explainBelow === undefined && input.info.explainBelow === null) {
-    defaults.push(lang === 'zh' ? `说明阈值 ${pct(DEFAULT_EXPLAIN_BELOW)}` : `explain-below ${pct(DEFAULT_EXPLAIN_BELOW)}`);
-  }
-  if (defaults.length > 0) findings.push(makeFinding('defaults-used', null, lang, { what: defaults.join(lang === 'zh' ? '，' : ', ') }));
+  const defaults: ((w: Wording) => string)[] = [];
+  if (options.target === undefined && input.info.target === null) defaults.push((w) => w.defaultTarget(pct(DEFAULT_TARGET)));
+  if (options.explainBelow === undefined && input.info.explainBelow === null) defaults.push((w) => w.defaultExplainBelow(pct(DEFAULT_EXPLAIN_BELOW)));
+  if (defaults.length > 0) findings.push(makeFinding('defaults-used', null, lang, { what: inBoth((w) => defaults.map((d) => d(w)).join(w.clauseSeparator)) }));
 
   const rated = projects.filter((p) => p.executionRate !== null);
   const score = computeScore(
@@ -223,21 +214,16 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
   if (!hasErrors(findings)) {
     const bad = nonFiniteNumbers(evaluation);
     if (bad.length > 0) {
-      findings.push(makeFinding('invalid-number', null, lang, { kind: 'not-finite', column: bad.slice(0, 5).map((b) => b.path).join(', '), text: shownNumber(bad[0].value, lang) }));
+      findings.push(makeFinding('invalid-number', null, lang, { kind: 'not-finite', column: bad.slice(0, 5).map((b) => b.path).join(', '), text: shownNumber(bad[0].value) }));
     }
   }
   return evaluation;
 }
 
-const RATE_NAME: Record<Lang, { execution: string; adjustment: string }> = {
-  zh: { execution: '执行率', adjustment: '预算调整率' },
-  en: { execution: 'execution rate', adjustment: 'adjustment rate' },
-};
-
 /** A figure in a message: never the words NaN or Infinity, which a clerk cannot act on. */
-function shownNumber(value: number, lang: Lang): string {
-  if (Number.isNaN(value)) return lang === 'zh' ? '非数字' : 'not a number';
-  if (!Number.isFinite(value)) return lang === 'zh' ? (value > 0 ? '无穷大' : '负无穷大') : value > 0 ? 'infinity' : 'minus infinity';
+function shownNumber(value: number): string | Worded {
+  if (Number.isNaN(value)) return inBoth((w) => w.nonFinite.nan);
+  if (!Number.isFinite(value)) return inBoth((w) => (value > 0 ? w.nonFinite.infinity : w.nonFinite.minusInfinity));
   return String(value);
 }
 
@@ -249,10 +235,7 @@ function usableRate(rate: number): boolean {
   return Math.abs(rate) <= 1e300;
 }
 
-const AMOUNT_NAME: Record<Lang, Record<keyof Amounts, string>> = {
-  zh: { initialBudget: '年初预算数', adjustment: '预算调整数', adjustedBudget: '调整后预算数', carryover: '上年结转', actual: '实际支出数' },
-  en: { initialBudget: 'Initial budget', adjustment: 'Adjustment', adjustedBudget: 'Adjusted budget', carryover: 'Carry-over', actual: 'Actual expenditure' },
-};
+const AMOUNT_KEYS: (keyof Amounts)[] = ['initialBudget', 'adjustment', 'adjustedBudget', 'carryover', 'actual'];
 
 /**
  * Every sum within the amount limit (each cell is, but 50,000 rows of 1e11 万元 are not): each project table's sums,
@@ -263,16 +246,16 @@ export function checkAmountSums(input: BudgetInput, maxAmountYuan: number, lang:
   const maxWan = maxAmountYuan / 10000;
   const reported = new Set<string>();
   const check = (sum: Amounts, cell: string | null) => {
-    for (const key of Object.keys(AMOUNT_NAME[lang]) as (keyof Amounts)[]) {
+    for (const key of AMOUNT_KEYS) {
       const value = sum[key];
       if (value === null || (Number.isFinite(value) && Math.abs(value) <= maxWan) || reported.has(`${cell}|${key}`)) continue;
       reported.add(`${cell}|${key}`);
       findings.push(
         makeFinding('invalid-number', cell, lang, {
           kind: 'sum-too-large',
-          column: AMOUNT_NAME[lang][key],
-          text: shownNumber(value, lang),
-          limit: amountLimitText(maxAmountYuan, '万元', lang),
+          column: inBoth((w) => w.amountName[key]),
+          text: shownNumber(value),
+          limit: inBoth((_, l) => amountLimitText(maxAmountYuan, '万元', l)),
         }),
       );
     }
@@ -305,8 +288,8 @@ function checkSumRates(input: BudgetInput, projectSum: Rates, totals: Totals, la
       if (rate === null || usableRate(rate)) continue;
       if (!reported.has(`${cell}|${key}`)) {
         reported.add(`${cell}|${key}`);
-        const label = key === 'executionRate' ? RATE_NAME[lang].execution : RATE_NAME[lang].adjustment;
-        findings.push(makeFinding('invalid-number', cell, lang, { kind: 'not-finite', column: label, text: shownNumber(rate, lang) }));
+        const name = key === 'executionRate' ? 'execution' : 'adjustment';
+        findings.push(makeFinding('invalid-number', cell, lang, { kind: 'not-finite', column: inBoth((w) => w.rateName[name]), text: shownNumber(rate) }));
       }
       rates[key] = null;
     }

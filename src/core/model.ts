@@ -44,8 +44,9 @@ export interface SheetSnapshot {
 
 /** Something in the input that the output workbook cannot carry (charts, pivots, images…). */
 export interface UnkeptContent {
-  what: string;
-  where: string;
+  /** In the report's language, or in both (so that the pane words the warning in its own). */
+  what: string | Worded;
+  where: string | Worded;
 }
 
 export interface WorkbookSnapshot {
@@ -95,8 +96,15 @@ export interface Finding {
   code: FindingCode;
   /** `Sheet!A1` with the sheet quoted as Excel quotes it, or null for the workbook as a whole. */
   cell: string | null;
+  /** In the report's language (the report and the JSON show it). */
   message: string;
+  /** What the message was made from, so that the pane can word it in its own language (core/wording). */
+  params: FindingParams;
 }
+
+/** Words a finding's message quotes, in both languages (a column's name, a list, a place). */
+export type Worded = Record<Lang, string>;
+export type FindingParams = Record<string, string | number | Worded>;
 
 /** Options a user sets (command line, task pane); every one has a default. */
 export interface EvaluationOptions {

@@ -10,7 +10,8 @@ import { planHighlights } from './compose/highlight';
 import { DEFAULT_CONFIG, type Config } from './config';
 import { evaluate, nonFiniteNumbers } from './evaluate';
 import { hasErrors, makeFinding, sortFindings } from './findings';
-import type { Evaluation, EvaluationOptions, Finding, WorkbookSnapshot } from './model';
+import type { Evaluation, EvaluationOptions, Finding, Worded, WorkbookSnapshot } from './model';
+import { inBoth } from './wording';
 import { parseWorkbook } from './parse/parseWorkbook';
 
 export type PipelineResult =
@@ -48,7 +49,7 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: EvaluationOptio
   // The kept paragraphs' cells are where the plan put their blocks (report.blockRows).
   const keptCellsIn = (report: ReportPlan) => kept.map((k) => ({ ...k, cell: cellRef(name, report.blockRows[k.block], 0) }));
   const keptFindings = (report: ReportPlan) =>
-    keptCellsIn(report).map((k) => makeFinding(k.id === null ? 'kept-addition' : 'kept-edit', k.cell, lang, { where: keptPlace(k, lang) }));
+    keptCellsIn(report).map((k) => makeFinding(k.id === null ? 'kept-addition' : 'kept-edit', k.cell, lang, { where: keptPlace(k) }));
   const fingerprint = fingerprintInput(parsed.input);
   const { evaluation, report } = composeWithCuts(raw, name, { narrative, fingerprint, replaces }, keptFindings);
   const keptCells = keptCellsIn(report);
@@ -56,7 +57,7 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: EvaluationOptio
   const bad = nonFiniteNumbers({ narrative, report });
   if (bad.length > 0) {
     const where = bad.slice(0, 5).map((b) => b.path).join(', ');
-    return { ok: false, findings: sortFindings([...evaluation.findings, makeFinding('invalid-number', null, lang, { kind: 'not-finite', column: where, text: lang === 'zh' ? '非有限数' : 'a non-finite value' })]) };
+    return { ok: false, findings: sortFindings([...evaluation.findings, makeFinding('invalid-number', null, lang, { kind: 'not-finite', column: where, text: inBoth((w) => w.nonFinite.some) })]) };
   }
   return {
     ok: true,
@@ -86,7 +87,7 @@ function composeWithCuts(ev: Evaluation, name: string, options: ComposeOptions, 
     const cut = [
       ...placed(report),
       ...(report.truncated ?? []).map((t) =>
-        makeFinding('text-truncated', cellRef(name, t.row, t.col), lang, { length: t.length, limit: MAX_CELL_TEXT, mark: TRUNCATION_MARK[lang] }),
+        makeFinding('text-truncated', cellRef(name, t.row, t.col), lang, { length: t.length, limit: MAX_CELL_TEXT, mark: inBoth((_, l) => TRUNCATION_MARK[l]) }),
       ),
     ];
     const cells = cut.map((f) => `${f.code} ${f.cell ?? ''}`);
@@ -97,9 +98,14 @@ function composeWithCuts(ev: Evaluation, name: string, options: ComposeOptions, 
   }
 }
 
-function keptPlace(k: KeptParagraph, lang: EvaluationOptions['lang']): string {
-  if (k.heading === null) return lang === 'zh' ? '原文已无对应位置，移至落款前' : 'its place is gone; moved before the signature';
-  return lang === 'zh' ? `${k.heading} 第 ${k.ordinal} 段` : `${k.heading}, paragraph ${k.ordinal}`;
+function keptPlace(k: KeptParagraph): Worded {
+  const { heading, ordinal } = k;
+  return inBoth((w) => (heading === null ? w.keptPlaceGone : w.keptPlace(heading, ordinal)));
+}
+
+/** Findings as the JSON has always shown them: the message in the report's language, without its parameters. */
+function jsonFindings(findings: readonly Finding[]): Omit<Finding, 'params'>[] {
+  return findings.map(({ severity, code, cell, message }) => ({ severity, code, cell, message }));
 }
 
 /** The evaluation as the command's --json prints it: amounts in 万元 and rates as fractions, unrounded. */
@@ -110,7 +116,7 @@ export function evaluationJson(result: PipelineResult, options: EvaluationOption
       totals: null,
       projects: [],
       score: null,
-      findings: result.findings,
+      findings: jsonFindings(result.findings),
     };
   }
   const ev = result.evaluation;
@@ -148,6 +154,6 @@ export function evaluationJson(result: PipelineResult, options: EvaluationOption
       provisional: ev.score.provisional,
       rows: ev.score.rows.map((r) => ({ name: r.name, kind: r.kind, points: r.points, actual: r.actual, score: r.score, note: r.note })),
     },
-    findings: ev.findings,
+    findings: jsonFindings(ev.findings),
   };
 }

@@ -77,6 +77,8 @@ describe('text over Excel’s cell limit (32,767 characters)', () => {
         severity: 'warning',
         cell: `绩效自评报告!A${r + 1}`,
         message: `该单元格的文字有 ${long.length + '某某局的主要职责是：'.length} 个字符，超过 Excel 单元格上限 32767 个字符，报告中已截断（末尾标“…（已截断）”）；完整内容请看它的来源。`,
+        // What the pane words it from in its own language.
+        params: { length: long.length + '某某局的主要职责是：'.length, limit: 32767, mark: { zh: '…（已截断）', en: '… (truncated)' } },
       },
     ]);
     // Listed in 附表2 like any other problem.

@@ -1,5 +1,10 @@
 // Parts of an .xlsx that ExcelJS would drop, attributed to the sheet that holds them.
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import type { Lang } from '../../src/core/model';
+import { runPipeline } from '../../src/core/pipeline';
+import { wordFinding } from '../../src/core/wording';
+import { loadWorkbook } from '../../src/gateways/xlsx/readWorkbook';
 import { findUnkeptContent } from '../../src/gateways/xlsx/unkeptContent';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -42,5 +47,24 @@ describe('findUnkeptContent', () => {
       { what: '1 add-in part(s)', where: 'the workbook' },
       { what: '1 macro project', where: 'the workbook' },
     ]);
+  });
+});
+
+describe('the content-not-kept warning, read from a file', () => {
+  it('is worded in both languages, so that an English pane shows it in English over a Chinese report', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('项目支出').addRows([
+      ['项目名称', '年初预算数', '预算调整数', '调整后预算数', '实际支出数'],
+      ['甲', 100, 0, 100, 100],
+    ]);
+    const zip = await JSZip.loadAsync((await book.xlsx.writeBuffer()) as ArrayBuffer);
+    zip.file('xl/vbaProject.bin', 'x');
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    const { snapshot } = await loadWorkbook(bytes, 'zh');
+    expect(snapshot.unkeptContent).toEqual([{ what: { zh: '1 宏', en: '1 macro project' }, where: { zh: '整个工作簿', en: 'the workbook' } }]);
+    const run = (lang: Lang) => runPipeline(snapshot, { lang, basis: 'adjusted', style: 'fixed', reportDate: new Date(2022, 0, 1) }).findings.find((f) => f.code === 'content-not-kept')!;
+    expect(run('zh').message).toBe('输出文件无法保留1 宏（整个工作簿），请在原工作簿中查看。');
+    expect(wordFinding(run('zh'), 'en')).toBe(run('en').message);
+    expect(run('en').message).toBe('The output file cannot keep 1 macro project (the workbook); see them in the original workbook.');
   });
 });

@@ -210,3 +210,25 @@ it('links the blank template served with the page, in English too', async () => 
   expect(link).toHaveAttribute('download', 'budget-evaluation-template.xlsx');
   expect(screen.getByRole('button', { name: 'Open workbook' })).toBeInTheDocument();
 });
+
+it('words the findings in the pane’s language (English) while the report keeps the report’s (Chinese)', async () => {
+  const user = userEvent.setup({ applyAccept: false });
+  render(<App host={null} language="en" theme="light" storage={null} />);
+  await act(async () => undefined);
+  const input = document.querySelector<HTMLInputElement>('input[type=file]');
+  if (!input) throw new Error('no file input');
+  await user.upload(input, new File([SAMPLE], 'sample-2021.xlsx', { type: XLSX }));
+  await user.click(await screen.findByRole('button', { name: /Generate evaluation/ }, TIMEOUT));
+  await screen.findByRole('link', { name: 'Download the evaluated workbook' }, TIMEOUT);
+
+  const warnings = screen.getByRole('region', { name: /^Warning/ });
+  expect(within(warnings).getByRole('listitem')).toHaveTextContent('"安全生产宣传教育中心工作经费" is at 88.31%, below 90.00%: a reason is required.');
+  expect(warnings).not.toHaveTextContent('需填写偏差原因');
+
+  // The report written into the workbook is in the report's language, the default Chinese.
+  const evaluated = new ExcelJS.Workbook();
+  await evaluated.xlsx.load((await readFileBytes(blobs[0])) as unknown as ExcelJS.Buffer);
+  const texts: string[] = [];
+  evaluated.getWorksheet('绩效自评报告')?.eachRow((row) => row.eachCell((c) => void texts.push(String(c.value))));
+  expect(texts).toContain('“安全生产宣传教育中心工作经费”执行率 88.31% 低于 90.00%，需填写偏差原因。');
+});

@@ -3,21 +3,26 @@
 import type { Evaluation, Lang, ProjectResult } from '../model';
 import { formatAmount, formatRate } from '../numbers';
 import { gradeBands } from '../score/score';
-import { GRADE_EN } from './narrative';
+import { WORDING, words, type Wording } from '../wording';
 
 export type Attachment = 'score' | 'problems' | 'summary';
 
+/** A catalogue entry in each language, as the tables below were before the catalogues. */
+function byLang<T>(pick: (w: Wording) => T): Record<Lang, T> {
+  return { zh: pick(WORDING.zh), en: pick(WORDING.en) };
+}
+
 /** Each attachment's label and title: `附表1` + `自评评分表`. */
 export const ATTACHMENTS: Record<Attachment, Record<Lang, { label: string; title: string }>> = {
-  score: { zh: { label: '附表1', title: '自评评分表' }, en: { label: 'Table 1', title: 'Self-evaluation score' } },
-  problems: { zh: { label: '附表2', title: '数据问题清单' }, en: { label: 'Table 2', title: 'Problems found in the data' } },
-  summary: { zh: { label: '附表3', title: '项目支出绩效情况汇总表' }, en: { label: 'Table 3', title: 'Projects' } },
+  score: byLang((w) => w.report.attachments.score),
+  problems: byLang((w) => w.report.attachments.problems),
+  summary: byLang((w) => w.report.attachments.summary),
 };
 
 /** One line, as the report sheet captions it: `附表1：自评评分表`. */
 export function attachmentCaption(which: Attachment, lang: Lang): string {
   const { label, title } = ATTACHMENTS[which][lang];
-  return lang === 'zh' ? `${label}：${title}` : `${label}: ${title}`;
+  return words(lang).report.caption(label, title);
 }
 
 export interface Column {
@@ -26,7 +31,9 @@ export interface Column {
   width: number;
 }
 
-const money = (zh: string, en: string): Column => ({ header: { zh: `${zh}\n（万元）`, en: `${en}\n(10k yuan)` }, width: 13 });
+type ColumnName = keyof Wording['report']['columns'];
+const plain = (name: ColumnName, width: number): Column => ({ header: byLang((w) => w.report.columns[name]), width });
+const money = (name: ColumnName): Column => ({ header: byLang((w) => w.report.amountHeader(w.report.columns[name])), width: 13 });
 
 /** 上年结转 is shown when it enters the rate or any project has one. */
 export function showsCarryover(ev: Evaluation): boolean {
@@ -36,25 +43,22 @@ export function showsCarryover(ev: Evaluation): boolean {
 /** The summary table's columns, in order: name, amounts (with 上年结转 when shown), rate, target, status. */
 export function summaryColumns(ev: Evaluation): Column[] {
   return [
-    { header: { zh: '项目名称', en: 'Project' }, width: 34 },
-    money('年初预算数', 'Initial budget'),
-    money('预算调整数', 'Adjustment'),
-    money('调整后预算数', 'Adjusted budget'),
-    ...(showsCarryover(ev) ? [money('上年结转', 'Carry-over')] : []),
-    money('实际支出数', 'Actual'),
-    { header: { zh: '执行率', en: 'Execution rate' }, width: 11 },
-    { header: { zh: '执行率目标', en: 'Target' }, width: 11 },
-    { header: { zh: '状态', en: 'Status' }, width: 20 },
+    plain('project', 34),
+    money('initial'),
+    money('adjustment'),
+    money('adjusted'),
+    ...(showsCarryover(ev) ? [money('carryover')] : []),
+    money('actual'),
+    plain('rate', 11),
+    plain('target', 11),
+    plain('status', 20),
   ];
 }
 
-export const SUMMARY_TOTAL_LABEL: Record<Lang, string> = { zh: '合计（各项目之和）', en: 'Total (sum of projects)' };
+export const SUMMARY_TOTAL_LABEL: Record<Lang, string> = byLang((w) => w.report.summaryTotal);
 
 /** The status words; the report sheet's status formulas write the same ones. */
-export const STATUS_TEXT: Record<Lang, { noBudget: string; onTarget: string; under: string; explain: string }> = {
-  zh: { noBudget: '无预算', onTarget: '达标', under: '未达标', explain: '未达标（需说明原因）' },
-  en: { noBudget: 'No budget', onTarget: 'On target', under: 'Under target', explain: 'Under target (explain)' },
-};
+export const STATUS_TEXT: Record<Lang, { noBudget: string; onTarget: string; under: string; explain: string }> = byLang((w) => w.report.status);
 
 export function projectStatus(p: ProjectResult, lang: Lang): string {
   const text = STATUS_TEXT[lang];
@@ -63,47 +67,29 @@ export function projectStatus(p: ProjectResult, lang: Lang): string {
   return p.needsReason ? text.explain : text.under;
 }
 
-export const SCORE_HEADERS: Record<Lang, string[]> = {
-  zh: ['指标', '分值', '实际值', '得分', '说明'],
-  en: ['Indicator', 'Points', 'Actual', 'Score', 'Notes'],
-};
+export const SCORE_HEADERS: Record<Lang, string[]> = byLang((w) => w.report.scoreHeaders);
 
-export const SCORE_TOTAL_LABEL: Record<Lang, string> = { zh: '合计', en: 'Total' };
+export const SCORE_TOTAL_LABEL: Record<Lang, string> = byLang((w) => w.report.scoreTotal);
 
 /** The 说明 of the score table's total row: the grade, or the points still open and the provisional grade. */
 export function scoreTotalNote(ev: Evaluation): string {
-  const zh = ev.options.lang === 'zh';
+  const w = words(ev.options.lang).report;
   const { score } = ev;
-  if (score.provisional) {
-    return zh
-      ? `另有 ${formatAmount(score.unscored, 'trim')} 分待人工评分；等级暂定“${score.grade}”`
-      : `${formatAmount(score.unscored, 'trim')} points still to be scored by hand; provisional grade ${GRADE_EN[score.grade]}`;
-  }
-  return zh ? `等级：${score.grade}` : `Grade: ${GRADE_EN[score.grade]}`;
+  return score.provisional ? w.scoreTotalProvisional(formatAmount(score.unscored, 'trim'), score.grade) : w.grade(score.grade);
 }
 
 /** The note under the score table: where the indicators come from, and the grade bands. */
 export function scoreNote(ev: Evaluation): string {
-  const zh = ev.options.lang === 'zh';
   const { score } = ev;
   // The grade bands as the profile has them (the 评分设置 sheet can move them).
   const bands = gradeBands(score.rules, ev.options.lang);
-  return zh
-    ? `注：指标与分值取自${score.fromSheet ? '“评分设置”表' : '默认评分标准（可在“评分设置”表修改，人工评分指标在该表“得分”栏填写）'}；比率按显示值（百分比两位小数）比较。等级：${bands}${score.max === 100 ? '' : '（按折算为百分制的得分）'}。`
-    : `Note: indicators and points from ${score.fromSheet ? 'the Scoring sheet' : 'the default rules (a Scoring sheet can change them; hand scores go in its Score column)'}; rates compared as displayed (2 decimals of a percent). Grades: ${bands}${score.max === 100 ? '' : ' (on the score scaled to 100)'}.`;
+  return words(ev.options.lang).report.scoreNote(score.fromSheet, bands, score.max !== 100);
 }
-
-const BASIS_TEXT: Record<Lang, Record<Evaluation['department']['basis'], string>> = {
-  zh: { adjusted: '实际支出数 ÷ 调整后预算数', initial: '实际支出数 ÷ 年初预算数', 'adjusted-plus-carryover': '实际支出数 ÷（调整后预算数 + 上年结转）' },
-  en: { adjusted: 'actual ÷ adjusted budget', initial: 'actual ÷ initial budget', 'adjusted-plus-carryover': 'actual ÷ (adjusted budget + carry-over)' },
-};
 
 /** The note under the summary table: how the rate is computed, rounding, target and threshold. */
 export function summaryNote(ev: Evaluation): string {
-  const zh = ev.options.lang === 'zh';
+  const w = words(ev.options.lang).report;
   const target = formatRate(ev.department.target, 'fixed');
   const explainBelow = formatRate(ev.department.explainBelow, 'fixed');
-  return zh
-    ? `注：执行率 = ${BASIS_TEXT.zh[ev.department.basis]}。金额以万元显示两位小数，执行率按未舍入的金额计算，按显示金额复算可能有 0.01% 的尾差。目标 ${target}，低于 ${explainBelow} 须说明原因。`
-    : `Note: execution rate = ${BASIS_TEXT.en[ev.department.basis]}. Amounts show 2 decimals of 10k yuan; rates come from the unrounded amounts, so recomputing from the shown figures may differ by 0.01%. Target ${target}; below ${explainBelow} a reason is required.`;
+  return w.summaryNote(w.basisFormula[ev.department.basis], target, explainBelow);
 }

@@ -1,6 +1,6 @@
 // Evaluation → ReportPlan: the narrative, then (as 附表, after the signature, as official documents place
 // attachments) the summary table of every project and the list of problems found in the data.
-import type { CellRange, Evaluation, Finding, Lang } from '../model';
+import type { CellRange, Evaluation, Lang } from '../model';
 import {
   attachmentCaption,
   projectStatus,
@@ -32,6 +32,7 @@ import {
   underStatusExpr,
   type Figures,
 } from '../formula/reportFormulas';
+import { words } from '../wording';
 import { formatKey, KEY_COLUMN, paragraphHash } from '../record/reportRecord';
 import { composeNarrative, SOURCE_SCORE_TOTAL, SOURCE_SUMMARY_TOTAL, type Block } from './narrative';
 import {
@@ -53,10 +54,6 @@ import {
 } from './reportPlan';
 import { fontSize } from './reportStyle';
 
-const SEVERITY_TEXT: Record<Lang, Record<Finding['severity'], string>> = {
-  zh: { error: '错误', warning: '警告', info: '提示' },
-  en: { error: 'Error', warning: 'Warning', info: 'Info' },
-};
 
 /**
  * Lines a wrapped text needs across `width` characters of column, at `size` points. Excel's column width counts
@@ -111,7 +108,6 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
   const narrative = options.narrative ?? composeNarrative(ev);
   const fingerprint = options.fingerprint ?? '';
   const { lang } = ev.options;
-  const zh = lang === 'zh';
   const showCarry = showsCarryover(ev);
   const columns: Column[] = summaryColumns(ev);
   const widths = columns.map((c) => c.width);
@@ -153,13 +149,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     // paragraph for the clerk's edit.
     else if (block.id !== undefined) keys.push({ row, text: formatKey({ kind: 'paragraph', id: block.id, hash: paragraphHash(fitCellText(block.fresh ?? block.text, lang)) }) });
     if (block.fresh !== undefined && block.id !== undefined) {
-      const note = block.fresh
-        ? zh
-          ? `【以上为您修改过的段落，已保留。本次生成的内容如下，供对照；核对后可删除本行】\n${block.fresh}`
-          : `[The paragraph above is your own text, kept. The text generated now follows for comparison; delete this row when done]\n${block.fresh}`
-        : zh
-          ? '【以上为您修改过的段落，已保留；本次生成的报告中已没有与之对应的段落】'
-          : '[The paragraph above is your own text, kept; the report generated now has no paragraph in its place]';
+      const note = block.fresh ? words(lang).report.comparison(block.fresh) : words(lang).report.comparisonGone;
       spanRow(note, 'comparison');
       keys.push({ row: rows.length - 1, text: formatKey({ kind: 'fresh', id: block.id }) });
     }
@@ -232,10 +222,11 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
   const writeProblems = () => {
     blank();
     spanRow(attachmentCaption('problems', lang), 'caption');
-    tableRow([cell(zh ? '问题' : 'Problem', 'tableHeader'), cell(zh ? '级别' : 'Severity', 'tableHeader'), cell(zh ? '位置' : 'Cell', 'tableHeader')]);
-    if (ev.findings.length === 0) tableRow([cell(zh ? '未发现问题。' : 'No problems found.', 'tableCell'), cell(null, 'tableCell'), cell(null, 'tableCell')]);
+    const w = words(lang).report;
+    tableRow([cell(w.problemHeaders.problem, 'tableHeader'), cell(w.problemHeaders.severity, 'tableHeader'), cell(w.problemHeaders.cell, 'tableHeader')]);
+    if (ev.findings.length === 0) tableRow([cell(w.noProblems, 'tableCell'), cell(null, 'tableCell'), cell(null, 'tableCell')]);
     for (const f of ev.findings) {
-      tableRow([cell(f.message, 'tableCell'), cell(SEVERITY_TEXT[lang][f.severity], 'tableCell'), cell(f.cell ?? (zh ? '整个工作簿' : 'Workbook'), 'tableCell')]);
+      tableRow([cell(f.message, 'tableCell'), cell(w.severity[f.severity], 'tableCell'), cell(f.cell ?? w.wholeWorkbook, 'tableCell')]);
     }
   };
   const writeSummary = (): SummaryRefs => {
@@ -290,11 +281,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
       cell(null, 'tableTotal'),
     ]);
     spanRow(
-      `${summaryNote(ev)}${
-        zh
-          ? '表中金额是指向源数据单元格的公式（选中单元格可见出处），源数据修改后 Excel 会重算本表；文字部分须重新生成。'
-          : ' The amounts are formulas pointing at the source cells (select one to see where it comes from): Excel recalculates this table when a source changes; the text needs a new Generate.'
-      }`,
+      `${summaryNote(ev)}${words(lang).report.formulasNote}`,
       'note',
     );
     const under = statusText.under;
@@ -323,9 +310,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
 
   const printed = fingerprint.slice(0, 12);
   spanRow(
-    zh
-      ? `本报告由“部门整体支出绩效自评”工具根据本工作簿的数据生成，数据指纹 ${printed}。源数据修改后请重新生成；命令 budget-eval --check 可核对报告是否与数据一致。`
-      : `Generated from this workbook's data by the self-evaluation tool; data fingerprint ${printed}. Generate again after the data changes; budget-eval --check tells whether the report matches the data.`,
+    words(lang).report.fingerprintNote(printed),
     'note',
   );
 
@@ -335,12 +320,12 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     if (token === SOURCE_SCORE_TOTAL) return scoreTotalRow >= 0 ? [`${quoteSheet(sheetName)}!D${scoreTotalRow + 1}`] : [];
     return [token];
   };
-  const sourcesLabel = zh ? '依据：' : 'Source: ';
+  const sourcesLabel = words(lang).report.sources;
   for (const p of paragraphs) {
     const refs = [...new Set(p.sources.flatMap(reportRef))];
     const row = rows[p.row];
     if (refs.length > 0) {
-      row.cells = [row.cells[0], ...Array.from({ length: last - 1 }, () => cell(null, 'paragraph')), cell(`${sourcesLabel}${groupBySheet(refs).join(zh ? '、' : ', ')}`, 'sources')];
+      row.cells = [row.cells[0], ...Array.from({ length: last - 1 }, () => cell(null, 'paragraph')), cell(`${sourcesLabel}${groupBySheet(refs).join(words(lang).listSeparator)}`, 'sources')];
     }
     row.height = rowHeight(row.cells, paragraphWidths);
   }

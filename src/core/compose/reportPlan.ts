@@ -2,6 +2,7 @@
 // plus the highlight to put in the clerk's own tables. The gateways only translate this into their API.
 import type { CellRange, Lang } from '../model';
 import { formatAmount, formatRate } from '../numbers';
+import { WORDING } from '../wording';
 import { HIGHLIGHT_FILL_RGB, HIGHLIGHT_FONT_RGB } from './reportStyle';
 
 export type CellFormat = 'text' | 'amount' | 'percent';
@@ -57,7 +58,7 @@ export function cellText(cell: Pick<PlanCell, 'value' | 'format'> | undefined): 
 export const MAX_CELL_TEXT = 32_767;
 export const MAX_ROW_HEIGHT = 409;
 /** What ends a text cut at the cell limit, so that a reader sees it was cut. */
-export const TRUNCATION_MARK: Record<Lang, string> = { zh: '…（已截断）', en: '… (truncated)' };
+export const TRUNCATION_MARK: Record<Lang, string> = { zh: WORDING.zh.report.truncated, en: WORDING.en.report.truncated };
 
 /** `text` as it fits in one cell: cut with the mark when over `max`, never inside a surrogate pair. */
 export function fitCellText(text: string, lang: Lang, max = MAX_CELL_TEXT): string {
@@ -221,7 +222,7 @@ export function replacementProblem(
   return null;
 }
 
-const BASE_NAME: Record<Lang, string> = { zh: '绩效自评报告', en: 'Evaluation report' };
+const BASE_NAME: Record<Lang, string> = { zh: WORDING.zh.report.sheetName, en: WORDING.en.report.sheetName };
 
 /**
  * The report sheet's name: the first of `绩效自评报告`, `绩效自评报告 (2)`, … that is either the tool's own

@@ -4,6 +4,7 @@ import { cellRef } from '../address';
 import { DEFAULT_CONFIG, type Config } from '../config';
 import { checkAmountSums } from '../evaluate';
 import { amountLimitText, makeFinding, numberFinding } from '../findings';
+import { inBoth } from '../wording';
 import { HEADER_WORDS, readUnitLine, wanDivisor, type ColumnKey, type MoneyKey, type Unit } from '../headers';
 import type { AmountField, Amounts, AmountSources, BudgetInput, CategoryInput, Finding, Lang, ProjectInput, ProjectTableLayout, SourceCell, WorkbookSnapshot } from '../model';
 import { formatAmount, formatRate, MAX_RATE, readNumber } from '../numbers';
@@ -98,8 +99,8 @@ function missingColumns(table: FoundTable, lang: Lang, findings: Finding[]): boo
     const words = key === 'adjusted' ? [...HEADER_WORDS.initial, ...HEADER_WORDS.adjusted] : HEADER_WORDS[key];
     findings.push(
       makeFinding('missing-column', cellRef(table.grid.name, table.header.top, table.header.firstCol), lang, {
-        column: key === 'adjusted' ? `${COLUMN_NAMES[lang].initial} / ${COLUMN_NAMES[lang].adjusted}` : COLUMN_NAMES[lang][key],
-        words: words.join(lang === 'zh' ? '、' : ', '),
+        column: inBoth((_, l) => (key === 'adjusted' ? `${COLUMN_NAMES[l].initial} / ${COLUMN_NAMES[l].adjusted}` : COLUMN_NAMES[l][key])),
+        words: inBoth((w) => words.join(w.listSeparator)),
       }),
     );
   }
@@ -131,7 +132,7 @@ function budgets(
           initial: formatAmount(initial, 'trim'),
           adjustment: formatAmount(adjustment, 'trim'),
           adjusted: formatAmount(adjusted, 'trim'),
-          unit: lang === 'zh' ? '万元' : '10k yuan',
+          unit: inBoth((w) => w.tenThousandYuan),
         }),
       );
       return { initialBudget: initial, adjustment: adjusted - initial, adjustedBudget: adjusted };
@@ -199,7 +200,7 @@ function checkAmountLimits(table: FoundTable, divisor: (key: MoneyKey) => number
           kind: 'too-large',
           column: column.header,
           text: String(raw),
-          limit: amountLimitText(maxAmountYuan, unit, lang),
+          limit: inBoth((_, l) => amountLimitText(maxAmountYuan, unit, l)),
         }),
       );
       delete item.money[key];
@@ -356,7 +357,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
   if (unitAssumed.length > 0) {
     findings.push(
       makeFinding('defaults-used', unitAssumed[0], lang, {
-        what: lang === 'zh' ? `金额单位按万元计（${unitAssumed.join('、')} 所在表未写明单位）` : `amounts taken as 10k yuan (no unit given for the table at ${unitAssumed.join(', ')})`,
+        what: inBoth((w) => w.unitAssumed(unitAssumed)),
       }),
     );
   }

@@ -11,6 +11,7 @@ import { cellRef } from '../address';
 import { makeFinding, numberFinding } from '../findings';
 import { normalise } from '../headers';
 import type { CellValue, Finding, Lang } from '../model';
+import { inBoth, words, type Wording } from '../wording';
 import { formatRate, isBlank, readNumber, roundHalfAway, type NumberRead } from '../numbers';
 import {
   DEFAULT_SCORE_PROFILE,
@@ -24,6 +25,11 @@ import {
 } from '../score/profile';
 import type { Grid } from './grid';
 import { readTargetValue } from './info';
+
+/** A score-setting message, worded by the catalogue in the language asked for. */
+type Say = (w: Wording, lang: Lang) => string;
+/** A parameter's label in the template, in `lang`: PARAM_LABELS holds [zh, en]. */
+const labelIn = (pair: readonly string[], lang: Lang) => pair[lang === 'zh' ? 0 : 1];
 
 /** The grades with a lower bound (差 is what is below 中). */
 type Banded = Exclude<Grade, '差'>;
@@ -175,7 +181,7 @@ const FORMS: Record<'step' | 'penalty' | 'share' | 'bound' | 'grade', Form> = {
     },
     ok: (v) => v > 0 && v <= 1 && wholeBasisPoints(v),
     expected: { zh: '0.01 至 100 之间的百分点数（如 5、5% 或 0.05）', en: 'percentage points from 0.01 to 100 (5, 5% or 0.05)' },
-    show: (v, lang) => (lang === 'zh' ? `${roundHalfAway(v * 100, 2)} 个百分点` : `${roundHalfAway(v * 100, 2)} percentage points`),
+    show: (v, lang) => words(lang).score.points(roundHalfAway(v * 100, 2)),
   },
   // Shares and bounds as the information block reads 执行率目标: 10%, 0.1 or 10 (a plain number above 1 is a percent).
   penalty: {
@@ -242,10 +248,9 @@ function readParams(
   to: number,
   cols: { label: number; value: number },
   lang: Lang,
-  problem: (row: number, col: number, text: string) => void,
+  problem: (row: number, col: number, say: Say) => void,
   stored: (row: number, col: number) => boolean,
 ): Partial<ScoreBands> {
-  const zh = lang === 'zh';
   const values = new Map<string, ParamValue>();
   for (let r = from; r < to; r++) {
     const label = grid.text(r, cols.label);
@@ -254,14 +259,14 @@ function readParams(
     const key = paramKey(label);
     if (!key) {
       // A line of notes under the table has no value: only a label with a value is a parameter gone wrong.
-      if (!isBlank(raw)) problem(r, cols.label, zh ? `参数“${label}”无法识别，未使用（参数名称见模板）` : `the parameter "${label}" is not known and is not used (see the template for the names)`);
+      if (!isBlank(raw)) problem(r, cols.label, (w) => w.scoreSheet.unknownParam(label));
       continue;
     }
     const id = keyId(key);
     if (values.has(id)) {
       const first = values.get(id)!;
       const where = cellRef(grid.name, first.row, first.col);
-      problem(r, cols.label, zh ? `参数“${label}”重复，只用第一行（${where}）` : `the parameter "${label}" appears twice; only the first row (${where}) is used`);
+      problem(r, cols.label, (w) => w.scoreSheet.duplicateParam(label, where));
       continue;
     }
     const form = formOf(key);
@@ -271,12 +276,9 @@ function readParams(
       continue;
     }
     if (value === null || !form.ok(value)) {
-      const found = isBlank(raw) ? (zh ? '空' : 'blank') : grid.text(r, cols.value) || String(raw);
+      const found = isBlank(raw) ? null : grid.text(r, cols.value) || String(raw);
       const fallback = defaultOf(key);
-      const shown = fallback === undefined ? '' : form.show(fallback, lang);
-      const then = fallback === undefined ? (zh ? '此参数未使用' : 'it is not used') : zh ? `按默认值 ${shown}${/[0-9%]$/.test(shown) ? ' ' : ''}计分` : `the default ${shown} is used`;
-      const expected = zh ? form.expected.zh : form.expected.en;
-      problem(r, cols.value, zh ? `“${label}”应为${/^\d/.test(expected) ? ' ' : ''}${expected}，实为“${found}”，${then}` : `"${label}" should be ${expected}, found "${found}"; ${then}`);
+      problem(r, cols.value, (w, l) => w.scoreSheet.badValue(label, form.expected[l], found, fallback === undefined ? null : form.show(fallback, l)));
       // Marked as read, so a second row of the same parameter is still a duplicate.
       values.set(id, { value: NaN, row: r, col: cols.value });
       continue;
@@ -290,9 +292,9 @@ function readParams(
   /** Where a parameter's row is (read or bad), if the table has it. */
   const cellOf = (key: ParamKey): ParamValue | undefined => values.get(keyId(key));
   /** Marks a value in a message as the default (its row missing, or its cell bad). */
-  const dflt = (where: ParamValue | undefined) => (where && !Number.isNaN(where.value) ? '' : zh ? '（默认）' : ', default');
+  const isDefault = (where: ParamValue | undefined) => !(where && !Number.isNaN(where.value));
   // Every caller has a cell: a band or grade is only checked when one of its parameters is in the table.
-  const at = (where: ParamValue | undefined, text: string) => problem(where?.row ?? from - 1, where?.col ?? cols.label, text);
+  const at = (where: ParamValue | undefined, say: Say) => problem(where?.row ?? from - 1, where?.col ?? cols.label, say);
   const out: Partial<ScoreBands> = {};
   const d = DEFAULT_SCORE_PROFILE;
 
@@ -318,12 +320,8 @@ function readParams(
     if (upTo === undefined || share === undefined) {
       const present = got(boundKey) ?? got(shareKey);
       if (present) {
-        at(
-          present,
-          zh
-            ? `第${n}档${got(boundKey) ? '只有上限、没有得分比例' : '只有得分比例、没有上限'}，此档未使用（需“${PARAM_LABELS.bound(n)[0]}”和“${PARAM_LABELS.share(n)[0]}”两行）`
-            : `band ${n} has ${got(boundKey) ? 'an upper bound but no share' : 'a share but no upper bound'}; it is not used (it needs "${PARAM_LABELS.bound(n)[1]}" and "${PARAM_LABELS.share(n)[1]}")`,
-        );
+        const hasBound = got(boundKey) !== undefined;
+        at(present, (w, l) => w.scoreSheet.bandIncomplete(n, hasBound, labelIn(PARAM_LABELS.bound(n), l), labelIn(PARAM_LABELS.share(n), l)));
       }
       continue;
     }
@@ -337,24 +335,16 @@ function readParams(
       const [prev, next] = [bands[i - 1], bands[i]];
       if (Math.round(next.upTo * 10000) <= Math.round(prev.upTo * 10000)) {
         fine = false;
-        at(
-          next.upToCell ?? prev.upToCell,
-          zh
-            ? `预算调整率各档上限应逐档增大：第${next.band}档上限 ${pct(next.upTo)}${dflt(next.upToCell) || ' '}不大于第${prev.band}档的 ${pct(prev.upTo)}${dflt(prev.upToCell)}，各档按默认值计分`
-            : `the adjustment bands' upper bounds must increase: band ${next.band} (${pct(next.upTo)}${dflt(next.upToCell)}) is not above band ${prev.band} (${pct(prev.upTo)}${dflt(prev.upToCell)}); the default bands are used`,
-        );
+        const [n, p] = [next, prev].map((b) => ({ band: b.band, value: pct(b.upTo), isDefault: isDefault(b.upToCell) }));
+        at(next.upToCell ?? prev.upToCell, (w) => w.scoreSheet.boundsNotIncreasing(n, p));
       }
     }
-    const shares = [{ share: zeroShare, cell: cellOf({ kind: 'zero' }), name: zh ? '调整率为 0 时' : 'the share at 0' }, ...bands.map((b) => ({ share: b.share, cell: b.shareCell, name: zh ? `第${b.band}档` : `band ${b.band}` }))];
+    const shares = [{ share: zeroShare, cell: cellOf({ kind: 'zero' }), band: 0 }, ...bands.map((b) => ({ share: b.share, cell: b.shareCell, band: b.band }))];
     for (let i = 1; i < shares.length && fine; i++) {
       if (shares[i].share > shares[i - 1].share + 1e-12) {
         fine = false;
-        at(
-          shares[i].cell ?? shares[i - 1].cell,
-          zh
-            ? `预算调整率各档得分比例应逐档不增：${shares[i].name}的 ${pct(shares[i].share)}${dflt(shares[i].cell) || ' '}高于${shares[i - 1].name}的 ${pct(shares[i - 1].share)}${dflt(shares[i - 1].cell)}，各档按默认值计分`
-            : `the adjustment shares must not increase from band to band: ${shares[i].name} (${pct(shares[i].share)}${dflt(shares[i].cell)}) is above ${shares[i - 1].name} (${pct(shares[i - 1].share)}${dflt(shares[i - 1].cell)}); the default bands are used`,
-        );
+        const [n, p] = [shares[i], shares[i - 1]].map((s) => ({ band: s.band, value: pct(s.share), isDefault: isDefault(s.cell) }));
+        at(shares[i].cell ?? shares[i - 1].cell, (w) => w.scoreSheet.sharesIncreasing(n, p));
       }
     }
     if (fine) out.adjustment = { zeroShare, bands: bands.map((b) => ({ upTo: b.upTo, share: b.share })) };
@@ -370,12 +360,8 @@ function readParams(
     for (let i = 1; i < grades.length && fine; i++) {
       if (grades[i].from >= grades[i - 1].from) {
         fine = false;
-        at(
-          grades[i].cell ?? grades[i - 1].cell,
-          zh
-            ? `等级分数线应逐级降低：“${grades[i].grade}”${grades[i].from} 分${dflt(grades[i].cell) || ' '}不低于“${grades[i - 1].grade}”${grades[i - 1].from} 分${dflt(grades[i - 1].cell)}，等级按默认分数线（优 90、良 80、中 60）确定`
-            : `grade thresholds must decrease: ${GRADE_EN[grades[i].grade]} (${grades[i].from}${dflt(grades[i].cell)}) is not below ${GRADE_EN[grades[i - 1].grade]} (${grades[i - 1].from}${dflt(grades[i - 1].cell)}); the default thresholds (90, 80, 60) are used`,
-        );
+        const [n, p] = [grades[i], grades[i - 1]].map((g) => ({ grade: g.grade, value: g.from, isDefault: isDefault(g.cell) }));
+        at(grades[i].cell ?? grades[i - 1].cell, (w) => w.scoreSheet.gradesNotDecreasing(n, p));
       }
     }
     if (fine) out.grades = grades.map((g) => ({ grade: g.grade, from: g.from }));
@@ -387,8 +373,8 @@ function readParams(
 
 /** The profile a 评分设置 sheet holds, or null (and a finding) when it has no usable header. */
 export function readScoreSheet(grid: Grid, lang: Lang, findings: Finding[]): ScoreProfile | null {
-  const zh = lang === 'zh';
-  const problem = (row: number, col: number, text: string) => findings.push(makeFinding('score-setting', cellRef(grid.name, row, col), lang, { text }));
+  // Worded in both languages: the pane shows the finding in its own.
+  const problem = (row: number, col: number, say: Say) => findings.push(makeFinding('score-setting', cellRef(grid.name, row, col), lang, { text: inBoth(say) }));
   /** A score cell the file stores as a non-number or a date: an error (not a setting left at its default), true when so. */
   const stored = (read: NumberRead | null, row: number, col: number, column: string): boolean => {
     if (!read || read.ok || (read.reason !== 'invalid' && read.reason !== 'date')) return false;
@@ -397,7 +383,7 @@ export function readScoreSheet(grid: Grid, lang: Lang, findings: Finding[]): Sco
   };
   const header = findHeader(grid, SCORE_HEADER, range(0, Math.min(grid.rowCount, HEADER_ROWS)));
   if (!header) {
-    problem(0, 0, zh ? '未找到表头“指标 | 分值 | 类型 | 得分”，按默认评分标准计分' : 'no header "Indicator | Points | Kind | Score" found; the default scoring is used');
+    problem(0, 0, (w) => w.scoreSheet.noHeader);
     return null;
   }
   const { cols } = header;
@@ -412,14 +398,15 @@ export function readScoreSheet(grid: Grid, lang: Lang, findings: Finding[]): Sco
     const points = readNumber(rawPoints, false);
     if (stored(points, r, cols.points, grid.text(header.row, cols.points))) continue;
     if (!points || !points.ok || points.value <= 0 || points.value > MAX_POINTS || points.percent) {
-      problem(r, cols.points, zh ? `“${name}”的分值应为不超过 ${MAX_POINTS} 的正数，实为“${isBlank(rawPoints) ? '空' : grid.text(r, cols.points) || String(rawPoints)}”，此指标未计入` : `the points of "${name}" should be a positive number up to ${MAX_POINTS}, found "${grid.text(r, cols.points) || String(rawPoints)}"; the indicator is left out`);
+      const found = grid.text(r, cols.points) || String(rawPoints);
+      problem(r, cols.points, (w) => w.scoreSheet.badPoints(name, MAX_POINTS, found, isBlank(rawPoints)));
       continue;
     }
     const kindText = grid.text(r, cols.kind);
     const kind = KIND_LOOKUP.get(normalise(kindText));
     if (!kind) {
-      const words = Object.values(SCORE_KIND_WORDS).map((w) => w[0]).join(zh ? '、' : ', ');
-      problem(r, cols.kind, zh ? `“${name}”的类型“${kindText}”无法识别（可用：${words}），此指标未计入` : `the kind "${kindText}" of "${name}" is not one of ${words}; the indicator is left out`);
+      const kinds = Object.values(SCORE_KIND_WORDS).map((w) => w[0]);
+      problem(r, cols.kind, (w) => w.scoreSheet.badKind(name, kindText, kinds));
       continue;
     }
     let manualScore: number | null = null;
@@ -429,13 +416,8 @@ export function readScoreSheet(grid: Grid, lang: Lang, findings: Finding[]): Sco
       if (stored(score, r, cols.score, grid.text(header.row, cols.score))) {
         // reported as an error: nothing is scored from it
       } else if (!score || !score.ok || score.percent || score.value < 0 || score.value > points.value) {
-        problem(
-          r,
-          cols.score,
-          zh
-            ? `“${name}”的得分应为 0 至 ${points.value} 之间的数字，实为“${grid.text(r, cols.score) || String(rawScore)}”，按待评分处理`
-            : `the score of "${name}" should be a number from 0 to ${points.value}, found "${grid.text(r, cols.score) || String(rawScore)}"; treated as unscored`,
-        );
+        const found = grid.text(r, cols.score) || String(rawScore);
+        problem(r, cols.score, (w) => w.scoreSheet.badScore(name, points.value, found));
       } else manualScore = score.value;
     }
     const indicator: ScoreIndicator = { name, points: points.value, kind, manualScore };
@@ -446,12 +428,12 @@ export function readScoreSheet(grid: Grid, lang: Lang, findings: Finding[]): Sco
     indicators.push(indicator);
   }
   if (indicators.length === 0) {
-    problem(header.row, cols.name, zh ? '评分设置表没有可用的指标行，按默认评分标准计分' : 'the Scoring sheet has no usable indicator; the default scoring is used');
+    problem(header.row, cols.name, (w) => w.scoreSheet.noIndicators);
     return null;
   }
   const max = indicators.reduce((s, i) => s + i.points, 0);
   if (Math.abs(max - 100) > 1e-9) {
-    problem(header.row, cols.points, zh ? `分值合计为 ${max} 分，不是 100 分：等级按折算为百分制的得分确定` : `the points add up to ${max}, not 100: the grade uses the score scaled to 100`);
+    problem(header.row, cols.points, (w) => w.scoreSheet.pointsNot100(max));
   }
   const bands = params ? readParams(grid, params.row + 1, params.row < header.row ? header.row : grid.rowCount, params.cols, lang, problem, (row, col) => stored(readNumber(grid.value(row, col), false), row, col, grid.text(params.row, params.cols.value))) : {};
   return profileWith(indicators, bands);

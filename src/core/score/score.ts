@@ -2,6 +2,7 @@
 // its grade. Rates are compared as displayed (2 decimals of a percent), like every other threshold.
 import type { Lang, NumberStyle } from '../model';
 import { displayedRate, formatRate, roundHalfAway } from '../numbers';
+import { words } from '../wording';
 import type { Grade, ScoreKind, ScoreProfile } from './profile';
 
 export interface ScoreRow {
@@ -70,23 +71,17 @@ export function gradeOf(score: number, profile: ScoreProfile): Grade {
   return profile.grades.find((g) => shown >= g.from)?.grade ?? '差';
 }
 
-const GRADE_WORD: Record<Grade, string> = { 优: 'Excellent', 良: 'Good', 中: 'Fair', 差: 'Poor' };
-
 /** 优 ≥ 90 分，80 分 ≤ 良 < 90 分，60 分 ≤ 中 < 80 分，差 < 60 分 (or in English), from the profile's thresholds. */
 export function gradeBands(profile: Pick<ScoreProfile, 'grades'>, lang: Lang): string {
-  const zh = lang === 'zh';
-  const parts = profile.grades.map((g, i) => {
-    if (i === 0) return zh ? `${g.grade} ≥ ${g.from} 分` : `${GRADE_WORD[g.grade]} ≥ ${g.from}`;
-    const below = profile.grades[i - 1].from;
-    return zh ? `${g.from} 分 ≤ ${g.grade} < ${below} 分` : `${GRADE_WORD[g.grade]} ${g.from}–${round2(below - 0.01)}`;
-  });
+  const { score: w, clauseSeparator } = words(lang);
+  const parts = profile.grades.map((g, i) => (i === 0 ? w.firstBand(g.grade, g.from) : w.band(g.grade, g.from, profile.grades[i - 1].from)));
   const last = profile.grades[profile.grades.length - 1];
-  if (last) parts.push(zh ? `差 < ${last.from} 分` : `Poor < ${last.from}`);
-  return parts.join(zh ? '，' : ', ');
+  if (last) parts.push(w.poor(last.from));
+  return parts.join(clauseSeparator);
 }
 
 export function computeScore(facts: ScoreFacts, profile: ScoreProfile, lang: Lang, style: NumberStyle = 'fixed'): Score {
-  const zh = lang === 'zh';
+  const w = words(lang).score;
   const pct = (v: number) => formatRate(v, style);
   const rows: ScoreRow[] = profile.indicators.map((ind) => {
     const base = {
@@ -99,37 +94,35 @@ export function computeScore(facts: ScoreFacts, profile: ScoreProfile, lang: Lan
     switch (ind.kind) {
       case 'execution': {
         const rate = facts.executionRate;
-        if (rate === null) return { ...base, actual: null, score: null, note: zh ? '预算完成率无法计算（预算为 0）' : 'No execution rate (zero budget)' };
-        const step = zh ? `${round2(profile.execution.step * 100)} 个百分点` : `${round2(profile.execution.step * 100)} percentage points`;
+        if (rate === null) return { ...base, actual: null, score: null, note: w.noExecutionRate };
+        const step = w.points(round2(profile.execution.step * 100));
         const penalty = round2(profile.execution.penaltyShare * ind.points);
         return {
           ...base,
           actual: rate,
           score: round2(executionScore(rate, ind.points, profile)),
-          note: zh ? `100% 得满分，每低 ${step}扣 ${penalty} 分` : `Full at 100%; ${penalty} off per full ${step} below`,
+          note: w.execution(step, penalty),
         };
       }
       case 'adjustment': {
         const rate = facts.adjustmentRate;
-        if (rate === null) return { ...base, actual: null, score: null, note: zh ? '预算调整率无法计算（年初预算未知或为 0）' : 'No adjustment rate (initial budget unknown or 0)' };
-        const bands = profile.adjustment.bands.map((b) => (zh ? `≤${pct(b.upTo)} 得 ${round2(b.share * ind.points)} 分` : `≤${pct(b.upTo)} → ${round2(b.share * ind.points)}`));
+        if (rate === null) return { ...base, actual: null, score: null, note: w.noAdjustmentRate };
+        const bands = profile.adjustment.bands.map((b) => w.adjustmentBand(pct(b.upTo), round2(b.share * ind.points)));
         return {
           ...base,
           actual: rate,
           score: round2(adjustmentScore(rate, ind.points, profile)),
-          note: zh
-            ? `按调整率绝对值：0 得 ${round2(profile.adjustment.zeroShare * ind.points)} 分，${bands.join('，')}，其余 0 分`
-            : `By |rate|: 0 → ${round2(profile.adjustment.zeroShare * ind.points)}, ${bands.join(', ')}, above → 0`,
+          note: w.adjustment(round2(profile.adjustment.zeroShare * ind.points), bands),
         };
       }
       case 'projects': {
-        if (facts.rated === 0) return { ...base, actual: null, score: null, note: zh ? '没有可计算执行率的项目' : 'No project has a rate' };
+        if (facts.rated === 0) return { ...base, actual: null, score: null, note: w.noRatedProject };
         const share = facts.onTarget / facts.rated;
         return {
           ...base,
           actual: share,
           score: round2(ind.points * share),
-          note: zh ? `${facts.rated} 个项目中 ${facts.onTarget} 个达到执行率目标，按比例得分` : `${facts.onTarget} of ${facts.rated} projects on target, scored in proportion`,
+          note: w.projects(facts.rated, facts.onTarget),
         };
       }
       case 'manual':
@@ -137,7 +130,7 @@ export function computeScore(facts: ScoreFacts, profile: ScoreProfile, lang: Lan
           ...base,
           actual: null,
           score: ind.manualScore === null ? null : round2(ind.manualScore),
-          note: ind.manualScore === null ? (zh ? '待人工评分（在“评分设置”表填写得分）' : 'To be scored by hand (the Scoring sheet)') : zh ? '人工评分' : 'Scored by hand',
+          note: ind.manualScore === null ? w.manualPending : w.manual,
         };
     }
   });

@@ -5,7 +5,8 @@ import { parseRange, splitReference } from '../../core/address';
 import { REPORT_NAME_PREFIX } from '../../core/compose/reportPlan';
 import { DEFAULT_CONFIG, type Limits } from '../../core/config';
 import { limitMessage, overLimit, type LimitExceeded } from '../../core/limits';
-import type { CellValue, Lang, SheetSnapshot, WorkbookSnapshot } from '../../core/model';
+import type { CellValue, Lang, SheetSnapshot, UnkeptContent, WorkbookSnapshot } from '../../core/model';
+import { words } from '../../core/wording';
 import { ExcelJsChangedError, loadWithExcelJS, sheetMerges, type ExcelLoad, type SheetPart } from './excelAdapter';
 import { scanSheetXml } from './sheetXml';
 import { findUnkeptContent } from './unkeptContent';
@@ -97,6 +98,13 @@ export interface LoadedWorkbook {
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
+/** What the output cannot keep, worded in both languages (the same list in the same order) for the pane's sake. */
+async function unkeptInBoth(zip: JSZip): Promise<UnkeptContent[]> {
+  const [zh, en] = await Promise.all([findUnkeptContent(zip, 'zh'), findUnkeptContent(zip, 'en')]);
+  const text = (v: UnkeptContent['what'], lang: Lang) => (typeof v === 'string' ? v : v[lang]);
+  return zh.map((c, i) => ({ what: { zh: text(c.what, 'zh'), en: text(en[i].what, 'en') }, where: { zh: text(c.where, 'zh'), en: text(en[i].where, 'en') } }));
+}
+
 /** Stops ExcelJS's load from inside the sheet hook. */
 class OverLimit extends Error {
   constructor(readonly exceeded: LimitExceeded) {
@@ -110,9 +118,7 @@ function tooLarge(exceeded: LimitExceeded, lang: Lang): UnreadableWorkbookError 
 
 function damaged(detail: string, lang: Lang): UnreadableWorkbookError {
   return new UnreadableWorkbookError(
-    lang === 'zh'
-      ? `文件已损坏，无法读取（${detail}）：请找回原文件，或在 Excel 或 WPS 中打开（必要时修复）并另存为新的 .xlsx 后再试。`
-      : `the file is damaged and cannot be read (${detail}): find the original, or open it in Excel or WPS (repair it if asked), save it as a new .xlsx and try again.`,
+    words(lang).unreadable.damaged(detail),
     'corrupt',
     { detail },
   );
@@ -136,9 +142,7 @@ class PrefixedPart extends Error {
 
 function prefixedWorkbook(part: string, lang: Lang): UnreadableWorkbookError {
   return new UnreadableWorkbookError(
-    lang === 'zh'
-      ? `${part} 的 XML 元素带命名空间前缀（如 <x:worksheet>），本工具无法正确读取：请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试`
-      : `${part} is written with XML namespace prefixes (such as <x:worksheet>), which this tool cannot read correctly: open the file in Excel or WPS and save it again as .xlsx`,
+    words(lang).unreadable.prefixed(part),
     'not-xlsx',
   );
 }
@@ -180,8 +184,8 @@ export async function loadWorkbook(bytes: Uint8Array, lang: Lang = 'zh', limits:
   } catch (error) {
     // JSZip's words ("Corrupted zip : CRC32 mismatch", "Bug : uncompressed data size mismatch") in the clerk's.
     const message = (error as Error).message;
-    const zh = lang === 'zh';
-    const detail = /crc32/i.test(message) ? (zh ? '校验和不符' : 'checksum mismatch') : /size mismatch/i.test(message) ? (zh ? '部件大小与目录不符' : 'a part’s size does not match the zip directory') : message;
+    const w = words(lang).unreadable;
+    const detail = /crc32/i.test(message) ? w.checksum : /size mismatch/i.test(message) ? w.partSize : message;
     throw damaged(detail, lang);
   }
 
@@ -209,11 +213,10 @@ export async function loadWorkbook(bytes: Uint8Array, lang: Lang = 'zh', limits:
     throw damaged((error as Error).message, lang);
   }
   const { workbook, partOfSheet } = loaded;
-  const content = await findUnkeptContent(zip, lang);
   const snapshot: WorkbookSnapshot = {
     sheets: workbook.worksheets.map((ws) => sheetSnapshot(ws, invalidByPart.get(partOfSheet.get(ws.name) ?? ''))),
     toolSheets: toolSheetNames(workbook),
-    unkeptContent: content,
+    unkeptContent: await unkeptInBoth(zip),
   };
   return { workbook, snapshot };
 }

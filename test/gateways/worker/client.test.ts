@@ -8,6 +8,7 @@
 // that dies fails its jobs with a message.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { wordFinding } from '../../../src/core/wording';
 import { HostError, isCancelled, type Settings } from '../../../src/gateways/host';
 import { inThreadPort, JobClient, type Port } from '../../../src/gateways/worker/client';
 import { fromPlainError, toPlainError } from '../../../src/gateways/worker/protocol';
@@ -46,7 +47,12 @@ it('opens a file in the worker, generates, and after a cancel reads it into a ne
   expect(spawned).toBe(2);
   expect(outcome).toMatchObject({ ok: true, reportSheet: '绩效自评报告', output: { name: 'sample-2021.evaluation.xlsx' } });
   expect(steps).toEqual(['reading', 'computing', 'reading', 'computing', 'writing']);
-  if (outcome.ok) expect(outcome.evaluation.totals.executionRate).toBeCloseTo(0.9648, 4);
+  if (!outcome.ok) throw new Error('not generated');
+  expect(outcome.evaluation.totals.executionRate).toBeCloseTo(0.9648, 4);
+  // Findings cross with their parameters, so that the pane words them in its own language.
+  const [finding] = outcome.evaluation.findings;
+  expect(finding).toMatchObject({ code: 'needs-explanation', params: { name: '安全生产宣传教育中心工作经费', rate: '88.31%', threshold: '90.00%' } });
+  expect(wordFinding(finding, 'en')).toBe('"安全生产宣传教育中心工作经费" is at 88.31%, below 90.00%: a reason is required.');
 });
 
 it('rejects a job started on an aborted signal without starting a worker', async () => {

@@ -1,6 +1,7 @@
 // The forms and 绩效指标 sheets of a workbook, and how they join the rest: the form wins over a table row of the
 // same project, a 绩效指标 row joins its project by name, and the department's name, year and units fall back to
 // what the forms say.
+import { inBoth } from '../../wording';
 import { makeFinding } from '../../findings';
 import type { DepartmentInfo, Finding, Lang, ProjectInput } from '../../model';
 import type { Grid } from '../grid';
@@ -86,8 +87,7 @@ function mostFrequent<T>(entries: { value: T; cell: string }[]): { value: T; oth
  * gives none, the most frequent when they disagree (with a warning naming the others); 实施单位 fill the units list.
  */
 export function fillInfoFromForms(info: DepartmentInfo, forms: ProjectInput[], lang: Lang, findings: Finding[]): void {
-  const zh = lang === 'zh';
-  const take = <T extends string | number>(what: string, entries: { value: T; cell: string }[]): T | null => {
+  const take = <T extends string | number>(what: 'department' | 'year', entries: { value: T; cell: string }[]): T | null => {
     const picked = mostFrequent(entries);
     if (!picked) return null;
     if (picked.others.length > 0) {
@@ -95,7 +95,7 @@ export function fillInfoFromForms(info: DepartmentInfo, forms: ProjectInput[], l
         makeFinding('form-info-mismatch', picked.others[0].cell, lang, {
           what,
           used: String(picked.value),
-          others: picked.others.map((o) => `${o.value}（${o.cell}）`).join(zh ? '、' : ', '),
+          others: inBoth((w) => picked.others.map((o) => `${o.value}（${o.cell}）`).join(w.listSeparator)),
         }),
       );
     }
@@ -103,12 +103,12 @@ export function fillInfoFromForms(info: DepartmentInfo, forms: ProjectInput[], l
   };
   if (info.name === null) {
     info.name = take(
-      zh ? '主管部门' : 'supervising department',
+      'department',
       forms.flatMap((p) => (p.form?.department ? [{ value: p.form.department, cell: p.form.departmentCell ?? p.cell }] : [])),
     );
   }
   if (info.year === null) {
-    info.year = take(zh ? '年度' : 'year', forms.flatMap((p) => (p.form?.year ? [{ value: p.form.year, cell: p.cell }] : [])));
+    info.year = take('year', forms.flatMap((p) => (p.form?.year ? [{ value: p.form.year, cell: p.cell }] : [])));
   }
   if (info.unitsIncluded === null) {
     const units = [...new Set(forms.flatMap((p) => (p.form?.unit ? [p.form.unit] : [])))];

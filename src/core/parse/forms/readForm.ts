@@ -1,6 +1,7 @@
 // One 项目支出绩效自评表 (one project per sheet) → the project, its indicators and what the form says besides.
 // Read from cell values alone: a merged cell's text sits in its top-left cell, and merges are not known on every
 // Excel host.
+import { inBoth } from '../../wording';
 import { cellRef } from '../../address';
 import { amountLimitText, makeFinding } from '../../findings';
 import { matchHeader, wanDivisor, type Unit } from '../../headers';
@@ -132,7 +133,7 @@ function figures(grid: Grid, block: MoneyBlock, name: string, unit: Unit, lang: 
           column: grid.text(block.header, col),
           given: formatAmount(given ?? 0, 'trim'),
           sum: formatAmount(sum, 'trim'),
-          unit: lang === 'zh' ? unit : unit === '元' ? 'yuan' : '10k yuan',
+          unit,
           used,
         }),
       );
@@ -192,14 +193,14 @@ function readFormCells(grid: Grid, title: { row: number; col: number }, lang: La
   if (!nameFound || matchHeader(nameFound.text)) return 'not-a-form';
   const name = nameFound.text;
   if (!block) {
-    findings.push(makeFinding('missing-column', nameFound.cell, lang, { column: lang === 'zh' ? '项目资金' : 'Project funds', words: '年初预算数、全年预算数、全年执行数' }));
+    findings.push(makeFinding('missing-column', nameFound.cell, lang, { column: inBoth((w) => w.forms.fundsColumn), words: '年初预算数、全年预算数、全年执行数' }));
     return null;
   }
   const unit: Unit = block.unit ?? '万元';
   if (!block.unit) {
     findings.push(
       makeFinding('defaults-used', cellRef(grid.name, block.header, block.firstCol), lang, {
-        what: lang === 'zh' ? `金额单位按万元计（${grid.name} 的项目资金未写明单位）` : `amounts taken as 10k yuan (no unit given for the funds of ${grid.name})`,
+        what: inBoth((w) => w.forms.unitAssumed(grid.name)),
       }),
     );
   }

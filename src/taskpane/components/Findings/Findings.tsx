@@ -4,7 +4,8 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Finding, Severity } from '../../../core/model';
-import { useStrings } from '../../i18n';
+import { wordFinding } from '../../../core/wording';
+import { uiLanguage, useStrings } from '../../i18n';
 import { CellLink } from '../CellLink/CellLink';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -69,6 +70,8 @@ function Group({ severity, group, onSelect, Heading }: { severity: Severity; gro
   const strings = useStrings();
   const styles = useStyles();
   const { shown, more } = useShownItems(group);
+  // The pane's language, not the report's: the message is worded again from the finding's code and parameters.
+  const lang = uiLanguage(strings.langTag);
   return (
     <section className={`${styles.group} ${styles[severity]}`} aria-label={strings.severity[severity](group.length)} data-severity={severity}>
       <Heading className={styles.heading}>{strings.severity[severity](group.length)}</Heading>
@@ -80,7 +83,7 @@ function Group({ severity, group, onSelect, Heading }: { severity: Severity; gro
                 <CellLink reference={finding.cell} onSelect={onSelect} />
               </span>
             )}
-            {finding.message}
+            {wordFinding(finding, lang)}
           </li>
         ))}
       </ul>
