@@ -30,6 +30,13 @@ const SEVERITY: Record<FindingCode, Severity> = {
   'kept-edit': 'info',
   'kept-addition': 'info',
   'text-truncated': 'warning',
+  'indicator-not-comparable': 'info',
+  'indicator-far-above-target': 'info',
+  'indicator-above-rule': 'warning',
+  'indicator-below-rule': 'info',
+  'indicator-missed-no-reason': 'warning',
+  'indicator-points': 'warning',
+  'form-figure-mismatch': 'warning',
 };
 
 const projectWords = (lang: Lang): string => {
@@ -162,6 +169,45 @@ const MESSAGES: Record<FindingCode, Record<Lang, Text>> = {
   'text-truncated': {
     zh: (p) => `该单元格的文字有 ${p.length} 个字符，超过 Excel 单元格上限 ${p.limit} 个字符，报告中已截断（末尾标“${p.mark}”）；完整内容请看它的来源。`,
     en: (p) => `This cell's text is ${p.length} characters long, over Excel's limit of ${p.limit} per cell: the report cuts it (ending "${p.mark}"); see its source for the whole text.`,
+  },
+  // Indicators (绩效指标) scored by the rule: `project` and `name` (三级) say which.
+  'indicator-not-comparable': {
+    zh: (p) => `“${p.project}”的指标“${p.name}”：目标“${p.target}”与实际完成值“${p.actual}”无法按评分规则比较，按填报得分计。`,
+    en: (p) => `"${p.project}", indicator "${p.name}": the target "${p.target}" and the actual "${p.actual}" cannot be compared by the rule; the clerk's score is used.`,
+  },
+  'indicator-far-above-target': {
+    zh: (p) => `“${p.project}”的指标“${p.name}”实际完成值 ${p.actual} 超过目标 ${p.target} 的 ${p.share} 以上，请复核目标是否定得偏低。`,
+    en: (p) => `"${p.project}", indicator "${p.name}": the actual ${p.actual} is more than ${p.share} above the target ${p.target}; was the target set too low?`,
+  },
+  'indicator-above-rule': {
+    zh: (p) => `“${p.project}”的指标“${p.name}”填报得分 ${p.score} 高于按评分规则应得的 ${p.rule} 分（分值 ${p.points}），评审时可能扣减。`,
+    en: (p) => `"${p.project}", indicator "${p.name}": the score given, ${p.score}, is above the ${p.rule} the rule allows (of ${p.points}); a reviewer will deduct.`,
+  },
+  'indicator-below-rule': {
+    zh: (p) => `“${p.project}”的指标“${p.name}”填报得分 ${p.score} 低于按评分规则计算的 ${p.rule} 分。`,
+    en: (p) => `"${p.project}", indicator "${p.name}": the score given, ${p.score}, is below the rule's ${p.rule}.`,
+  },
+  'indicator-missed-no-reason': {
+    zh: (p) => `“${p.project}”的指标“${p.name}”未完成（目标 ${p.target}，实际 ${p.actual}），请填写偏差原因。`,
+    en: (p) => `"${p.project}", indicator "${p.name}" was missed (target ${p.target}, actual ${p.actual}): give the reason for the shortfall.`,
+  },
+  'indicator-points': {
+    zh: (p) =>
+      p.kind === 'total'
+        ? `“${p.project}”各项分值合计 ${p.sum} 分（含预算执行率 ${p.execution} 分），与总分行的分值 ${p.stated} 分不符。`
+        : p.kind === 'other'
+          ? `“${p.project}”的一级指标“${p.level1}”不属于产出、效益或满意度指标，其三级指标未填分值，按 0 分计。`
+          : `“${p.project}”的一级指标“${p.level1}”下各三级指标分值合计 ${p.sum} 分，与标注的 ${p.stated} 分不符。`,
+    en: (p) =>
+      p.kind === 'total'
+        ? `"${p.project}": the points add up to ${p.sum} (with ${p.execution} for the execution rate), not the ${p.stated} of the total row.`
+        : p.kind === 'other'
+          ? `"${p.project}": the level-1 indicator "${p.level1}" is none of output, effect or satisfaction, and its indicators have no points: they count 0.`
+          : `"${p.project}": the indicators under "${p.level1}" add up to ${p.sum} points, not the ${p.stated} it states.`,
+  },
+  'form-figure-mismatch': {
+    zh: (p) => `“${p.name}”自评表的${p.what}为 ${p.given}，按${p.basis}应为 ${p.computed}。`,
+    en: (p) => `"${p.name}": the form's ${p.what} is ${p.given}; ${p.basis} gives ${p.computed}.`,
   },
 };
 

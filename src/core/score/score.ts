@@ -45,6 +45,8 @@ export interface ScoreFacts {
   /** Projects with a rate, and how many of them reached their target. */
   rated: number;
   onTarget: number;
+  /** 项目自评平均分 (of 100) and how many projects it covers; null when no project has indicators. */
+  projectAverage?: { average: number; projects: number } | null;
 }
 
 const round2 = (v: number) => roundHalfAway(v, 2);
@@ -130,6 +132,18 @@ export function computeScore(facts: ScoreFacts, profile: ScoreProfile, lang: Lan
           actual: share,
           score: round2(ind.points * share),
           note: zh ? `${facts.rated} 个项目中 ${facts.onTarget} 个达到执行率目标，按比例得分` : `${facts.onTarget} of ${facts.rated} projects on target, scored in proportion`,
+        };
+      }
+      case 'project-average': {
+        const avg = facts.projectAverage ?? null;
+        if (avg === null) return { ...base, actual: null, score: null, note: zh ? '没有填报绩效指标的项目' : 'No project has indicators' };
+        return {
+          ...base,
+          actual: avg.average / 100,
+          score: round2((ind.points * Math.min(100, Math.max(0, avg.average))) / 100),
+          note: zh
+            ? `${avg.projects} 个项目按评分规则的自评得分（折算为百分制）以调整后预算加权平均为 ${round2(avg.average)} 分，按比例得分`
+            : `${avg.projects} projects' rule scores (on 100), weighted by adjusted budget, average ${round2(avg.average)}; scored in proportion`,
         };
       }
       case 'manual':
