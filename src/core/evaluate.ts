@@ -20,6 +20,7 @@ import {
 } from './model';
 import { displayedRate, formatAmount, formatRate } from './numbers';
 import { DEFAULT_SCORE_PROFILE } from './score/profile';
+import { withOverrides } from './score/indicators/rules';
 import { scoreProject } from './score/indicators/selfScore';
 import { computeScore } from './score/score';
 
@@ -78,7 +79,7 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
   const shownExplainBelow = displayedRate(explainBelow);
   const seen = new Map<string, string>();
   // The 评分设置 sheet's indicator settings win over the configuration's.
-  const indicatorRules = input.scoreProfile?.indicatorRules ?? config.indicators;
+  const indicatorRules = withOverrides(config.indicators, input.scoreProfile?.indicatorRules);
   const projects: ProjectResult[] = input.projects.map((project) => {
     const r = rates(project, basis);
     // A rate that is not a number a report can show (a budget of 1e-300 万元): an error at the row, then unknown.

@@ -3,7 +3,7 @@
 // Sources (docs/ARCHITECTURE.md): 财预〔2013〕53号 共性指标体系框架; the Yueyang sample 评分表 (adjustment bands);
 // the MoF budget department's grade bands (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60).
 
-import type { IndicatorRules } from './indicators/rules';
+import type { IndicatorOverrides } from './indicators/rules';
 
 /**
  * How an indicator gets its score: from the data, or by hand (the clerk's 得分 cell). `project-average`
@@ -35,8 +35,8 @@ export interface ScoreProfile {
   adjustment: { zeroShare: number; bands: { upTo: number; share: number }[] };
   /** Lowest score (of 100) of each grade, best first; below the last, 差. */
   grades: { grade: Grade; from: number }[];
-  /** The indicator rule's settings from 评分设置, when it sets any (else the configuration's). */
-  indicatorRules?: IndicatorRules;
+  /** The indicator rule's settings from 评分设置, when it sets any (the configuration's stand for the rest). */
+  indicatorRules?: IndicatorOverrides;
 }
 
 export const SCORE_KIND_WORDS: Record<ScoreKind, readonly string[]> = {
@@ -83,7 +83,7 @@ export const DEFAULT_SCORE_PROFILE: ScoreProfile = {
 };
 
 /** The bands of a profile: what the 评分设置 sheet's 评分参数 table can change. */
-export type ScoreBands = Pick<ScoreProfile, 'execution' | 'adjustment' | 'grades'>;
+export type ScoreBands = Pick<ScoreProfile, 'execution' | 'adjustment' | 'grades' | 'indicatorRules'>;
 
 /** The default profile with the clerk's indicators (and any of the clerk's bands) in place of the default ones. */
 export function profileWith(indicators: ScoreIndicator[], bands: Partial<ScoreBands> = {}): ScoreProfile {

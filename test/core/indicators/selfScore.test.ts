@@ -154,7 +154,7 @@ describe('evaluate', () => {
   });
 
   it('the 评分设置 sheet’s indicator settings win over the configuration', () => {
-    const profile = { ...DEFAULT_SCORE_PROFILE, indicatorRules: { ...R, points: { ...R.points, execution: 20 } } };
+    const profile = { ...DEFAULT_SCORE_PROFILE, indicatorRules: { points: { execution: 20 } } };
     const ev = evaluate(input([project({ indicators: [ind({ points: 80 })] })], { scoreProfile: profile }), o);
     expect(ev.projects[0].selfScore?.points).toBe(100);
   });

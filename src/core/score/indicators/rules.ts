@@ -30,3 +30,16 @@ export function categoryOf(level1: string): IndicatorCategory {
 export function defaultPoints(category: IndicatorCategory, rules: IndicatorRules): number {
   return category === 'other' ? 0 : rules.points[category];
 }
+
+/** What the 评分设置 sheet may set: any default points, the qualitative bands, the far-above share. */
+export interface IndicatorOverrides {
+  points?: Partial<IndicatorRules['points']>;
+  bands?: IndicatorRules['bands'];
+  farAbove?: number;
+}
+
+/** The rules with the sheet's settings in place of the configuration's. */
+export function withOverrides(rules: IndicatorRules, overrides: IndicatorOverrides | undefined): IndicatorRules {
+  if (!overrides) return rules;
+  return { points: { ...rules.points, ...overrides.points }, bands: overrides.bands ?? rules.bands, farAbove: overrides.farAbove ?? rules.farAbove };
+}
