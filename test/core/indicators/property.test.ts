@@ -16,7 +16,7 @@ const quantity = fc.tuple(op, num, unit).map(([o, n, u]) => `${o}${n}${u}`);
 const text = fc.oneof(
   quantity,
   fc.tuple(num, unit, num, unit).map(([a, u, b, v]) => `${a}${u}-${b}${v}`),
-  fc.constantFrom('达成', '未达成', '部分达成', '基本完成', '已完成', '不及时', '是', '否', '效果明显', '12月底前完成', '良好', ''),
+  fc.constantFrom('达成', '未达成', '部分达成', '基本完成', '已完成', '不及时', '是', '否', '效果明显', '12月底前完成', '良好', '', 'toString', '__proto__', 'constructor'),
   fc.string({ maxLength: 12 }),
 );
 const points = fc.option(fc.oneof(fc.double({ min: -10, max: 200, noNaN: true }), fc.integer({ min: 0, max: 100 })), { nil: null });

@@ -41,6 +41,8 @@ describe('units', () => {
     expect(commonScale('天', '小时')).toBeNull();
     expect(commonScale('%', '个')).toBeNull();
     expect(commonScale('万元', '个')).toBeNull();
+    expect(commonScale('toString', '元')).toBeNull();
+    expect(commonScale('toString', 'toString')).toEqual({ target: 1, actual: 1 });
   });
   it('an actual with no unit takes the target’s; a target with none compares only with a bare actual', () => {
     expect(commonScale('%', '')).toEqual({ target: 1, actual: 1 });

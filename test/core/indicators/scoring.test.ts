@@ -111,7 +111,10 @@ describe('qualitative', () => {
     ['未按时完成', 'missed'],
     ['完成，但不及时', 'missed'], // the worst word counts
     ['是否', null], // 是 / 否 only alone
+    ['完成率95%', null], // a figure's name, not a verdict
+    ['完成值达到预期', 'met'],
     ['良好', null],
+    ['toString', null], // found by the property test: not a key of Object.prototype
     ['', null],
   ])('%p reads as %p', (text, completion) => {
     expect(readCompletion(text)).toBe(completion);

@@ -32,14 +32,19 @@ const WORDS: [string, Completion][] = (
 ).sort((a, b) => b[0].length - a[0].length);
 
 /** 是 and 否 alone only: inside a sentence they are not a verdict (是否, 主要是). */
-const YES_NO: Record<string, Completion> = { 是: 'met', 否: 'missed' };
+const YES_NO = new Map<string, Completion>([
+  ['是', 'met'],
+  ['否', 'missed'],
+]);
 
 const WORST: Record<Completion, number> = { met: 0, partial: 1, missed: 2 };
 
 /** The completion the text states, or null when it has none of the words. Several words: the worst counts. */
 export function readCompletion(text: string): Completion | null {
   const bare = text.replace(/[\s\u00a0。.，,！!；;、]/g, '');
-  if (bare in YES_NO) return YES_NO[bare];
+  // A Map, not an object: an actual of "toString" is text, not a key of Object.prototype.
+  const yesNo = YES_NO.get(bare);
+  if (yesNo) return yesNo;
   let found: Completion | null = null;
   for (let i = 0; i < bare.length; ) {
     const hit = WORDS.find(([word]) => bare.startsWith(word, i));
@@ -47,8 +52,10 @@ export function readCompletion(text: string): Completion | null {
       i++;
       continue;
     }
-    if (found === null || WORST[hit[1]] > WORST[found]) found = hit[1];
     i += hit[0].length;
+    // 完成率 / 完成值 / 达成数 name a figure, not a verdict (完成率95% is not 完成).
+    if (/[率值数量]/.test(bare.charAt(i))) continue;
+    if (found === null || WORST[hit[1]] > WORST[found]) found = hit[1];
   }
   return found;
 }
