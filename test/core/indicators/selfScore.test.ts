@@ -7,7 +7,8 @@ import { evaluationJson, type PipelineResult } from '../../../src/core/pipeline'
 import { executionPoints, scoreProject } from '../../../src/core/score/indicators/selfScore';
 import { DEFAULT_SCORE_PROFILE, profileWith } from '../../../src/core/score/profile';
 import { computeScore } from '../../../src/core/score/score';
-import { codes, only, options } from '../snapshot';
+import { planHighlights } from '../../../src/core/compose/highlight';
+import { codes, only, options, workbook } from '../snapshot';
 import { form, ind, input, project } from './helpers';
 
 const R = DEFAULT_CONFIG.indicators;
@@ -170,6 +171,24 @@ describe('evaluate', () => {
       { level1: '产出指标', level2: '质量指标', name: '合格率', target: '≥95%', actual: '90%', points: 50, score: 45, ruleScore: expect.closeTo((50 * 90) / 95, 10), ruleRange: null, met: false, reason: null, cell: '表1!C12' },
     ]);
     expect(json.projects[0].selfScore).toEqual({ points: 60, executionScore: 10, ruleScore: expect.closeTo(10 + (50 * 90) / 95, 10), clerkScore: 55 });
+  });
+});
+
+describe('the highlight', () => {
+  it('fills a clerk’s 得分 above the rule, and only that cell', () => {
+    const ev = evaluate(
+      input([
+        project({
+          indicators: [
+            ind({ target: '≥100', actual: '50', score: 9, reason: '原因', scoreCell: "'自评表 1'!G12" }),
+            ind({ target: '≥100', actual: '100', score: 10, scoreCell: "'自评表 1'!G13" }),
+            ind({ target: '≥100', actual: '50', score: 9, reason: '原因', scoreCell: null }),
+          ],
+        }),
+      ]),
+      options(),
+    );
+    expect(planHighlights(ev, workbook([])).fills).toEqual([{ sheet: '自评表 1', range: { top: 11, bottom: 11, left: 6, right: 6 } }]);
   });
 });
 
