@@ -1,5 +1,6 @@
 // The policy numbers of the product in one typed object, with their defaults. Hosts and tests may lower the
 // limits (a test of the size refusal need not build a 300 MB file); nothing else in core hard-codes them.
+import type { IndicatorRules } from './score/indicators/rules';
 
 export interface Limits {
   /** Largest absolute amount any single cell or any sum may hold, in 元 (no department comes near). */
@@ -18,6 +19,8 @@ export interface Limits {
 
 export interface Config {
   limits: Limits;
+  /** The indicator scoring rule: default points, qualitative bands (score/indicators/rules.ts). */
+  indicators: IndicatorRules;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -29,5 +32,12 @@ export const DEFAULT_CONFIG: Config = {
     maxCells: 1_500_000,
     maxUncompressedBytes: 200 * 1024 * 1024,
     maxParts: 10_000,
+  },
+  // The indicator scoring rule (财预〔2020〕10号): points when a form gives none; qualitative bands as shares of
+  // the points ([low, high], closed); an actual more than 50% above a positive target is questioned.
+  indicators: {
+    points: { execution: 10, output: 50, effect: 30, satisfaction: 10 },
+    bands: { met: [0.8, 1], partial: [0.6, 0.8], missed: [0, 0.6] },
+    farAbove: 0.5,
   },
 };

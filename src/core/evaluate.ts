@@ -22,6 +22,8 @@ import {
 } from './model';
 import { displayedRate, formatAmount, formatRate } from './numbers';
 import { DEFAULT_SCORE_PROFILE } from './score/profile';
+import { withOverrides } from './score/indicators/rules';
+import { scoreProject } from './score/indicators/selfScore';
 import { computeScore } from './score/score';
 
 export function denominator(amounts: Amounts, basis: Basis): number {
@@ -73,6 +75,8 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
   const shownTarget = displayedRate(target);
   const shownExplainBelow = displayedRate(explainBelow);
   const seen = new Map<string, string>();
+  // The 评分设置 sheet's indicator settings win over the configuration's.
+  const indicatorRules = withOverrides(config.indicators, input.scoreProfile?.indicatorRules);
   const projects: ProjectResult[] = input.projects.map((project) => {
     const r = rates(project, basis);
     // A rate that is not a number a report can show (a budget of 1e-300 万元): an error at the row, then unknown.
@@ -102,7 +106,8 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
     const other = seen.get(key);
     if (other) findings.push(makeFinding('duplicate-project', project.cell, lang, { ...p, other }));
     else seen.set(key, project.cell);
-    if (project.givenRate !== null && project.givenRateCell) {
+    // A form's own 执行率 is checked by its own definition (form-figure-mismatch in scoreProject), not here.
+    if (project.givenRate !== null && project.givenRateCell && project.source?.kind !== 'form') {
       const computed = r.executionRate;
       if (computed === null ? project.givenRate !== 0 : shown !== displayedRate(project.givenRate)) {
         findings.push(
@@ -110,9 +115,12 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
         );
       }
     }
+    const scoring = scoreProject(project, r.executionRate, indicatorRules, lang, findings);
     // Written out field by field: spreading ~20 fields per project was the slowest line of the pipeline.
     const result: ProjectResult = {
       name: project.name,
+      ...(project.source ? { source: project.source } : {}),
+      ...(project.form ? { form: project.form } : {}),
       cell: project.cell,
       location: project.location,
       sources: project.sources,
@@ -134,11 +142,9 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
       effectiveTarget,
       underTarget,
       needsReason,
+      indicators: scoring.indicators,
+      selfScore: scoring.selfScore,
     };
-    // A form's project and indicators (issue 9) go on; a table row without them is as before.
-    if (project.source) result.source = project.source;
-    if (project.indicators) result.indicators = project.indicators;
-    if (project.form) result.form = project.form;
     return result;
   });
 
@@ -181,7 +187,13 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
 
   const rated = projects.filter((p) => p.executionRate !== null);
   const score = computeScore(
-    { executionRate: totals.executionRate, adjustmentRate: totals.adjustmentRate, rated: rated.length, onTarget: rated.filter((p) => !p.underTarget).length },
+    {
+      executionRate: totals.executionRate,
+      adjustmentRate: totals.adjustmentRate,
+      rated: rated.length,
+      onTarget: rated.filter((p) => !p.underTarget).length,
+      projectAverage: projectAverage(projects),
+    },
     input.scoreProfile ?? DEFAULT_SCORE_PROFILE,
     lang,
     options.style,
@@ -218,6 +230,19 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
     }
   }
   return evaluation;
+}
+
+/**
+ * 项目自评平均分: Σ(rule total ÷ points × 100 × adjusted budget) ÷ Σ adjusted budget over the projects with
+ * indicators (a plain mean when their budgets are all 0); null when there are none.
+ */
+export function projectAverage(projects: readonly ProjectResult[]): { average: number; projects: number } | null {
+  const scored = projects.filter((p) => p.selfScore !== null && p.selfScore.points > 0);
+  if (scored.length === 0) return null;
+  const on100 = (p: ProjectResult) => (p.selfScore!.ruleScore / p.selfScore!.points) * 100;
+  const weight = scored.reduce((s, p) => s + Math.max(0, p.adjustedBudget), 0);
+  const average = weight > 0 ? scored.reduce((s, p) => s + on100(p) * Math.max(0, p.adjustedBudget), 0) / weight : scored.reduce((s, p) => s + on100(p), 0) / scored.length;
+  return { average, projects: scored.length };
 }
 
 /** A figure in a message: never the words NaN or Infinity, which a clerk cannot act on. */

@@ -33,6 +33,13 @@ const SEVERITY: Record<FindingCode, Severity> = {
   'form-table-duplicate': 'warning',
   'form-info-mismatch': 'warning',
   'indicator-unknown-project': 'warning',
+  'indicator-not-comparable': 'info',
+  'indicator-far-above-target': 'info',
+  'indicator-above-rule': 'warning',
+  'indicator-below-rule': 'info',
+  'indicator-missed-no-reason': 'warning',
+  'indicator-points': 'warning',
+  'form-figure-mismatch': 'warning',
 };
 
 /**

@@ -5,6 +5,8 @@
 /** An Excel error value such as #DIV/0! or #REF!, as a gateway reads it. */
 import type { ScoreProfile } from './score/profile';
 import type { Score } from './score/score';
+import type { IndicatorResult } from './score/indicators/scoreIndicator';
+import type { SelfScore } from './score/indicators/selfScore';
 
 export interface CellError {
   error: string;
@@ -89,7 +91,14 @@ export type FindingCode =
   | 'form-total-mismatch'
   | 'form-table-duplicate'
   | 'form-info-mismatch'
-  | 'indicator-unknown-project';
+  | 'indicator-unknown-project'
+  | 'indicator-not-comparable'
+  | 'indicator-far-above-target'
+  | 'indicator-above-rule'
+  | 'indicator-below-rule'
+  | 'indicator-missed-no-reason'
+  | 'indicator-points'
+  | 'form-figure-mismatch';
 
 export interface Finding {
   severity: Severity;
@@ -297,6 +306,9 @@ export interface ProjectResult extends ProjectInput, Rates {
   underTarget: boolean;
   /** Below the explain-below threshold: the report asks for a reason. */
   needsReason: boolean;
+  /** The indicators scored by the rule ([] when none), and the project's 绩效自评 totals (null when none). */
+  indicators: IndicatorResult[];
+  selfScore: SelfScore | null;
 }
 
 export interface CategoryResult extends CategoryInput, Rates {}

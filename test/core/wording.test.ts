@@ -20,6 +20,7 @@ const ARGS: Record<string, unknown[]> = {
   'scoreSheet.bandIncomplete': [4, true, 'A', 'B'],
   'scoreSheet.badKind': ['X', 'Y', ['A', 'B']],
   'scoreSheet.boundsNotIncreasing': [{ band: 2, value: '10%', isDefault: false }, { band: 1, value: '10%', isDefault: true }],
+  'scoreSheet.qualitativeEdges': [{ value: '80%', isDefault: false }, { value: '60%', isDefault: true }],
   'scoreSheet.sharesIncreasing': [{ band: 1, value: '80%', isDefault: true }, { band: 0, value: '70%', isDefault: false }],
   'scoreSheet.gradesNotDecreasing': [{ grade: '良', value: 95, isDefault: false }, { grade: '优', value: 90, isDefault: true }],
   'narrative.heading1': [0, 'X'],

@@ -1,6 +1,6 @@
 // Which rows of the clerk's own tables to highlight, and how: a conditional-format rule that recomputes the
 // rate from the row's cells (so it follows the data), or a plain fill where the cells are not plain numbers.
-import { columnLetters } from '../address';
+import { columnLetters, parseRange, splitReference } from '../address';
 import type { Basis, CellRange, Evaluation, ProjectTableLayout, WorkbookSnapshot } from '../model';
 import { call, div, group, gt, lt, num, printFormula, ref, ROUND, text, type Expr } from '../formula/formula';
 import { completeFigures, denominatorExpr, rowTargetExpr } from '../formula/reportFormulas';
@@ -101,5 +101,13 @@ export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): High
     const rule: HighlightRule = { sheet: layout.sheet, areas, formula: printFormula(formula) };
     plan.rules.push(rule);
   });
+  // A clerk's indicator 得分 above the rule (issue 9): a fill on that cell, removed like the others.
+  for (const p of ev.projects) {
+    for (const ind of p.indicators ?? []) {
+      const ref = ind.aboveRule && ind.scoreCell ? splitReference(ind.scoreCell) : null;
+      const range = ref ? parseRange(ref.address) : null;
+      if (ref && range) plan.fills.push({ sheet: ref.sheet, range });
+    }
+  }
   return plan;
 }

@@ -8,6 +8,8 @@
 // and keeps the default, bands out of order give a finding and keep the default bands.
 // The sheet may be Excel's renamed copy (评分设置 (2)): see pickScoreSheet.
 import { cellRef } from '../address';
+import { DEFAULT_CONFIG } from '../config';
+import type { IndicatorOverrides } from '../score/indicators/rules';
 import { makeFinding, numberFinding } from '../findings';
 import { normalise } from '../headers';
 import type { CellValue, Finding, Lang } from '../model';
@@ -51,7 +53,15 @@ export const PARAM_LABELS = {
   bound: (n: number) => [`预算调整率第${n}档上限`, `Adjustment rate: band ${n} up to`],
   share: (n: number) => [`预算调整率第${n}档得分比例`, `Adjustment rate: band ${n} share`],
   grade: (g: Banded) => [`等级“${g}”最低分`, `Grade ${GRADE_EN[g]} from`],
+  // The indicator rule (项目支出绩效自评表): default points, qualitative band edges, the far-above share.
+  indicatorPoints: (g: PointsGroup) => [`${POINTS_GROUP_ZH[g]}默认分值`, `Default points: ${POINTS_GROUP_EN[g]}`],
+  qualitative: (b: 'met' | 'partial') => (b === 'met' ? ['定性指标“达成”最低得分比例', 'Qualitative: met from (share)'] : ['定性指标“部分达成”最低得分比例', 'Qualitative: partly met from (share)']),
+  farAbove: ['完成值超出目标提示比例', 'Actual far above target (share)'],
 } as const;
+
+type PointsGroup = 'execution' | 'output' | 'effect' | 'satisfaction';
+const POINTS_GROUP_ZH: Record<PointsGroup, string> = { execution: '项目预算执行率', output: '产出指标', effect: '效益指标', satisfaction: '满意度指标' };
+const POINTS_GROUP_EN: Record<PointsGroup, string> = { execution: 'project execution rate', output: 'output', effect: 'effect', satisfaction: 'satisfaction' };
 
 const HEADER_ROWS = 15;
 /** An indicator's points at most: the total and the grade's scaling stay ordinary numbers (1e308 points would not). */
@@ -119,7 +129,10 @@ type ParamKey =
   | { kind: 'zero' }
   | { kind: 'bound'; band: number }
   | { kind: 'share'; band: number }
-  | { kind: 'grade'; grade: Banded };
+  | { kind: 'grade'; grade: Banded }
+  | { kind: 'indicatorPoints'; group: PointsGroup }
+  | { kind: 'qualitative'; edge: 'met' | 'partial' }
+  | { kind: 'farAbove' };
 
 /** Label text without case, spaces or punctuation: `预算完成率每低（个百分点）` → `预算完成率每低个百分点`. */
 const bare = (text: string) => normalise(text).replace(/[:：()（）[\]【】“”"'‘’「」、,，.。;；\-—–_·/]/g, '');
@@ -133,6 +146,11 @@ const PARAM_LOOKUP = new Map<string, ParamKey>();
 for (const [kind, words] of Object.entries(PARAM_WORDS) as ['step' | 'penalty' | 'zero', string[]][]) {
   for (const word of words) PARAM_LOOKUP.set(bare(word), { kind });
 }
+for (const group of Object.keys(POINTS_GROUP_ZH) as PointsGroup[]) {
+  for (const word of [...PARAM_LABELS.indicatorPoints(group), `${POINTS_GROUP_ZH[group]}分值`]) PARAM_LOOKUP.set(bare(word), { kind: 'indicatorPoints', group });
+}
+for (const edge of ['met', 'partial'] as const) for (const word of PARAM_LABELS.qualitative(edge)) PARAM_LOOKUP.set(bare(word), { kind: 'qualitative', edge });
+for (const word of PARAM_LABELS.farAbove) PARAM_LOOKUP.set(bare(word), { kind: 'farAbove' });
 
 const ZH_DIGITS = '一二三四五六七八九';
 const bandNumber = (text: string) => (/^\d+$/.test(text) ? Number(text) : text.length === 1 ? ZH_DIGITS.indexOf(text) + 1 : 0);
@@ -157,7 +175,8 @@ function paramKey(label: string): ParamKey | null {
   return grade ? { kind: 'grade', grade: GRADE_OF[grade[1]] } : null;
 }
 
-const keyId = (key: ParamKey) => ('band' in key ? `${key.kind}${key.band}` : 'grade' in key ? `grade${key.grade}` : key.kind);
+const keyId = (key: ParamKey) =>
+  'band' in key ? `${key.kind}${key.band}` : 'grade' in key ? `grade${key.grade}` : 'group' in key ? `points-${key.group}` : 'edge' in key ? `edge-${key.edge}` : key.kind;
 
 /** Hundredths of a percent: rates are compared as displayed (score.ts), so a bound or step is a whole number of them. */
 const wholeBasisPoints = (v: number) => Math.abs(v * 10000 - Math.round(v * 10000)) < 1e-6 && Math.round(v * 10000) >= 1;
@@ -171,7 +190,7 @@ interface Form {
 
 const pct = (v: number) => formatRate(v, 'trim');
 
-const FORMS: Record<'step' | 'penalty' | 'share' | 'bound' | 'grade', Form> = {
+const FORMS: Record<'step' | 'penalty' | 'share' | 'bound' | 'grade' | 'points' | 'edge' | 'excess', Form> = {
   // Percentage points, as the label asks (5); 5% and 0.05 too. A plain 1 is 1 point (a step of 100 points means nothing).
   step: {
     read: (raw) => {
@@ -212,9 +231,42 @@ const FORMS: Record<'step' | 'penalty' | 'share' | 'bound' | 'grade', Form> = {
     expected: { zh: '0 至 100 之间的分数（如 90）', en: 'points from 0 to 100 (90)' },
     show: (v) => String(v),
   },
+  // An indicator group's default points (50); not a percent.
+  points: {
+    read: (raw) => {
+      const n = readNumber(raw, false);
+      return n && n.ok && !n.percent ? n.value : null;
+    },
+    ok: (v) => v >= 0 && v <= MAX_POINTS,
+    expected: { zh: `0 至 ${MAX_POINTS} 之间的分数（如 50）`, en: `points from 0 to ${MAX_POINTS} (50)` },
+    show: (v) => String(v),
+  },
+  edge: {
+    read: (raw) => readTargetValue(raw, false),
+    ok: (v) => v > 0 && v <= 1,
+    expected: { zh: '大于 0、不超过 100% 的比例（如 80%、0.8 或 80）', en: 'a share above 0, at most 100% (80%, 0.8 or 80)' },
+    show: pct,
+  },
+  excess: {
+    read: (raw) => readTargetValue(raw, false),
+    ok: (v) => v > 0 && v <= 10,
+    expected: { zh: '大于 0、不超过 1000% 的比例（如 50%、0.5 或 50）', en: 'a share above 0, at most 1000% (50%, 0.5 or 50)' },
+    show: pct,
+  },
 };
 
-const formOf = (key: ParamKey) => FORMS[key.kind === 'zero' ? 'share' : key.kind];
+const FORM_OF: Record<ParamKey['kind'], keyof typeof FORMS> = {
+  step: 'step',
+  penalty: 'penalty',
+  zero: 'share',
+  bound: 'bound',
+  share: 'share',
+  grade: 'grade',
+  indicatorPoints: 'points',
+  qualitative: 'edge',
+  farAbove: 'excess',
+};
+const formOf = (key: ParamKey) => FORMS[FORM_OF[key.kind]];
 
 function defaultOf(key: ParamKey): number | undefined {
   const d = DEFAULT_SCORE_PROFILE;
@@ -231,6 +283,12 @@ function defaultOf(key: ParamKey): number | undefined {
       return d.adjustment.bands[key.band - 1]?.share;
     case 'grade':
       return d.grades.find((g) => g.grade === key.grade)?.from;
+    case 'indicatorPoints':
+      return DEFAULT_CONFIG.indicators.points[key.group];
+    case 'qualitative':
+      return DEFAULT_CONFIG.indicators.bands[key.edge][0];
+    case 'farAbove':
+      return DEFAULT_CONFIG.indicators.farAbove;
   }
 }
 
@@ -366,6 +424,26 @@ function readParams(
     }
     if (fine) out.grades = grades.map((g) => ({ grade: g.grade, from: g.from }));
   }
+
+  // The indicator rule: default points, the two qualitative edges (达成 above 部分达成), the far-above share.
+  const rules: IndicatorOverrides = {};
+  for (const group of Object.keys(POINTS_GROUP_ZH) as PointsGroup[]) {
+    const v = got({ kind: 'indicatorPoints', group });
+    if (v) rules.points = { ...rules.points, [group]: v.value };
+  }
+  const met = got({ kind: 'qualitative', edge: 'met' });
+  const partial = got({ kind: 'qualitative', edge: 'partial' });
+  if (met || partial) {
+    const dq = DEFAULT_CONFIG.indicators.bands;
+    const [m, p] = [met?.value ?? dq.met[0], partial?.value ?? dq.partial[0]];
+    if (p >= m) {
+      const [pw, mw] = [{ value: pct(p), isDefault: isDefault(partial) }, { value: pct(m), isDefault: isDefault(met) }];
+      at(partial ?? met, (w) => w.scoreSheet.qualitativeEdges(pw, mw));
+    } else rules.bands = { met: [m, 1], partial: [p, m], missed: [0, p] };
+  }
+  const far = got({ kind: 'farAbove' });
+  if (far) rules.farAbove = far.value;
+  if (Object.keys(rules).length > 0) out.indicatorRules = rules;
   return out;
 }
 

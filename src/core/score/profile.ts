@@ -3,8 +3,13 @@
 // Sources (docs/ARCHITECTURE.md): 财预〔2013〕53号 共性指标体系框架; the Yueyang sample 评分表 (adjustment bands);
 // the MoF budget department's grade bands (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60).
 
-/** How an indicator gets its score: from the data, or by hand (the clerk's 得分 cell). */
-export type ScoreKind = 'execution' | 'adjustment' | 'projects' | 'manual';
+import type { IndicatorOverrides } from './indicators/rules';
+
+/**
+ * How an indicator gets its score: from the data, or by hand (the clerk's 得分 cell). `project-average`
+ * (项目自评平均分, optional): the projects' rule totals on 100, weighted by adjusted budget.
+ */
+export type ScoreKind = 'execution' | 'adjustment' | 'projects' | 'manual' | 'project-average';
 
 export interface ScoreIndicator {
   name: string;
@@ -30,6 +35,8 @@ export interface ScoreProfile {
   adjustment: { zeroShare: number; bands: { upTo: number; share: number }[] };
   /** Lowest score (of 100) of each grade, best first; below the last, 差. */
   grades: { grade: Grade; from: number }[];
+  /** The indicator rule's settings from 评分设置, when it sets any (the configuration's stand for the rest). */
+  indicatorRules?: IndicatorOverrides;
 }
 
 export const SCORE_KIND_WORDS: Record<ScoreKind, readonly string[]> = {
@@ -37,11 +44,12 @@ export const SCORE_KIND_WORDS: Record<ScoreKind, readonly string[]> = {
   adjustment: ['预算调整率', '调整率', 'Adjustment rate', 'adjustment'],
   projects: ['项目达标率', '项目执行达标率', 'Projects on target', 'projects'],
   manual: ['人工评分', '手工评分', 'Manual', 'manual'],
+  'project-average': ['项目自评平均分', '项目绩效自评平均分', 'Project self-evaluation average', 'project-average'],
 };
 
 export const SCORE_KIND_NAME: Record<'zh' | 'en', Record<ScoreKind, string>> = {
-  zh: { execution: '预算完成率', adjustment: '预算调整率', projects: '项目达标率', manual: '人工评分' },
-  en: { execution: 'Execution rate', adjustment: 'Adjustment rate', projects: 'Projects on target', manual: 'Manual' },
+  zh: { execution: '预算完成率', adjustment: '预算调整率', projects: '项目达标率', manual: '人工评分', 'project-average': '项目自评平均分' },
+  en: { execution: 'Execution rate', adjustment: 'Adjustment rate', projects: 'Projects on target', manual: 'Manual', 'project-average': 'Project self-evaluation average' },
 };
 
 const manual = (name: string): ScoreIndicator => ({ name, points: 10, kind: 'manual', manualScore: null });
@@ -75,7 +83,7 @@ export const DEFAULT_SCORE_PROFILE: ScoreProfile = {
 };
 
 /** The bands of a profile: what the 评分设置 sheet's 评分参数 table can change. */
-export type ScoreBands = Pick<ScoreProfile, 'execution' | 'adjustment' | 'grades'>;
+export type ScoreBands = Pick<ScoreProfile, 'execution' | 'adjustment' | 'grades' | 'indicatorRules'>;
 
 /** The default profile with the clerk's indicators (and any of the clerk's bands) in place of the default ones. */
 export function profileWith(indicators: ScoreIndicator[], bands: Partial<ScoreBands> = {}): ScoreProfile {

@@ -46,6 +46,8 @@ export interface ScoreFacts {
   /** Projects with a rate, and how many of them reached their target. */
   rated: number;
   onTarget: number;
+  /** 项目自评平均分 (of 100) and how many projects it covers; null when no project has indicators. */
+  projectAverage?: { average: number; projects: number } | null;
 }
 
 const round2 = (v: number) => roundHalfAway(v, 2);
@@ -123,6 +125,16 @@ export function computeScore(facts: ScoreFacts, profile: ScoreProfile, lang: Lan
           actual: share,
           score: round2(ind.points * share),
           note: w.projects(facts.rated, facts.onTarget),
+        };
+      }
+      case 'project-average': {
+        const avg = facts.projectAverage ?? null;
+        if (avg === null) return { ...base, actual: null, score: null, note: w.noProjectAverage };
+        return {
+          ...base,
+          actual: avg.average / 100,
+          score: round2((ind.points * Math.min(100, Math.max(0, avg.average))) / 100),
+          note: w.projectAverage(avg.projects, round2(avg.average)),
         };
       }
       case 'manual':

@@ -66,6 +66,27 @@ const findings: Record<FindingCode, (p: WordedParams) => string> = {
   'form-info-mismatch': (p) =>
     `The forms disagree on the ${p.what === 'year' ? 'year' : 'supervising department'}: the most frequent, "${p.used}", is used; others: ${p.others}.`,
   'indicator-unknown-project': (p) => `Indicator "${p.indicator}" names project "${p.name}", which is in no project table or form; the row is left out.`,
+  'indicator-not-comparable': (p) =>
+    `"${p.project}", indicator "${p.name}": the target "${p.target}" and the actual "${p.actual}" cannot be compared by the rule; the clerk's score is used.`,
+  'indicator-far-above-target': (p) =>
+    `"${p.project}", indicator "${p.name}": the actual ${p.actual} is more than ${p.share} above the target ${p.target}; was the target set too low?`,
+  'indicator-above-rule': (p) =>
+    `"${p.project}", indicator "${p.name}": the score given, ${p.score}, is above the ${p.rule} the rule allows (of ${p.points}); a reviewer will deduct.`,
+  'indicator-below-rule': (p) => `"${p.project}", indicator "${p.name}": the score given, ${p.score}, is below the rule's ${p.rule}.`,
+  'indicator-missed-no-reason': (p) =>
+    `"${p.project}", indicator "${p.name}" was missed (target ${p.target}, actual ${p.actual}): give the reason for the shortfall.`,
+  'indicator-points': (p) =>
+    p.kind === 'total'
+      ? `"${p.project}": the points add up to ${p.sum} (with ${p.execution} for the execution rate), not the ${p.stated} of the total row.`
+      : p.kind === 'other'
+        ? `"${p.project}": the level-1 indicator "${p.level1}" is none of output, effect or satisfaction, and its indicators have no points: they count 0.`
+        : `"${p.project}": the indicators under "${p.level1}" add up to ${p.sum} points, not the ${p.stated} it states.`,
+  'form-figure-mismatch': (p) =>
+    p.what === 'rate'
+      ? `"${p.name}": the form's execution rate is ${p.given}; spent ÷ full-year budget gives ${p.computed}.`
+      : p.what === 'execution'
+        ? `"${p.name}": the form's execution score is ${p.given}; points × rate (at most 100%) gives ${p.computed}.`
+        : `"${p.name}": the form's total score is ${p.given}; the sum of the form's own scores gives ${p.computed}.`,
 };
 
 export const en: Wording = {
@@ -219,6 +240,8 @@ export const en: Wording = {
     adjustment: (zero, bands) => `By |rate|: 0 → ${zero}, ${bands.join(', ')}, above → 0`,
     noRatedProject: 'No project has a rate',
     projects: (rated, onTarget) => `${onTarget} of ${rated} projects on target, scored in proportion`,
+    noProjectAverage: 'No project has indicators',
+    projectAverage: (projects, average) => `${projects} projects' rule scores (on 100), weighted by adjusted budget, average ${average}; scored in proportion`,
     manualPending: 'To be scored by hand (the Scoring sheet)',
     manual: 'Scored by hand',
   },
@@ -239,6 +262,8 @@ export const en: Wording = {
     badPoints: (name, max, found) => `the points of "${name}" should be a positive number up to ${max}, found "${found}"; the indicator is left out`,
     badKind: (name, kind, kinds) => `the kind "${kind}" of "${name}" is not one of ${kinds.join(', ')}; the indicator is left out`,
     badScore: (name, max, found) => `the score of "${name}" should be a number from 0 to ${max}, found "${found}"; treated as unscored`,
+    qualitativeEdges: (partial, met) =>
+      `the qualitative "partly met" share (${partial.value}${partial.isDefault ? ' (default)' : ''}) must be below the "met" share (${met.value}${met.isDefault ? ' (default)' : ''}); the default bands are used`,
     noIndicators: 'the Scoring sheet has no usable indicator; the default scoring is used',
     pointsNot100: (max) => `the points add up to ${max}, not 100: the grade uses the score scaled to 100`,
   },

@@ -61,6 +61,26 @@ const findings: Record<FindingCode, FindingText> = {
   'form-table-duplicate': (p) => `项目“${p.name}”既有自评表（${p.form}）又在项目表中（${p.table}）：按自评表计算，项目表的这一行未计入。`,
   'form-info-mismatch': (p) => `各自评表的${p.what === 'year' ? '年度' : '主管部门'}不一致：采用出现最多的“${p.used}”，另有 ${p.others}。`,
   'indicator-unknown-project': (p) => `绩效指标“${p.indicator}”所属的项目“${p.name}”不在项目表或自评表中，此行未计入。`,
+  // Indicators (绩效指标) scored by the rule: `project` and `name` (三级) say which.
+  'indicator-not-comparable': (p) => `“${p.project}”的指标“${p.name}”：目标“${p.target}”与实际完成值“${p.actual}”无法按评分规则比较，按填报得分计。`,
+  'indicator-far-above-target': (p) =>
+    `“${p.project}”的指标“${p.name}”实际完成值 ${p.actual} 超过目标 ${p.target} 的 ${p.share} 以上，请复核目标是否定得偏低。`,
+  'indicator-above-rule': (p) => `“${p.project}”的指标“${p.name}”填报得分 ${p.score} 高于按评分规则应得的 ${p.rule} 分（分值 ${p.points}），评审时可能扣减。`,
+  'indicator-below-rule': (p) => `“${p.project}”的指标“${p.name}”填报得分 ${p.score} 低于按评分规则计算的 ${p.rule} 分。`,
+  'indicator-missed-no-reason': (p) => `“${p.project}”的指标“${p.name}”未完成（目标 ${p.target}，实际 ${p.actual}），请填写偏差原因。`,
+  'indicator-points': (p) =>
+    p.kind === 'total'
+      ? `“${p.project}”各项分值合计 ${p.sum} 分（含预算执行率 ${p.execution} 分），与总分行的分值 ${p.stated} 分不符。`
+      : p.kind === 'other'
+        ? `“${p.project}”的一级指标“${p.level1}”不属于产出、效益或满意度指标，其三级指标未填分值，按 0 分计。`
+        : `“${p.project}”的一级指标“${p.level1}”下各三级指标分值合计 ${p.sum} 分，与标注的 ${p.stated} 分不符。`,
+  // `what`: the form's 执行率 ('rate'), its execution 得分 ('execution') or its 总分 ('total').
+  'form-figure-mismatch': (p) =>
+    p.what === 'rate'
+      ? `“${p.name}”自评表的执行率为 ${p.given}，按全年执行数 ÷ 全年预算数应为 ${p.computed}。`
+      : p.what === 'execution'
+        ? `“${p.name}”自评表的预算执行率得分为 ${p.given}，按分值 × 执行率（不超过 100%）应为 ${p.computed}。`
+        : `“${p.name}”自评表的总分为 ${p.given}，按表中各项得分之和应为 ${p.computed}。`,
 };
 
 /** A band's bound or share in a score-setting message; band 0 is the share at a zero adjustment rate. */
@@ -270,6 +290,8 @@ export const zh = {
     adjustment: (zero: number, bands: string[]) => `按调整率绝对值：0 得 ${zero} 分，${bands.join('，')}，其余 0 分`,
     noRatedProject: '没有可计算执行率的项目',
     projects: (rated: number, onTarget: number) => `${rated} 个项目中 ${onTarget} 个达到执行率目标，按比例得分`,
+    noProjectAverage: '没有填报绩效指标的项目',
+    projectAverage: (projects: number, average: number) => `${projects} 个项目按评分规则的自评得分（折算为百分制）以调整后预算加权平均为 ${average} 分，按比例得分`,
     manualPending: '待人工评分（在“评分设置”表填写得分）',
     manual: '人工评分',
   },
@@ -293,6 +315,8 @@ export const zh = {
     badKind: (name: string, kind: string, kinds: string[]) => `“${name}”的类型“${kind}”无法识别（可用：${kinds.join('、')}），此指标未计入`,
     badScore: (name: string, max: number, found: string) => `“${name}”的得分应为 0 至 ${max} 之间的数字，实为“${found}”，按待评分处理`,
     noIndicators: '评分设置表没有可用的指标行，按默认评分标准计分',
+    qualitativeEdges: (partial: { value: string; isDefault: boolean }, met: { value: string; isDefault: boolean }) =>
+      `定性指标“部分达成”最低得分比例 ${partial.value}${partial.isDefault ? '（默认）' : ' '}应低于“达成”的 ${met.value}${met.isDefault ? '（默认）' : ''}，定性指标按默认档次计分`,
     pointsNot100: (max: number) => `分值合计为 ${max} 分，不是 100 分：等级按折算为百分制的得分确定`,
   },
 
