@@ -1,7 +1,8 @@
 // Applies the pipeline's plans to an ExcelJS workbook: the report sheet, its mark, the highlight rules.
 // The clerk's sheets keep their values; only the tool's own sheet and rules are ever replaced.
 import ExcelJS from 'exceljs';
-import { cellAddress, columnIndex, parseRange, quoteSheet, rangeAddress, splitReference } from '../../core/address';
+import { cellAddress, parseRange, quoteSheet, rangeAddress, splitReference } from '../../core/address';
+import { formulaShape } from '../../core/formulaText';
 import type { CellRange } from '../../core/model';
 import {
   FILL_NAME_PREFIX,
@@ -78,9 +79,6 @@ function removeToolSheet(wb: ExcelJS.Workbook, name: string): void {
   }
 }
 
-/** An A1 reference in one of the report's formulas, with its sheet when it has one. */
-const REFERENCE = /((?:'(?:[^']|'')+'|[^\s!(),'"=<>+\-*/&:]+)!)?([A-Z]{1,3})(\d+)/g;
-
 /**
  * Writes a column's run of formulas of one shape (the rate, the status, `项目支出!F5/10000` down the rows) as one
  * shared formula: the file then holds the formula once per run and `<f t="shared" si="…"/>` in each other cell,
@@ -90,7 +88,8 @@ class SharedFormulas {
   private readonly runs = new Map<number, { master: string; shape: string; row: number }>();
 
   value(formula: string, result: string | number, row: number, col: number): ExcelJS.CellValue {
-    const shape = formula.replace(REFERENCE, (_m, sheet: string | undefined, letters: string, digits: string) => `${sheet ?? ''}R[${Number(digits) - 1 - row}]C[${columnIndex(letters) - col}]`);
+    // The core tokenizer: text in quotes is not a reference ("A1" in row 5 and "A2" in row 6 are not one shape).
+    const shape = formulaShape(formula, row, col);
     const run = this.runs.get(col);
     if (run && run.shape === shape && run.row === row - 1) {
       run.row = row;
