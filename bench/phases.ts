@@ -18,7 +18,8 @@ async function main(input: string, output: string | undefined): Promise<void> {
   const pipeline = { peakMb: mb(), s: (Date.now() - t1) / 1000 };
   if (!result.ok) throw new Error(`pipeline refused ${input}`);
   const t2 = Date.now();
-  const bytes = await writeEvaluation(workbook, result);
+  // As the command (evaluateXlsx): the workbook's cells may go as they are written.
+  const bytes = await writeEvaluation(workbook, result, true);
   const write = { peakMb: mb(), s: (Date.now() - t2) / 1000 };
   if (output) writeFileSync(output, bytes);
   process.stdout.write(`${JSON.stringify({ input, read, pipeline, write })}\n`);

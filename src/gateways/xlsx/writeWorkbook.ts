@@ -50,9 +50,14 @@ function setFill(cell: ExcelJS.Cell, fill: ExcelJS.Fill): void {
   cell.style = { ...cell.style, fill };
 }
 
-/** ExcelJS can only remove a name cell by cell; its map of names is the one place a whole name goes. */
-function deleteDefinedName(wb: ExcelJS.Workbook, name: string): void {
-  delete (wb.definedNames as unknown as { matrixMap: Record<string, unknown> }).matrixMap[name];
+/**
+ * Removes whole names. ExcelJS's API removes a name only cell by cell; its public model (the names with their
+ * ranges, as it writes them) is read once and set back without them: one pass however many names go.
+ */
+function deleteDefinedNames(wb: ExcelJS.Workbook, drop: (entry: { name: string; ranges: string[] }) => boolean): void {
+  const model = wb.definedNames.model;
+  const kept = model.filter((entry) => !drop(entry));
+  if (kept.length !== model.length) wb.definedNames.model = kept;
 }
 
 /**
@@ -74,9 +79,7 @@ function removeToolSheet(wb: ExcelJS.Workbook, name: string): void {
   if (!toolSheetNames(wb).includes(name)) throw new Error(`refusing to replace "${name}": not made by this tool`);
   const ws = wb.getWorksheet(name);
   if (ws) wb.removeWorksheet(ws.id);
-  for (const entry of wb.definedNames.model) {
-    if (entry.name.startsWith(REPORT_NAME_PREFIX) && entry.ranges.some((r) => splitReference(r)?.sheet === name)) deleteDefinedName(wb, entry.name);
-  }
+  deleteDefinedNames(wb, (entry) => entry.name.startsWith(REPORT_NAME_PREFIX) && entry.ranges.some((r) => splitReference(r)?.sheet === name));
 }
 
 /**
@@ -169,8 +172,8 @@ export function removeHighlights(wb: ExcelJS.Workbook): void {
         setFill(ws.getCell(r + 1, c + 1), { type: 'pattern', pattern: 'none' });
       });
     }
-    deleteDefinedName(wb, entry.name);
   }
+  deleteDefinedNames(wb, (entry) => entry.name.startsWith(FILL_NAME_PREFIX));
 }
 
 /** The highlight's look as a conditional-format rule: the clerk's tables and the report's summary alike. */
