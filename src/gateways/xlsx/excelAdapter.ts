@@ -320,6 +320,33 @@ function modelWithoutRows(workbook: ExcelJS.Workbook): BookModel {
   }
 }
 
+interface RowInternals {
+  model?: { number: number; min: number; max: number } | null;
+}
+
+/**
+ * A sheet's model as ExcelJS's Worksheet `model` getter builds it, each row dropped from the worksheet as soon as
+ * its model is made: the sheet's cells and their model never coexist whole (at a million cells, some 300 MB).
+ */
+function consumedSheetModel(ws: ExcelJS.Worksheet): SheetModel {
+  const internals = ws as unknown as { _rows: (RowInternals | undefined)[] };
+  const rows = internals._rows;
+  if (!Array.isArray(rows)) throw new ExcelJsChangedError('ExcelJS changed: a worksheet has no _rows array');
+  internals._rows = [];
+  const model = ws.model as unknown as SheetModel & { dimensions: { expand(top: number, left: number, bottom: number, right: number): void } };
+  // The getter's loop over the rows, as in lib/doc/worksheet.js.
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    rows[r] = undefined;
+    const rowModel = row && row.model;
+    if (rowModel) {
+      model.dimensions.expand(rowModel.number, rowModel.min, rowModel.number, rowModel.max);
+      model.rows.push(rowModel);
+    }
+  }
+  return model;
+}
+
 /**
  * ExcelJS's `workbook.xlsx.writeBuffer()` (lib/xlsx/xlsx.js: write, prepareModel, addWorksheets), the same bytes,
  * but one sheet at a time: each sheet's model is built, prepared (its strings and styles numbered, in the order
@@ -327,8 +354,8 @@ function modelWithoutRows(workbook: ExcelJS.Workbook): BookModel {
  * before it renders the first, so it holds a model of every cell (twice over, see modelWithoutRows) at once: at
  * 100,000 project rows that took the command to 1.94 GB. The rest of the package (content types, relationships,
  * shared strings, styles, workbook) is written by ExcelJS's own add…() methods, in write()'s order.
- * `consume`: drop each sheet's rows from the workbook once its model is built (the workbook is not usable after;
- * the command's case, which writes it once and exits) — its cells and their model then never coexist.
+ * `consume`: drop each row from the workbook as soon as its model is built (the workbook is not usable after;
+ * the command's case, which writes it once and exits) — a sheet's cells and their model then never coexist.
  * test/gateways/xlsx/excelAdapter.test.ts compares the bytes with ExcelJS's own write and fails if the
  * ExcelJS code this follows changes.
  */
@@ -373,8 +400,7 @@ export async function leanWrite(workbook: ExcelJS.Workbook, consume = false): Pr
   };
   const sheetParts: { name: string; xml: string }[] = [];
   workbook.worksheets.forEach((ws, i) => {
-    const sheet = ws.model as unknown as SheetModel;
-    if (consume) (ws as unknown as { _rows: unknown[] })._rows = [];
+    const sheet = consume ? consumedSheetModel(ws) : (ws.model as unknown as SheetModel);
     sheet.tables.forEach((table) => {
       tableCount++;
       table.target = `table${tableCount}.xml`;
