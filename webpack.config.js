@@ -97,9 +97,9 @@ module.exports = (env, argv) => {
     devtool: production ? 'source-map' : 'cheap-module-source-map',
     resolve: {
       extensions: ['.tsx', '.ts', '.js'],
-      // ExcelJS's Node-only XML writer, which the .xlsx adapter makes lean in the command; the page bundles
+      // ExcelJS's Node-only writer modules, which the .xlsx adapter uses in the command (leanWrite); the page bundles
       // ExcelJS's browser build, which has its own copy (src/gateways/xlsx/excelAdapter.ts, leanXmlWriter).
-      alias: { 'exceljs/lib/utils/xml-stream': false },
+      alias: { 'exceljs/lib': false },
     },
     module: {
       rules: [

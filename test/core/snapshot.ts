@@ -41,7 +41,7 @@ export function shifted(count: number, row: Row): Row {
   return [...Array.from({ length: count }, () => null), ...row];
 }
 
-export function codes(findings: readonly Finding[]): FindingCode[] {
+export function codes(findings: readonly Pick<Finding, 'code'>[]): FindingCode[] {
   return findings.map((f) => f.code);
 }
 

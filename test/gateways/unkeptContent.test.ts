@@ -48,6 +48,27 @@ describe('findUnkeptContent', () => {
       { what: '1 macro project', where: 'the workbook' },
     ]);
   });
+
+  it('finds them in namespace-prefixed parts (<x:sheet>, <pr:Relationship>, rel:id) too, as some producers write them', async () => {
+    const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
+    const prefixedRels = (...items: [string, string, string][]) =>
+      `<?xml version="1.0" encoding="UTF-8"?>\n<pr:Relationships xmlns:pr="${PKG}">${items.map(([id, type, target]) => `<pr:Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/>`).join('')}</pr:Relationships>`;
+    const zip = new JSZip();
+    zip.file('xl/workbook.xml', `<x:workbook xmlns:x="${MAIN}" xmlns:rel="${REL}"><x:sheets><x:sheet name="项目支出" sheetId="1" rel:id="rId1"/><x:sheet name="图&amp;表" sheetId="2" rel:id="rId2"/></x:sheets></x:workbook>`);
+    zip.file('xl/_rels/workbook.xml.rels', prefixedRels(['rId1', 'worksheet', 'worksheets/sheet1.xml'], ['rId2', 'worksheet', 'worksheets/sheet2.xml']));
+    zip.file('xl/worksheets/_rels/sheet2.xml.rels', prefixedRels(['rId1', 'drawing', '../drawings/drawing1.xml']));
+    zip.file('xl/drawings/_rels/drawing1.xml.rels', prefixedRels(['rId1', 'chart', '../charts/chart1.xml']));
+    zip.file('xl/charts/chart1.xml', '<c:chartSpace/>');
+    expect(await findUnkeptContent(zip, 'zh')).toEqual([{ what: '1 图表', where: '图&表' }]);
+  });
+
+  it('takes a sheet’s name from its name attribute, not from text that looks like one inside another attribute', async () => {
+    const zip = workbookZip();
+    zip.file('xl/workbook.xml', `<workbook xmlns:r="${REL}"><sheets><sheet note=' name="假"' name="真" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+    zip.file('xl/worksheets/_rels/sheet1.xml.rels', rels(['rId1', 'pivotTable', '../pivotTables/pivotTable1.xml']));
+    expect(await findUnkeptContent(zip, 'zh')).toEqual([{ what: '1 数据透视表', where: '真' }]);
+  });
 });
 
 describe('the content-not-kept warning, read from a file', () => {

@@ -5,6 +5,7 @@
 import { rangeAddress } from '../../core/address';
 import { FILL_NAME_PREFIX, HIGHLIGHT_MARK, type HighlightPlan, type HighlightRule } from '../../core/compose/reportPlan';
 import type { CellRange } from '../../core/model';
+import { shiftFormulaRows } from '../../core/formulaText';
 import { HostError } from '../host';
 import { jsonBytes, packRequests, syncGroups, write, DEFAULT_MAX_REQUEST_BYTES, type QueuedWrite } from './batches';
 import { readSnapshot, type WorkbookRead } from './readSnapshot';
@@ -12,22 +13,6 @@ import { HIGHLIGHT_FILL_COLOR, HIGHLIGHT_FONT_COLOR } from './reportLayout';
 import { API, officeSupports, type Supports } from './requirements';
 
 type Fill = HighlightPlan['fills'][number];
-
-/**
- * Moves the relative row references of a rule formula (`$E4`, `F4`) down by `rows`, leaving absolute rows
- * (`$E$4`), function names and text in quotes alone. Used when one rule has to be split per area.
- */
-export function shiftFormulaRows(formula: string, rows: number): string {
-  if (rows === 0) return formula;
-  return formula
-    .split(/("(?:[^"]|"")*")/)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part.replace(/(^|[^A-Za-z0-9_.$])(\$?[A-Za-z]{1,3})(\d+)(?![\d(A-Za-z_])/g, (_m, before: string, col: string, row: string) => `${before}${col}${Number(row) + rows}`),
-    )
-    .join('');
-}
 
 /** The sheets a highlight change writes to; a protected one stops the whole job before anything is written. */
 export function assertHighlightWritable(read: WorkbookRead, sheets: Iterable<string>): void {

@@ -36,22 +36,6 @@ export function freeSheetNames(wanted: readonly string[], existing: readonly str
   });
 }
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-export function toBase64(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i];
-    const b = i + 1 < bytes.length ? bytes[i + 1] : 0;
-    const c = i + 2 < bytes.length ? bytes[i + 2] : 0;
-    const n = (a << 16) | (b << 8) | c;
-    out += BASE64[(n >> 18) & 63] + BASE64[(n >> 12) & 63];
-    out += i + 1 < bytes.length ? BASE64[(n >> 6) & 63] : '=';
-    out += i + 2 < bytes.length ? BASE64[n & 63] : '=';
-  }
-  return out;
-}
-
 function cellWrites(sheet: Excel.Worksheet, cells: TemplateSheetCells, supports: Supports): QueuedWrite[] {
   const writes: QueuedWrite[] = [];
   // Column widths and merges need ExcelApi 1.2; on 1.1 the template's cells still arrive, plainer.
@@ -115,8 +99,7 @@ export async function insertTemplate(context: Excel.RequestContext, templateByte
 
   if (supports(API.insertWorksheets)) {
     try {
-      const bytes = names.every((n, i) => n === wanted[i]) ? templateBytes : await book.renameTemplateSheets(templateBytes, names);
-      context.workbook.insertWorksheetsFromBase64(toBase64(bytes), { positionType: 'End' });
+      context.workbook.insertWorksheetsFromBase64(await book.templateBase64(templateBytes, names), { positionType: 'End' });
       worksheets.getItem(names[0]).activate();
       await context.sync();
       return { sheets: names, method: 'insert' };

@@ -3,6 +3,7 @@ import type ExcelJS from 'exceljs';
 import type { Limits } from '../../core/config';
 import type { EvaluationOptions } from '../../core/model';
 import { runPipeline, type PipelineResult } from '../../core/pipeline';
+import { leanWrite, leanWriteAvailable } from './excelAdapter';
 import { loadWorkbook } from './readWorkbook';
 import { writeHighlights, writeReportSheet } from './writeWorkbook';
 
@@ -17,13 +18,19 @@ export async function evaluateXlsx(bytes: Uint8Array, options: EvaluationOptions
   const { workbook, snapshot } = await loadWorkbook(bytes, options.lang, limits);
   const result = runPipeline(snapshot, options);
   if (!result.ok || !produceOutput) return { result, output: null };
-  return { result, output: await writeEvaluation(workbook, result) };
+  // The workbook is not used after this write: its sheets' cells may go as soon as they are rendered.
+  return { result, output: await writeEvaluation(workbook, result, true) };
 }
 
-/** Applies an evaluation's plans (report sheet, highlight) to the workbook it was read from; its bytes. */
-export async function writeEvaluation(workbook: ExcelJS.Workbook, result: Extract<PipelineResult, { ok: true }>): Promise<Uint8Array> {
+/**
+ * Applies an evaluation's plans (report sheet, highlight) to the workbook it was read from; its bytes. Written
+ * sheet by sheet where this ExcelJS allows (the command; the same bytes as ExcelJS's writeBuffer); `consume`:
+ * the workbook's cells may be dropped as they are written (the caller no longer needs the workbook).
+ */
+export async function writeEvaluation(workbook: ExcelJS.Workbook, result: Extract<PipelineResult, { ok: true }>, consume = false): Promise<Uint8Array> {
   writeReportSheet(workbook, result.report);
   writeHighlights(workbook, result.highlights);
+  if (leanWriteAvailable(workbook)) return leanWrite(workbook, consume);
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }

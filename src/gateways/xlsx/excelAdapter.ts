@@ -1,10 +1,17 @@
 // The one module that reaches into ExcelJS (4.4) beyond its typed API. Each use below says why; each has a test
 // in test/gateways/xlsx/excelAdapter.test.ts that fails if an ExcelJS upgrade changes it, for the Node build
 // (lib/) and the browser build (dist/exceljs.min.js) alike — so only instance members are used, never deep
-// imports, which the browser build does not have (one exception, Node only: the XML writer, at the end).
+// imports, which the browser build does not have (one exception, Node only: the writer, at the end).
 import ExcelJS from 'exceljs';
 import XmlStreamModule from 'exceljs/lib/utils/xml-stream';
-import type JSZip from 'jszip';
+import WorkbookXformModule from 'exceljs/lib/xlsx/xform/book/workbook-xform';
+import CommentsXformModule from 'exceljs/lib/xlsx/xform/comment/comments-xform';
+import VmlNotesXformModule from 'exceljs/lib/xlsx/xform/comment/vml-notes-xform';
+import RelationshipsXformModule from 'exceljs/lib/xlsx/xform/core/relationships-xform';
+import WorksheetXformModule from 'exceljs/lib/xlsx/xform/sheet/worksheet-xform';
+import SharedStringsXformModule from 'exceljs/lib/xlsx/xform/strings/shared-strings-xform';
+import StylesXformModule from 'exceljs/lib/xlsx/xform/style/styles-xform';
+import JSZip from 'jszip';
 import { cellAddress, parseRange } from '../../core/address';
 import type { CellRange } from '../../core/model';
 
@@ -227,3 +234,209 @@ export function leanXmlWriter(xmlStream: unknown = XmlStreamModule): boolean {
 }
 
 leanXmlWriter();
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writing sheet by sheet (Node build only).
+
+type Ctor = new (...args: never[]) => unknown;
+interface XformLike {
+  prepare(model: unknown, options?: unknown): void;
+  render(xmlStream: unknown, model: unknown): void;
+}
+/** The parts of ExcelJS's writer (lib/xlsx) that `leanWrite` uses, as xlsx.js requires them. */
+const WRITE_PARTS = {
+  XmlStream: XmlStreamModule,
+  WorkbookXform: WorkbookXformModule,
+  WorksheetXform: WorksheetXformModule,
+  RelationshipsXform: RelationshipsXformModule,
+  CommentsXform: CommentsXformModule,
+  VmlNotesXform: VmlNotesXformModule,
+  SharedStringsXform: SharedStringsXformModule,
+  StylesXform: StylesXformModule,
+} as Record<string, unknown>;
+
+/** The methods of `workbook.xlsx` that ExcelJS's write() calls, used here in the same order. */
+const XLSX_WRITE_STEPS = [
+  'addContentTypes',
+  'addOfficeRels',
+  'addWorkbookRels',
+  'addSharedStrings',
+  'addDrawings',
+  'addTables',
+  'addThemes',
+  'addStyles',
+  'addMedia',
+  'addApp',
+  'addCore',
+  'addWorkbook',
+] as const;
+type XlsxWriter = Record<(typeof XLSX_WRITE_STEPS)[number], (zip: ZipSink, model: BookModel) => Promise<void>>;
+
+/** What ExcelJS's add…() methods write into: its ZipWriter's append(), over JSZip with ZipWriter's options. */
+interface ZipSink {
+  append(data: string | Uint8Array, options: { name: string; base64?: boolean }): void;
+}
+
+interface SheetModel {
+  id: number;
+  rows: unknown[];
+  tables: { target?: string; id?: number }[];
+  rels?: unknown[];
+  comments: unknown[];
+}
+interface BookModel {
+  creator?: string;
+  lastModifiedBy?: string;
+  created?: Date;
+  modified?: Date;
+  properties: { date1904?: boolean };
+  media: unknown[];
+  worksheets: SheetModel[];
+  sheets?: SheetModel[];
+  [key: string]: unknown;
+}
+
+/** Whether this ExcelJS has every part leanWrite uses (false in the browser build, which bundles its own). */
+export function leanWriteAvailable(workbook?: ExcelJS.Workbook): boolean {
+  if (Object.values(WRITE_PARTS).some((part) => typeof part !== 'function')) return false;
+  if (!workbook) return true;
+  const xlsx = workbook.xlsx as unknown as Record<string, unknown>;
+  return XLSX_WRITE_STEPS.every((step) => typeof xlsx[step] === 'function');
+}
+
+/**
+ * The workbook's model with each sheet's model but no rows: ExcelJS's `workbook.model` builds every sheet's full
+ * model twice (`worksheets` and `sheets`), with an object per cell, before the first is written.
+ */
+function modelWithoutRows(workbook: ExcelJS.Workbook): BookModel {
+  const sheets = workbook.worksheets as unknown as { _rows: unknown[] }[];
+  const rows = sheets.map((ws) => ws._rows);
+  if (rows.some((r) => !Array.isArray(r))) throw new ExcelJsChangedError('ExcelJS changed: a worksheet has no _rows array');
+  try {
+    for (const ws of sheets) ws._rows = [];
+    return workbook.model as unknown as BookModel;
+  } finally {
+    sheets.forEach((ws, i) => (ws._rows = rows[i]));
+  }
+}
+
+interface RowInternals {
+  model?: { number: number; min: number; max: number } | null;
+}
+
+/**
+ * A sheet's model as ExcelJS's Worksheet `model` getter builds it, each row dropped from the worksheet as soon as
+ * its model is made: the sheet's cells and their model never coexist whole (at a million cells, some 300 MB).
+ */
+function consumedSheetModel(ws: ExcelJS.Worksheet): SheetModel {
+  const internals = ws as unknown as { _rows: (RowInternals | undefined)[] };
+  const rows = internals._rows;
+  if (!Array.isArray(rows)) throw new ExcelJsChangedError('ExcelJS changed: a worksheet has no _rows array');
+  internals._rows = [];
+  const model = ws.model as unknown as SheetModel & { dimensions: { expand(top: number, left: number, bottom: number, right: number): void } };
+  // The getter's loop over the rows, as in lib/doc/worksheet.js.
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    rows[r] = undefined;
+    const rowModel = row && row.model;
+    if (rowModel) {
+      model.dimensions.expand(rowModel.number, rowModel.min, rowModel.number, rowModel.max);
+      model.rows.push(rowModel);
+    }
+  }
+  return model;
+}
+
+/**
+ * ExcelJS's `workbook.xlsx.writeBuffer()` (lib/xlsx/xlsx.js: write, prepareModel, addWorksheets), the same bytes,
+ * but one sheet at a time: each sheet's model is built, prepared (its strings and styles numbered, in the order
+ * ExcelJS numbers them), rendered to text and dropped before the next is built. ExcelJS prepares every sheet
+ * before it renders the first, so it holds a model of every cell (twice over, see modelWithoutRows) at once: at
+ * 100,000 project rows that took the command to 1.94 GB. The rest of the package (content types, relationships,
+ * shared strings, styles, workbook) is written by ExcelJS's own add…() methods, in write()'s order.
+ * `consume`: drop each row from the workbook as soon as its model is built (the workbook is not usable after;
+ * the command's case, which writes it once and exits) — a sheet's cells and their model then never coexist.
+ * test/gateways/xlsx/excelAdapter.test.ts compares the bytes with ExcelJS's own write and fails if the
+ * ExcelJS code this follows changes.
+ */
+export async function leanWrite(workbook: ExcelJS.Workbook, consume = false): Promise<Uint8Array> {
+  if (!leanWriteAvailable(workbook)) throw new ExcelJsChangedError('ExcelJS changed: its writer parts are not where leanWrite expects them');
+  const P = WRITE_PARTS as Record<string, Ctor> & { StylesXform: Ctor & { Mock: Ctor } };
+  const xlsx = workbook.xlsx as unknown as XlsxWriter;
+  const model = modelWithoutRows(workbook);
+  const options: { useSharedStrings?: boolean; useStyles?: boolean } = {};
+
+  // prepareModel(model, options), as in xlsx.js
+  model.creator = model.creator || 'ExcelJS';
+  model.lastModifiedBy = model.lastModifiedBy || 'ExcelJS';
+  model.created = model.created || new Date();
+  model.modified = model.modified || new Date();
+  model.useSharedStrings = options.useSharedStrings !== undefined ? options.useSharedStrings : true;
+  model.useStyles = options.useStyles !== undefined ? options.useStyles : true;
+  model.sharedStrings = new P.SharedStringsXform();
+  model.styles = model.useStyles ? new P.StylesXform(true as never) : new P.StylesXform.Mock();
+  (new P.WorkbookXform() as XformLike).prepare(model);
+  const worksheetXform = new P.WorksheetXform() as XformLike;
+  const worksheetOptions: Record<string, unknown> = {
+    sharedStrings: model.sharedStrings,
+    styles: model.styles,
+    date1904: model.properties.date1904,
+    drawingsCount: 0,
+    media: model.media,
+  };
+  worksheetOptions.drawings = model.drawings = [];
+  worksheetOptions.commentRefs = model.commentRefs = [];
+  let tableCount = 0;
+  const tables: unknown[] = (model.tables = []);
+
+  // addWorksheets(zip, model), rendered as soon as each sheet is prepared and kept as text until its turn
+  const relationshipsXform = new P.RelationshipsXform() as XformLike;
+  const commentsXform = new P.CommentsXform() as XformLike;
+  const vmlNotesXform = new P.VmlNotesXform() as XformLike;
+  const render = (xform: XformLike, part: unknown): string => {
+    const xmlStream = new P.XmlStream() as { xml: string };
+    xform.render(xmlStream, part);
+    return xmlStream.xml;
+  };
+  const sheetParts: { name: string; xml: string }[] = [];
+  workbook.worksheets.forEach((ws, i) => {
+    const sheet = consume ? consumedSheetModel(ws) : (ws.model as unknown as SheetModel);
+    sheet.tables.forEach((table) => {
+      tableCount++;
+      table.target = `table${tableCount}.xml`;
+      table.id = tableCount;
+      tables.push(table);
+    });
+    worksheetXform.prepare(sheet, worksheetOptions);
+    sheetParts.push({ name: `xl/worksheets/sheet${sheet.id}.xml`, xml: render(worksheetXform, sheet) });
+    if (sheet.rels && sheet.rels.length) sheetParts.push({ name: `xl/worksheets/_rels/sheet${sheet.id}.xml.rels`, xml: render(relationshipsXform, sheet.rels) });
+    if (sheet.comments.length > 0) {
+      sheetParts.push({ name: `xl/comments${sheet.id}.xml`, xml: render(commentsXform, sheet) });
+      sheetParts.push({ name: `xl/drawings/vmlDrawing${sheet.id}.vml`, xml: render(vmlNotesXform, sheet) });
+    }
+    sheet.rows = [];
+    // workbookXform.prepare made `sheets` the same array: both now hold the prepared sheet, without its rows.
+    model.worksheets[i] = sheet;
+  });
+
+  // write(stream, options), as in xlsx.js, into ZipStream.ZipWriter's JSZip with its options
+  const zip = new JSZip();
+  const sink: ZipSink = {
+    append(data, { name, base64 }) {
+      if (base64) zip.file(name, data, { base64: true });
+      else zip.file(name, data);
+    },
+  };
+  await xlsx.addContentTypes(sink, model);
+  await xlsx.addOfficeRels(sink, model);
+  await xlsx.addWorkbookRels(sink, model);
+  for (const part of sheetParts.splice(0)) sink.append(part.xml, { name: part.name });
+  await xlsx.addSharedStrings(sink, model);
+  await xlsx.addDrawings(sink, model);
+  await xlsx.addTables(sink, model);
+  await Promise.all([xlsx.addThemes(sink, model), xlsx.addStyles(sink, model)]);
+  await xlsx.addMedia(sink, model);
+  await Promise.all([xlsx.addApp(sink, model), xlsx.addCore(sink, model)]);
+  await xlsx.addWorkbook(sink, model);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}

@@ -2,6 +2,7 @@
 // parts of the .xlsx and attributed to the sheet that holds them, so the clerk knows what and where.
 import type JSZip from 'jszip';
 import type { Lang, UnkeptContent } from '../../core/model';
+import { attributeIn, plainAttribute, RELATIONSHIPS_NS, xmlElements } from './packageXml';
 
 type Kind = 'chart' | 'pivot' | 'addin' | 'slicer' | 'macro' | 'control' | 'chartsheet';
 
@@ -20,15 +21,6 @@ interface Relationship {
   target: string;
 }
 
-function decode(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
-
-function attribute(tag: string, name: string): string | null {
-  const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return match ? decode(match[1]) : null;
-}
-
 /** Resolves a relationship target against the folder of the part that owns it. */
 function resolve(fromPart: string, target: string): string {
   if (target.startsWith('/')) return target.slice(1);
@@ -40,18 +32,23 @@ function resolve(fromPart: string, target: string): string {
   return parts.join('/');
 }
 
-async function relationships(zip: JSZip, part: string): Promise<Relationship[]> {
+/** A part's relationships (its `_rels/….rels`), with their ids; external targets left out. */
+async function relationshipsWithIds(zip: JSZip, part: string): Promise<(Relationship & { id: string | null })[]> {
   const slash = part.lastIndexOf('/');
   const relsPath = `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
   const file = zip.file(relsPath);
   if (!file) return [];
-  const xml = await file.async('string');
-  return [...xml.matchAll(/<Relationship\b[^>]*>/g)].flatMap((m) => {
-    const type = attribute(m[0], 'Type');
-    const target = attribute(m[0], 'Target');
-    const external = attribute(m[0], 'TargetMode') === 'External';
-    return type && target && !external ? [{ type: type.slice(type.lastIndexOf('/') + 1), target: resolve(part, target) }] : [];
+  return xmlElements(await file.async('string'), relsPath).flatMap((element) => {
+    if (element.local !== 'Relationship') return [];
+    const type = plainAttribute(element, 'Type');
+    const target = plainAttribute(element, 'Target');
+    const external = plainAttribute(element, 'TargetMode') === 'External';
+    return type && target && !external ? [{ id: plainAttribute(element, 'Id'), type: type.slice(type.lastIndexOf('/') + 1), target: resolve(part, target) }] : [];
   });
+}
+
+async function relationships(zip: JSZip, part: string): Promise<Relationship[]> {
+  return relationshipsWithIds(zip, part);
 }
 
 export async function findUnkeptContent(zip: JSZip, lang: Lang): Promise<UnkeptContent[]> {
@@ -62,17 +59,15 @@ export async function findUnkeptContent(zip: JSZip, lang: Lang): Promise<UnkeptC
     found.set(where, byKind);
   };
   const workbookXml = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
-  const workbookRels = new Map((await relationships(zip, 'xl/workbook.xml')).map((r) => [r.target, r]));
-  const byId = new Map<string, string>();
-  for (const m of (await zip.file('xl/_rels/workbook.xml.rels')?.async('string'))?.matchAll(/<Relationship\b[^>]*>/g) ?? []) {
-    const id = attribute(m[0], 'Id');
-    const target = attribute(m[0], 'Target');
-    if (id && target) byId.set(id, resolve('xl/workbook.xml', target));
-  }
+  const workbookParts = await relationshipsWithIds(zip, 'xl/workbook.xml');
+  const workbookRels = new Map(workbookParts.map((r) => [r.target, r]));
+  const byId = new Map(workbookParts.flatMap((r) => (r.id ? [[r.id, r.target] as const] : [])));
   const workbookWide = lang === 'zh' ? '整个工作簿' : 'the workbook';
-  for (const m of workbookXml.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = attribute(m[0], 'name');
-    const part = byId.get(attribute(m[0], 'r:id') ?? '');
+  // `<sheet>` and `<x:sheet>` alike; its part through r:id, whatever prefix the relationships namespace has.
+  for (const element of workbookXml ? xmlElements(workbookXml, 'xl/workbook.xml') : []) {
+    if (element.local !== 'sheet') continue;
+    const name = plainAttribute(element, 'name');
+    const part = byId.get(attributeIn(element, 'id', RELATIONSHIPS_NS) ?? '');
     if (!name || !part) continue;
     if (workbookRels.get(part)?.type === 'chartsheet') {
       add(name, 'chartsheet');

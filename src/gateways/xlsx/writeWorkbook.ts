@@ -1,7 +1,8 @@
 // Applies the pipeline's plans to an ExcelJS workbook: the report sheet, its mark, the highlight rules.
 // The clerk's sheets keep their values; only the tool's own sheet and rules are ever replaced.
 import ExcelJS from 'exceljs';
-import { cellAddress, columnIndex, parseRange, quoteSheet, rangeAddress, splitReference } from '../../core/address';
+import { cellAddress, parseRange, quoteSheet, rangeAddress, splitReference } from '../../core/address';
+import { formulaShape } from '../../core/formulaText';
 import type { CellRange } from '../../core/model';
 import {
   FILL_NAME_PREFIX,
@@ -50,9 +51,14 @@ function setFill(cell: ExcelJS.Cell, fill: ExcelJS.Fill): void {
   cell.style = { ...cell.style, fill };
 }
 
-/** ExcelJS can only remove a name cell by cell; its map of names is the one place a whole name goes. */
-function deleteDefinedName(wb: ExcelJS.Workbook, name: string): void {
-  delete (wb.definedNames as unknown as { matrixMap: Record<string, unknown> }).matrixMap[name];
+/**
+ * Removes whole names. ExcelJS's API removes a name only cell by cell; its public model (the names with their
+ * ranges, as it writes them) is read once and set back without them: one pass however many names go.
+ */
+function deleteDefinedNames(wb: ExcelJS.Workbook, drop: (entry: { name: string; ranges: string[] }) => boolean): void {
+  const model = wb.definedNames.model;
+  const kept = model.filter((entry) => !drop(entry));
+  if (kept.length !== model.length) wb.definedNames.model = kept;
 }
 
 /**
@@ -73,13 +79,8 @@ function nameAllocator(wb: ExcelJS.Workbook, prefix: string): () => string {
 function removeToolSheet(wb: ExcelJS.Workbook, name: string): void {
   const ws = wb.getWorksheet(name);
   if (ws) wb.removeWorksheet(ws.id);
-  for (const entry of wb.definedNames.model) {
-    if (entry.name.startsWith(REPORT_NAME_PREFIX) && entry.ranges.some((r) => splitReference(r)?.sheet === name)) deleteDefinedName(wb, entry.name);
-  }
+  deleteDefinedNames(wb, (entry) => entry.name.startsWith(REPORT_NAME_PREFIX) && entry.ranges.some((r) => splitReference(r)?.sheet === name));
 }
-
-/** An A1 reference in one of the report's formulas, with its sheet when it has one. */
-const REFERENCE = /((?:'(?:[^']|'')+'|[^\s!(),'"=<>+\-*/&:]+)!)?([A-Z]{1,3})(\d+)/g;
 
 /**
  * Writes a column's run of formulas of one shape (the rate, the status, `项目支出!F5/10000` down the rows) as one
@@ -90,7 +91,8 @@ class SharedFormulas {
   private readonly runs = new Map<number, { master: string; shape: string; row: number }>();
 
   value(formula: string, result: string | number, row: number, col: number): ExcelJS.CellValue {
-    const shape = formula.replace(REFERENCE, (_m, sheet: string | undefined, letters: string, digits: string) => `${sheet ?? ''}R[${Number(digits) - 1 - row}]C[${columnIndex(letters) - col}]`);
+    // The core tokenizer: text in quotes is not a reference ("A1" in row 5 and "A2" in row 6 are not one shape).
+    const shape = formulaShape(formula, row, col);
     const run = this.runs.get(col);
     if (run && run.shape === shape && run.row === row - 1) {
       run.row = row;
@@ -178,8 +180,8 @@ export function removeHighlights(wb: ExcelJS.Workbook): void {
         setFill(ws.getCell(r + 1, c + 1), { type: 'pattern', pattern: 'none' });
       });
     }
-    deleteDefinedName(wb, entry.name);
   }
+  deleteDefinedNames(wb, (entry) => entry.name.startsWith(FILL_NAME_PREFIX));
 }
 
 /** The highlight's look as a conditional-format rule: the clerk's tables and the report's summary alike. */

@@ -2,7 +2,7 @@
 // The highlight in the clerk's table: one rule per table (over several areas when rows must be left out), the
 // same in a fill on old hosts, and Remove highlights taking away exactly what the tool put there.
 import { HIGHLIGHT_MARK } from '../../../src/core/compose/reportPlan';
-import { shiftFormulaRows } from '../../../src/gateways/office/highlights';
+import { shiftFormulaRows } from '../../../src/core/formulaText';
 import { createFakeWorkbook, describeState, findSheet, type FakeWorkbookInit, type FakeWorkbookState } from '../../fakes/excel';
 import { fakeInitFromXlsx, install, projectWorkbookInit, REPORT_DATE, SAMPLE, SETTINGS, uninstall } from './helpers';
 

@@ -2,7 +2,9 @@
 // Insert template: the template's sheets are added after the clerk's, which are never touched; a taken name
 // gets `name (2)`. With insertWorksheetsFromBase64 (ExcelApi 1.13) or, without it, by writing the cells.
 import { insertTemplate } from '../../../src/gateways/office';
-import { freeSheetNames, toBase64 } from '../../../src/gateways/office/insertTemplate';
+import JSZip from 'jszip';
+import { freeSheetNames } from '../../../src/gateways/office/insertTemplate';
+import { templateBase64, templateSheetNames } from '../../../src/gateways/office/templateBook';
 import { cellByRef, createFakeWorkbook, describeState, findSheet, sheetValues, type FakeWorkbookState } from '../../fakes/excel';
 import { install, runExcel, TEMPLATE, uninstall } from './helpers';
 
@@ -99,9 +101,27 @@ describe('template helpers', () => {
     expect(freeSheetNames(['x'.repeat(31)], ['x'.repeat(31)])).toEqual([`${'x'.repeat(27)} (2)`]);
   });
 
-  it('encodes base64 as Buffer does', () => {
-    for (const bytes of [new Uint8Array([]), new Uint8Array([1]), new Uint8Array([1, 2]), new Uint8Array([255, 254, 253, 0, 128]), new Uint8Array(TEMPLATE)]) {
-      expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+  it('gives the template as base64 (JSZip’s), its sheets renamed and nothing else changed', async () => {
+    const names = await templateSheetNames(new Uint8Array(TEMPLATE));
+    const wanted = names.map((n, i) => (i === 0 ? `${n} (2) "&<'` : n));
+    const zip = await JSZip.loadAsync(Buffer.from(await templateBase64(new Uint8Array(TEMPLATE), wanted), 'base64'));
+    const original = await JSZip.loadAsync(TEMPLATE);
+    expect(await templateSheetNames(await zip.generateAsync({ type: 'uint8array' }))).toEqual(wanted);
+    for (const name of Object.keys(original.files).filter((f) => f !== 'xl/workbook.xml')) {
+      expect(await zip.file(name)?.async('string')).toBe(await original.file(name)?.async('string'));
     }
+  });
+
+  it('reads and renames the sheets of a namespace-prefixed workbook.xml (<x:sheet>), as some producers write it', async () => {
+    const zip = new JSZip();
+    zip.file(
+      'xl/workbook.xml',
+      `<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets><x:sheet note=' name="假"' name="部门&amp;信息" sheetId="1" r:id="rId1"/><x:sheet name="项目" sheetId="2" r:id="rId2"/></x:sheets></x:workbook>`,
+    );
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    expect(await templateSheetNames(bytes)).toEqual(['部门&信息', '项目']);
+    const renamed = Buffer.from(await templateBase64(bytes, ['部门&信息', '项目 (2)']), 'base64');
+    const xml = await (await JSZip.loadAsync(renamed)).file('xl/workbook.xml')!.async('string');
+    expect(xml).toContain(`<x:sheet note=' name="假"' name="部门&amp;信息" sheetId="1" r:id="rId1"/><x:sheet name="项目 (2)" sheetId="2" r:id="rId2"/>`);
   });
 });

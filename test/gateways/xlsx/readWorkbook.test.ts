@@ -172,9 +172,10 @@ describe('the default limits', () => {
   it('let 50,000 project rows (and a report over them) and 200 form sheets through', async () => {
     const { limits: d } = DEFAULT_CONFIG;
     // A 50,000-project table of 10 columns with headers, totals and footer; our own report sheet over it (附表2 and
-    // 附表3 can each hold a row per project, plus the narrative) when the clerk regenerates.
+    // 附表3 can each hold a row per project, plus the narrative) when the clerk regenerates: 425,596 cells over the
+    // bench's 50,000 projects with 70% under target (docs/BENCHMARKS.md), 500,034 + 425,596 with merged areas.
     expect(d.maxRowsPerSheet).toBeGreaterThanOrEqual(2 * 50_000 + 200);
-    expect(d.maxCells).toBeGreaterThanOrEqual(50_010 * 10 + 2 * 50_000 * 9);
+    expect(d.maxCells).toBeGreaterThanOrEqual(500_034 + 425_596 + 1_000);
     expect(d.maxSheets).toBeGreaterThanOrEqual(200);
     const forms = Array.from({ length: 200 }, (_, i): RawSheet => ({ name: `项目${i + 1}`, rows: rowsXml(Array.from({ length: 40 }, (_, r) => [`指标${r}`, r, r * 2, '完成'])), merges: ['A1:D1'] }));
     const { snapshot } = await loadWorkbook(await rawXlsx(forms));
