@@ -4,8 +4,6 @@ import { DEFAULT_CONFIG, type Config } from './config';
 import { amountLimitText, hasErrors, makeFinding } from './findings';
 import { normalise } from './headers';
 import {
-  DEFAULT_EXPLAIN_BELOW,
-  DEFAULT_TARGET,
   type Amounts,
   type Basis,
   type BudgetInput,
@@ -19,8 +17,8 @@ import {
   type Totals,
 } from './model';
 import { displayedRate, formatAmount, formatRate } from './numbers';
-import { DEFAULT_SCORE_PROFILE } from './score/profile';
 import { computeScore } from './score/score';
+import { explainBelowInEffect } from './settings';
 
 export function denominator(amounts: Amounts, basis: Basis): number {
   switch (basis) {
@@ -68,9 +66,26 @@ const PROJECT_CATEGORY = new Set(['项目支出', '项目支出合计', 'project
 export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFindings: readonly Finding[] = [], config: Config = DEFAULT_CONFIG): Evaluation {
   const { lang, basis } = options;
   const findings: Finding[] = [...parseFindings];
-  const target = options.target ?? input.info.target ?? DEFAULT_TARGET;
-  const explainBelow = options.explainBelow ?? input.info.explainBelow ?? DEFAULT_EXPLAIN_BELOW;
+  const defaults = config.thresholds;
+  const target = options.target ?? input.info.target ?? defaults.target;
+  const givenExplainBelow = options.explainBelow ?? input.info.explainBelow ?? defaults.explainBelow;
   const pct = (rate: number) => formatRate(rate, 'fixed');
+  // Where each threshold came from: a setting (flag, pane, stored), the workbook's cell, or the default.
+  const targetCell = options.target === undefined ? input.info.cells?.target : undefined;
+  const explainCell = options.explainBelow === undefined ? input.info.cells?.explainBelow : undefined;
+  const { explainBelow, lowered } = explainBelowInEffect(target, givenExplainBelow);
+  if (lowered) {
+    const from = (set: boolean, cell: string | undefined) =>
+      cell ?? (set ? (lang === 'zh' ? '设置' : 'the settings') : lang === 'zh' ? '默认值' : 'the default');
+    findings.push(
+      makeFinding('explain-above-target', explainCell ?? targetCell ?? null, lang, {
+        explainBelow: pct(givenExplainBelow),
+        target: pct(target),
+        from: from(options.explainBelow !== undefined, explainCell),
+        targetFrom: from(options.target !== undefined, targetCell),
+      }),
+    );
+  }
 
   // Thresholds as displayed, once: every comparison is between displayed values (see belowAsDisplayed).
   const shownTarget = displayedRate(target);
@@ -98,7 +113,7 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
     if (needsReason && project.reason.trim() === '') {
       findings.push(makeFinding('needs-explanation', project.cell, lang, { ...p, rate: pct(r.executionRate ?? 0), threshold: pct(explainBelow) }));
     }
-    if (r.adjustmentRate !== null && Math.abs(displayedRate(r.adjustmentRate)) > 0.3) {
+    if (r.adjustmentRate !== null && Math.abs(displayedRate(r.adjustmentRate)) > config.adjustmentWarning) {
       findings.push(makeFinding('adjustment-over-30', project.cell, lang, { ...p, rate: pct(r.adjustmentRate) }));
     }
     const key = normalise(project.name);
@@ -165,7 +180,7 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
       const given = projectCategory[key];
       const sum = projectSumAmounts[key];
       if (given === null || sum === null) continue;
-      if (Math.abs(given - sum) > 0.005 + 1e-9 * Math.abs(sum)) {
+      if (Math.abs(given - sum) > config.tolerances.projectTotal + 1e-9 * Math.abs(sum)) {
         findings.push(
           makeFinding('project-total-mismatch', projectCategory.cell, lang, { column: label, given: formatAmount(given, 'trim'), sum: formatAmount(sum, 'trim') }),
         );
@@ -176,17 +191,17 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
   checkAmountSums(input, config.limits.maxAmountYuan, lang, findings);
   checkSumRates(input, projectSum, totals, lang, findings);
 
-  const defaults: string[] = [];
-  if (options.target === undefined && input.info.target === null) defaults.push(lang === 'zh' ? `执行率目标 ${pct(DEFAULT_TARGET)}` : `target ${pct(DEFAULT_TARGET)}`);
+  const defaultsUsed: string[] = [];
+  if (options.target === undefined && input.info.target === null) defaultsUsed.push(lang === 'zh' ? `执行率目标 ${pct(defaults.target)}` : `target ${pct(defaults.target)}`);
   if (options.explainBelow === undefined && input.info.explainBelow === null) {
-    defaults.push(lang === 'zh' ? `说明阈值 ${pct(DEFAULT_EXPLAIN_BELOW)}` : `explain-below ${pct(DEFAULT_EXPLAIN_BELOW)}`);
+    defaultsUsed.push(lang === 'zh' ? `说明阈值 ${pct(defaults.explainBelow)}` : `explain-below ${pct(defaults.explainBelow)}`);
   }
-  if (defaults.length > 0) findings.push(makeFinding('defaults-used', null, lang, { what: defaults.join(lang === 'zh' ? '，' : ', ') }));
+  if (defaultsUsed.length > 0) findings.push(makeFinding('defaults-used', null, lang, { what: defaultsUsed.join(lang === 'zh' ? '，' : ', ') }));
 
   const rated = projects.filter((p) => p.executionRate !== null);
   const score = computeScore(
     { executionRate: totals.executionRate, adjustmentRate: totals.adjustmentRate, rated: rated.length, onTarget: rated.filter((p) => !p.underTarget).length },
-    input.scoreProfile ?? DEFAULT_SCORE_PROFILE,
+    input.scoreProfile ?? config.scoring,
     lang,
     options.style,
   );
@@ -201,7 +216,8 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
       basis,
       thresholdCells: {
         ...(options.target === undefined && input.info.cells?.target ? { target: input.info.cells.target } : {}),
-        ...(options.explainBelow === undefined && input.info.cells?.explainBelow ? { explainBelow: input.info.cells.explainBelow } : {}),
+        // Taken as the target: its source is the target's.
+        ...(lowered ? (targetCell ? { explainBelow: targetCell } : {}) : explainCell ? { explainBelow: explainCell } : {}),
       },
     },
     info: input.info,

@@ -30,6 +30,8 @@ const SEVERITY: Record<FindingCode, Severity> = {
   'kept-edit': 'info',
   'kept-addition': 'info',
   'text-truncated': 'warning',
+  'threshold-out-of-range': 'warning',
+  'explain-above-target': 'warning',
 };
 
 const projectWords = (lang: Lang): string => {
@@ -162,6 +164,15 @@ const MESSAGES: Record<FindingCode, Record<Lang, Text>> = {
   'text-truncated': {
     zh: (p) => `该单元格的文字有 ${p.length} 个字符，超过 Excel 单元格上限 ${p.limit} 个字符，报告中已截断（末尾标“${p.mark}”）；完整内容请看它的来源。`,
     en: (p) => `This cell's text is ${p.length} characters long, over Excel's limit of ${p.limit} per cell: the report cuts it (ending "${p.mark}"); see its source for the whole text.`,
+  },
+  'threshold-out-of-range': {
+    zh: (p) => `“${p.column}”为“${p.text}”，应为${p.expected}：未使用，按设置或默认值。`,
+    en: (p) => `"${p.column}" is "${p.text}"; it should be ${p.expected}: not used (the setting or the default applies).`,
+  },
+  // from/targetFrom: a cell, or the words for a setting or the default (evaluate words them).
+  'explain-above-target': {
+    zh: (p) => `说明阈值 ${p.explainBelow}（${p.from}）高于执行率目标 ${p.target}（${p.targetFrom}）：按执行率目标 ${p.target} 作为说明阈值。`,
+    en: (p) => `The explain-below threshold ${p.explainBelow} (${p.from}) is above the target ${p.target} (${p.targetFrom}): the target ${p.target} is used as the explain-below threshold.`,
   },
 };
 

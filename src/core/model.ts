@@ -84,7 +84,9 @@ export type FindingCode =
   | 'kept-edit'
   | 'kept-addition'
   | 'score-sheet-ignored'
-  | 'text-truncated';
+  | 'text-truncated'
+  | 'threshold-out-of-range'
+  | 'explain-above-target';
 
 export interface Finding {
   severity: Severity;

@@ -218,7 +218,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
   // The 评分设置 sheet is read on its own: its rows are neither a table of figures nor the information block.
   // With several (评分设置 and Excel's copy 评分设置 (2)), one is read and none is scanned for tables.
   const scoreSheet = pickScoreSheet(ownSheets, lang, findings);
-  const scoreProfile = scoreSheet ? readScoreSheet(new Grid(scoreSheet), lang, findings) : null;
+  const scoreProfile = scoreSheet ? readScoreSheet(new Grid(scoreSheet), lang, findings, config.scoring) : null;
   const grids = ownSheets.filter((s) => !isScoreSheet(s.name)).map((s) => new Grid(s));
   const tables = grids.flatMap((grid) => findTables(grid, lang, findings));
 
@@ -226,7 +226,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
   // A table's unit line (金额单位：元 above the totals table) is not the information block: it must not set the
   // unit of the other tables.
   const unitLines = tables.flatMap((t) => (t.unitLine ? [{ sheet: t.grid.name, ...t.unitLine }] : []));
-  const { info, unit: infoUnit, badThresholds } = readInfo(
+  const { info, unit: infoUnit, badThresholds, outOfRange } = readInfo(
     grids,
     (sheet, row, col) =>
       regions.some((r) => r.sheet === sheet && row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) ||
@@ -235,6 +235,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
   for (const bad of badThresholds) {
     findings.push(bad.read.ok ? rateTooLarge(bad.cell, bad.label, bad.read.value, lang) : numberFinding(bad.read, bad.cell, lang, bad.label));
   }
+  for (const p of outOfRange) findings.push(makeFinding('threshold-out-of-range', p.path, lang, { column: p.label, text: p.text, expected: p.expected[lang] }));
 
   const unitAssumed: string[] = [];
   const divisorFor = (table: FoundTable) => {
