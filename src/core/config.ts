@@ -1,5 +1,9 @@
 // The policy numbers of the product in one typed object, with their defaults. Hosts and tests may lower the
 // limits (a test of the size refusal need not build a 300 MB file); nothing else in core hard-codes them.
+// runPipeline takes the object and passes it down; a workbook's 部门信息 thresholds and its 评分设置 sheet
+// override the thresholds and the scoring for that workbook only.
+import { DEFAULT_EXPLAIN_BELOW, DEFAULT_TARGET } from './model';
+import { DEFAULT_SCORE_PROFILE, type ScoreProfile } from './score/profile';
 
 export interface Limits {
   /** Largest absolute amount any single cell or any sum may hold, in 元 (no department comes near). */
@@ -18,6 +22,18 @@ export interface Limits {
 
 export interface Config {
   limits: Limits;
+  /** The thresholds when neither a setting nor the workbook's 部门信息 gives one (fractions, in (0, 1]). */
+  thresholds: { target: number; explainBelow: number };
+  tolerances: {
+    /** The totals table's 项目支出 against the projects' sum, in 万元: half a cent of a 万元 figure shown to 2 decimals. */
+    projectTotal: number;
+  };
+  /** A project whose adjustment rate (as displayed) is beyond ± this is flagged (adjustment-over-30). */
+  adjustmentWarning: number;
+  /** Projects a paragraph names one by one before "N more, see Table 3" (and the 附表 lists them all). */
+  listLimit: number;
+  /** The scoring when the workbook has no 评分设置 sheet; a sheet's 评分参数 rows start from these bands. */
+  scoring: ScoreProfile;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -30,4 +46,9 @@ export const DEFAULT_CONFIG: Config = {
     maxUncompressedBytes: 200 * 1024 * 1024,
     maxParts: 10_000,
   },
+  thresholds: { target: DEFAULT_TARGET, explainBelow: DEFAULT_EXPLAIN_BELOW },
+  tolerances: { projectTotal: 0.005 },
+  adjustmentWarning: 0.3,
+  listLimit: 30,
+  scoring: DEFAULT_SCORE_PROFILE,
 };

@@ -54,7 +54,7 @@ describe('amounts beyond the limit (1e15 元, 1e11 万元)', () => {
   });
 
   it('a lower limit from the configuration applies', () => {
-    const config = { limits: { ...DEFAULT_CONFIG.limits, maxAmountYuan: 1e8 } };
+    const config = { ...DEFAULT_CONFIG, limits: { ...DEFAULT_CONFIG.limits, maxAmountYuan: 1e8 } };
     const parsed = parseWorkbook(table([['甲', 2e4, 0, 2e4, 5]]), 'zh', config);
     expect(only(parsed.findings, 'invalid-number').map((f) => f.cell)).toEqual(['项目支出!C3', '项目支出!E3']);
     expect(parsed.findings[0].message).toContain('10,000 万元');

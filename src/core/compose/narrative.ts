@@ -1,5 +1,6 @@
 // The narrative of the report, section by section as in a 部门整体支出绩效自评报告, in Chinese or English.
 // Facts come only from the evaluation; what only the clerk knows is left as a visible 【请填写…】 prompt.
+import { DEFAULT_CONFIG } from '../config';
 import { belowAsDisplayed } from '../evaluate';
 import type { AmountSources, Evaluation, Finding, Lang, ProjectResult, SourceCell } from '../model';
 import { formatAmount, formatRate } from '../numbers';
@@ -33,8 +34,6 @@ export function sourceRefs(sources: AmountSources, extra: (SourceCell | null)[] 
   return cells.flatMap((c) => (c ? [c.ref] : []));
 }
 
-/** More projects than this and section （二） summarises instead of listing each. */
-export const LIST_LIMIT = 30;
 const LARGEST = 5;
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -55,7 +54,8 @@ function notableFindings(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.severity === 'warning' && f.code !== 'needs-explanation' && f.code !== 'content-not-kept');
 }
 
-export function composeNarrative(ev: Evaluation): Block[] {
+/** More projects than `listLimit` (the config's) and section （二） summarises, and （三） names that many, instead of each. */
+export function composeNarrative(ev: Evaluation, listLimit: number = DEFAULT_CONFIG.listLimit): Block[] {
   const { lang, style } = ev.options;
   const zh = lang === 'zh';
   const amt = (v: number) => (zh ? `${formatAmount(v, style)}万元` : `${formatAmount(v, style)} (10k yuan)`);
@@ -112,7 +112,7 @@ export function composeNarrative(ev: Evaluation): Block[] {
   para(conclusion(ev, under, pct), [...totalsSources(ev), SOURCE_SUMMARY_TOTAL, ...optional(ev.department.thresholdCells.target)]);
   para(scoreSentence(ev), [SOURCE_SCORE_TOTAL]);
   h2(1, '各项工作任务绩效目标完成情况分析', 'Performance of each task');
-  if (ev.projects.length <= LIST_LIMIT) {
+  if (ev.projects.length <= listLimit) {
     para(zh ? '本部门年度各项工作任务绩效目标完成情况如下：' : 'Each task performed as follows:');
     ev.projects.forEach((p, i) => para(projectSentence(ev, p, i, amt, pct), [...sourceRefs(p.sources), ...(p.underTarget ? targetRefs(ev, p) : [])], projectKey(p)));
   } else {
@@ -121,7 +121,7 @@ export function composeNarrative(ev: Evaluation): Block[] {
 
   // 三、存在的主要问题
   h1(2, '存在的主要问题', 'Main problems');
-  for (const text of problems(ev, under, pct)) para(text.text, text.sources, text.key);
+  for (const text of problems(ev, under, pct, listLimit)) para(text.text, text.sources, text.key);
 
   // 四、下一步改进措施
   h1(3, '下一步改进措施', 'Next steps');
@@ -264,7 +264,7 @@ function projectSummary(ev: Evaluation, under: ProjectResult[], amt: (v: number)
   return `The department ran ${ev.projects.length} projects with a combined budget of ${amt(s.adjustedBudget)} and spending of ${amt(s.actual)} (${pct(s.executionRate)}); ${under.length} fell short of target. The ${largest.length} largest: ${list.join('; ')}. Every project is listed in Table 3.`;
 }
 
-function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null) => string): { text: string; sources?: string[]; key?: string }[] {
+function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null) => string, listLimit: number): { text: string; sources?: string[]; key?: string }[] {
   const zh = ev.options.lang === 'zh';
   const out: { text: string; sources?: string[]; key?: string }[] = [];
   const count = ev.projects.length;
@@ -280,7 +280,7 @@ function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null
         ? `本部门年度承担 ${count} 个项目，其中 ${under.length} 个项目的预算执行率未达到目标：`
         : `The department ran ${count} projects; ${under.length} did not reach their execution target:`,
     });
-    under.slice(0, LIST_LIMIT).forEach((p, i) => {
+    under.slice(0, listLimit).forEach((p, i) => {
       const reason = p.reason.trim();
       const reasonText = reason
         ? zh ? `偏差原因：${reason.replace(/[。.]$/, '')}。` : ` Reason: ${reason.replace(/[。.]$/, '')}.`
@@ -295,8 +295,8 @@ function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null
         key: projectKey(p),
       });
     });
-    if (under.length > LIST_LIMIT) {
-      out.push({ text: zh ? `另有 ${under.length - LIST_LIMIT} 个项目低于目标，见附表3。` : `${under.length - LIST_LIMIT} more fall short; see Table 3.` });
+    if (under.length > listLimit) {
+      out.push({ text: zh ? `另有 ${under.length - listLimit} 个项目低于目标，见附表3。` : `${under.length - listLimit} more fall short; see Table 3.` });
     }
   }
   const notable = notableFindings(ev.findings);

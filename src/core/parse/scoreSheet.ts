@@ -210,8 +210,7 @@ const FORMS: Record<'step' | 'penalty' | 'share' | 'bound' | 'grade', Form> = {
 
 const formOf = (key: ParamKey) => FORMS[key.kind === 'zero' ? 'share' : key.kind];
 
-function defaultOf(key: ParamKey): number | undefined {
-  const d = DEFAULT_SCORE_PROFILE;
+function defaultOf(key: ParamKey, d: ScoreProfile): number | undefined {
   switch (key.kind) {
     case 'step':
       return d.execution.step;
@@ -244,6 +243,7 @@ function readParams(
   lang: Lang,
   problem: (row: number, col: number, text: string) => void,
   stored: (row: number, col: number) => boolean,
+  d: ScoreProfile,
 ): Partial<ScoreBands> {
   const zh = lang === 'zh';
   const values = new Map<string, ParamValue>();
@@ -272,7 +272,7 @@ function readParams(
     }
     if (value === null || !form.ok(value)) {
       const found = isBlank(raw) ? (zh ? '空' : 'blank') : grid.text(r, cols.value) || String(raw);
-      const fallback = defaultOf(key);
+      const fallback = defaultOf(key, d);
       const shown = fallback === undefined ? '' : form.show(fallback, lang);
       const then = fallback === undefined ? (zh ? '此参数未使用' : 'it is not used') : zh ? `按默认值 ${shown}${/[0-9%]$/.test(shown) ? ' ' : ''}计分` : `the default ${shown} is used`;
       const expected = zh ? form.expected.zh : form.expected.en;
@@ -294,7 +294,6 @@ function readParams(
   // Every caller has a cell: a band or grade is only checked when one of its parameters is in the table.
   const at = (where: ParamValue | undefined, text: string) => problem(where?.row ?? from - 1, where?.col ?? cols.label, text);
   const out: Partial<ScoreBands> = {};
-  const d = DEFAULT_SCORE_PROFILE;
 
   // 预算完成率
   const step = got({ kind: 'step' });
@@ -312,8 +311,8 @@ function readParams(
   for (let n = 1; n <= bandCount; n++) {
     const boundKey: ParamKey = { kind: 'bound', band: n };
     const shareKey: ParamKey = { kind: 'share', band: n };
-    const upTo = got(boundKey)?.value ?? defaultOf(boundKey);
-    const share = got(shareKey)?.value ?? defaultOf(shareKey);
+    const upTo = got(boundKey)?.value ?? defaultOf(boundKey, d);
+    const share = got(shareKey)?.value ?? defaultOf(shareKey, d);
     if (got(boundKey) || got(shareKey)) anyBand = true;
     if (upTo === undefined || share === undefined) {
       const present = got(boundKey) ?? got(shareKey);
@@ -373,8 +372,8 @@ function readParams(
         at(
           grades[i].cell ?? grades[i - 1].cell,
           zh
-            ? `等级分数线应逐级降低：“${grades[i].grade}”${grades[i].from} 分${dflt(grades[i].cell) || ' '}不低于“${grades[i - 1].grade}”${grades[i - 1].from} 分${dflt(grades[i - 1].cell)}，等级按默认分数线（优 90、良 80、中 60）确定`
-            : `grade thresholds must decrease: ${GRADE_EN[grades[i].grade]} (${grades[i].from}${dflt(grades[i].cell)}) is not below ${GRADE_EN[grades[i - 1].grade]} (${grades[i - 1].from}${dflt(grades[i - 1].cell)}); the default thresholds (90, 80, 60) are used`,
+            ? `等级分数线应逐级降低：“${grades[i].grade}”${grades[i].from} 分${dflt(grades[i].cell) || ' '}不低于“${grades[i - 1].grade}”${grades[i - 1].from} 分${dflt(grades[i - 1].cell)}，等级按默认分数线（${d.grades.map((g) => `${g.grade} ${g.from}`).join('、')}）确定`
+            : `grade thresholds must decrease: ${GRADE_EN[grades[i].grade]} (${grades[i].from}${dflt(grades[i].cell)}) is not below ${GRADE_EN[grades[i - 1].grade]} (${grades[i - 1].from}${dflt(grades[i - 1].cell)}); the default thresholds (${d.grades.map((g) => g.from).join(', ')}) are used`,
         );
       }
     }
@@ -385,8 +384,11 @@ function readParams(
 
 // ---------------------------------------------------------------------------------------------
 
-/** The profile a 评分设置 sheet holds, or null (and a finding) when it has no usable header. */
-export function readScoreSheet(grid: Grid, lang: Lang, findings: Finding[]): ScoreProfile | null {
+/**
+ * The profile a 评分设置 sheet holds, or null (and a finding) when it has no usable header. `defaults` is the
+ * configuration's scoring: the sheet's indicators replace its indicators, its 评分参数 rows its bands.
+ */
+export function readScoreSheet(grid: Grid, lang: Lang, findings: Finding[], defaults: ScoreProfile = DEFAULT_SCORE_PROFILE): ScoreProfile | null {
   const zh = lang === 'zh';
   const problem = (row: number, col: number, text: string) => findings.push(makeFinding('score-setting', cellRef(grid.name, row, col), lang, { text }));
   /** A score cell the file stores as a non-number or a date: an error (not a setting left at its default), true when so. */
@@ -453,6 +455,6 @@ export function readScoreSheet(grid: Grid, lang: Lang, findings: Finding[]): Sco
   if (Math.abs(max - 100) > 1e-9) {
     problem(header.row, cols.points, zh ? `分值合计为 ${max} 分，不是 100 分：等级按折算为百分制的得分确定` : `the points add up to ${max}, not 100: the grade uses the score scaled to 100`);
   }
-  const bands = params ? readParams(grid, params.row + 1, params.row < header.row ? header.row : grid.rowCount, params.cols, lang, problem, (row, col) => stored(readNumber(grid.value(row, col), false), row, col, grid.text(params.row, params.cols.value))) : {};
-  return profileWith(indicators, bands);
+  const bands = params ? readParams(grid, params.row + 1, params.row < header.row ? header.row : grid.rowCount, params.cols, lang, problem, (row, col) => stored(readNumber(grid.value(row, col), false), row, col, grid.text(params.row, params.cols.value)), defaults) : {};
+  return profileWith(indicators, bands, defaults);
 }
