@@ -29,7 +29,7 @@ export type SettingsField = keyof StoredSettings;
 
 const oneOf = <T extends string>(list: readonly T[], value: unknown): value is T => list.includes(value as T);
 
-interface FieldRule<T> {
+export interface FieldRule<T> {
   is: (value: unknown) => value is T;
   /** What the field takes, in words, for the message that names the path. */
   expected: Record<Lang, string>;
@@ -50,36 +50,66 @@ export const SETTINGS_SCHEMA: { [K in SettingsField]-?: FieldRule<NonNullable<St
   style: choice(STYLES),
 };
 
-const FIELDS = Object.keys(SETTINGS_SCHEMA) as SettingsField[];
-
 /** A value not taken, where it was and what was expected. */
-export interface SettingsProblem {
+export interface FieldProblem<F extends string> {
   /** `target` (stored), `--target` (a flag) or `部门信息!B5` (a cell): whatever the caller's `pathOf` says. */
   path: string;
-  field: SettingsField;
+  field: F;
   value: unknown;
   expected: Record<Lang, string>;
 }
+export type SettingsProblem = FieldProblem<SettingsField>;
 
 /**
  * Field by field: each given field (not undefined) that passes its rule is taken; each that does not is a
  * problem at its path, all of them at once. Fields the schema does not know are ignored.
  */
-export function validateSettings(
-  input: Partial<Record<SettingsField, unknown>>,
-  pathOf: (field: SettingsField) => string = (field) => field,
-): { settings: StoredSettings; problems: SettingsProblem[] } {
-  const settings: Record<string, unknown> = {};
-  const problems: SettingsProblem[] = [];
-  for (const field of FIELDS) {
+export function validateFields<F extends string, T extends Partial<Record<F, unknown>>>(
+  schema: Record<F, FieldRule<unknown>>,
+  input: Partial<Record<F, unknown>>,
+  pathOf: (field: F) => string = (field) => field,
+): { values: T; problems: FieldProblem<F>[] } {
+  const values: Partial<Record<F, unknown>> = {};
+  const problems: FieldProblem<F>[] = [];
+  for (const field of Object.keys(schema) as F[]) {
     const value = input[field];
     if (value === undefined) continue;
-    const rule = SETTINGS_SCHEMA[field] as FieldRule<unknown>;
-    if (rule.is(value)) settings[field] = value;
+    const rule = schema[field];
+    if (rule.is(value)) values[field] = value;
     else problems.push({ path: pathOf(field), field, value, expected: rule.expected });
   }
-  return { settings: settings as StoredSettings, problems };
+  return { values: values as T, problems };
 }
+
+/** The clerk's settings (stored, flags, the workbook's 部门信息 cells) through SETTINGS_SCHEMA. */
+export function validateSettings(
+  input: Partial<Record<SettingsField, unknown>>,
+  pathOf?: (field: SettingsField) => string,
+): { settings: StoredSettings; problems: SettingsProblem[] } {
+  const { values, problems } = validateFields<SettingsField, StoredSettings>(SETTINGS_SCHEMA, input, pathOf);
+  return { settings: values, problems };
+}
+
+/** Hundredths of a percent: rates are compared as displayed, so a bound or step is a whole number of them. */
+const wholeBasisPoints = (v: number) => Math.abs(v * 10000 - Math.round(v * 10000)) < 1e-6 && Math.round(v * 10000) >= 1;
+const numberWhere = (ok: (v: number) => boolean) => (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && ok(value);
+
+export type ScoreParamField = 'step' | 'penalty' | 'share' | 'bound' | 'grade';
+
+/**
+ * The 评分设置 sheet's 评分参数 values, by the same kind of rule (the path is the cell, the problem a
+ * `score-setting` finding there). A penalty share is bounded like a threshold: above 0, at most 100%.
+ */
+export const SCORE_PARAM_SCHEMA: Record<ScoreParamField, FieldRule<number>> = {
+  step: {
+    is: numberWhere((v) => v > 0 && v <= 1 && wholeBasisPoints(v)),
+    expected: { zh: '0.01 至 100 之间的百分点数（如 5、5% 或 0.05）', en: 'percentage points from 0.01 to 100 (5, 5% or 0.05)' },
+  },
+  penalty: { is: isThreshold, expected: { zh: '大于 0、不超过 100% 的比例（如 10%、0.1 或 10）', en: 'a share above 0, at most 100% (10%, 0.1 or 10)' } },
+  share: { is: numberWhere((v) => v >= 0 && v <= 1), expected: { zh: '0 至 100% 之间的比例（如 75%、0.75 或 75）', en: 'a share from 0 to 100% (75%, 0.75 or 75)' } },
+  bound: { is: numberWhere(wholeBasisPoints), expected: { zh: '大于 0 的百分比，最多两位小数（如 10%、0.1 或 10）', en: 'a percent above 0, at most 2 decimals (10%, 0.1 or 10)' } },
+  grade: { is: numberWhere((v) => v > 0 && v <= 100), expected: { zh: '0 至 100 之间的分数（如 90）', en: 'points from 0 to 100 (90)' } },
+};
 
 /**
  * Whatever was stored (an object, or its JSON) → the fields that make sense; anything else is dropped, never

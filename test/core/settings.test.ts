@@ -1,7 +1,7 @@
 // One rule for the clerk's settings, wherever they come from: the document (Excel), the browser's storage, the
 // pane's form and the command's flags agree on what a threshold may be and which choices exist.
 import { runPipeline } from '../../src/core/pipeline';
-import { BASES, explainBelowInEffect, isThreshold, LANGS, readStoredSettings, STYLES, validateSettings } from '../../src/core/settings';
+import { BASES, explainBelowInEffect, isThreshold, LANGS, readStoredSettings, SCORE_PARAM_SCHEMA, STYLES, validateSettings } from '../../src/core/settings';
 import { parseSettings } from '../../src/gateways/office/excelHost';
 import { parseStoredSettings } from '../../src/gateways/xlsx/fileSettings';
 import { mergeSettings, parsePercent } from '../../src/taskpane/components/Settings/settingsForm';
@@ -133,5 +133,15 @@ describe('explain-below above the target: a warning, and taken as the target, in
     expect(explainBelowInEffect(0.8, 0.8)).toEqual({ explainBelow: 0.8, lowered: false });
     expect(explainBelowInEffect(0.8, 0.800001)).toEqual({ explainBelow: 0.800001, lowered: false });
     expect(explainBelowInEffect(0.8, 0.8001)).toEqual({ explainBelow: 0.8, lowered: true });
+  });
+});
+
+describe('the 评分设置 cells through the same kind of rule', () => {
+  it('every bad parameter cell is a score-setting finding at its cell, all at once; a penalty share is bounded like a threshold', () => {
+    for (const v of [0.95, 1, 0, 1.2, -0.5, Number.NaN]) expect(SCORE_PARAM_SCHEMA.penalty.is(v)).toBe(isThreshold(v));
+    const scoring = sheet('评分设置', [['指标', '分值', '类型', '得分'], ['预算完成率', 100, '预算完成率'], [], ['评分参数', '值'], ['预算完成率每档扣分比例', 0], ['等级“优”最低分', 120], ['预算调整率第1档得分比例', 'abc']]);
+    const result = runPipeline(workbook([scoring, projectSheet('项目支出', [['甲', 100, 0, 100, 100]])]), options());
+    expect(only(result.findings, 'score-setting').map((f) => f.cell)).toEqual(['评分设置!B5', '评分设置!B6', '评分设置!B7']);
+    expect(only(result.findings, 'score-setting')[0].message).toContain(SCORE_PARAM_SCHEMA.penalty.expected.zh);
   });
 });

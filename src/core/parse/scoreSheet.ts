@@ -22,6 +22,7 @@ import {
   type ScoreKind,
   type ScoreProfile,
 } from '../score/profile';
+import { SCORE_PARAM_SCHEMA, validateFields, type ScoreParamField } from '../settings';
 import type { Grid } from './grid';
 import { readTargetValue } from './info';
 
@@ -153,19 +154,15 @@ function paramKey(label: string): ParamKey | null {
 
 const keyId = (key: ParamKey) => ('band' in key ? `${key.kind}${key.band}` : 'grade' in key ? `grade${key.grade}` : key.kind);
 
-/** Hundredths of a percent: rates are compared as displayed (score.ts), so a bound or step is a whole number of them. */
-const wholeBasisPoints = (v: number) => Math.abs(v * 10000 - Math.round(v * 10000)) < 1e-6 && Math.round(v * 10000) >= 1;
-
+/** How a parameter's cell is read and its value shown; whether the value is taken is SCORE_PARAM_SCHEMA's rule. */
 interface Form {
   read: (raw: CellValue) => number | null;
-  ok: (v: number) => boolean;
-  expected: Record<Lang, string>;
   show: (v: number, lang: Lang) => string;
 }
 
 const pct = (v: number) => formatRate(v, 'trim');
 
-const FORMS: Record<'step' | 'penalty' | 'share' | 'bound' | 'grade', Form> = {
+const FORMS: Record<ScoreParamField, Form> = {
   // Percentage points, as the label asks (5); 5% and 0.05 too. A plain 1 is 1 point (a step of 100 points means nothing).
   step: {
     read: (raw) => {
@@ -173,27 +170,19 @@ const FORMS: Record<'step' | 'penalty' | 'share' | 'bound' | 'grade', Form> = {
       if (!n || !n.ok) return null;
       return n.percent || n.value >= 1 ? n.value / 100 : n.value;
     },
-    ok: (v) => v > 0 && v <= 1 && wholeBasisPoints(v),
-    expected: { zh: '0.01 至 100 之间的百分点数（如 5、5% 或 0.05）', en: 'percentage points from 0.01 to 100 (5, 5% or 0.05)' },
     show: (v, lang) => (lang === 'zh' ? `${roundHalfAway(v * 100, 2)} 个百分点` : `${roundHalfAway(v * 100, 2)} percentage points`),
   },
   // Shares and bounds as the information block reads 执行率目标: 10%, 0.1 or 10 (a plain number above 1 is a percent).
   penalty: {
     read: (raw) => readTargetValue(raw, false),
-    ok: (v) => v > 0 && v <= 1,
-    expected: { zh: '大于 0、不超过 100% 的比例（如 10%、0.1 或 10）', en: 'a share above 0, at most 100% (10%, 0.1 or 10)' },
     show: pct,
   },
   share: {
     read: (raw) => readTargetValue(raw, false),
-    ok: (v) => v >= 0 && v <= 1,
-    expected: { zh: '0 至 100% 之间的比例（如 75%、0.75 或 75）', en: 'a share from 0 to 100% (75%, 0.75 or 75)' },
     show: pct,
   },
   bound: {
     read: (raw) => readTargetValue(raw, false),
-    ok: (v) => wholeBasisPoints(v),
-    expected: { zh: '大于 0 的百分比，最多两位小数（如 10%、0.1 或 10）', en: 'a percent above 0, at most 2 decimals (10%, 0.1 or 10)' },
     show: pct,
   },
   // Points of 100 (90); 90% is read as 90.
@@ -202,13 +191,11 @@ const FORMS: Record<'step' | 'penalty' | 'share' | 'bound' | 'grade', Form> = {
       const n = readNumber(raw, false);
       return n && n.ok ? n.value : null;
     },
-    ok: (v) => v > 0 && v <= 100,
-    expected: { zh: '0 至 100 之间的分数（如 90）', en: 'points from 0 to 100 (90)' },
     show: (v) => String(v),
   },
 };
 
-const formOf = (key: ParamKey) => FORMS[key.kind === 'zero' ? 'share' : key.kind];
+const fieldOf = (key: ParamKey): ScoreParamField => (key.kind === 'zero' ? 'share' : key.kind);
 
 function defaultOf(key: ParamKey, d: ScoreProfile): number | undefined {
   switch (key.kind) {
@@ -264,24 +251,27 @@ function readParams(
       problem(r, cols.label, zh ? `参数“${label}”重复，只用第一行（${where}）` : `the parameter "${label}" appears twice; only the first row (${where}) is used`);
       continue;
     }
-    const form = formOf(key);
+    const field = fieldOf(key);
+    const form = FORMS[field];
     const value = isBlank(raw) ? null : form.read(raw);
     if (stored(r, cols.value)) {
       values.set(id, { value: NaN, row: r, col: cols.value }); // reported as an error; a second row is still a duplicate
       continue;
     }
-    if (value === null || !form.ok(value)) {
+    // The schema's rule, the path being the cell; a blank or unreadable cell is NaN, refused like a bad number.
+    const [bad] = validateFields(SCORE_PARAM_SCHEMA, { [field]: value ?? NaN }, () => cellRef(grid.name, r, cols.value)).problems;
+    if (bad) {
       const found = isBlank(raw) ? (zh ? '空' : 'blank') : grid.text(r, cols.value) || String(raw);
       const fallback = defaultOf(key, d);
       const shown = fallback === undefined ? '' : form.show(fallback, lang);
       const then = fallback === undefined ? (zh ? '此参数未使用' : 'it is not used') : zh ? `按默认值 ${shown}${/[0-9%]$/.test(shown) ? ' ' : ''}计分` : `the default ${shown} is used`;
-      const expected = zh ? form.expected.zh : form.expected.en;
+      const expected = bad.expected[lang];
       problem(r, cols.value, zh ? `“${label}”应为${/^\d/.test(expected) ? ' ' : ''}${expected}，实为“${found}”，${then}` : `"${label}" should be ${expected}, found "${found}"; ${then}`);
       // Marked as read, so a second row of the same parameter is still a duplicate.
       values.set(id, { value: NaN, row: r, col: cols.value });
       continue;
     }
-    values.set(id, { value, row: r, col: cols.value });
+    values.set(id, { value: value ?? NaN, row: r, col: cols.value });
   }
   const got = (key: ParamKey): ParamValue | undefined => {
     const v = values.get(keyId(key));
