@@ -27,6 +27,8 @@ export interface Config {
   tolerances: {
     /** The totals table's 项目支出 against the projects' sum, in 万元: half a cent of a 万元 figure shown to 2 decimals. */
     projectTotal: number;
+    /** A 合计 row against its rows, and 调整后 against 年初 + 调整数, in the table's own unit (a cent when in 元). */
+    tableSum: number;
   };
   /** A project whose adjustment rate (as displayed) is beyond ± this is flagged (adjustment-over-30). */
   adjustmentWarning: number;
@@ -47,7 +49,7 @@ export const DEFAULT_CONFIG: Config = {
     maxParts: 10_000,
   },
   thresholds: { target: DEFAULT_TARGET, explainBelow: DEFAULT_EXPLAIN_BELOW },
-  tolerances: { projectTotal: 0.005 },
+  tolerances: { projectTotal: 0.005, tableSum: 0.01 },
   adjustmentWarning: 0.3,
   listLimit: 30,
   scoring: DEFAULT_SCORE_PROFILE,

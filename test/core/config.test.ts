@@ -15,7 +15,7 @@ const run = (projects: [string, number, number, number, number][], c: Config = D
 describe('the configuration object holds the policy numbers', () => {
   it('has the product’s defaults', () => {
     expect(DEFAULT_CONFIG.thresholds).toEqual({ target: 0.95, explainBelow: 0.9 });
-    expect(DEFAULT_CONFIG.tolerances).toEqual({ projectTotal: 0.005 });
+    expect(DEFAULT_CONFIG.tolerances).toEqual({ projectTotal: 0.005, tableSum: 0.01 });
     expect(DEFAULT_CONFIG.adjustmentWarning).toBe(0.3);
     expect(DEFAULT_CONFIG.listLimit).toBe(30);
     expect(DEFAULT_CONFIG.scoring).toBe(DEFAULT_SCORE_PROFILE);
@@ -45,7 +45,18 @@ describe('the configuration object holds the policy numbers', () => {
     const totals = sheet('部门支出', [['支出类别', '年初预算数', '预算调整数', '调整后预算数', '实际支出数'], ['基本支出', 10, 0, 10, 10], ['项目支出', 100, 0, 100, 100.01]]);
     const ok: [string, number, number, number, number][] = [['甲', 100, 0, 100, 100]];
     expect(only(run(ok, DEFAULT_CONFIG, [totals]).findings, 'project-total-mismatch')).toHaveLength(1);
-    expect(only(run(ok, config({ tolerances: { projectTotal: 0.05 } }), [totals]).findings, 'project-total-mismatch')).toHaveLength(0);
+    expect(only(run(ok, config({ tolerances: { ...DEFAULT_CONFIG.tolerances, projectTotal: 0.05 } }), [totals]).findings, 'project-total-mismatch')).toHaveLength(0);
+  });
+
+  it('the table tolerance: a 合计 row and 调整后 against 年初 + 调整数, in the table’s unit', () => {
+    const loose = config({ tolerances: { ...DEFAULT_CONFIG.tolerances, tableSum: 0.05 } });
+    const summed = [sheet('部门信息', [['金额单位', '万元']]), sheet('项目支出', [['项目名称', '年初预算数', '预算调整数', '调整后预算数', '实际支出数'], ['甲', 100, 0, 100, 90], ['合计', 100, 0, 100, 90.03]])];
+    const codesOf = (c: Config) => runPipeline(workbook(summed), options(), c).findings.map((f) => f.code);
+    expect(codesOf(DEFAULT_CONFIG)).toContain('total-mismatch');
+    expect(codesOf(loose)).not.toContain('total-mismatch');
+    const off: [string, number, number, number, number][] = [['甲', 100, 0, 100.03, 90]];
+    expect(only(run(off).findings, 'adjusted-mismatch')).toHaveLength(1);
+    expect(only(run(off, loose).findings, 'adjusted-mismatch')).toHaveLength(0);
   });
 
   it('the scoring: the config’s bands, which a 评分设置 sheet’s own rows override for that workbook', () => {

@@ -58,7 +58,7 @@ function unitAbove(grid: Grid, header: TableHeader, after: number): { unit: Unit
   return null;
 }
 
-function findTables(grid: Grid, lang: Lang, findings: Finding[]): FoundTable[] {
+function findTables(grid: Grid, lang: Lang, findings: Finding[], tolerance: number): FoundTable[] {
   const tables: FoundTable[] = [];
   let lastEnd = 0;
   let row = 0;
@@ -71,7 +71,7 @@ function findTables(grid: Grid, lang: Lang, findings: Finding[]): FoundTable[] {
       row++;
       continue;
     }
-    const body = readBody(grid, header, header.kind === 'project' ? 'name' : 'category', lang, findings);
+    const body = readBody(grid, header, header.kind === 'project' ? 'name' : 'category', lang, findings, tolerance);
     const above = unitAbove(grid, header, lastEnd);
     const units: Partial<Record<MoneyKey, Unit | null>> = {};
     for (const key of MONEY_COLUMNS) {
@@ -112,6 +112,7 @@ function budgets(
   divisor: (key: MoneyKey) => number,
   lang: Lang,
   findings: Finding[],
+  tolerance: number,
 ): { initialBudget: number | null; adjustment: number | null; adjustedBudget: number } {
   const has = (key: MoneyKey) => table.header.columns.has(key);
   const wan = (key: MoneyKey) => (item.money[key] ?? 0) / divisor(key);
@@ -120,9 +121,9 @@ function budgets(
     const adjusted = wan('adjusted');
     if (!has('adjustment')) return { initialBudget: initial, adjustment: adjusted - initial, adjustedBudget: adjusted };
     const adjustment = wan('adjustment');
-    // 0.01 in the table's unit, plus float noise only (a relative 1e-9 would let whole cents through on large budgets).
-    const tolerance = 0.01 / Math.max(divisor('initial'), divisor('adjustment'), divisor('adjusted')) + 1e-12 * Math.abs(adjusted);
-    if (Math.abs(initial + adjustment - adjusted) > tolerance) {
+    // The config's tolerance (0.01) in the table's unit, plus float noise only (a relative 1e-9 would let whole cents through on large budgets).
+    const inWan = tolerance / Math.max(divisor('initial'), divisor('adjustment'), divisor('adjusted')) + 1e-12 * Math.abs(adjusted);
+    if (Math.abs(initial + adjustment - adjusted) > inWan) {
       const column = table.header.columns.get('adjusted');
       findings.push(
         makeFinding('adjusted-mismatch', cellRef(table.grid.name, item.row, column?.col ?? item.labelCol), lang, {
@@ -220,7 +221,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
   const scoreSheet = pickScoreSheet(ownSheets, lang, findings);
   const scoreProfile = scoreSheet ? readScoreSheet(new Grid(scoreSheet), lang, findings, config.scoring) : null;
   const grids = ownSheets.filter((s) => !isScoreSheet(s.name)).map((s) => new Grid(s));
-  const tables = grids.flatMap((grid) => findTables(grid, lang, findings));
+  const tables = grids.flatMap((grid) => findTables(grid, lang, findings, config.tolerances.tableSum));
 
   const regions = tables.map((t) => ({ sheet: t.grid.name, top: t.header.top, bottom: t.end - 1, left: t.header.firstCol, right: t.header.lastCol }));
   // A table's unit line (金额单位：元 above the totals table) is not the information block: it must not set the
@@ -307,7 +308,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
         else if (read && !read.ok && read.reason === 'invalid') findings.push(numberFinding(read, cellRef(grid.name, item.row, rateColumn.col), lang, rateColumn.header));
       }
       if (item.unreadable) continue; // reported at its cell; the rest of the row cannot be trusted
-      const { initialBudget, adjustment, adjustedBudget } = budgets(table, item, divisor, lang, findings);
+      const { initialBudget, adjustment, adjustedBudget } = budgets(table, item, divisor, lang, findings, config.tolerances.tableSum);
       const carryover = (item.money.carryover ?? 0) / divisor('carryover');
       const actual = (item.money.actual ?? 0) / divisor('actual');
       projects.push({
@@ -334,7 +335,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
   const toCategory = (table: FoundTable, item: ItemRow): CategoryInput => {
     const divisor = divisorFor(table);
     const amounts: Amounts = {
-      ...budgets(table, item, divisor, lang, findings),
+      ...budgets(table, item, divisor, lang, findings, config.tolerances.tableSum),
       carryover: (item.money.carryover ?? 0) / divisor('carryover'),
       actual: (item.money.actual ?? 0) / divisor('actual'),
     };
