@@ -114,7 +114,7 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
       findings.push(makeFinding('needs-explanation', project.cell, lang, { ...p, rate: pct(r.executionRate ?? 0), threshold: pct(explainBelow) }));
     }
     if (r.adjustmentRate !== null && Math.abs(displayedRate(r.adjustmentRate)) > config.adjustmentWarning) {
-      findings.push(makeFinding('adjustment-over-30', project.cell, lang, { ...p, rate: pct(r.adjustmentRate) }));
+      findings.push(makeFinding('adjustment-over-30', project.cell, lang, { ...p, rate: pct(r.adjustmentRate), limit: formatRate(config.adjustmentWarning, 'trim') }));
     }
     const key = normalise(project.name);
     const other = seen.get(key);

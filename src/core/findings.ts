@@ -118,8 +118,9 @@ const MESSAGES: Record<FindingCode, Record<Lang, Text>> = {
     en: (p) => `"${p.name}" is at ${p.rate}, below ${p.threshold}: a reason is required.`,
   },
   'adjustment-over-30': {
-    zh: (p) => `“${p.name}”预算调整率 ${p.rate} 超过 ±30%，请说明调整原因。`,
-    en: (p) => `"${p.name}" has an adjustment rate of ${p.rate}, beyond ±30%: explain the adjustment.`,
+    // limit: the config's adjustmentWarning (30% by default; the code keeps its name).
+    zh: (p) => `“${p.name}”预算调整率 ${p.rate} 超过 ±${p.limit ?? '30%'}，请说明调整原因。`,
+    en: (p) => `"${p.name}" has an adjustment rate of ${p.rate}, beyond ±${p.limit ?? '30%'}: explain the adjustment.`,
   },
   'duplicate-project': {
     zh: (p) => `项目“${p.name}”重复出现（另见 ${p.other}）。`,

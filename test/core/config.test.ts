@@ -41,7 +41,9 @@ describe('the configuration object holds the policy numbers', () => {
   it('the adjustment rule and the project-total tolerance', () => {
     const adjusted: [string, number, number, number, number][] = [['甲', 100, 40, 140, 140]];
     expect(only(run(adjusted).findings, 'adjustment-over-30')).toHaveLength(1);
+    expect(only(run(adjusted).findings, 'adjustment-over-30')[0].message).toBe('“甲”预算调整率 40.00% 超过 ±30%，请说明调整原因。');
     expect(only(run(adjusted, config({ adjustmentWarning: 0.5 })).findings, 'adjustment-over-30')).toHaveLength(0);
+    expect(only(run(adjusted, config({ adjustmentWarning: 0.25 })).findings, 'adjustment-over-30')[0].message).toContain('超过 ±25%');
     const totals = sheet('部门支出', [['支出类别', '年初预算数', '预算调整数', '调整后预算数', '实际支出数'], ['基本支出', 10, 0, 10, 10], ['项目支出', 100, 0, 100, 100.01]]);
     const ok: [string, number, number, number, number][] = [['甲', 100, 0, 100, 100]];
     expect(only(run(ok, DEFAULT_CONFIG, [totals]).findings, 'project-total-mismatch')).toHaveLength(1);
