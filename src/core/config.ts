@@ -20,6 +20,17 @@ export interface Limits {
   maxParts: number;
 }
 
+export interface Lists {
+  /** Projects named one by one (二、（二）, and 三's under-target list before "N more, see Table 3"). */
+  projects: number;
+  /** The largest projects named when there are more than `projects`. */
+  largest: number;
+  /** Findings quoted in 三 (the rest: see 附表2). */
+  findings: number;
+  /** Under-target projects named in 四's first measure. */
+  names: number;
+}
+
 export interface Config {
   limits: Limits;
   /** The thresholds when neither a setting nor the workbook's 部门信息 gives one (fractions, in (0, 1]). */
@@ -32,8 +43,8 @@ export interface Config {
   };
   /** A project whose adjustment rate (as displayed) is beyond ± this is flagged (adjustment-over-30). */
   adjustmentWarning: number;
-  /** Projects a paragraph names one by one before "N more, see Table 3" (and the 附表 lists them all). */
-  listLimit: number;
+  /** How many items a paragraph names (the 附表 list them all). */
+  lists: Lists;
   /** The scoring when the workbook has no 评分设置 sheet; a sheet's 评分参数 rows start from these bands. */
   scoring: ScoreProfile;
 }
@@ -51,6 +62,6 @@ export const DEFAULT_CONFIG: Config = {
   thresholds: { target: DEFAULT_TARGET, explainBelow: DEFAULT_EXPLAIN_BELOW },
   tolerances: { projectTotal: 0.005, tableSum: 0.01 },
   adjustmentWarning: 0.3,
-  listLimit: 30,
+  lists: { projects: 30, largest: 5, findings: 10, names: 5 },
   scoring: DEFAULT_SCORE_PROFILE,
 };

@@ -45,7 +45,7 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: EvaluationOptio
   );
   // The report this one replaces: the clerk's rewritten paragraphs in it are kept.
   const previousSheet = replaces ? snapshot.sheets.find((s) => s.name === name) : undefined;
-  const { blocks: narrative, kept } = keepEdits(composeNarrative(raw, config.listLimit), previousSheet ? readReportRecord(previousSheet) : null);
+  const { blocks: narrative, kept } = keepEdits(composeNarrative(raw, config.lists), previousSheet ? readReportRecord(previousSheet) : null);
   const rowOf = narrativeRows(narrative);
   const keptCells = kept.map((k) => ({ ...k, cell: cellRef(name, rowOf[k.block], 0) }));
   const keptFindings = keptCells.map((k) => makeFinding(k.id === null ? 'kept-addition' : 'kept-edit', k.cell, lang, { where: keptPlace(k, lang) }));

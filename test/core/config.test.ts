@@ -17,7 +17,7 @@ describe('the configuration object holds the policy numbers', () => {
     expect(DEFAULT_CONFIG.thresholds).toEqual({ target: 0.95, explainBelow: 0.9 });
     expect(DEFAULT_CONFIG.tolerances).toEqual({ projectTotal: 0.005, tableSum: 0.01 });
     expect(DEFAULT_CONFIG.adjustmentWarning).toBe(0.3);
-    expect(DEFAULT_CONFIG.listLimit).toBe(30);
+    expect(DEFAULT_CONFIG.lists).toEqual({ projects: 30, largest: 5, findings: 10, names: 5 });
     expect(DEFAULT_CONFIG.scoring).toBe(DEFAULT_SCORE_PROFILE);
   });
 
@@ -31,11 +31,17 @@ describe('the configuration object holds the policy numbers', () => {
     expect([own.evaluation.department.target, own.evaluation.department.explainBelow]).toEqual([0.9, 0.6]);
   });
 
-  it('how many projects a paragraph names', () => {
-    const projects: [string, number, number, number, number][] = ['甲', '乙', '丙', '丁'].map((n) => [n, 100, 0, 100, 50]);
+  it('how many items a paragraph names', () => {
+    const projects: [string, number, number, number, number][] = ['甲', '乙', '丙', '丁'].map((n, i) => [n, 100, 40, 140, 70 + i]); // each adjusted by 40%: a warning each
     const text = (c: Config) => run(projects, c).narrative.map((b) => b.text).join('\n');
-    expect(text(DEFAULT_CONFIG)).not.toContain('个项目低于目标，见附表3');
-    expect(text(config({ listLimit: 2 }))).toContain('另有 2 个项目低于目标，见附表3。');
+    const all = text(DEFAULT_CONFIG);
+    expect(all).not.toContain('个项目低于目标，见附表3');
+    expect(all).toContain('1.针对甲、乙、丙、丁执行率未达标的项目');
+    const few = text(config({ lists: { projects: 2, largest: 1, findings: 1, names: 3 } }));
+    expect(few).toContain('另有 2 个项目低于目标，见附表3。');
+    expect(few).toContain('支出最大的 1 个项目为：丁（');
+    expect(few).toContain('1.针对甲、乙、丙等执行率未达标的项目');
+    expect(few).toMatch(/数据核对发现 \d+ 处需要注意的问题（详见附表2）：[^；]*等/);
   });
 
   it('the adjustment rule and the project-total tolerance', () => {

@@ -1,6 +1,6 @@
 // The narrative of the report, section by section as in a 部门整体支出绩效自评报告, in Chinese or English.
 // Facts come only from the evaluation; what only the clerk knows is left as a visible 【请填写…】 prompt.
-import { DEFAULT_CONFIG } from '../config';
+import { DEFAULT_CONFIG, type Lists } from '../config';
 import { belowAsDisplayed } from '../evaluate';
 import type { AmountSources, Evaluation, Finding, Lang, ProjectResult, SourceCell } from '../model';
 import { formatAmount, formatRate } from '../numbers';
@@ -34,7 +34,6 @@ export function sourceRefs(sources: AmountSources, extra: (SourceCell | null)[] 
   return cells.flatMap((c) => (c ? [c.ref] : []));
 }
 
-const LARGEST = 5;
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -54,8 +53,8 @@ function notableFindings(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.severity === 'warning' && f.code !== 'needs-explanation' && f.code !== 'content-not-kept');
 }
 
-/** More projects than `listLimit` (the config's) and section （二） summarises, and （三） names that many, instead of each. */
-export function composeNarrative(ev: Evaluation, listLimit: number = DEFAULT_CONFIG.listLimit): Block[] {
+/** `lists` (the config's): more projects than `lists.projects` and section （二） summarises, and （三） names that many. */
+export function composeNarrative(ev: Evaluation, lists: Lists = DEFAULT_CONFIG.lists): Block[] {
   const { lang, style } = ev.options;
   const zh = lang === 'zh';
   const amt = (v: number) => (zh ? `${formatAmount(v, style)}万元` : `${formatAmount(v, style)} (10k yuan)`);
@@ -112,20 +111,20 @@ export function composeNarrative(ev: Evaluation, listLimit: number = DEFAULT_CON
   para(conclusion(ev, under, pct), [...totalsSources(ev), SOURCE_SUMMARY_TOTAL, ...optional(ev.department.thresholdCells.target)]);
   para(scoreSentence(ev), [SOURCE_SCORE_TOTAL]);
   h2(1, '各项工作任务绩效目标完成情况分析', 'Performance of each task');
-  if (ev.projects.length <= listLimit) {
+  if (ev.projects.length <= lists.projects) {
     para(zh ? '本部门年度各项工作任务绩效目标完成情况如下：' : 'Each task performed as follows:');
     ev.projects.forEach((p, i) => para(projectSentence(ev, p, i, amt, pct), [...sourceRefs(p.sources), ...(p.underTarget ? targetRefs(ev, p) : [])], projectKey(p)));
   } else {
-    para(projectSummary(ev, under, amt, pct), [SOURCE_SUMMARY_TOTAL]);
+    para(projectSummary(ev, under, amt, pct, lists.largest), [SOURCE_SUMMARY_TOTAL]);
   }
 
   // 三、存在的主要问题
   h1(2, '存在的主要问题', 'Main problems');
-  for (const text of problems(ev, under, pct, listLimit)) para(text.text, text.sources, text.key);
+  for (const text of problems(ev, under, pct, lists)) para(text.text, text.sources, text.key);
 
   // 四、下一步改进措施
   h1(3, '下一步改进措施', 'Next steps');
-  for (const text of measures(ev, under, pct)) para(text.text, text.sources);
+  for (const text of measures(ev, under, pct, lists.names)) para(text.text, text.sources);
 
   blocks.push({ kind: 'signature', text: name });
   blocks.push({ kind: 'signature', text: formatDate(ev.options.reportDate, lang) });
@@ -253,10 +252,10 @@ function projectSentence(ev: Evaluation, p: ProjectResult, i: number, amt: (v: n
   return `${i + 1}. ${p.name}: budget ${amt(p.denominator)}, spent ${amt(p.actual)}, execution rate ${pct(p.executionRate)}${belowText}.${purpose}${outcome}`;
 }
 
-function projectSummary(ev: Evaluation, under: ProjectResult[], amt: (v: number) => string, pct: (v: number | null) => string): string {
+function projectSummary(ev: Evaluation, under: ProjectResult[], amt: (v: number) => string, pct: (v: number | null) => string, count: number): string {
   const zh = ev.options.lang === 'zh';
   const s = ev.projectSum;
-  const largest = [...ev.projects].sort((a, b) => b.actual - a.actual).slice(0, LARGEST);
+  const largest = [...ev.projects].sort((a, b) => b.actual - a.actual).slice(0, count);
   const list = largest.map((p) => (zh ? `${p.name}（${amt(p.actual)}，${pct(p.executionRate)}）` : `${p.name} (${amt(p.actual)}, ${pct(p.executionRate)})`));
   if (zh) {
     return `本部门年度共 ${ev.projects.length} 个项目，预算合计 ${amt(s.adjustedBudget)}，实际支出合计 ${amt(s.actual)}，执行率 ${pct(s.executionRate)}；${under.length} 个项目低于目标。支出最大的 ${largest.length} 个项目为：${list.join('、')}。各项目明细见附表3。`;
@@ -264,7 +263,7 @@ function projectSummary(ev: Evaluation, under: ProjectResult[], amt: (v: number)
   return `The department ran ${ev.projects.length} projects with a combined budget of ${amt(s.adjustedBudget)} and spending of ${amt(s.actual)} (${pct(s.executionRate)}); ${under.length} fell short of target. The ${largest.length} largest: ${list.join('; ')}. Every project is listed in Table 3.`;
 }
 
-function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null) => string, listLimit: number): { text: string; sources?: string[]; key?: string }[] {
+function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null) => string, lists: Lists): { text: string; sources?: string[]; key?: string }[] {
   const zh = ev.options.lang === 'zh';
   const out: { text: string; sources?: string[]; key?: string }[] = [];
   const count = ev.projects.length;
@@ -280,7 +279,7 @@ function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null
         ? `本部门年度承担 ${count} 个项目，其中 ${under.length} 个项目的预算执行率未达到目标：`
         : `The department ran ${count} projects; ${under.length} did not reach their execution target:`,
     });
-    under.slice(0, listLimit).forEach((p, i) => {
+    under.slice(0, lists.projects).forEach((p, i) => {
       const reason = p.reason.trim();
       const reasonText = reason
         ? zh ? `偏差原因：${reason.replace(/[。.]$/, '')}。` : ` Reason: ${reason.replace(/[。.]$/, '')}.`
@@ -295,13 +294,13 @@ function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null
         key: projectKey(p),
       });
     });
-    if (under.length > listLimit) {
-      out.push({ text: zh ? `另有 ${under.length - listLimit} 个项目低于目标，见附表3。` : `${under.length - listLimit} more fall short; see Table 3.` });
+    if (under.length > lists.projects) {
+      out.push({ text: zh ? `另有 ${under.length - lists.projects} 个项目低于目标，见附表3。` : `${under.length - lists.projects} more fall short; see Table 3.` });
     }
   }
   const notable = notableFindings(ev.findings);
   if (notable.length > 0) {
-    const shown = notable.slice(0, 10);
+    const shown = notable.slice(0, lists.findings);
     const list = shown.map((f) => `${f.cell ? `${f.cell}：` : ''}${f.message}`);
     out.push({
       text: zh
@@ -314,17 +313,17 @@ function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null
   return out;
 }
 
-function measures(ev: Evaluation, under: ProjectResult[], pct: (v: number | null) => string): { text: string; sources?: string[] }[] {
+function measures(ev: Evaluation, under: ProjectResult[], pct: (v: number | null) => string, named: number): { text: string; sources?: string[] }[] {
   const zh = ev.options.lang === 'zh';
   const out: { text: string; sources?: string[] }[] = [];
   const push = (text: string, sources?: string[]) => out.push({ text, sources });
   if (under.length > 0) {
-    const names = under.slice(0, 5).map((p) => p.name).join(zh ? '、' : ', ');
+    const names = under.slice(0, named).map((p) => p.name).join(zh ? '、' : ', ');
     push(
       zh
-        ? `1.针对${names}${under.length > 5 ? '等' : ''}执行率未达标的项目逐项分析原因，跟踪预算项目支付进度，按月督办执行进度，将责任落实到人。`
-        : `1. Analyse each project that fell short (${names}${under.length > 5 ? ', …' : ''}), track payments against plan every month and make named staff responsible.`,
-      under.slice(0, 5).map((p) => p.cell),
+        ? `1.针对${names}${under.length > named ? '等' : ''}执行率未达标的项目逐项分析原因，跟踪预算项目支付进度，按月督办执行进度，将责任落实到人。`
+        : `1. Analyse each project that fell short (${names}${under.length > named ? ', …' : ''}), track payments against plan every month and make named staff responsible.`,
+      under.slice(0, named).map((p) => p.cell),
     );
     push(
       zh
