@@ -8,6 +8,7 @@ import { evaluationJson } from '../core/pipeline';
 import { validateSettings, type SettingsField, type StoredSettings } from '../core/settings';
 import { evaluateXlsx } from '../gateways/xlsx/evaluateXlsx';
 import { loadWorkbook, UnreadableWorkbookError } from '../gateways/xlsx/readWorkbook';
+import { extensionOf, OTHER_FORMATS } from '../gateways/xlsx/sniff';
 import { checkFreshness, type Freshness } from '../core/record/freshness';
 import { checkOutputs, defaultWriteEnv, OutputError, writeOutputs, type OutputSpec, type WriteEnv } from './safeWrite';
 import { jsonSafe, terminalSafe } from './terminal';
@@ -184,8 +185,9 @@ async function run(argv: string[], io: Io, raw: Io): Promise<number> {
     io.err(`${shown}: ${message}`);
     return EXIT_BAD_INPUT;
   };
-  const ext = path.extname(input).toLowerCase();
-  if (['.xls', '.et', '.csv', '.ods', '.xlsb', '.ett'].includes(ext)) {
+  // The page's list (sniff.ts): the command refused fewer (.numbers, .wps passed as "not a valid .xlsx").
+  const ext = extensionOf(path.basename(input));
+  if (OTHER_FORMATS.includes(ext)) {
     return fail(zh ? `不支持 ${ext} 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再试。` : `${ext} files are not supported: save it as .xlsx (Excel or WPS: Save As) and try again.`);
   }
   let bytes: Uint8Array;
