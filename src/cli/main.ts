@@ -3,12 +3,13 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatAmount, formatRate } from '../core/numbers';
-import type { Basis, EvaluationOptions, Finding, Lang, NumberStyle } from '../core/model';
+import type { EvaluationOptions, Finding, Lang } from '../core/model';
 import { evaluationJson } from '../core/pipeline';
 import { words } from '../core/wording';
-import { BASES, isThreshold, LANGS, STYLES } from '../core/settings';
+import { validateSettings, type SettingsField, type StoredSettings } from '../core/settings';
 import { evaluateXlsx } from '../gateways/xlsx/evaluateXlsx';
 import { loadWorkbook, UnreadableWorkbookError } from '../gateways/xlsx/readWorkbook';
+import { extensionOf, OTHER_FORMATS } from '../gateways/xlsx/sniff';
 import { checkFreshness, type Freshness } from '../core/record/freshness';
 import { checkOutputs, defaultWriteEnv, OutputError, writeOutputs, type OutputSpec, type WriteEnv } from './safeWrite';
 import { jsonSafe, terminalSafe } from './terminal';
@@ -39,6 +40,7 @@ Usage:
   --lang zh|en        language of the report and messages (default zh)
   --target PCT        execution-rate target, e.g. 95 or 95% (default: the workbook's 执行率目标, else 95%)
   --explain-below PCT rates below this need a written reason (default: the workbook's 说明阈值, else 90%)
+                      (above the target: taken as the target, with a warning)
   --basis B           denominator of the execution rate: adjusted (调整后预算, default), initial (年初预算),
                       adjusted-plus-carryover (调整后预算 + 上年结转)
   --style S           numbers in the text: trim (126万元, 100%; default) or fixed (126.00万元, 100.00%)
@@ -74,17 +76,31 @@ export function samplePath(): string {
   throw new Error('the bundled sample assets/sample-2021.xlsx is missing');
 }
 
-function percentArg(flag: string, text: string): number {
+/** `95` or `95%` → 0.95; anything else → NaN, which the settings schema refuses (by the same bound as the hosts'). */
+function percentArg(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
   const match = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
-  const value = match ? Number(match[1]) : NaN;
-  if (!isThreshold(value / 100)) throw new UsageError(`${flag}: expected a percent between 0 and 100 such as 95 or 95%, got "${text}"`);
-  return value / 100;
+  return match ? Number(match[1]) / 100 : NaN;
 }
 
-function oneOf<T extends string>(flag: string, text: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (text === undefined) return fallback;
-  if ((allowed as readonly string[]).includes(text)) return text as T;
-  throw new UsageError(`${flag}: expected ${allowed.join(' | ')}, got "${text}"`);
+const FLAG: Record<SettingsField, string> = { target: '--target', explainBelow: '--explain-below', basis: '--basis', lang: '--lang', style: '--style' };
+
+/** The flags through the one settings schema: every bad flag said at once, each by its name. */
+function settingsFromFlags(values: Partial<Record<'target' | 'explain-below' | 'basis' | 'lang' | 'style', string>>): StoredSettings {
+  const { settings, problems } = validateSettings(
+    { target: percentArg(values.target), explainBelow: percentArg(values['explain-below']), basis: values.basis, lang: values.lang, style: values.style },
+    (field) => FLAG[field],
+  );
+  if (problems.length > 0) {
+    const text = (field: SettingsField) => values[field === 'explainBelow' ? 'explain-below' : field];
+    const lines = problems.map((p) =>
+      p.field === 'target' || p.field === 'explainBelow'
+        ? `${p.path}: expected a percent between 0 and 100 such as 95 or 95%, got "${text(p.field)}"`
+        : `${p.path}: expected ${p.expected.en}, got "${text(p.field)}"`,
+    );
+    throw new UsageError(lines.join('\nbudget-eval: '));
+  }
+  return settings;
 }
 
 export interface Io {
@@ -152,13 +168,14 @@ async function run(argv: string[], io: Io, raw: Io): Promise<number> {
     return EXIT_OK;
   }
   if (positionals.length > 1) throw new UsageError(`one input file at a time, got ${positionals.length}: ${positionals.join(' ')}`);
-  const lang = oneOf<Lang>('--lang', values.lang, LANGS, 'zh');
+  const flags = settingsFromFlags(values);
+  const lang = flags.lang ?? 'zh';
   const options: EvaluationOptions = {
     lang,
-    basis: oneOf<Basis>('--basis', values.basis, BASES, 'adjusted'),
-    style: oneOf<NumberStyle>('--style', values.style, STYLES, 'trim'),
-    target: values.target === undefined ? undefined : percentArg('--target', values.target),
-    explainBelow: values['explain-below'] === undefined ? undefined : percentArg('--explain-below', values['explain-below']),
+    basis: flags.basis ?? 'adjusted',
+    style: flags.style ?? 'trim',
+    target: flags.target,
+    explainBelow: flags.explainBelow,
     reportDate: io.now(),
   };
 
@@ -169,8 +186,9 @@ async function run(argv: string[], io: Io, raw: Io): Promise<number> {
     io.err(`${shown}: ${message}`);
     return EXIT_BAD_INPUT;
   };
-  const ext = path.extname(input).toLowerCase();
-  if (['.xls', '.et', '.csv', '.ods', '.xlsb', '.ett'].includes(ext)) {
+  // The page's list (sniff.ts): the command refused fewer (.numbers, .wps passed as "not a valid .xlsx").
+  const ext = extensionOf(path.basename(input));
+  if (OTHER_FORMATS.includes(ext)) {
     return fail(w.unsupported(ext));
   }
   let bytes: Uint8Array;

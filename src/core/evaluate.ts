@@ -5,8 +5,6 @@ import { amountLimitText, hasErrors, makeFinding } from './findings';
 import { inBoth, type Wording } from './wording';
 import { normalise } from './headers';
 import {
-  DEFAULT_EXPLAIN_BELOW,
-  DEFAULT_TARGET,
   type Amounts,
   type Basis,
   type BudgetInput,
@@ -21,10 +19,10 @@ import {
   type Worded,
 } from './model';
 import { displayedRate, formatAmount, formatRate } from './numbers';
-import { DEFAULT_SCORE_PROFILE } from './score/profile';
 import { withOverrides } from './score/indicators/rules';
 import { scoreProject } from './score/indicators/selfScore';
 import { computeScore } from './score/score';
+import { explainBelowInEffect } from './settings';
 
 export function denominator(amounts: Amounts, basis: Basis): number {
   switch (basis) {
@@ -67,9 +65,26 @@ const PROJECT_CATEGORY = new Set(['项目支出', '项目支出合计', 'project
 export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFindings: readonly Finding[] = [], config: Config = DEFAULT_CONFIG): Evaluation {
   const { lang, basis } = options;
   const findings: Finding[] = [...parseFindings];
-  const target = options.target ?? input.info.target ?? DEFAULT_TARGET;
-  const explainBelow = options.explainBelow ?? input.info.explainBelow ?? DEFAULT_EXPLAIN_BELOW;
+  const defaults = config.thresholds;
+  const target = options.target ?? input.info.target ?? defaults.target;
+  const givenExplainBelow = options.explainBelow ?? input.info.explainBelow ?? defaults.explainBelow;
   const pct = (rate: number) => formatRate(rate, 'fixed');
+  // Where each threshold came from: a setting (flag, pane, stored), the workbook's cell, or the default.
+  const targetCell = options.target === undefined ? input.info.cells?.target : undefined;
+  const explainCell = options.explainBelow === undefined ? input.info.cells?.explainBelow : undefined;
+  const { explainBelow, lowered } = explainBelowInEffect(target, givenExplainBelow);
+  if (lowered) {
+    const from = (set: boolean, cell: string | undefined) =>
+      cell ?? (set ? 'settings' : 'default');
+    findings.push(
+      makeFinding('explain-above-target', explainCell ?? targetCell ?? null, lang, {
+        explainBelow: pct(givenExplainBelow),
+        target: pct(target),
+        from: from(options.explainBelow !== undefined, explainCell),
+        targetFrom: from(options.target !== undefined, targetCell),
+      }),
+    );
+  }
 
   // Thresholds as displayed, once: every comparison is between displayed values (see belowAsDisplayed).
   const shownTarget = displayedRate(target);
@@ -99,8 +114,8 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
     if (needsReason && project.reason.trim() === '') {
       findings.push(makeFinding('needs-explanation', project.cell, lang, { ...p, rate: pct(r.executionRate ?? 0), threshold: pct(explainBelow) }));
     }
-    if (r.adjustmentRate !== null && Math.abs(displayedRate(r.adjustmentRate)) > 0.3) {
-      findings.push(makeFinding('adjustment-over-30', project.cell, lang, { ...p, rate: pct(r.adjustmentRate) }));
+    if (r.adjustmentRate !== null && Math.abs(displayedRate(r.adjustmentRate)) > config.adjustmentWarning) {
+      findings.push(makeFinding('adjustment-over-30', project.cell, lang, { ...p, rate: pct(r.adjustmentRate), limit: formatRate(config.adjustmentWarning, 'trim') }));
     }
     const key = normalise(project.name);
     const other = seen.get(key);
@@ -169,7 +184,7 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
       const given = projectCategory[key];
       const sum = projectSumAmounts[key];
       if (given === null || sum === null) continue;
-      if (Math.abs(given - sum) > 0.005 + 1e-9 * Math.abs(sum)) {
+      if (Math.abs(given - sum) > config.tolerances.projectTotal + 1e-9 * Math.abs(sum)) {
         findings.push(
           makeFinding('project-total-mismatch', projectCategory.cell, lang, { column: inBoth((w) => w.projectTotalColumns[key]), given: formatAmount(given, 'trim'), sum: formatAmount(sum, 'trim') }),
         );
@@ -180,10 +195,10 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
   checkAmountSums(input, config.limits.maxAmountYuan, lang, findings);
   checkSumRates(input, projectSum, totals, lang, findings);
 
-  const defaults: ((w: Wording) => string)[] = [];
-  if (options.target === undefined && input.info.target === null) defaults.push((w) => w.defaultTarget(pct(DEFAULT_TARGET)));
-  if (options.explainBelow === undefined && input.info.explainBelow === null) defaults.push((w) => w.defaultExplainBelow(pct(DEFAULT_EXPLAIN_BELOW)));
-  if (defaults.length > 0) findings.push(makeFinding('defaults-used', null, lang, { what: inBoth((w) => defaults.map((d) => d(w)).join(w.clauseSeparator)) }));
+  const defaultsUsed: ((w: Wording) => string)[] = [];
+  if (options.target === undefined && input.info.target === null) defaultsUsed.push((w) => w.defaultTarget(pct(defaults.target)));
+  if (options.explainBelow === undefined && input.info.explainBelow === null) defaultsUsed.push((w) => w.defaultExplainBelow(pct(defaults.explainBelow)));
+  if (defaultsUsed.length > 0) findings.push(makeFinding('defaults-used', null, lang, { what: inBoth((w) => defaultsUsed.map((d) => d(w)).join(w.clauseSeparator)) }));
 
   const rated = projects.filter((p) => p.executionRate !== null);
   const score = computeScore(
@@ -194,7 +209,7 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
       onTarget: rated.filter((p) => !p.underTarget).length,
       projectAverage: projectAverage(projects),
     },
-    input.scoreProfile ?? DEFAULT_SCORE_PROFILE,
+    input.scoreProfile ?? config.scoring,
     lang,
     options.style,
   );
@@ -209,7 +224,8 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
       basis,
       thresholdCells: {
         ...(options.target === undefined && input.info.cells?.target ? { target: input.info.cells.target } : {}),
-        ...(options.explainBelow === undefined && input.info.cells?.explainBelow ? { explainBelow: input.info.cells.explainBelow } : {}),
+        // Taken as the target: its source is the target's.
+        ...(lowered ? (targetCell ? { explainBelow: targetCell } : {}) : explainCell ? { explainBelow: explainCell } : {}),
       },
     },
     info: input.info,

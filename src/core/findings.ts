@@ -40,6 +40,8 @@ const SEVERITY: Record<FindingCode, Severity> = {
   'indicator-missed-no-reason': 'warning',
   'indicator-points': 'warning',
   'form-figure-mismatch': 'warning',
+  'threshold-out-of-range': 'warning',
+  'explain-above-target': 'warning',
 };
 
 /**

@@ -98,7 +98,9 @@ export type FindingCode =
   | 'indicator-below-rule'
   | 'indicator-missed-no-reason'
   | 'indicator-points'
-  | 'form-figure-mismatch';
+  | 'form-figure-mismatch'
+  | 'threshold-out-of-range'
+  | 'explain-above-target';
 
 export interface Finding {
   severity: Severity;

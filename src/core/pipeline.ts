@@ -45,7 +45,7 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: EvaluationOptio
   );
   // The report this one replaces: the clerk's rewritten paragraphs in it are kept.
   const previousSheet = replaces ? snapshot.sheets.find((s) => s.name === name) : undefined;
-  const { blocks: narrative, kept } = keepEdits(composeNarrative(raw), previousSheet ? readReportRecord(previousSheet) : null);
+  const { blocks: narrative, kept } = keepEdits(composeNarrative(raw, config.lists), previousSheet ? readReportRecord(previousSheet) : null);
   // The kept paragraphs' cells are where the plan put their blocks (report.blockRows).
   const keptCellsIn = (report: ReportPlan) => kept.map((k) => ({ ...k, cell: cellRef(name, report.blockRows[k.block], 0) }));
   const keptFindings = (report: ReportPlan) =>

@@ -199,6 +199,9 @@ describe('budget-eval refuses what it cannot evaluate (exit 2, nothing written)'
     [['old.xls'], /^old\.xls: 不支持 \.xls 文件，请.*另存为” \.xlsx/],
     [['data.csv'], /^data\.csv: 不支持 \.csv/],
     [['book.et'], /^book\.et: 不支持 \.et/],
+    // The same list as the page's (sniff.ts), checked before the file is read.
+    [['budget.numbers'], /^budget\.numbers: 不支持 \.numbers/],
+    [['report.wps'], /^report\.wps: 不支持 \.wps/],
   ])('%j → exit 2', async (argv, message) => {
     const run = await runCli(argv as string[], tempDir());
     expect(run.code).toBe(2);

@@ -33,6 +33,8 @@ const CASES: [FindingCode, Severity, () => WorkbookSnapshot, string | null][] = 
   ['totals-from-projects', 'info', () => workbook([INFO, projects([ok('甲')])]), null],
   ['defaults-used', 'info', () => workbook([sheet('部门信息', [['金额单位', '万元']]), projects([ok('甲')])]), null],
   ['defaults-used', 'info', () => workbook([sheet('部门信息', [['执行率目标', 0.95], ['说明阈值', 0.9]]), projects([ok('甲')])]), `'${S}'!A1`],
+  ['threshold-out-of-range', 'warning', () => workbook([sheet('部门信息', [['执行率目标', 120]]), projects([ok('甲')])]), '部门信息!B1'],
+  ['explain-above-target', 'warning', () => workbook([sheet('部门信息', [['执行率目标', 0.8], ['说明阈值', 0.9]]), projects([ok('甲')])]), '部门信息!B2'],
   ['score-sheet-ignored', 'warning', () => workbook([INFO, projects([ok('甲')]), sheet('评分设置 (2)', [['指标']]), sheet('评分设置', [['指标']])]), "'评分设置 (2)'!A1"],
 ];
 

@@ -240,6 +240,21 @@ describe('settings', () => {
     expect(host!.saved.at(-1)).toEqual({ basis: 'adjusted-plus-carryover', lang: 'en', style: 'fixed' });
   });
 
+  it('warns when explain-below is above the target, and runs (the target is taken for it)', async () => {
+    const { host, user } = await renderPane();
+    await openSettings(user);
+    await user.type(screen.getByRole('textbox', { name: '执行率目标（%）' }), '80');
+    const explain = screen.getByRole('textbox', { name: '需说明原因的执行率下限（%）' });
+    await user.type(explain, '90');
+    expect(screen.getByText('高于执行率目标：生成时按执行率目标 80% 作为说明阈值。')).toBeInTheDocument();
+    expect(explain).not.toHaveAttribute('aria-invalid', 'true');
+    await user.click(generateButton());
+    expect(host!.lastGenerate.settings).toMatchObject({ target: 0.8, explainBelow: 0.9 });
+    await user.clear(explain);
+    await user.type(explain, '70');
+    expect(screen.queryByText(/高于执行率目标/)).not.toBeInTheDocument();
+  });
+
   it('shows an inline message for a percent out of range and will not run with it', async () => {
     const { host, user } = await renderPane();
     await openSettings(user);

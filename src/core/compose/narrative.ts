@@ -1,5 +1,6 @@
 // The narrative of the report, section by section as in a 部门整体支出绩效自评报告, in Chinese or English.
 // Facts come only from the evaluation; what only the clerk knows is left as a visible 【请填写…】 prompt.
+import { DEFAULT_CONFIG, type Lists } from '../config';
 import { belowAsDisplayed } from '../evaluate';
 import type { AmountSources, Evaluation, Finding, Lang, ProjectResult, SourceCell } from '../model';
 import { formatAmount, formatRate } from '../numbers';
@@ -34,9 +35,6 @@ export function sourceRefs(sources: AmountSources, extra: (SourceCell | null)[] 
   return cells.flatMap((c) => (c ? [c.ref] : []));
 }
 
-/** More projects than this and section （二） summarises instead of listing each. */
-export const LIST_LIMIT = 30;
-const LARGEST = 5;
 
 function formatDate(date: Date, lang: Lang): string {
   return words(lang).narrative.date(date.getFullYear(), date.getMonth() + 1, date.getDate());
@@ -47,7 +45,8 @@ function notableFindings(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.severity === 'warning' && f.code !== 'needs-explanation' && f.code !== 'content-not-kept');
 }
 
-export function composeNarrative(ev: Evaluation): Block[] {
+/** `lists` (the config's): more projects than `lists.projects` and section （二） summarises, and （三） names that many. */
+export function composeNarrative(ev: Evaluation, lists: Lists = DEFAULT_CONFIG.lists): Block[] {
   const { lang, style } = ev.options;
   const w = words(lang).narrative;
   const amt = (v: number) => w.amount(formatAmount(v, style));
@@ -87,20 +86,20 @@ export function composeNarrative(ev: Evaluation): Block[] {
   para(conclusion(ev, under, pct), [...totalsSources(ev), SOURCE_SUMMARY_TOTAL, ...optional(ev.department.thresholdCells.target)]);
   para(scoreSentence(ev), [SOURCE_SCORE_TOTAL]);
   h2(1, w.headings.tasks);
-  if (ev.projects.length <= LIST_LIMIT) {
+  if (ev.projects.length <= lists.projects) {
     para(w.tasksIntro);
     ev.projects.forEach((p, i) => para(projectSentence(ev, p, i, amt, pct), [...sourceRefs(p.sources), ...(p.underTarget ? targetRefs(ev, p) : [])], projectKey(p)));
   } else {
-    para(projectSummary(ev, under, amt, pct), [SOURCE_SUMMARY_TOTAL]);
+    para(projectSummary(ev, under, amt, pct, lists.largest), [SOURCE_SUMMARY_TOTAL]);
   }
 
   // 三、存在的主要问题
   h1(2, w.headings.problems);
-  for (const text of problems(ev, under, pct)) para(text.text, text.sources, text.key);
+  for (const text of problems(ev, under, pct, lists)) para(text.text, text.sources, text.key);
 
   // 四、下一步改进措施
   h1(3, w.headings.nextSteps);
-  for (const text of measures(ev, under, pct)) para(text.text, text.sources);
+  for (const text of measures(ev, under, pct, lists.names)) para(text.text, text.sources);
 
   blocks.push({ kind: 'signature', text: name });
   blocks.push({ kind: 'signature', text: formatDate(ev.options.reportDate, lang) });
@@ -201,10 +200,10 @@ function projectSentence(ev: Evaluation, p: ProjectResult, i: number, amt: (v: n
   });
 }
 
-function projectSummary(ev: Evaluation, under: ProjectResult[], amt: (v: number) => string, pct: (v: number | null) => string): string {
+function projectSummary(ev: Evaluation, under: ProjectResult[], amt: (v: number) => string, pct: (v: number | null) => string, count: number): string {
   const w = words(ev.options.lang).narrative;
   const s = ev.projectSum;
-  const largest = [...ev.projects].sort((a, b) => b.actual - a.actual).slice(0, LARGEST);
+  const largest = [...ev.projects].sort((a, b) => b.actual - a.actual).slice(0, count);
   return w.projectSummary({
     count: ev.projects.length,
     budget: amt(s.adjustedBudget),
@@ -215,7 +214,7 @@ function projectSummary(ev: Evaluation, under: ProjectResult[], amt: (v: number)
   });
 }
 
-function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null) => string): { text: string; sources?: string[]; key?: string }[] {
+function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null) => string, lists: Lists): { text: string; sources?: string[]; key?: string }[] {
   const w = words(ev.options.lang).narrative;
   const out: { text: string; sources?: string[]; key?: string }[] = [];
   const count = ev.projects.length;
@@ -223,7 +222,7 @@ function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null
     out.push({ text: w.allMet(count) });
   } else {
     out.push({ text: w.someUnder(count, under.length) });
-    under.slice(0, LIST_LIMIT).forEach((p, i) => {
+    under.slice(0, lists.projects).forEach((p, i) => {
       const reason = p.reason.trim();
       const reasonText = reason ? w.reason(reason) : p.needsReason ? w.reasonMissing : '';
       out.push({
@@ -232,11 +231,11 @@ function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null
         key: projectKey(p),
       });
     });
-    if (under.length > LIST_LIMIT) out.push({ text: w.moreUnder(under.length - LIST_LIMIT) });
+    if (under.length > lists.projects) out.push({ text: w.moreUnder(under.length - lists.projects) });
   }
   const notable = notableFindings(ev.findings);
   if (notable.length > 0) {
-    const shown = notable.slice(0, 10);
+    const shown = notable.slice(0, lists.findings);
     const list = shown.map((f) => `${f.cell ? `${f.cell}：` : ''}${f.message}`);
     out.push({
       text: w.findingsSummary(notable.length, list, notable.length > shown.length),
@@ -247,13 +246,13 @@ function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null
   return out;
 }
 
-function measures(ev: Evaluation, under: ProjectResult[], pct: (v: number | null) => string): { text: string; sources?: string[] }[] {
+function measures(ev: Evaluation, under: ProjectResult[], pct: (v: number | null) => string, named: number): { text: string; sources?: string[] }[] {
   const { narrative: w, listSeparator } = words(ev.options.lang);
   const out: { text: string; sources?: string[] }[] = [];
   const push = (text: string, sources?: string[]) => out.push({ text, sources });
   if (under.length > 0) {
-    const names = under.slice(0, 5).map((p) => p.name).join(listSeparator);
-    push(w.measureAnalyse(names, under.length > 5), under.slice(0, 5).map((p) => p.cell));
+    const names = under.slice(0, named).map((p) => p.name).join(listSeparator);
+    push(w.measureAnalyse(names, under.length > named), under.slice(0, named).map((p) => p.cell));
     push(w.measureBudget(pct(ev.department.explainBelow)), optional(ev.department.thresholdCells.explainBelow));
   } else {
     push(w.measureKeep);

@@ -1,4 +1,5 @@
 // Reading the rows under a header: items, totals (checked against what they cover), breakdowns, the table's end.
+import { DEFAULT_CONFIG } from '../config';
 import { cellRef } from '../address';
 import { makeFinding, numberFinding } from '../findings';
 import { labelKind, type ColumnKey, type MoneyKey } from '../headers';
@@ -63,7 +64,7 @@ export function readMoneyCell(
 }
 
 
-export function readBody(grid: Grid, header: TableHeader, labelKey: 'name' | 'category', lang: Lang, findings: Finding[]): TableBody {
+export function readBody(grid: Grid, header: TableHeader, labelKey: 'name' | 'category', lang: Lang, findings: Finding[], tolerance = DEFAULT_CONFIG.tolerances.tableSum): TableBody {
   const labelCol = header.columns.get(labelKey)?.col ?? header.firstCol;
   const moneyCols = MONEY_COLUMNS.flatMap((key) => {
     const column = header.columns.get(key);
@@ -106,12 +107,12 @@ export function readBody(grid: Grid, header: TableHeader, labelKey: 'name' | 'ca
       items.push({ row, label, labelCol, money, unreadable });
     }
   }
-  checkTotals(grid, header, items, totals, lang, findings);
+  checkTotals(grid, header, items, totals, lang, findings, tolerance);
   return { items, totals, end: nextHeader ? row : row + 1, nextHeader };
 }
 
 /** Each total row against the sum of the item rows it covers; one finding per differing cell. */
-function checkTotals(grid: Grid, header: TableHeader, items: ItemRow[], totals: TotalRow[], lang: Lang, findings: Finding[]): void {
+function checkTotals(grid: Grid, header: TableHeader, items: ItemRow[], totals: TotalRow[], lang: Lang, findings: Finding[], tolerance: number): void {
   if (totals.length === 0) return;
   const firstItemRow = items.length > 0 ? items[0].row : Infinity;
   let subStart = header.bottom;
@@ -133,8 +134,8 @@ function checkTotals(grid: Grid, header: TableHeader, items: ItemRow[], totals: 
       if (covered.some((item) => item.money[key] === undefined)) continue; // an unreadable cell is already reported
       const sum = covered.reduce((acc, item) => acc + (item.money[key] ?? 0), 0);
       const diff = given - sum;
-      // 0.01 in the table's unit; the relative slack only absorbs float noise (1e-9 would let 0.02 pass at 10,000,000).
-      if (Math.abs(diff) > 0.01 + 1e-12 * Math.max(1, Math.abs(sum))) {
+      // The config's tolerance (0.01) in the table's unit; the relative slack only absorbs float noise (1e-9 would let 0.02 pass at 10,000,000).
+      if (Math.abs(diff) > tolerance + 1e-12 * Math.max(1, Math.abs(sum))) {
         findings.push(
           makeFinding('total-mismatch', cellRef(grid.name, total.row, column.col), lang, {
             label: total.label,

@@ -3,6 +3,7 @@ import { cellRef } from '../address';
 import { normalise, parseUnitWord, type Unit } from '../headers';
 import type { DepartmentInfo } from '../model';
 import { foldWidth, MAX_RATE, readNumber, type NumberRead } from '../numbers';
+import { validateSettings, type SettingsProblem } from '../settings';
 import { yearInText, type Grid } from './grid';
 
 type InfoKey = 'name' | 'year' | 'unit' | 'target' | 'explainBelow' | 'responsibilities' | 'annualWork' | 'performanceManagement' | 'unitsIncluded';
@@ -29,6 +30,8 @@ export interface RawInfo {
   unit: Unit | null;
   /** 执行率目标 / 说明阈值 cells that hold no usable number: a stored non-number, a date, or beyond MAX_RATE. */
   badThresholds: { cell: string; label: string; read: NumberRead }[];
+  /** Thresholds read as numbers but outside what the settings schema takes ((0, 100%]): not used. */
+  outOfRange: (SettingsProblem & { label: string; text: string })[];
 }
 
 export function emptyInfo(): DepartmentInfo {
@@ -61,6 +64,7 @@ export function readInfo(grids: Grid[], occupied: Occupied): RawInfo {
   let unit: Unit | null = null;
   let titleYear: number | null = null;
   const badThresholds: RawInfo['badThresholds'] = [];
+  const outOfRange: RawInfo['outOfRange'] = [];
   const set = (key: InfoKey, raw: string, value: unknown, ref: string, label: string) => {
     switch (key) {
       case 'year': {
@@ -74,9 +78,13 @@ export function readInfo(grids: Grid[], occupied: Occupied): RawInfo {
       case 'target':
       case 'explainBelow':
         if (info[key] === null) {
-          info[key] = readTargetValue(value, false);
+          const fraction = readTargetValue(value, false);
+          // The same schema as the hosts' settings, the path being the cell: 120%, 0 or -5 is said and not used.
+          const { problems } = validateSettings({ [key]: fraction ?? undefined }, () => ref);
+          info[key] = problems.length === 0 ? fraction : null;
+          outOfRange.push(...problems.map((p) => ({ ...p, label, text: raw })));
           if (info[key] !== null) info.cells = { ...info.cells, [key]: ref };
-          else {
+          else if (problems.length === 0) {
             // Text stays "not given" (the default is used and said); a damaged cell, a date or 1e308 is an error.
             const read = readNumber(value as never, false);
             if (read && (read.ok || read.reason === 'invalid' || read.reason === 'date')) badThresholds.push({ cell: ref, label, read });
@@ -112,5 +120,5 @@ export function readInfo(grids: Grid[], occupied: Occupied): RawInfo {
     }
   }
   info.year ??= titleYear;
-  return { info, unit, badThresholds };
+  return { info, unit, badThresholds, outOfRange };
 }

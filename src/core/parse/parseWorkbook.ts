@@ -60,7 +60,7 @@ function unitAbove(grid: Grid, header: TableHeader, after: number): { unit: Unit
   return null;
 }
 
-function findTables(grid: Grid, lang: Lang, findings: Finding[]): FoundTable[] {
+function findTables(grid: Grid, lang: Lang, findings: Finding[], tolerance: number): FoundTable[] {
   const tables: FoundTable[] = [];
   let lastEnd = 0;
   let row = 0;
@@ -73,7 +73,7 @@ function findTables(grid: Grid, lang: Lang, findings: Finding[]): FoundTable[] {
       row++;
       continue;
     }
-    const body = readBody(grid, header, header.kind === 'project' ? 'name' : 'category', lang, findings);
+    const body = readBody(grid, header, header.kind === 'project' ? 'name' : 'category', lang, findings, tolerance);
     const above = unitAbove(grid, header, lastEnd);
     const units: Partial<Record<MoneyKey, Unit | null>> = {};
     for (const key of MONEY_COLUMNS) {
@@ -114,6 +114,7 @@ function budgets(
   divisor: (key: MoneyKey) => number,
   lang: Lang,
   findings: Finding[],
+  tolerance: number,
 ): { initialBudget: number | null; adjustment: number | null; adjustedBudget: number } {
   const has = (key: MoneyKey) => table.header.columns.has(key);
   const wan = (key: MoneyKey) => (item.money[key] ?? 0) / divisor(key);
@@ -122,9 +123,9 @@ function budgets(
     const adjusted = wan('adjusted');
     if (!has('adjustment')) return { initialBudget: initial, adjustment: adjusted - initial, adjustedBudget: adjusted };
     const adjustment = wan('adjustment');
-    // 0.01 in the table's unit, plus float noise only (a relative 1e-9 would let whole cents through on large budgets).
-    const tolerance = 0.01 / Math.max(divisor('initial'), divisor('adjustment'), divisor('adjusted')) + 1e-12 * Math.abs(adjusted);
-    if (Math.abs(initial + adjustment - adjusted) > tolerance) {
+    // The config's tolerance (0.01) in the table's unit, plus float noise only (a relative 1e-9 would let whole cents through on large budgets).
+    const inWan = tolerance / Math.max(divisor('initial'), divisor('adjustment'), divisor('adjusted')) + 1e-12 * Math.abs(adjusted);
+    if (Math.abs(initial + adjustment - adjusted) > inWan) {
       const column = table.header.columns.get('adjusted');
       findings.push(
         makeFinding('adjusted-mismatch', cellRef(table.grid.name, item.row, column?.col ?? item.labelCol), lang, {
@@ -220,19 +221,19 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
   // The 评分设置 sheet is read on its own: its rows are neither a table of figures nor the information block.
   // With several (评分设置 and Excel's copy 评分设置 (2)), one is read and none is scanned for tables.
   const scoreSheet = pickScoreSheet(ownSheets, lang, findings);
-  const scoreProfile = scoreSheet ? readScoreSheet(new Grid(scoreSheet), lang, findings) : null;
+  const scoreProfile = scoreSheet ? readScoreSheet(new Grid(scoreSheet), lang, findings, config.scoring) : null;
   const allGrids = ownSheets.filter((s) => !isScoreSheet(s.name)).map((s) => new Grid(s));
   // Forms (项目支出绩效自评表) and 绩效指标 sheets are read on their own, and neither scanned for tables nor for the
   // information block (a form's 项目名称 is no table header, its 年度 no department year).
   const forms = readForms(allGrids, lang, findings, config.limits.maxAmountYuan);
   const grids = allGrids.filter((grid) => !forms.sheets.has(grid.name));
-  const tables = grids.flatMap((grid) => findTables(grid, lang, findings));
+  const tables = grids.flatMap((grid) => findTables(grid, lang, findings, config.tolerances.tableSum));
 
   const regions = tables.map((t) => ({ sheet: t.grid.name, top: t.header.top, bottom: t.end - 1, left: t.header.firstCol, right: t.header.lastCol }));
   // A table's unit line (金额单位：元 above the totals table) is not the information block: it must not set the
   // unit of the other tables.
   const unitLines = tables.flatMap((t) => (t.unitLine ? [{ sheet: t.grid.name, ...t.unitLine }] : []));
-  const { info, unit: infoUnit, badThresholds } = readInfo(
+  const { info, unit: infoUnit, badThresholds, outOfRange } = readInfo(
     grids,
     (sheet, row, col) =>
       regions.some((r) => r.sheet === sheet && row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) ||
@@ -241,6 +242,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
   for (const bad of badThresholds) {
     findings.push(bad.read.ok ? rateTooLarge(bad.cell, bad.label, bad.read.value, lang) : numberFinding(bad.read, bad.cell, lang, bad.label));
   }
+  for (const p of outOfRange) findings.push(makeFinding('threshold-out-of-range', p.path, lang, { column: p.label, text: p.text, expected: inBoth((_, l) => p.expected[l]) }));
 
   const unitAssumed: string[] = [];
   const divisorFor = (table: FoundTable) => {
@@ -312,7 +314,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
         else if (read && !read.ok && read.reason === 'invalid') findings.push(numberFinding(read, cellRef(grid.name, item.row, rateColumn.col), lang, rateColumn.header));
       }
       if (item.unreadable) continue; // reported at its cell; the rest of the row cannot be trusted
-      const { initialBudget, adjustment, adjustedBudget } = budgets(table, item, divisor, lang, findings);
+      const { initialBudget, adjustment, adjustedBudget } = budgets(table, item, divisor, lang, findings, config.tolerances.tableSum);
       const carryover = (item.money.carryover ?? 0) / divisor('carryover');
       const actual = (item.money.actual ?? 0) / divisor('actual');
       projects.push({
@@ -339,7 +341,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
   const toCategory = (table: FoundTable, item: ItemRow): CategoryInput => {
     const divisor = divisorFor(table);
     const amounts: Amounts = {
-      ...budgets(table, item, divisor, lang, findings),
+      ...budgets(table, item, divisor, lang, findings, config.tolerances.tableSum),
       carryover: (item.money.carryover ?? 0) / divisor('carryover'),
       actual: (item.money.actual ?? 0) / divisor('actual'),
     };

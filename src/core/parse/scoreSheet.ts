@@ -25,6 +25,7 @@ import {
   type ScoreKind,
   type ScoreProfile,
 } from '../score/profile';
+import { SCORE_PARAM_SCHEMA, validateFields, type ScoreParamField } from '../settings';
 import type { Grid } from './grid';
 import { readTargetValue } from './info';
 
@@ -178,19 +179,15 @@ function paramKey(label: string): ParamKey | null {
 const keyId = (key: ParamKey) =>
   'band' in key ? `${key.kind}${key.band}` : 'grade' in key ? `grade${key.grade}` : 'group' in key ? `points-${key.group}` : 'edge' in key ? `edge-${key.edge}` : key.kind;
 
-/** Hundredths of a percent: rates are compared as displayed (score.ts), so a bound or step is a whole number of them. */
-const wholeBasisPoints = (v: number) => Math.abs(v * 10000 - Math.round(v * 10000)) < 1e-6 && Math.round(v * 10000) >= 1;
-
+/** How a parameter's cell is read and its value shown; whether the value is taken is SCORE_PARAM_SCHEMA's rule. */
 interface Form {
   read: (raw: CellValue) => number | null;
-  ok: (v: number) => boolean;
-  expected: Record<Lang, string>;
   show: (v: number, lang: Lang) => string;
 }
 
 const pct = (v: number) => formatRate(v, 'trim');
 
-const FORMS: Record<'step' | 'penalty' | 'share' | 'bound' | 'grade' | 'points' | 'edge' | 'excess', Form> = {
+const FORMS: Record<ScoreParamField, Form> = {
   // Percentage points, as the label asks (5); 5% and 0.05 too. A plain 1 is 1 point (a step of 100 points means nothing).
   step: {
     read: (raw) => {
@@ -198,27 +195,19 @@ const FORMS: Record<'step' | 'penalty' | 'share' | 'bound' | 'grade' | 'points' 
       if (!n || !n.ok) return null;
       return n.percent || n.value >= 1 ? n.value / 100 : n.value;
     },
-    ok: (v) => v > 0 && v <= 1 && wholeBasisPoints(v),
-    expected: { zh: '0.01 至 100 之间的百分点数（如 5、5% 或 0.05）', en: 'percentage points from 0.01 to 100 (5, 5% or 0.05)' },
     show: (v, lang) => words(lang).score.points(roundHalfAway(v * 100, 2)),
   },
   // Shares and bounds as the information block reads 执行率目标: 10%, 0.1 or 10 (a plain number above 1 is a percent).
   penalty: {
     read: (raw) => readTargetValue(raw, false),
-    ok: (v) => v > 0 && v <= 1,
-    expected: { zh: '大于 0、不超过 100% 的比例（如 10%、0.1 或 10）', en: 'a share above 0, at most 100% (10%, 0.1 or 10)' },
     show: pct,
   },
   share: {
     read: (raw) => readTargetValue(raw, false),
-    ok: (v) => v >= 0 && v <= 1,
-    expected: { zh: '0 至 100% 之间的比例（如 75%、0.75 或 75）', en: 'a share from 0 to 100% (75%, 0.75 or 75)' },
     show: pct,
   },
   bound: {
     read: (raw) => readTargetValue(raw, false),
-    ok: (v) => wholeBasisPoints(v),
-    expected: { zh: '大于 0 的百分比，最多两位小数（如 10%、0.1 或 10）', en: 'a percent above 0, at most 2 decimals (10%, 0.1 or 10)' },
     show: pct,
   },
   // Points of 100 (90); 90% is read as 90.
@@ -227,8 +216,6 @@ const FORMS: Record<'step' | 'penalty' | 'share' | 'bound' | 'grade' | 'points' 
       const n = readNumber(raw, false);
       return n && n.ok ? n.value : null;
     },
-    ok: (v) => v > 0 && v <= 100,
-    expected: { zh: '0 至 100 之间的分数（如 90）', en: 'points from 0 to 100 (90)' },
     show: (v) => String(v),
   },
   // An indicator group's default points (50); not a percent.
@@ -237,25 +224,19 @@ const FORMS: Record<'step' | 'penalty' | 'share' | 'bound' | 'grade' | 'points' 
       const n = readNumber(raw, false);
       return n && n.ok && !n.percent ? n.value : null;
     },
-    ok: (v) => v >= 0 && v <= MAX_POINTS,
-    expected: { zh: `0 至 ${MAX_POINTS} 之间的分数（如 50）`, en: `points from 0 to ${MAX_POINTS} (50)` },
     show: (v) => String(v),
   },
   edge: {
     read: (raw) => readTargetValue(raw, false),
-    ok: (v) => v > 0 && v <= 1,
-    expected: { zh: '大于 0、不超过 100% 的比例（如 80%、0.8 或 80）', en: 'a share above 0, at most 100% (80%, 0.8 or 80)' },
     show: pct,
   },
   excess: {
     read: (raw) => readTargetValue(raw, false),
-    ok: (v) => v > 0 && v <= 10,
-    expected: { zh: '大于 0、不超过 1000% 的比例（如 50%、0.5 或 50）', en: 'a share above 0, at most 1000% (50%, 0.5 or 50)' },
     show: pct,
   },
 };
 
-const FORM_OF: Record<ParamKey['kind'], keyof typeof FORMS> = {
+const FIELD_OF: Record<ParamKey['kind'], ScoreParamField> = {
   step: 'step',
   penalty: 'penalty',
   zero: 'share',
@@ -266,10 +247,9 @@ const FORM_OF: Record<ParamKey['kind'], keyof typeof FORMS> = {
   qualitative: 'edge',
   farAbove: 'excess',
 };
-const formOf = (key: ParamKey) => FORMS[FORM_OF[key.kind]];
+const fieldOf = (key: ParamKey): ScoreParamField => FIELD_OF[key.kind];
 
-function defaultOf(key: ParamKey): number | undefined {
-  const d = DEFAULT_SCORE_PROFILE;
+function defaultOf(key: ParamKey, d: ScoreProfile): number | undefined {
   switch (key.kind) {
     case 'step':
       return d.execution.step;
@@ -308,6 +288,7 @@ function readParams(
   lang: Lang,
   problem: (row: number, col: number, say: Say) => void,
   stored: (row: number, col: number) => boolean,
+  d: ScoreProfile,
 ): Partial<ScoreBands> {
   const values = new Map<string, ParamValue>();
   for (let r = from; r < to; r++) {
@@ -327,21 +308,24 @@ function readParams(
       problem(r, cols.label, (w) => w.scoreSheet.duplicateParam(label, where));
       continue;
     }
-    const form = formOf(key);
+    const field = fieldOf(key);
+    const form = FORMS[field];
     const value = isBlank(raw) ? null : form.read(raw);
     if (stored(r, cols.value)) {
       values.set(id, { value: NaN, row: r, col: cols.value }); // reported as an error; a second row is still a duplicate
       continue;
     }
-    if (value === null || !form.ok(value)) {
+    // The schema's rule, the path being the cell; a blank or unreadable cell is NaN, refused like a bad number.
+    const [bad] = validateFields(SCORE_PARAM_SCHEMA, { [field]: value ?? NaN }, () => cellRef(grid.name, r, cols.value)).problems;
+    if (bad) {
       const found = isBlank(raw) ? null : grid.text(r, cols.value) || String(raw);
-      const fallback = defaultOf(key);
-      problem(r, cols.value, (w, l) => w.scoreSheet.badValue(label, form.expected[l], found, fallback === undefined ? null : form.show(fallback, l)));
+      const fallback = defaultOf(key, d);
+      problem(r, cols.value, (w, l) => w.scoreSheet.badValue(label, bad.expected[l], found, fallback === undefined ? null : form.show(fallback, l)));
       // Marked as read, so a second row of the same parameter is still a duplicate.
       values.set(id, { value: NaN, row: r, col: cols.value });
       continue;
     }
-    values.set(id, { value, row: r, col: cols.value });
+    values.set(id, { value: value ?? NaN, row: r, col: cols.value });
   }
   const got = (key: ParamKey): ParamValue | undefined => {
     const v = values.get(keyId(key));
@@ -354,7 +338,6 @@ function readParams(
   // Every caller has a cell: a band or grade is only checked when one of its parameters is in the table.
   const at = (where: ParamValue | undefined, say: Say) => problem(where?.row ?? from - 1, where?.col ?? cols.label, say);
   const out: Partial<ScoreBands> = {};
-  const d = DEFAULT_SCORE_PROFILE;
 
   // 预算完成率
   const step = got({ kind: 'step' });
@@ -372,8 +355,8 @@ function readParams(
   for (let n = 1; n <= bandCount; n++) {
     const boundKey: ParamKey = { kind: 'bound', band: n };
     const shareKey: ParamKey = { kind: 'share', band: n };
-    const upTo = got(boundKey)?.value ?? defaultOf(boundKey);
-    const share = got(shareKey)?.value ?? defaultOf(shareKey);
+    const upTo = got(boundKey)?.value ?? defaultOf(boundKey, d);
+    const share = got(shareKey)?.value ?? defaultOf(shareKey, d);
     if (got(boundKey) || got(shareKey)) anyBand = true;
     if (upTo === undefined || share === undefined) {
       const present = got(boundKey) ?? got(shareKey);
@@ -449,8 +432,11 @@ function readParams(
 
 // ---------------------------------------------------------------------------------------------
 
-/** The profile a 评分设置 sheet holds, or null (and a finding) when it has no usable header. */
-export function readScoreSheet(grid: Grid, lang: Lang, findings: Finding[]): ScoreProfile | null {
+/**
+ * The profile a 评分设置 sheet holds, or null (and a finding) when it has no usable header. `defaults` is the
+ * configuration's scoring: the sheet's indicators replace its indicators, its 评分参数 rows its bands.
+ */
+export function readScoreSheet(grid: Grid, lang: Lang, findings: Finding[], defaults: ScoreProfile = DEFAULT_SCORE_PROFILE): ScoreProfile | null {
   // Worded in both languages: the pane shows the finding in its own.
   const problem = (row: number, col: number, say: Say) => findings.push(makeFinding('score-setting', cellRef(grid.name, row, col), lang, { text: inBoth(say) }));
   /** A score cell the file stores as a non-number or a date: an error (not a setting left at its default), true when so. */
@@ -513,6 +499,6 @@ export function readScoreSheet(grid: Grid, lang: Lang, findings: Finding[]): Sco
   if (Math.abs(max - 100) > 1e-9) {
     problem(header.row, cols.points, (w) => w.scoreSheet.pointsNot100(max));
   }
-  const bands = params ? readParams(grid, params.row + 1, params.row < header.row ? header.row : grid.rowCount, params.cols, lang, problem, (row, col) => stored(readNumber(grid.value(row, col), false), row, col, grid.text(params.row, params.cols.value))) : {};
-  return profileWith(indicators, bands);
+  const bands = params ? readParams(grid, params.row + 1, params.row < header.row ? header.row : grid.rowCount, params.cols, lang, problem, (row, col) => stored(readNumber(grid.value(row, col), false), row, col, grid.text(params.row, params.cols.value)), defaults) : {};
+  return profileWith(indicators, bands, defaults);
 }

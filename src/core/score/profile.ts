@@ -85,7 +85,7 @@ export const DEFAULT_SCORE_PROFILE: ScoreProfile = {
 /** The bands of a profile: what the 评分设置 sheet's 评分参数 table can change. */
 export type ScoreBands = Pick<ScoreProfile, 'execution' | 'adjustment' | 'grades' | 'indicatorRules'>;
 
-/** The default profile with the clerk's indicators (and any of the clerk's bands) in place of the default ones. */
-export function profileWith(indicators: ScoreIndicator[], bands: Partial<ScoreBands> = {}): ScoreProfile {
-  return { ...DEFAULT_SCORE_PROFILE, ...bands, source: 'sheet', indicators };
+/** The default profile (or the configuration's) with the clerk's indicators (and any of the clerk's bands) in place of its own. */
+export function profileWith(indicators: ScoreIndicator[], bands: Partial<ScoreBands> = {}, base: ScoreProfile = DEFAULT_SCORE_PROFILE): ScoreProfile {
+  return { ...base, ...bands, source: 'sheet', indicators };
 }

@@ -46,7 +46,7 @@ const findings: Record<FindingCode, (p: WordedParams) => string> = {
   'adjusted-mismatch': (p) => `"${p.name}": initial ${p.initial} + adjustment ${p.adjustment} ≠ adjusted ${p.adjusted} (${p.unit}); the adjusted budget is used.`,
   'zero-budget': (p) => `"${p.name}" has a ${p.basis} of 0: no execution rate can be computed.`,
   'needs-explanation': (p) => `"${p.name}" is at ${p.rate}, below ${p.threshold}: a reason is required.`,
-  'adjustment-over-30': (p) => `"${p.name}" has an adjustment rate of ${p.rate}, beyond ±30%: explain the adjustment.`,
+  'adjustment-over-30': (p) => `"${p.name}" has an adjustment rate of ${p.rate}, beyond ±${p.limit ?? '30%'}: explain the adjustment.`,
   'duplicate-project': (p) => `Project "${p.name}" appears twice (see also ${p.other}).`,
   'rate-mismatch': (p) => `The table gives "${p.name}" a rate of ${p.given}; the figures give ${p.computed}.`,
   'content-not-kept': (p) => `The output file cannot keep ${p.what} (${p.where}); see them in the original workbook.`,
@@ -60,6 +60,9 @@ const findings: Record<FindingCode, (p: WordedParams) => string> = {
     `The workbook has more than one Scoring sheet: "${p.used}" is used and "${p.ignored}" is not read (to use its settings, delete or rename the other one).`,
   'text-truncated': (p) =>
     `This cell's text is ${p.length} characters long, over Excel's limit of ${p.limit} per cell: the report cuts it (ending "${p.mark}"); see its source for the whole text.`,
+  'threshold-out-of-range': (p) => `"${p.column}" is "${p.text}"; it should be ${p.expected}: not used (the setting or the default applies).`,
+  'explain-above-target': (p) =>
+    `The explain-below threshold ${p.explainBelow} (${from(p.from)}) is above the target ${p.target} (${from(p.targetFrom)}): the target ${p.target} is used as the explain-below threshold.`,
   'form-total-mismatch': (p) =>
     `"${p.name}", "${p.column}": the total row gives ${p.given} but the rows under it add up to ${p.sum} (${p.unit === '元' ? 'yuan' : '10k yuan'}); the ${p.used === 'sum' ? 'sum of the rows' : 'total row'} is used.`,
   'form-table-duplicate': (p) => `Project "${p.name}" has a form (${p.form}) and a project table row (${p.table}): the form is used and the row is left out.`,
@@ -88,6 +91,9 @@ const findings: Record<FindingCode, (p: WordedParams) => string> = {
         ? `"${p.name}": the form's execution score is ${p.given}; points × rate (at most 100%) gives ${p.computed}.`
         : `"${p.name}": the form's total score is ${p.given}; the sum of the form's own scores gives ${p.computed}.`,
 };
+
+/** Where a threshold came from: its cell, or the settings / the default. */
+const from = (where: string | number) => (where === 'settings' ? 'the settings' : where === 'default' ? 'the default' : String(where));
 
 export const en: Wording = {
   listSeparator: ', ',

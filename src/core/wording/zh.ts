@@ -17,6 +17,9 @@ const projectWords = () =>
   `项目名称（${list('name')}）、实际支出（${list('actual')}）以及年初预算（${list('initial')}）或调整后预算（${list('adjusted')}）`;
 
 
+/** Where a threshold came from: its cell, or the settings / the default. */
+const from = (where: string | number) => (where === 'settings' ? '设置' : where === 'default' ? '默认值' : String(where));
+
 const findings: Record<FindingCode, FindingText> = {
   'no-project-table': () => `未找到项目支出表：需要一行表头（在工作表前 30 行、前 20 列内），包含${projectWords()}。`,
   'missing-column': (p) => `项目表缺少“${p.column}”列（可用表头：${p.words}）。`,
@@ -43,7 +46,8 @@ const findings: Record<FindingCode, FindingText> = {
   'adjusted-mismatch': (p) => `“${p.name}”年初预算 ${p.initial} + 调整数 ${p.adjustment} ≠ 调整后预算 ${p.adjusted}（单位：${p.unit}），已按调整后预算计算。`,
   'zero-budget': (p) => `“${p.name}”的${p.basis}为 0，无法计算执行率。`,
   'needs-explanation': (p) => `“${p.name}”执行率 ${p.rate} 低于 ${p.threshold}，需填写偏差原因。`,
-  'adjustment-over-30': (p) => `“${p.name}”预算调整率 ${p.rate} 超过 ±30%，请说明调整原因。`,
+  // limit: the config's adjustmentWarning (30% by default; the code keeps its name).
+  'adjustment-over-30': (p) => `“${p.name}”预算调整率 ${p.rate} 超过 ±${p.limit ?? '30%'}，请说明调整原因。`,
   'duplicate-project': (p) => `项目“${p.name}”重复出现（另见 ${p.other}）。`,
   'rate-mismatch': (p) => `表中“${p.name}”的执行率为 ${p.given}，按数据计算应为 ${p.computed}。`,
   'content-not-kept': (p) => `输出文件无法保留${p.what}（${p.where}），请在原工作簿中查看。`,
@@ -56,6 +60,10 @@ const findings: Record<FindingCode, FindingText> = {
   'score-sheet-ignored': (p) => `工作簿有多张评分设置表：按“${p.used}”计分，未读取“${p.ignored}”（要使用其中的设置，请删除另一张或将其改名）。`,
   'text-truncated': (p) =>
     `该单元格的文字有 ${p.length} 个字符，超过 Excel 单元格上限 ${p.limit} 个字符，报告中已截断（末尾标“${p.mark}”）；完整内容请看它的来源。`,
+  'threshold-out-of-range': (p) => `“${p.column}”为“${p.text}”，应为${p.expected}：未使用，按设置或默认值。`,
+  // from/targetFrom: a cell, or 'settings' / 'default'.
+  'explain-above-target': (p) =>
+    `说明阈值 ${p.explainBelow}（${from(p.from)}）高于执行率目标 ${p.target}（${from(p.targetFrom)}）：按执行率目标 ${p.target} 作为说明阈值。`,
   'form-total-mismatch': (p) =>
     `“${p.name}”的“${p.column}”：合计行为 ${p.given}，其下各行之和为 ${p.sum}（${p.unit}），已按${p.used === 'sum' ? '各行之和' : '合计行'}计算。`,
   'form-table-duplicate': (p) => `项目“${p.name}”既有自评表（${p.form}）又在项目表中（${p.table}）：按自评表计算，项目表的这一行未计入。`,

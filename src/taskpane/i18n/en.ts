@@ -31,6 +31,7 @@ export const en: Strings = {
   explainBelowHint: (fallback: string) =>
     `Projects under this rate need a written reason. Leave empty to use the workbook's own 说明阈值; ${fallback} when it has none.`,
   percentInvalid: 'Enter a number from 0 to 100, e.g. 95, or leave it empty.',
+  explainAboveTarget: (target: string) => `Above the execution target: the run uses the target, ${target}, as the explain-below threshold.`,
   basis: 'Execution rate denominator',
   basisOptions: {
     adjusted: 'Adjusted budget (调整后预算)',

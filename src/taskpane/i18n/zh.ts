@@ -34,6 +34,7 @@ export const zh = {
   explainBelow: '需说明原因的执行率下限（%）',
   explainBelowHint: (fallback: string) => `执行率低于此值的项目须填写偏差原因。留空则使用工作簿中“说明阈值”的值；也没有时为 ${fallback}。`,
   percentInvalid: '请输入 0 到 100 之间的数字，例如 95；或留空。',
+  explainAboveTarget: (target: string) => `高于执行率目标：生成时按执行率目标 ${target} 作为说明阈值。`,
   basis: '执行率的分母',
   basisOptions: {
     adjusted: '调整后预算',

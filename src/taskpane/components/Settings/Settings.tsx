@@ -2,8 +2,8 @@
 // panel is hidden, not unmounted, so a half-typed value survives folding.
 import { Button, Field, Input, makeStyles, Radio, RadioGroup, Select, tokens, useId } from '@fluentui/react-components';
 import type { Basis, Lang, NumberStyle } from '../../../core/model';
-import { BASES } from '../../../core/settings';
-import { DEFAULT_EXPLAIN_BELOW, DEFAULT_TARGET } from '../../../core/model';
+import { DEFAULT_CONFIG } from '../../../core/config';
+import { BASES, explainBelowInEffect, LANGS, STYLES } from '../../../core/settings';
 import { formatRate } from '../../../core/numbers';
 import { useStrings } from '../../i18n';
 import type { SettingsForm } from './useSettings';
@@ -19,9 +19,6 @@ const useStyles = makeStyles({
   saveFailed: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
-const LANGS: Lang[] = ['zh', 'en'];
-const STYLES: NumberStyle[] = ['trim', 'fixed'];
-
 export interface SettingsProps {
   form: SettingsForm;
   open: boolean;
@@ -33,6 +30,10 @@ export function Settings({ form, open, onToggle }: SettingsProps) {
   const styles = useStyles();
   const panelId = useId('settings-panel');
   const { settings, drafts, invalid } = form;
+  const { target: defaultTarget, explainBelow: defaultExplainBelow } = DEFAULT_CONFIG.thresholds;
+  // Both set here and explain-below above the target: the run takes the target for it (the core rule), said here
+  // too. With one of them from the workbook, the run's finding says it.
+  const lowered = settings.target !== undefined && settings.explainBelow !== undefined && explainBelowInEffect(settings.target, settings.explainBelow).lowered;
 
   return (
     <section aria-label={strings.settings}>
@@ -45,7 +46,7 @@ export function Settings({ form, open, onToggle }: SettingsProps) {
       <div id={panelId} className={open ? styles.panel : styles.closed} hidden={!open}>
         <Field
           label={strings.target}
-          hint={strings.targetHint(formatRate(DEFAULT_TARGET, 'trim'))}
+          hint={strings.targetHint(formatRate(defaultTarget, 'trim'))}
           validationState={invalid.target ? 'error' : 'none'}
           validationMessage={invalid.target ? strings.percentInvalid : undefined}
         >
@@ -53,9 +54,9 @@ export function Settings({ form, open, onToggle }: SettingsProps) {
         </Field>
         <Field
           label={strings.explainBelow}
-          hint={strings.explainBelowHint(formatRate(DEFAULT_EXPLAIN_BELOW, 'trim'))}
-          validationState={invalid.explainBelow ? 'error' : 'none'}
-          validationMessage={invalid.explainBelow ? strings.percentInvalid : undefined}
+          hint={strings.explainBelowHint(formatRate(defaultExplainBelow, 'trim'))}
+          validationState={invalid.explainBelow ? 'error' : lowered ? 'warning' : 'none'}
+          validationMessage={invalid.explainBelow ? strings.percentInvalid : lowered ? strings.explainAboveTarget(formatRate(settings.target ?? defaultTarget, 'trim')) : undefined}
         >
           <Input inputMode="decimal" value={drafts.explainBelow} onChange={(_, data) => form.setPercent('explainBelow', data.value)} />
         </Field>
