@@ -141,7 +141,8 @@ const TEMPLATE_INFO: Partial<Record<InfoLabel, string | number>> = {
 
 const SAMPLE_NOTE =
   '本示例的金额与执行率取自该局2021年度部门整体支出绩效自评报告；' +
-  '各项目年初预算与调整数的拆分、基本支出与项目支出的拆分为示意数据，原报告未公开。';
+  '各项目年初预算与调整数的拆分、基本支出与项目支出的拆分为示意数据，原报告未公开。' +
+  '「绩效指标」表的指标、目标值、完成值和得分均为示意数据，仅作演示。';
 
 const TEMPLATE_INSTRUCTIONS = [
   '1. 在本表填写部门名称、年度、金额单位等基础信息，以及部门职责、年度工作、绩效管理情况和下属单位。',
@@ -150,7 +151,8 @@ const TEMPLATE_INSTRUCTIONS = [
   '4. 金额单位以各表上方的“单位：元”或“单位：万元”为准，如与实际不符请直接修改该行。',
   '5. 调整后预算数和执行率可保留公式或留空，加载项会重新计算；名称为“合计”或“小计”的行视为合计行。',
   '6. 执行率低于说明阈值（默认90%）的项目，请在“偏差原因”栏写明原因。',
-  '7. 填写完成后点击“生成自评报告”（或运行 npx budget-eval 文件.xlsx）。',
+  '7. 在「绩效指标」表每个绩效指标填写一行，项目名称与「项目支出」表一致；未完成的指标请写明偏差原因。',
+  '8. 填写完成后点击“生成自评报告”（或运行 npx budget-eval 文件.xlsx）。',
 ];
 
 function buildInfoSheet(wb: ExcelJS.Workbook, kind: Kind, year: string): void {
@@ -409,6 +411,117 @@ function buildProjectSheet(wb: ExcelJS.Workbook, kind: Kind, year: string): void
 }
 
 // ---------------------------------------------------------------------------------------------
+// Sheet 绩效指标 (issue 9): one indicator a row, joined to 项目支出 by 项目名称; split targets
+// (指标性质 | 指标值 | 度量单位) as the split-target forms write them
+// ---------------------------------------------------------------------------------------------
+
+export const INDICATOR_HEADER = ['项目名称', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '实际完成值', '分值', '得分', '偏差原因'];
+const INDICATOR_OPERATORS = '"≥,≤,=,＞,＜,定性"';
+const TEMPLATE_INDICATOR_ROWS = 60;
+
+/**
+ * 一级 | 二级 | 三级 | 指标性质 | 指标值 | 度量单位 | 实际完成值 | 分值 | 得分 | 偏差原因. A number actual under `%` is a
+ * fraction shown with a percent format, as Excel stores a typed 97%. Illustrative: the seed report gives no
+ * indicators. Points are the default split (产出 50, 效益 30, 满意度 10; 预算执行率 10 comes from the money), and
+ * every 得分 is what the published rule gives at 2 decimals (qualitative ones inside their band), so the
+ * sample shows the indicators without raising a scoring finding; the two missed ones carry their reasons.
+ */
+export type IndicatorLine = [string, string, string, string, string | number, string, string | number, number, number, string?];
+
+const OUT = '产出指标';
+const EFF = '效益指标';
+const SAT = '满意度指标';
+const SOCIAL = '社会效益指标';
+const SERVED = '服务对象满意度指标';
+
+export const SAMPLE_INDICATORS: Record<string, IndicatorLine[]> = {
+  应急管理工作经费: [
+    [OUT, '数量指标', '开展安全生产检查次数', '≥', 200, '次', 215, 20, 20],
+    [OUT, '质量指标', '检查发现隐患整改率', '≥', 95, '%', 0.97, 15, 15],
+    [OUT, '时效指标', '年度工作任务按时完成率', '=', 100, '%', 1, 15, 15],
+    [EFF, SOCIAL, '应急管理体系运转情况', '定性', '运转顺畅', '', '达到预期', 30, 28],
+    [SAT, SERVED, '辖区企业满意度', '≥', 90, '%', 0.93, 10, 10],
+  ],
+  三防抢险工作经费: [
+    [OUT, '数量指标', '三防值班值守督导检查次数', '≥', 12, '次', 12, 20, 20],
+    [OUT, '质量指标', '抢险物资完好率', '≥', 95, '%', 0.98, 15, 15],
+    [OUT, '时效指标', '预警信息发布及时率', '=', 100, '%', 1, 15, 15],
+    [EFF, SOCIAL, '汛期因灾死亡人数', '≤', 0, '人', 0, 30, 30],
+    [SAT, SERVED, '群众满意度', '≥', 90, '%', 0.92, 10, 10],
+  ],
+  专职安监员人员经费: [
+    [OUT, '数量指标', '专职安监员人数', '=', 18, '人', 18, 20, 20],
+    [OUT, '成本指标', '人均经费标准', '≤', 7, '万元', 7, 15, 15],
+    [OUT, '时效指标', '经费按月发放率', '=', 100, '%', 1, 15, 15],
+    [EFF, SOCIAL, '安监员队伍稳定性', '定性', '保持稳定', '', '达成', 30, 27],
+    [SAT, SERVED, '安监员满意度', '≥', 85, '%', 0.9, 10, 10],
+  ],
+  自然灾害综合风险普查工作经费: [
+    [OUT, '数量指标', '完成普查调查任务数', '≥', 6, '项', 6, 20, 20],
+    [OUT, '质量指标', '普查数据质检合格率', '≥', 95, '%', 0.96, 15, 15],
+    [OUT, '时效指标', '数据采集完成时间', '定性', '2021年12月底前完成', '', '按时完成', 15, 15],
+    [EFF, SOCIAL, '为防灾减灾提供数据支撑', '定性', '效果明显', '', '效果明显', 30, 28],
+    [SAT, SERVED, '相关部门满意度', '≥', 90, '%', 0.95, 10, 10],
+  ],
+  '应急指挥救援工作经费（人员经费）': [
+    [OUT, '数量指标', '保障值守人员数', '=', 2, '人', 2, 20, 20],
+    [OUT, '质量指标', '值班值守到岗率', '=', 100, '%', 1, 15, 15],
+    [OUT, '时效指标', '工资按时发放率', '=', 100, '%', 1, 15, 15],
+    [EFF, SOCIAL, '24小时值班值守落实情况', '定性', '全年落实', '', '完成', 30, 27],
+    [SAT, SERVED, '值守人员满意度', '≥', 90, '%', 0.95, 10, 10],
+  ],
+  总值班室工作经费: [
+    [OUT, '数量指标', '突发事件信息报送数', '≥', 100, '条', 126, 20, 20],
+    [OUT, '质量指标', '信息报送准确率', '≥', 98, '%', 0.99, 15, 15],
+    [OUT, '时效指标', '信息报送及时率', '≥', 95, '%', 0.93, 15, 14.68, '个别夜间突发事件首报超过规定时限，已完善夜间值班交接流程'],
+    [EFF, SOCIAL, '应急指挥调度情况', '定性', '调度顺畅', '', '达到预期', 30, 27],
+    [SAT, SERVED, '市有关部门满意度', '≥', 90, '%', 0.91, 10, 10],
+  ],
+  安全生产宣传教育中心工作经费: [
+    [OUT, '数量指标', '举办安全生产培训场次', '≥', 60, '场', 59, 20, 19.67, '部分培训因疫情防控要求取消'],
+    [OUT, '数量指标', '发放安全宣传资料份数', '≥', 10000, '份', 12000, 15, 15],
+    [OUT, '时效指标', '宣传活动按时开展率', '≥', 95, '%', 1, 15, 15],
+    [EFF, SOCIAL, '群众安全意识', '定性', '明显提升', '', '效果明显', 30, 27],
+    [SAT, SERVED, '培训对象满意度', '≥', 90, '%', 0.94, 10, 10],
+  ],
+};
+
+function buildIndicatorSheet(wb: ExcelJS.Workbook, kind: Kind, year: string): void {
+  const ws = wb.addWorksheet('绩效指标', { views: [{ state: 'frozen', xSplit: 0, ySplit: 3 }] });
+  setWidths(ws, [30, 12, 16, 26, 9, 16, 9, 14, 8, 8, 36]);
+  title(ws, 'A1:K1', `${year}年度项目绩效指标表`, true);
+  ws.mergeCells('A2:K2');
+  ws.getCell('A2').value =
+    kind === 'sample'
+      ? '示例数据：本表的指标、目标值、完成值和得分均为示意，仅作演示。'
+      : '每个指标一行，项目名称与「项目支出」表一致。定量指标填指标性质（≥ ≤ = ＞ ＜）、指标值和度量单位；定性指标的指标性质填“定性”，指标值写目标（如“效果明显”）。';
+  ws.getCell('A2').alignment = { vertical: 'top', wrapText: true };
+  ws.getRow(2).height = 30;
+  ws.getRow(3).values = INDICATOR_HEADER;
+  styleHeaderRow(ws, 3, INDICATOR_HEADER.length);
+
+  const lines: Array<[string, IndicatorLine | null]> =
+    kind === 'sample'
+      ? SAMPLE_PROJECTS.flatMap((p) => (SAMPLE_INDICATORS[p.name] ?? []).map((line): [string, IndicatorLine] => [p.name, line]))
+      : Array.from({ length: TEMPLATE_INDICATOR_ROWS }, (): [string, null] => ['', null]);
+  const first = 4;
+  lines.forEach(([project, line], i) => {
+    const r = first + i;
+    const row = ws.getRow(r);
+    if (line) {
+      const [level1, level2, name, op, value, unit, actual, points, score, reason] = line;
+      row.values = [project, level1, level2, name, op, value, unit, actual, points, score, reason ?? null];
+      // A percent typed as 97% is stored as 0.97 with a percent format: the reader sees it as shown.
+      if (unit === '%' && typeof actual === 'number') row.getCell(8).numFmt = FMT_PERCENT;
+    }
+    row.getCell(5).dataValidation = { type: 'list', allowBlank: true, formulae: [INDICATOR_OPERATORS] };
+    for (const c of [1, 4, 11]) row.getCell(c).alignment = { vertical: 'top', wrapText: true };
+    for (const c of [5, 6, 7, 8, 9, 10]) row.getCell(c).alignment = { vertical: 'top', horizontal: 'center' };
+  });
+  borderBox(ws, 3, first + lines.length - 1, INDICATOR_HEADER.length);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Sheet 评分设置 (template only: the sample keeps the default scoring by not having it)
 // ---------------------------------------------------------------------------------------------
 
@@ -504,6 +617,7 @@ export async function buildSample(): Promise<ExcelJS.Workbook> {
   buildInfoSheet(wb, 'sample', '2021');
   buildTotalsSheet(wb, 'sample', '2021');
   buildProjectSheet(wb, 'sample', '2021');
+  buildIndicatorSheet(wb, 'sample', '2021');
   return wb;
 }
 
@@ -512,6 +626,7 @@ export async function buildTemplate(): Promise<ExcelJS.Workbook> {
   buildInfoSheet(wb, 'template', '');
   buildTotalsSheet(wb, 'template', '');
   buildProjectSheet(wb, 'template', '');
+  buildIndicatorSheet(wb, 'template', '');
   buildScoreSheet(wb);
   return wb;
 }

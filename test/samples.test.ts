@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { buildSample, buildTemplate } from '../scripts/make-samples';
+import { buildSample, buildTemplate, INDICATOR_HEADER, SAMPLE_INDICATORS } from '../scripts/make-samples';
+import { readIndicatorSheet } from '../src/core/parse/forms/indicatorSheet';
+import { runPipeline } from '../src/core/pipeline';
 import { readScoreSheet } from '../src/core/parse/scoreSheet';
 import { Grid } from '../src/core/parse/grid';
 import { DEFAULT_SCORE_PROFILE } from '../src/core/score/profile';
@@ -99,7 +101,7 @@ describe('assets/sample-2021.xlsx', () => {
 
   it('holds the key figures', async () => {
     const wb = await loadFile(SAMPLE_FILE);
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['部门信息', '部门支出', '项目支出']);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['部门信息', '部门支出', '项目支出', '绩效指标']);
 
     const info = sheet(wb, '部门信息');
     expect(info.getCell('A3').value).toBe('部门名称');
@@ -145,6 +147,49 @@ describe('assets/sample-2021.xlsx', () => {
   });
 });
 
+describe('the sample’s 绩效指标 sheet (issue 9: illustrative indicators, said so)', () => {
+  it('says it is illustrative, in the notes and on the sheet', async () => {
+    const wb = await loadFile(SAMPLE_FILE);
+    expect(String(sheet(wb, '部门信息').getCell('B13').value)).toContain('「绩效指标」表的指标、目标值、完成值和得分均为示意数据');
+    expect(String(sheet(wb, '绩效指标').getCell('A2').value)).toContain('示意');
+  });
+
+  it('gives each of the seven projects its indicators, read as shown (0.97 under 0% is 97%), points 50 / 30 / 10', async () => {
+    const { snapshot: snap } = await loadWorkbook(new Uint8Array(fs.readFileSync(SAMPLE_FILE)));
+    const result = runPipeline(snap, { lang: 'zh', basis: 'adjusted', style: 'trim', reportDate: new Date(Date.UTC(2022, 2, 1)) });
+    if (!result.ok) throw new Error(result.findings.map((f) => f.message).join('\n'));
+    // Linking the sheet raises nothing: every row names a project of 项目支出.
+    expect(result.findings.map((f) => f.code)).toEqual(['needs-explanation']);
+    const projects = result.evaluation.projects;
+    expect(projects).toHaveLength(7);
+    for (const p of projects) {
+      const indicators = p.indicators ?? [];
+      expect(indicators.map((i) => i.name)).toEqual(SAMPLE_INDICATORS[p.name].map((line) => line[2]));
+      const points = (level1: string) => indicators.filter((i) => i.level1 === level1).reduce((s, i) => s + (i.points ?? 0), 0);
+      expect([points('产出指标'), points('效益指标'), points('满意度指标')]).toEqual([50, 30, 10]);
+    }
+    const edu = projects.find((p) => p.name === '安全生产宣传教育中心工作经费')!.indicators![0];
+    expect(edu).toMatchObject({ target: '≥60场', actual: '59', points: 20, score: 19.67, reason: '部分培训因疫情防控要求取消', cell: '绩效指标!D34' });
+    const first = projects[0].indicators![1];
+    expect(first).toMatchObject({ target: '≥95%', actual: '97%' });
+  });
+
+  it('scores each quantitative indicator as the published rule does, at 2 decimals (the clerk’s 得分 are right)', () => {
+    // positive: points × min(1, actual ÷ target); reverse: full when actual ≤ target; equal: full when equal.
+    for (const lines of Object.values(SAMPLE_INDICATORS)) {
+      for (const [, , name, op, value, unit, actual, points, score, reason] of lines) {
+        if (op === '定性' || typeof value !== 'number' || typeof actual !== 'number') continue;
+        const a = unit === '%' ? actual * 100 : actual;
+        const rule = op === '≥' ? points * Math.min(1, a / value) : op === '≤' ? (a <= value ? points : (points * value) / a) : a === value ? points : 0;
+        expect([name, Math.round(rule * 100) / 100]).toEqual([name, score]);
+        // A missed one has its reason; nothing far above its target (≤ 1.5 ×).
+        if (rule < points) expect(reason).toBeTruthy();
+        if (op === '≥') expect(a).toBeLessThanOrEqual(value * 1.5);
+      }
+    }
+  });
+});
+
 describe('assets/template.xlsx', () => {
   it('matches what scripts/make-samples.ts generates', async () => {
     await expectSameContents(TEMPLATE_FILE, buildTemplate);
@@ -152,7 +197,7 @@ describe('assets/template.xlsx', () => {
 
   it('is blank apart from the defaults and formulas', async () => {
     const wb = await loadFile(TEMPLATE_FILE);
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['部门信息', '部门支出', '项目支出', '评分设置']);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['部门信息', '部门支出', '项目支出', '绩效指标', '评分设置']);
 
     const info = sheet(wb, '部门信息');
     expect(info.getCell('B3').value).toBeNull();
@@ -251,5 +296,17 @@ describe('assets/template.xlsx', () => {
     for (let r = 20; r <= 31; r++) expect(String(score.getCell(`C${r}`).value)).not.toBe('');
     expect(score.getCell('B21').numFmt).toBe('0%');
     expect(score.getCell('A32').value).toBeNull();
+  });
+
+  it('has a blank 绩效指标 sheet the parser reads as one (header found, no rows)', async () => {
+    const wb = await loadFile(TEMPLATE_FILE);
+    expect(sheet(wb, '绩效指标').getRow(3).values).toEqual([undefined, ...INDICATOR_HEADER]);
+    const { snapshot: snap } = await loadWorkbook(new Uint8Array(fs.readFileSync(TEMPLATE_FILE)));
+    const findings: Finding[] = [];
+    const read = readIndicatorSheet(new Grid(snap.sheets.find((s) => s.name === '绩效指标')!), 'zh', findings);
+    expect(read?.rows).toEqual([]);
+    expect(findings).toEqual([]);
+    // The 指标性质 cells offer the operators.
+    expect(sheet(wb, '绩效指标').getCell('E4').dataValidation).toMatchObject({ type: 'list', formulae: ['"≥,≤,=,＞,＜,定性"'] });
   });
 });
