@@ -1,19 +1,24 @@
 /**
- * Generates the two workbooks shipped in assets/:
+ * Generates the workbooks shipped in assets/:
  *
- *   assets/sample-2021.xlsx — the seed department's fiscal-2021 figures (illustrative split)
- *   assets/template.xlsx    — the blank template with the same three sheets and layout, plus 评分设置
- *                             (the default scoring profile, editable)
+ *   assets/sample-2021.xlsx  — the seed department's fiscal-2021 figures (illustrative split), with illustrative
+ *                              绩效指标 rows for its seven projects
+ *   assets/template.xlsx     — the blank template with the same sheets and layout, plus 评分设置
+ *                              (the default scoring profile, editable)
+ *   assets/sample-forms.xlsx — 项目支出绩效自评表 forms only (national and Sichuan/split-target layouts),
+ *                              an illustrative department; scripts/forms-layout.ts writes the forms
  *
  * Run with `npm run samples`. test/samples.test.ts rebuilds both workbooks in memory and
  * checks that the committed files still hold the same contents.
  */
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { addNationalForm, addSplitForm, type FormSpec } from './forms-layout';
 
 export const ASSETS_DIR = path.join(__dirname, '..', 'assets');
 export const SAMPLE_PATH = path.join(ASSETS_DIR, 'sample-2021.xlsx');
 export const TEMPLATE_PATH = path.join(ASSETS_DIR, 'template.xlsx');
+export const FORMS_PATH = path.join(ASSETS_DIR, 'sample-forms.xlsx');
 
 /** Fixed so that regenerating the files gives the same document properties. */
 const FIXED_DATE = new Date(Date.UTC(2022, 0, 1, 0, 0, 0));
@@ -631,9 +636,137 @@ export async function buildTemplate(): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+// ---------------------------------------------------------------------------------------------
+// assets/sample-forms.xlsx: four forms of one (invented) department, no other sheet. Its name and year come
+// from the forms' 主管部门 and titles, its units from 实施单位. Illustrative figures, said under each form.
+// ---------------------------------------------------------------------------------------------
+
+const FORMS_DEPARTMENT = '示例县农业农村局';
+const FORMS_NOTE = '说明：本表为示例，项目、金额、指标和得分均为示意数据，仅作演示。';
+
+export const SAMPLE_FORMS: Array<{ layout: 'national' | 'split'; spec: FormSpec }> = [
+  {
+    layout: 'national',
+    spec: {
+      sheet: '高标准农田',
+      year: 2023,
+      project: '高标准农田建设项目',
+      department: FORMS_DEPARTMENT,
+      unitName: '示例县农业农村局（本级）',
+      moneyUnit: '万元',
+      parts: [
+        [480, 500, 492],
+        [0, 20, 16],
+        [0, 0, 0],
+      ],
+      purpose: '新建高标准农田 2000 亩，配套灌排、田间道路等设施，提升粮食综合生产能力。',
+      outcome: '新建高标准农田 2050 亩，工程全部通过验收，亩均粮食产能提高 52 公斤。',
+      indicators: [
+        { level1: '产出指标', level2: '数量指标', name: '新建高标准农田面积', op: '≥', value: 2000, unit: '亩', actual: 2050, points: 20, score: 20 },
+        { level1: '产出指标', level2: '质量指标', name: '工程验收合格率', op: '=', value: 100, unit: '%', actual: 1, points: 15, score: 15 },
+        { level1: '产出指标', level2: '时效指标', name: '项目完工时间', op: '', value: '2023年11月底前', unit: '', actual: '按时完成', points: 15, score: 15 },
+        { level1: '效益指标', level2: '经济效益指标', name: '亩均粮食产能提高', op: '≥', value: 50, unit: '公斤', actual: 52, points: 15, score: 15 },
+        { level1: '效益指标', level2: '社会效益指标', name: '受益农户数', op: '≥', value: 3000, unit: '户', actual: 3200, points: 15, score: 15 },
+        { level1: '满意度指标', level2: '服务对象满意度指标', name: '受益农户满意度', op: '≥', value: 90, unit: '%', actual: 0.95, points: 10, score: 10 },
+      ],
+      note: FORMS_NOTE,
+    },
+  },
+  {
+    layout: 'national',
+    spec: {
+      sheet: '农技推广',
+      year: 2023,
+      // A budget system's code before the name: kept in the JSON and the cell link, dropped from the report's text.
+      project: '219-基层农技推广体系改革与建设补助项目',
+      department: FORMS_DEPARTMENT,
+      unitName: '示例县农业技术推广中心',
+      moneyUnit: '万元',
+      parts: [
+        [80, 80, 70],
+        [0, 0, 0],
+        [0, 0, 0],
+      ],
+      purpose: '培训基层农技人员 300 人次，推广农业主推技术，覆盖农户 5000 户以上。',
+      outcome: '培训基层农技人员 260 人次，主推技术到位率 96%，覆盖农户 5200 户。',
+      indicators: [
+        { level1: '产出指标', level2: '数量指标', name: '培训农技人员人次', op: '≥', value: 300, unit: '人次', actual: 260, points: 20, score: 17.33, reason: '下半年两期集中培训合并为一期举办，下年度提前安排培训计划' },
+        { level1: '产出指标', level2: '质量指标', name: '农业主推技术到位率', op: '≥', value: 95, unit: '%', actual: 0.96, points: 15, score: 15 },
+        { level1: '产出指标', level2: '时效指标', name: '补助资金拨付及时率', op: '=', value: 100, unit: '%', actual: 1, points: 15, score: 15 },
+        { level1: '效益指标', level2: '社会效益指标', name: '主推技术覆盖农户数', op: '≥', value: 5000, unit: '户', actual: 5200, points: 30, score: 30 },
+        { level1: '满意度指标', level2: '服务对象满意度指标', name: '农户满意度', op: '≥', value: 90, unit: '%', actual: 0.92, points: 10, score: 10 },
+      ],
+      note: FORMS_NOTE,
+    },
+  },
+  {
+    layout: 'split',
+    spec: {
+      sheet: '动物防疫',
+      year: 2023,
+      project: '动物防疫补助经费',
+      department: FORMS_DEPARTMENT,
+      unitName: '示例县动物疫病预防控制中心',
+      moneyUnit: '万元',
+      parts: [[120, 126, 121.5]],
+      purpose: '完成春秋两季重大动物疫病强制免疫，免疫畜禽 50 万头只以上，全年不发生区域性重大动物疫情。',
+      outcome: '完成强制免疫畜禽 52 万头只，免疫抗体合格率 82%，全年未发生区域性重大动物疫情。',
+      indicators: [
+        { level1: '产出指标', level2: '数量指标', name: '强制免疫畜禽数', op: '≥', value: 50, unit: '万头只', actual: 52, points: 20, score: 20 },
+        { level1: '产出指标', level2: '质量指标', name: '免疫抗体合格率', op: '≥', value: 70, unit: '%', actual: 0.82, points: 15, score: 15 },
+        { level1: '产出指标', level2: '时效指标', name: '春秋两季集中免疫完成时间', op: '定性', value: '按期完成', unit: '', actual: '完成', points: 15, score: 15 },
+        { level1: '效益指标', level2: '社会效益指标', name: '区域性重大动物疫情发生次数', op: '≤', value: 0, unit: '次', actual: 0, points: 30, score: 30 },
+        { level1: '满意度指标', level2: '服务对象满意度指标', name: '养殖户满意度', op: '≥', value: 90, unit: '%', actual: 0.93, points: 10, score: 10 },
+      ],
+      conclusion: '优',
+      problems: '无',
+      improvements: '无',
+      note: FORMS_NOTE,
+    },
+  },
+  {
+    layout: 'split',
+    spec: {
+      sheet: '人居环境',
+      year: 2023,
+      project: '51000023R000000012345-农村人居环境整治项目',
+      department: FORMS_DEPARTMENT,
+      unitName: '示例县农村人居环境整治办公室',
+      moneyUnit: '元',
+      parts: [
+        [1500000, 1500000, 1380000],
+        [0, 200000, 150000],
+      ],
+      // The total row left at 0 by the export (a common fault): the reader sums the rows under it and says so.
+      total: [0, 0, 0],
+      reason: '部分村庄改厕选址调整，延至次年实施',
+      purpose: '完成农村户厕改造 800 户，村庄生活垃圾有效处理率达到 90% 以上。',
+      outcome: '完成农村户厕改造 720 户，改厕验收合格率 97%，村庄生活垃圾有效处理率 92%。',
+      indicators: [
+        { level1: '产出指标', level2: '数量指标', name: '农村户厕改造数', op: '≥', value: 800, unit: '户', actual: 720, points: 20, score: 18, reason: '部分村庄改厕选址调整，延至次年实施' },
+        { level1: '产出指标', level2: '质量指标', name: '改厕验收合格率', op: '≥', value: 95, unit: '%', actual: 0.97, points: 15, score: 15 },
+        { level1: '产出指标', level2: '成本指标', name: '户均改厕补助', op: '≤', value: 1500, unit: '元', actual: 1500, points: 15, score: 15 },
+        { level1: '效益指标', level2: '生态效益指标', name: '村庄生活垃圾有效处理率', op: '≥', value: 90, unit: '%', actual: 0.92, points: 30, score: 30 },
+        { level1: '满意度指标', level2: '服务对象满意度指标', name: '群众满意度', op: '≥', value: 90, unit: '%', actual: 0.9, points: 10, score: 10 },
+      ],
+      conclusion: '良',
+      problems: '部分村庄改厕进度滞后，年底前未全部完工。',
+      improvements: '加强项目调度，按月通报改厕进度，次年一季度前完成剩余改造。',
+      note: FORMS_NOTE,
+    },
+  },
+];
+
+export async function buildForms(): Promise<ExcelJS.Workbook> {
+  const wb = newWorkbook();
+  for (const { layout, spec } of SAMPLE_FORMS) (layout === 'national' ? addNationalForm : addSplitForm)(wb, spec);
+  return wb;
+}
+
 export async function writeSamples(): Promise<void> {
   await (await buildSample()).xlsx.writeFile(SAMPLE_PATH);
   await (await buildTemplate()).xlsx.writeFile(TEMPLATE_PATH);
+  await (await buildForms()).xlsx.writeFile(FORMS_PATH);
 }
 
 if (require.main === module) {
@@ -641,6 +774,7 @@ if (require.main === module) {
     () => {
       console.log(`wrote ${path.relative(process.cwd(), SAMPLE_PATH)}`);
       console.log(`wrote ${path.relative(process.cwd(), TEMPLATE_PATH)}`);
+      console.log(`wrote ${path.relative(process.cwd(), FORMS_PATH)}`);
     },
     (err: unknown) => {
       console.error(err);

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { buildSample, buildTemplate, INDICATOR_HEADER, SAMPLE_INDICATORS } from '../scripts/make-samples';
+import { buildForms, buildSample, buildTemplate, INDICATOR_HEADER, SAMPLE_FORMS, SAMPLE_INDICATORS } from '../scripts/make-samples';
+import { executionFigures } from '../scripts/forms-layout';
 import { readIndicatorSheet } from '../src/core/parse/forms/indicatorSheet';
 import { runPipeline } from '../src/core/pipeline';
 import { readScoreSheet } from '../src/core/parse/scoreSheet';
@@ -12,8 +13,9 @@ import { loadWorkbook } from '../src/gateways/xlsx/readWorkbook';
 
 const SAMPLE_FILE = path.join(__dirname, '..', 'assets', 'sample-2021.xlsx');
 const TEMPLATE_FILE = path.join(__dirname, '..', 'assets', 'template.xlsx');
+const FORMS_FILE = path.join(__dirname, '..', 'assets', 'sample-forms.xlsx');
 
-const REGENERATE = 'run `npm run samples` to regenerate assets/sample-2021.xlsx and assets/template.xlsx';
+const REGENERATE = 'run `npm run samples` to regenerate assets/sample-2021.xlsx, assets/template.xlsx and assets/sample-forms.xlsx';
 
 /**
  * Flattens the contents of a workbook into `key → JSON` entries: sheet names in order, and per
@@ -308,5 +310,56 @@ describe('assets/template.xlsx', () => {
     expect(findings).toEqual([]);
     // The 指标性质 cells offer the operators.
     expect(sheet(wb, '绩效指标').getCell('E4').dataValidation).toMatchObject({ type: 'list', formulae: ['"≥,≤,=,＞,＜,定性"'] });
+  });
+});
+
+describe('assets/sample-forms.xlsx (issue 9: forms only, illustrative)', () => {
+  it('matches what scripts/make-samples.ts generates', async () => {
+    await expectSameContents(FORMS_FILE, buildForms);
+  });
+
+  it('reads as four forms of one department: name and year from the forms, units from 实施单位, indicators as shown', async () => {
+    const { snapshot: snap } = await loadWorkbook(new Uint8Array(fs.readFileSync(FORMS_FILE)));
+    const result = runPipeline(snap, { lang: 'zh', basis: 'adjusted', style: 'trim', reportDate: new Date(Date.UTC(2024, 2, 1)) });
+    if (!result.ok) throw new Error(result.findings.map((f) => `${f.cell}: ${f.message}`).join('\n'));
+    const ev = result.evaluation;
+    expect([ev.department.name, ev.department.year]).toEqual(['示例县农业农村局', 2023]);
+    expect(ev.info.unitsIncluded).toBe('示例县农业农村局（本级）、示例县农业技术推广中心、示例县动物疫病预防控制中心、示例县农村人居环境整治办公室');
+    expect(ev.projects.map((p) => [p.name, p.source?.kind, p.adjustedBudget, p.actual])).toEqual([
+      ['高标准农田建设项目', 'form', 520, 508],
+      ['219-基层农技推广体系改革与建设补助项目', 'form', 80, 70],
+      ['动物防疫补助经费', 'form', 126, 121.5],
+      // 元 divided into 万元, from the rows under the total row the export left at 0.
+      ['51000023R000000012345-农村人居环境整治项目', 'form', 170, 153],
+    ]);
+    for (const [i, { spec }] of SAMPLE_FORMS.entries()) {
+      const indicators = ev.projects[i].indicators ?? [];
+      expect(indicators.map((ind) => [ind.level1, ind.name, ind.points, ind.score])).toEqual(spec.indicators.map((ind) => [ind.level1, ind.name, ind.points, ind.score]));
+    }
+    expect(ev.projects[0].indicators?.[5]).toMatchObject({ target: '≥90%', actual: '95%', level1Points: 10 });
+    expect(ev.projects[2].indicators?.[0]).toMatchObject({ target: '≥50万头只', actual: '52' });
+    // What the sample shows on purpose: the zero total row (three columns) and a national form under 90% with no 原因 cell.
+    expect(result.findings.filter((f) => f.severity !== 'info').map((f) => `${f.code} ${f.cell}`)).toEqual([
+      'form-total-mismatch 人居环境!C7',
+      'form-total-mismatch 人居环境!D7',
+      'form-total-mismatch 人居环境!E7',
+      'needs-explanation 农技推广!C3',
+    ]);
+  });
+
+  it('writes each form’s own 执行率, execution 得分 and 总分 as a careful clerk would (nothing for the rule to dispute)', async () => {
+    const wb = await loadFile(FORMS_FILE);
+    const national = sheet(wb, '高标准农田');
+    expect(national.getCell('G6').value).toBeCloseTo(508 / 520, 12);
+    expect(national.getCell('H6').value).toBe(executionFigures(520, 508).score);
+    expect(national.getCell('H6').value).toBe(9.77);
+    expect([national.getCell('G19').value, national.getCell('H19').value]).toEqual([100, 99.77]);
+    for (const name of ['高标准农田', '农技推广', '动物防疫', '人居环境']) {
+      const text = sheet(wb, name)
+        .getSheetValues()
+        .flat()
+        .filter((v) => typeof v === 'string');
+      expect(text.some((t) => (t as string).includes('均为示意数据'))).toBe(true);
+    }
   });
 });
