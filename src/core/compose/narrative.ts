@@ -302,11 +302,12 @@ function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null
   const notable = notableFindings(ev.findings);
   if (notable.length > 0) {
     const shown = notable.slice(0, 10);
-    const list = shown.map((f) => `${f.cell ? `${f.cell}：` : ''}${f.message}`);
+    // Each message ends a sentence of its own: its full stop goes before they are joined (not 计算。；人居环境!D7).
+    const list = shown.map((f) => `${f.cell ? `${f.cell}：` : ''}${f.message.replace(/[。.]\s*$/, '')}`);
     out.push({
       text: zh
-        ? `此外，数据核对发现 ${notable.length} 处需要注意的问题（详见附表2）：${list.join('；')}${notable.length > shown.length ? '等' : ''}`
-        : `The data check also found ${notable.length} point(s) to look at (Table 2): ${list.join('; ')}${notable.length > shown.length ? ' …' : ''}`,
+        ? `此外，数据核对发现 ${notable.length} 处需要注意的问题（详见附表2）：${list.join('；')}${notable.length > shown.length ? '等' : ''}。`
+        : `The data check also found ${notable.length} point(s) to look at (Table 2): ${list.join('; ')}${notable.length > shown.length ? ' …' : ''}.`,
       sources: shown.flatMap((f) => (f.cell ? [f.cell] : [])),
       key: 'findings',
     });
