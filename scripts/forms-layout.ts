@@ -294,7 +294,7 @@ export function addSplitForm(wb: ExcelJS.Workbook, spec: FormSpec): ExcelJS.Work
   spec.indicators.forEach((ind, i) => {
     const r = first + i;
     ws.getCell(r, 4).value = ind.name;
-    ws.getCell(r, 5).value = ind.op;
+    if (ind.op) ws.getCell(r, 5).value = ind.op;
     ws.getCell(r, 6).value = ind.value;
     if (ind.unit) ws.getCell(r, 7).value = ind.unit;
     actualCell(ws.getCell(r, 8), ind, true);

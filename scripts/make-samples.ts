@@ -515,7 +515,8 @@ function buildIndicatorSheet(wb: ExcelJS.Workbook, kind: Kind, year: string): vo
     const row = ws.getRow(r);
     if (line) {
       const [level1, level2, name, op, value, unit, actual, points, score, reason] = line;
-      row.values = [project, level1, level2, name, op, value, unit, actual, points, score, reason ?? null];
+      // No empty strings: a blank cell is blank (Excel and the file read '' differently).
+      row.values = [project, level1, level2, name, op, value, unit || null, actual, points, score, reason ?? null];
       // A percent typed as 97% is stored as 0.97 with a percent format: the reader sees it as shown.
       if (unit === '%' && typeof actual === 'number') row.getCell(8).numFmt = FMT_PERCENT;
     }
