@@ -15,6 +15,8 @@
 // steadier figure when other work shares the cores. Time per row at the largest size is
 // compared with the smallest (linear cost: the ratio near 1). BENCH_RUNS=N sets the runs per size (default 5,
 // 3 at 50,000 rows), BENCH_WARMUP=0 leaves out the warm-up runs but the first (whose output is regenerated).
+// Then a workbook of 200 项目支出绩效自评表 forms (BENCH_FORMS=N, 0 to skip; BENCH_ONLY=forms runs it alone): the
+// command, the bare round trip and the pipeline on it, with the time per form.
 // Prints a Markdown table and the aims, and writes the figures as JSON to a temp folder.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, promises as fs, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -23,7 +25,7 @@ import path from 'node:path';
 import type { EvaluationOptions } from '../src/core/model';
 import { runPipeline } from '../src/core/pipeline';
 import { loadWorkbook } from '../src/gateways/xlsx/readWorkbook';
-import { generateWorkbook, type Distribution, type GeneratedWorkbook } from './generate';
+import { generateFormsWorkbook, generateWorkbook, type Distribution, type GeneratedWorkbook } from './generate';
 
 const AIM_PIPELINE_MS_PER_10K = 50;
 const AIM_RATIO = 1.5;
@@ -231,6 +233,87 @@ async function measureSize(generated: GeneratedWorkbook, runs: number, method: R
   return [result('first', file, first, pipelineFirst), result('regenerate', evaluated, again, pipelineAgain)];
 }
 
+interface FormsResult {
+  forms: number;
+  indicators: number;
+  underTarget: number;
+  fileBytes: number;
+  runs: number;
+  commandS: number;
+  bareS: number;
+  ratio: number;
+  commandCpuS: number | null;
+  commandMsPerForm: number;
+  pipelineMedianMs: number;
+  pipelineMsPerForm: number;
+  commandPeakRssMb: number | null;
+}
+
+/** The command, the bare round trip and the pipeline on a workbook of `forms` forms (one project a sheet). */
+async function measureForms(forms: number, runs: number, method: RssMethod, dir: string): Promise<FormsResult> {
+  const file = path.join(dir, `forms-${forms}.xlsx`);
+  const started = Date.now();
+  const generated = await generateFormsWorkbook(file, forms);
+  console.log(`  forms-${forms}: generated in ${((Date.now() - started) / 1000).toFixed(1)} s (${generated.indicators} indicators, ${generated.underTarget} under target), median of ${runs}`);
+  const out = path.join(dir, `forms-${forms}.out.xlsx`);
+  const bareOut = path.join(dir, `forms-${forms}.bare.xlsx`);
+  const rssFile = path.join(dir, `rss-forms-${forms}.txt`);
+  process.stdout.write(`  forms-${forms}: warm-up`);
+  await runNode([CLI, file, '-o', out], method, rssFile, dir);
+  await runNode([BARE, file, bareOut], method, rssFile, dir);
+  const commandRuns: ChildRun[] = [];
+  const bareRuns: ChildRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    rmSync(out, { force: true });
+    commandRuns.push(await runNode([CLI, file, '-o', out], method, rssFile, dir));
+    rmSync(bareOut, { force: true });
+    bareRuns.push(await runNode([BARE, file, bareOut], method, rssFile, dir));
+    process.stdout.write(` · run ${i + 1}/${runs}`);
+  }
+  process.stdout.write(' · pipeline\n');
+  const { snapshot } = await loadWorkbook(await fs.readFile(file), OPTIONS.lang);
+  const check = runPipeline(snapshot, OPTIONS);
+  if (!check.ok) throw new Error(`the forms workbook does not evaluate:\n${check.findings.map((f) => `${f.cell}: ${f.message}`).join('\n')}`);
+  const read = check.evaluation.projects.filter((p) => p.source?.kind === 'form').length;
+  if (read !== forms) throw new Error(`generated ${forms} forms, the pipeline read ${read}`);
+  for (let i = 0; i < 2; i++) runPipeline(snapshot, OPTIONS);
+  const times: number[] = [];
+  for (let i = 0; i < Math.max(runs, 20); i++) {
+    gc();
+    const t = process.hrtime.bigint();
+    runPipeline(snapshot, OPTIONS);
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  const commandMs = median(commandRuns.map((r) => r.ms));
+  const bareMs = median(bareRuns.map((r) => r.ms));
+  const cpu = commandRuns.every((r) => r.cpuMs !== null) ? median(commandRuns.map((r) => r.cpuMs as number)) / 1000 : null;
+  const rss = commandRuns.map((r) => r.rssKb).filter((v): v is number => v !== null);
+  const pipelineMedianMs = median(times);
+  return {
+    forms,
+    indicators: generated.indicators,
+    underTarget: generated.underTarget,
+    fileBytes: statSync(file).size,
+    runs,
+    commandS: commandMs / 1000,
+    bareS: bareMs / 1000,
+    ratio: commandMs / bareMs,
+    commandCpuS: cpu,
+    commandMsPerForm: commandMs / forms,
+    pipelineMedianMs,
+    pipelineMsPerForm: pipelineMedianMs / forms,
+    commandPeakRssMb: rss.length ? Math.max(...rss) / 1024 : null,
+  };
+}
+
+function formsTable(r: FormsResult): string {
+  return [
+    '| forms | indicators | command s | bare read+write s | ratio | command CPU s | command ms/form | pipeline ms | pipeline ms/form | peak RSS MB |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${r.forms} | ${r.indicators.toLocaleString('en-US')} | ${r.commandS.toFixed(2)} | ${r.bareS.toFixed(2)} | ${r.ratio.toFixed(2)} | ${r.commandCpuS === null ? 'n/a' : r.commandCpuS.toFixed(2)} | ${r.commandMsPerForm.toFixed(1)} | ${r.pipelineMedianMs.toFixed(0)} | ${r.pipelineMsPerForm.toFixed(2)} | ${r.commandPeakRssMb === null ? 'n/a' : r.commandPeakRssMb.toFixed(0)} |`,
+  ].join('\n');
+}
+
 /** Time per row at the largest size ÷ at the smallest, for the same distribution and run (1 = linear). */
 function perRowGrowth(results: SizeResult[], r: SizeResult): number | null {
   const same = results.filter((o) => o.distribution === r.distribution && o.run === r.run);
@@ -338,7 +421,8 @@ async function main(): Promise<void> {
 
   const results: SizeResult[] = [];
   const runsFor = (rows: number) => Number(process.env.BENCH_RUNS) || (rows >= 50_000 ? 3 : 5);
-  for (const distribution of distributionsFromEnv()) {
+  const onlyForms = process.env.BENCH_ONLY === 'forms';
+  for (const distribution of onlyForms ? [] : distributionsFromEnv()) {
     for (const rows of sizes) {
       const runs = runsFor(rows);
       const started = Date.now();
@@ -354,12 +438,23 @@ async function main(): Promise<void> {
     }
   }
 
+  const formCount = process.env.BENCH_FORMS === undefined ? 200 : Number(process.env.BENCH_FORMS);
+  if (!Number.isInteger(formCount) || formCount < 0) throw new Error(`BENCH_FORMS: expected a whole number of forms, got "${process.env.BENCH_FORMS}"`);
+  const forms = formCount > 0 ? await measureForms(formCount, Number(process.env.BENCH_RUNS) || 5, method, dir) : null;
+
   const aimList = aims(results);
-  console.log('');
-  console.log(table(results));
-  console.log('');
-  console.log('Aims:');
-  for (const a of aimList) console.log(`- ${a.aim}: ${a.measured} — ${a.pass === null ? 'N/A' : a.pass ? 'PASS' : 'MISS'}`);
+  if (results.length > 0) {
+    console.log('');
+    console.log(table(results));
+    console.log('');
+    console.log('Aims:');
+    for (const a of aimList) console.log(`- ${a.aim}: ${a.measured} — ${a.pass === null ? 'N/A' : a.pass ? 'PASS' : 'MISS'}`);
+  }
+  if (forms) {
+    console.log('');
+    console.log('Forms (项目支出绩效自评表, one project a sheet):');
+    console.log(formsTable(forms));
+  }
 
   const jsonFile = path.join(dir, 'results.json');
   const json = {
@@ -372,6 +467,7 @@ async function main(): Promise<void> {
     cpuBusyBefore: busyBefore,
     aims: aimList,
     results,
+    forms,
   };
   await fs.writeFile(jsonFile, `${JSON.stringify(json, null, 2)}\n`);
   if (process.env.BENCH_KEEP !== '1') {

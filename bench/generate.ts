@@ -3,6 +3,7 @@
 // project, a 合计 row with the exact sums, a footer). Amounts are plain numbers, not formulas.
 // Written with ExcelJS's streaming writer so that 50,000 rows take seconds, not minutes.
 import ExcelJS from 'exceljs';
+import { addNationalForm, addSplitForm, type FormIndicator, type FormSpec } from '../scripts/forms-layout';
 
 const FMT_AMOUNT = '#,##0.00';
 const FMT_RATE = '0.00%';
@@ -283,4 +284,84 @@ export async function generateWorkbook(file: string, rows: number, distribution:
 
   await wb.commit();
   return { file, rows, distribution, underTarget, missingReasons };
+}
+
+// --- A workbook of 项目支出绩效自评表 forms (issue 9) --------------------------------------------------
+
+export interface GeneratedForms {
+  file: string;
+  forms: number;
+  /** Forms whose rate is below the 95% target. */
+  underTarget: number;
+  indicators: number;
+}
+
+const FORM_STEMS = ['高标准农田建设', '基层农技推广补助', '动物防疫补助', '农村人居环境整治', '耕地地力保护', '农业产业化发展', '农产品质量安全监管', '乡村道路建设'];
+
+/**
+ * `forms` forms, one a sheet, alternating the national and the Sichuan/split-target layouts (scripts/forms-layout.ts,
+ * as assets/sample-forms.xlsx), 5–8 indicators each, a tenth under target; every third in 元. No other sheet:
+ * the department comes from the forms. Written whole (a few hundred sheets of 30 rows: no streaming needed).
+ */
+export async function generateFormsWorkbook(file: string, forms: number, seed = 2023): Promise<GeneratedForms> {
+  const rnd = random(seed + forms);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'budget-eval bench';
+  wb.created = new Date(Date.UTC(2024, 0, 1));
+  wb.modified = wb.created;
+  let underTarget = 0;
+  let indicators = 0;
+  for (let i = 0; i < forms; i++) {
+    const stem = FORM_STEMS[i % FORM_STEMS.length];
+    const yuan = i % 3 === 2;
+    const scale = yuan ? 10000 : 1;
+    const initial = Math.round(20 + rnd() * 480);
+    const adjusted = initial + (rnd() < 0.6 ? 0 : Math.round(initial * (rnd() * 0.2 - 0.1)));
+    const rate = rnd() < 0.1 ? 0.7 + rnd() * 0.24 : 0.955 + rnd() * 0.045;
+    if (rate < 0.95) underTarget++;
+    const actual = Math.round(adjusted * rate * 100) / 100;
+    const out: FormIndicator[] = [];
+    const counts: Array<[FormIndicator['level1'], number, string[]]> = [
+      ['产出指标', 50, ['数量指标', '质量指标', '时效指标', '成本指标']],
+      ['效益指标', 30, ['社会效益指标', '经济效益指标']],
+      ['满意度指标', 10, ['服务对象满意度指标']],
+    ];
+    for (const [level1, points, level2s] of counts) {
+      const n = level1 === '产出指标' ? 2 + Math.floor(rnd() * 3) : level1 === '效益指标' ? 1 + Math.floor(rnd() * 2) : 1;
+      const each = points / n;
+      for (let k = 0; k < n; k++) {
+        const target = 50 + Math.round(rnd() * 950);
+        // Most met (within 1.3 × the target), one in eight missed by up to a fifth.
+        const missed = rnd() < 0.125;
+        const achieved = Math.round(target * (missed ? 0.8 + rnd() * 0.19 : 1 + rnd() * 0.3));
+        const percent = level1 === '满意度指标' || level2s[k % level2s.length] === '质量指标';
+        const score = Math.round(each * Math.min(1, achieved / target) * 100) / 100;
+        out.push(
+          percent
+            ? { level1, level2: level2s[k % level2s.length], name: `${level2s[k % level2s.length].replace('指标', '')}${k + 1}`, op: '≥', value: 90, unit: '%', actual: missed ? 0.85 : 0.95, points: each, score: missed ? Math.round(each * (85 / 90) * 100) / 100 : each, reason: missed ? '样本中有部分对象未达标，已督促整改' : undefined }
+            : { level1, level2: level2s[k % level2s.length], name: `${stem}${level2s[k % level2s.length].replace('指标', '')}${k + 1}`, op: '≥', value: target, unit: '个', actual: achieved, points: each, score, reason: missed ? '部分任务延至次年实施' : undefined },
+        );
+      }
+    }
+    indicators += out.length;
+    const spec: FormSpec = {
+      sheet: `表${String(i + 1).padStart(3, '0')}`,
+      year: 2023,
+      project: `${stem}项目（${String(i + 1).padStart(3, '0')}）`,
+      department: '示例县农业农村局（基准测试）',
+      unitName: `示例县${stem}中心`,
+      moneyUnit: yuan ? '元' : '万元',
+      parts: [[initial * scale, adjusted * scale, Math.round(actual * scale * 100) / 100]],
+      purpose: `完成${stem}年度任务。`,
+      outcome: `${stem}年度任务基本完成，执行率 ${(rate * 100).toFixed(2)}%。`,
+      reason: rate < 0.95 ? REASONS[i % REASONS.length] : undefined,
+      indicators: out,
+      conclusion: '良',
+      problems: '无',
+      improvements: '无',
+    };
+    (i % 2 === 0 ? addNationalForm : addSplitForm)(wb, spec);
+  }
+  await wb.xlsx.writeFile(file);
+  return { file, forms, underTarget, indicators };
 }

@@ -1,19 +1,24 @@
 /**
- * Generates the two workbooks shipped in assets/:
+ * Generates the workbooks shipped in assets/:
  *
- *   assets/sample-2021.xlsx — the seed department's fiscal-2021 figures (illustrative split)
- *   assets/template.xlsx    — the blank template with the same three sheets and layout, plus 评分设置
- *                             (the default scoring profile, editable)
+ *   assets/sample-2021.xlsx  — the seed department's fiscal-2021 figures (illustrative split), with illustrative
+ *                              绩效指标 rows for its seven projects
+ *   assets/template.xlsx     — the blank template with the same sheets and layout, plus 评分设置
+ *                              (the default scoring profile, editable)
+ *   assets/sample-forms.xlsx — 项目支出绩效自评表 forms only (national and Sichuan/split-target layouts),
+ *                              an illustrative department; scripts/forms-layout.ts writes the forms
  *
  * Run with `npm run samples`. test/samples.test.ts rebuilds both workbooks in memory and
  * checks that the committed files still hold the same contents.
  */
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { addNationalForm, addSplitForm, type FormSpec } from './forms-layout';
 
 export const ASSETS_DIR = path.join(__dirname, '..', 'assets');
 export const SAMPLE_PATH = path.join(ASSETS_DIR, 'sample-2021.xlsx');
 export const TEMPLATE_PATH = path.join(ASSETS_DIR, 'template.xlsx');
+export const FORMS_PATH = path.join(ASSETS_DIR, 'sample-forms.xlsx');
 
 /** Fixed so that regenerating the files gives the same document properties. */
 const FIXED_DATE = new Date(Date.UTC(2022, 0, 1, 0, 0, 0));
@@ -141,7 +146,8 @@ const TEMPLATE_INFO: Partial<Record<InfoLabel, string | number>> = {
 
 const SAMPLE_NOTE =
   '本示例的金额与执行率取自该局2021年度部门整体支出绩效自评报告；' +
-  '各项目年初预算与调整数的拆分、基本支出与项目支出的拆分为示意数据，原报告未公开。';
+  '各项目年初预算与调整数的拆分、基本支出与项目支出的拆分为示意数据，原报告未公开。' +
+  '「绩效指标」表的指标、目标值、完成值和得分均为示意数据，仅作演示。';
 
 const TEMPLATE_INSTRUCTIONS = [
   '1. 在本表填写部门名称、年度、金额单位等基础信息，以及部门职责、年度工作、绩效管理情况和下属单位。',
@@ -150,7 +156,8 @@ const TEMPLATE_INSTRUCTIONS = [
   '4. 金额单位以各表上方的“单位：元”或“单位：万元”为准，如与实际不符请直接修改该行。',
   '5. 调整后预算数和执行率可保留公式或留空，加载项会重新计算；名称为“合计”或“小计”的行视为合计行。',
   '6. 执行率低于说明阈值（默认90%）的项目，请在“偏差原因”栏写明原因。',
-  '7. 填写完成后点击“生成自评报告”（或运行 npx budget-eval 文件.xlsx）。',
+  '7. 在「绩效指标」表每个绩效指标填写一行，项目名称与「项目支出」表一致；未完成的指标请写明偏差原因。',
+  '8. 填写完成后点击“生成自评报告”（或运行 npx budget-eval 文件.xlsx）。',
 ];
 
 function buildInfoSheet(wb: ExcelJS.Workbook, kind: Kind, year: string): void {
@@ -409,6 +416,118 @@ function buildProjectSheet(wb: ExcelJS.Workbook, kind: Kind, year: string): void
 }
 
 // ---------------------------------------------------------------------------------------------
+// Sheet 绩效指标 (issue 9): one indicator a row, joined to 项目支出 by 项目名称; split targets
+// (指标性质 | 指标值 | 度量单位) as the split-target forms write them
+// ---------------------------------------------------------------------------------------------
+
+export const INDICATOR_HEADER = ['项目名称', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '实际完成值', '分值', '得分', '偏差原因'];
+const INDICATOR_OPERATORS = '"≥,≤,=,＞,＜,定性"';
+const TEMPLATE_INDICATOR_ROWS = 60;
+
+/**
+ * 一级 | 二级 | 三级 | 指标性质 | 指标值 | 度量单位 | 实际完成值 | 分值 | 得分 | 偏差原因. A number actual under `%` is a
+ * fraction shown with a percent format, as Excel stores a typed 97%. Illustrative: the seed report gives no
+ * indicators. Points are the default split (产出 50, 效益 30, 满意度 10; 预算执行率 10 comes from the money), and
+ * every 得分 is what the published rule gives at 2 decimals (qualitative ones inside their band), so the
+ * sample shows the indicators without raising a scoring finding; the two missed ones carry their reasons.
+ */
+export type IndicatorLine = [string, string, string, string, string | number, string, string | number, number, number, string?];
+
+const OUT = '产出指标';
+const EFF = '效益指标';
+const SAT = '满意度指标';
+const SOCIAL = '社会效益指标';
+const SERVED = '服务对象满意度指标';
+
+export const SAMPLE_INDICATORS: Record<string, IndicatorLine[]> = {
+  应急管理工作经费: [
+    [OUT, '数量指标', '开展安全生产检查次数', '≥', 200, '次', 215, 20, 20],
+    [OUT, '质量指标', '检查发现隐患整改率', '≥', 95, '%', 0.97, 15, 15],
+    [OUT, '时效指标', '年度工作任务按时完成率', '=', 100, '%', 1, 15, 15],
+    [EFF, SOCIAL, '应急管理体系运转情况', '定性', '运转顺畅', '', '达到预期', 30, 28],
+    [SAT, SERVED, '辖区企业满意度', '≥', 90, '%', 0.93, 10, 10],
+  ],
+  三防抢险工作经费: [
+    [OUT, '数量指标', '三防值班值守督导检查次数', '≥', 12, '次', 12, 20, 20],
+    [OUT, '质量指标', '抢险物资完好率', '≥', 95, '%', 0.98, 15, 15],
+    [OUT, '时效指标', '预警信息发布及时率', '=', 100, '%', 1, 15, 15],
+    [EFF, SOCIAL, '汛期因灾死亡人数', '≤', 0, '人', 0, 30, 30],
+    [SAT, SERVED, '群众满意度', '≥', 90, '%', 0.92, 10, 10],
+  ],
+  专职安监员人员经费: [
+    [OUT, '数量指标', '专职安监员人数', '=', 18, '人', 18, 20, 20],
+    [OUT, '成本指标', '人均经费标准', '≤', 7, '万元', 7, 15, 15],
+    [OUT, '时效指标', '经费按月发放率', '=', 100, '%', 1, 15, 15],
+    [EFF, SOCIAL, '安监员队伍稳定性', '定性', '保持稳定', '', '达成', 30, 27],
+    [SAT, SERVED, '安监员满意度', '≥', 85, '%', 0.9, 10, 10],
+  ],
+  自然灾害综合风险普查工作经费: [
+    [OUT, '数量指标', '完成普查调查任务数', '≥', 6, '项', 6, 20, 20],
+    [OUT, '质量指标', '普查数据质检合格率', '≥', 95, '%', 0.96, 15, 15],
+    [OUT, '时效指标', '数据采集完成时间', '定性', '2021年12月底前完成', '', '按时完成', 15, 15],
+    [EFF, SOCIAL, '为防灾减灾提供数据支撑', '定性', '效果明显', '', '效果明显', 30, 28],
+    [SAT, SERVED, '相关部门满意度', '≥', 90, '%', 0.95, 10, 10],
+  ],
+  '应急指挥救援工作经费（人员经费）': [
+    [OUT, '数量指标', '保障值守人员数', '=', 2, '人', 2, 20, 20],
+    [OUT, '质量指标', '值班值守到岗率', '=', 100, '%', 1, 15, 15],
+    [OUT, '时效指标', '工资按时发放率', '=', 100, '%', 1, 15, 15],
+    [EFF, SOCIAL, '24小时值班值守落实情况', '定性', '全年落实', '', '完成', 30, 27],
+    [SAT, SERVED, '值守人员满意度', '≥', 90, '%', 0.95, 10, 10],
+  ],
+  总值班室工作经费: [
+    [OUT, '数量指标', '突发事件信息报送数', '≥', 100, '条', 126, 20, 20],
+    [OUT, '质量指标', '信息报送准确率', '≥', 98, '%', 0.99, 15, 15],
+    [OUT, '时效指标', '信息报送及时率', '≥', 95, '%', 0.93, 15, 14.68, '个别夜间突发事件首报超过规定时限，已完善夜间值班交接流程'],
+    [EFF, SOCIAL, '应急指挥调度情况', '定性', '调度顺畅', '', '达到预期', 30, 27],
+    [SAT, SERVED, '市有关部门满意度', '≥', 90, '%', 0.91, 10, 10],
+  ],
+  安全生产宣传教育中心工作经费: [
+    [OUT, '数量指标', '举办安全生产培训场次', '≥', 60, '场', 59, 20, 19.67, '部分培训因疫情防控要求取消'],
+    [OUT, '数量指标', '发放安全宣传资料份数', '≥', 10000, '份', 12000, 15, 15],
+    [OUT, '时效指标', '宣传活动按时开展率', '≥', 95, '%', 1, 15, 15],
+    [EFF, SOCIAL, '群众安全意识', '定性', '明显提升', '', '效果明显', 30, 27],
+    [SAT, SERVED, '培训对象满意度', '≥', 90, '%', 0.94, 10, 10],
+  ],
+};
+
+function buildIndicatorSheet(wb: ExcelJS.Workbook, kind: Kind, year: string): void {
+  const ws = wb.addWorksheet('绩效指标', { views: [{ state: 'frozen', xSplit: 0, ySplit: 3 }] });
+  setWidths(ws, [30, 12, 16, 26, 9, 16, 9, 14, 8, 8, 36]);
+  title(ws, 'A1:K1', `${year}年度项目绩效指标表`, true);
+  ws.mergeCells('A2:K2');
+  ws.getCell('A2').value =
+    kind === 'sample'
+      ? '示例数据：本表的指标、目标值、完成值和得分均为示意，仅作演示。'
+      : '每个指标一行，项目名称与「项目支出」表一致。定量指标填指标性质（≥ ≤ = ＞ ＜）、指标值和度量单位；定性指标的指标性质填“定性”，指标值写目标（如“效果明显”）。';
+  ws.getCell('A2').alignment = { vertical: 'top', wrapText: true };
+  ws.getRow(2).height = 30;
+  ws.getRow(3).values = INDICATOR_HEADER;
+  styleHeaderRow(ws, 3, INDICATOR_HEADER.length);
+
+  const lines: Array<[string, IndicatorLine | null]> =
+    kind === 'sample'
+      ? SAMPLE_PROJECTS.flatMap((p) => (SAMPLE_INDICATORS[p.name] ?? []).map((line): [string, IndicatorLine] => [p.name, line]))
+      : Array.from({ length: TEMPLATE_INDICATOR_ROWS }, (): [string, null] => ['', null]);
+  const first = 4;
+  lines.forEach(([project, line], i) => {
+    const r = first + i;
+    const row = ws.getRow(r);
+    if (line) {
+      const [level1, level2, name, op, value, unit, actual, points, score, reason] = line;
+      // No empty strings: a blank cell is blank (Excel and the file read '' differently).
+      row.values = [project, level1, level2, name, op, value, unit || null, actual, points, score, reason ?? null];
+      // A percent typed as 97% is stored as 0.97 with a percent format: the reader sees it as shown.
+      if (unit === '%' && typeof actual === 'number') row.getCell(8).numFmt = FMT_PERCENT;
+    }
+    row.getCell(5).dataValidation = { type: 'list', allowBlank: true, formulae: [INDICATOR_OPERATORS] };
+    for (const c of [1, 4, 11]) row.getCell(c).alignment = { vertical: 'top', wrapText: true };
+    for (const c of [5, 6, 7, 8, 9, 10]) row.getCell(c).alignment = { vertical: 'top', horizontal: 'center' };
+  });
+  borderBox(ws, 3, first + lines.length - 1, INDICATOR_HEADER.length);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Sheet 评分设置 (template only: the sample keeps the default scoring by not having it)
 // ---------------------------------------------------------------------------------------------
 
@@ -504,6 +623,7 @@ export async function buildSample(): Promise<ExcelJS.Workbook> {
   buildInfoSheet(wb, 'sample', '2021');
   buildTotalsSheet(wb, 'sample', '2021');
   buildProjectSheet(wb, 'sample', '2021');
+  buildIndicatorSheet(wb, 'sample', '2021');
   return wb;
 }
 
@@ -512,13 +632,142 @@ export async function buildTemplate(): Promise<ExcelJS.Workbook> {
   buildInfoSheet(wb, 'template', '');
   buildTotalsSheet(wb, 'template', '');
   buildProjectSheet(wb, 'template', '');
+  buildIndicatorSheet(wb, 'template', '');
   buildScoreSheet(wb);
+  return wb;
+}
+
+// ---------------------------------------------------------------------------------------------
+// assets/sample-forms.xlsx: four forms of one (invented) department, no other sheet. Its name and year come
+// from the forms' 主管部门 and titles, its units from 实施单位. Illustrative figures, said under each form.
+// ---------------------------------------------------------------------------------------------
+
+const FORMS_DEPARTMENT = '示例县农业农村局';
+const FORMS_NOTE = '说明：本表为示例，项目、金额、指标和得分均为示意数据，仅作演示。';
+
+export const SAMPLE_FORMS: Array<{ layout: 'national' | 'split'; spec: FormSpec }> = [
+  {
+    layout: 'national',
+    spec: {
+      sheet: '高标准农田',
+      year: 2023,
+      project: '高标准农田建设项目',
+      department: FORMS_DEPARTMENT,
+      unitName: '示例县农业农村局（本级）',
+      moneyUnit: '万元',
+      parts: [
+        [480, 500, 492],
+        [0, 20, 16],
+        [0, 0, 0],
+      ],
+      purpose: '新建高标准农田 2000 亩，配套灌排、田间道路等设施，提升粮食综合生产能力。',
+      outcome: '新建高标准农田 2050 亩，工程全部通过验收，亩均粮食产能提高 52 公斤。',
+      indicators: [
+        { level1: '产出指标', level2: '数量指标', name: '新建高标准农田面积', op: '≥', value: 2000, unit: '亩', actual: 2050, points: 20, score: 20 },
+        { level1: '产出指标', level2: '质量指标', name: '工程验收合格率', op: '=', value: 100, unit: '%', actual: 1, points: 15, score: 15 },
+        { level1: '产出指标', level2: '时效指标', name: '项目完工时间', op: '', value: '2023年11月底前', unit: '', actual: '按时完成', points: 15, score: 15 },
+        { level1: '效益指标', level2: '经济效益指标', name: '亩均粮食产能提高', op: '≥', value: 50, unit: '公斤', actual: 52, points: 15, score: 15 },
+        { level1: '效益指标', level2: '社会效益指标', name: '受益农户数', op: '≥', value: 3000, unit: '户', actual: 3200, points: 15, score: 15 },
+        { level1: '满意度指标', level2: '服务对象满意度指标', name: '受益农户满意度', op: '≥', value: 90, unit: '%', actual: 0.95, points: 10, score: 10 },
+      ],
+      note: FORMS_NOTE,
+    },
+  },
+  {
+    layout: 'national',
+    spec: {
+      sheet: '农技推广',
+      year: 2023,
+      // A budget system's code before the name: kept in the JSON and the cell link, dropped from the report's text.
+      project: '219-基层农技推广体系改革与建设补助项目',
+      department: FORMS_DEPARTMENT,
+      unitName: '示例县农业技术推广中心',
+      moneyUnit: '万元',
+      parts: [
+        [80, 80, 70],
+        [0, 0, 0],
+        [0, 0, 0],
+      ],
+      purpose: '培训基层农技人员 300 人次，推广农业主推技术，覆盖农户 5000 户以上。',
+      outcome: '培训基层农技人员 260 人次，主推技术到位率 96%，覆盖农户 5200 户。',
+      indicators: [
+        { level1: '产出指标', level2: '数量指标', name: '培训农技人员人次', op: '≥', value: 300, unit: '人次', actual: 260, points: 20, score: 17.33, reason: '下半年两期集中培训合并为一期举办，下年度提前安排培训计划' },
+        { level1: '产出指标', level2: '质量指标', name: '农业主推技术到位率', op: '≥', value: 95, unit: '%', actual: 0.96, points: 15, score: 15 },
+        { level1: '产出指标', level2: '时效指标', name: '补助资金拨付及时率', op: '=', value: 100, unit: '%', actual: 1, points: 15, score: 15 },
+        { level1: '效益指标', level2: '社会效益指标', name: '主推技术覆盖农户数', op: '≥', value: 5000, unit: '户', actual: 5200, points: 30, score: 30 },
+        { level1: '满意度指标', level2: '服务对象满意度指标', name: '农户满意度', op: '≥', value: 90, unit: '%', actual: 0.92, points: 10, score: 10 },
+      ],
+      note: FORMS_NOTE,
+    },
+  },
+  {
+    layout: 'split',
+    spec: {
+      sheet: '动物防疫',
+      year: 2023,
+      project: '动物防疫补助经费',
+      department: FORMS_DEPARTMENT,
+      unitName: '示例县动物疫病预防控制中心',
+      moneyUnit: '万元',
+      parts: [[120, 126, 121.5]],
+      purpose: '完成春秋两季重大动物疫病强制免疫，免疫畜禽 50 万头只以上，全年不发生区域性重大动物疫情。',
+      outcome: '完成强制免疫畜禽 52 万头只，免疫抗体合格率 82%，全年未发生区域性重大动物疫情。',
+      indicators: [
+        { level1: '产出指标', level2: '数量指标', name: '强制免疫畜禽数', op: '≥', value: 50, unit: '万头只', actual: 52, points: 20, score: 20 },
+        { level1: '产出指标', level2: '质量指标', name: '免疫抗体合格率', op: '≥', value: 70, unit: '%', actual: 0.82, points: 15, score: 15 },
+        { level1: '产出指标', level2: '时效指标', name: '春秋两季集中免疫完成时间', op: '定性', value: '按期完成', unit: '', actual: '完成', points: 15, score: 15 },
+        { level1: '效益指标', level2: '社会效益指标', name: '区域性重大动物疫情发生次数', op: '≤', value: 0, unit: '次', actual: 0, points: 30, score: 30 },
+        { level1: '满意度指标', level2: '服务对象满意度指标', name: '养殖户满意度', op: '≥', value: 90, unit: '%', actual: 0.93, points: 10, score: 10 },
+      ],
+      conclusion: '优',
+      problems: '无',
+      improvements: '无',
+      note: FORMS_NOTE,
+    },
+  },
+  {
+    layout: 'split',
+    spec: {
+      sheet: '人居环境',
+      year: 2023,
+      project: '51000023R000000012345-农村人居环境整治项目',
+      department: FORMS_DEPARTMENT,
+      unitName: '示例县农村人居环境整治办公室',
+      moneyUnit: '元',
+      parts: [
+        [1500000, 1500000, 1380000],
+        [0, 200000, 150000],
+      ],
+      // The total row left at 0 by the export (a common fault): the reader sums the rows under it and says so.
+      total: [0, 0, 0],
+      reason: '部分村庄改厕选址调整，延至次年实施',
+      purpose: '完成农村户厕改造 800 户，村庄生活垃圾有效处理率达到 90% 以上。',
+      outcome: '完成农村户厕改造 720 户，改厕验收合格率 97%，村庄生活垃圾有效处理率 92%。',
+      indicators: [
+        { level1: '产出指标', level2: '数量指标', name: '农村户厕改造数', op: '≥', value: 800, unit: '户', actual: 720, points: 20, score: 18, reason: '部分村庄改厕选址调整，延至次年实施' },
+        { level1: '产出指标', level2: '质量指标', name: '改厕验收合格率', op: '≥', value: 95, unit: '%', actual: 0.97, points: 15, score: 15 },
+        { level1: '产出指标', level2: '成本指标', name: '户均改厕补助', op: '≤', value: 1500, unit: '元', actual: 1500, points: 15, score: 15 },
+        { level1: '效益指标', level2: '生态效益指标', name: '村庄生活垃圾有效处理率', op: '≥', value: 90, unit: '%', actual: 0.92, points: 30, score: 30 },
+        { level1: '满意度指标', level2: '服务对象满意度指标', name: '群众满意度', op: '≥', value: 90, unit: '%', actual: 0.9, points: 10, score: 10 },
+      ],
+      conclusion: '良',
+      problems: '部分村庄改厕进度滞后，年底前未全部完工。',
+      improvements: '加强项目调度，按月通报改厕进度，次年一季度前完成剩余改造。',
+      note: FORMS_NOTE,
+    },
+  },
+];
+
+export async function buildForms(): Promise<ExcelJS.Workbook> {
+  const wb = newWorkbook();
+  for (const { layout, spec } of SAMPLE_FORMS) (layout === 'national' ? addNationalForm : addSplitForm)(wb, spec);
   return wb;
 }
 
 export async function writeSamples(): Promise<void> {
   await (await buildSample()).xlsx.writeFile(SAMPLE_PATH);
   await (await buildTemplate()).xlsx.writeFile(TEMPLATE_PATH);
+  await (await buildForms()).xlsx.writeFile(FORMS_PATH);
 }
 
 if (require.main === module) {
@@ -526,6 +775,7 @@ if (require.main === module) {
     () => {
       console.log(`wrote ${path.relative(process.cwd(), SAMPLE_PATH)}`);
       console.log(`wrote ${path.relative(process.cwd(), TEMPLATE_PATH)}`);
+      console.log(`wrote ${path.relative(process.cwd(), FORMS_PATH)}`);
     },
     (err: unknown) => {
       console.error(err);

@@ -8,6 +8,7 @@ import { main as budgetEval } from '../src/cli/main';
 export const ROOT = path.resolve(__dirname, '..');
 export const OUT = path.join(ROOT, 'out');
 export const SAMPLE = path.join(ROOT, 'assets', 'sample-2021.xlsx');
+export const FORMS_SAMPLE = path.join(ROOT, 'assets', 'sample-forms.xlsx');
 /** pdftoppm's resolution: 110 dpi makes an A4 page 910 px wide, readable in the README. */
 export const DPI = 110;
 

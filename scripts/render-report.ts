@@ -5,6 +5,8 @@
 //   npm run render -- --update-docs    also copies the pages to docs/report-sample.png, report-sample-2.png, …
 //   npm run render -- --date 2022-01-15   the report's date (default: today, as the command does)
 //   npm run render -- --lang en           the English report
+//   npm run render -- --forms             the forms sample (assets/sample-forms.xlsx) instead: out/report-forms*,
+//                                         docs/report-forms.png, report-forms-2.png, … with --update-docs
 // Needs soffice (Debian: libreoffice-calc, fonts-noto-cjk for the Chinese text) and pdftoppm (poppler-utils).
 import ExcelJS from 'exceljs';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -12,18 +14,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { toolSheetNames } from '../src/gateways/xlsx/readWorkbook';
-import { need, OUT, pdfPages, renderFlags, ROOT, run, runCommand, SAMPLE } from './render-common';
+import { FORMS_SAMPLE, need, OUT, pdfPages, renderFlags, ROOT, run, runCommand, SAMPLE } from './render-common';
 
 async function main(): Promise<void> {
   const { updateDocs, lang, date } = renderFlags(process.argv.slice(2));
+  const forms = process.argv.includes('--forms');
+  const [input, prefix] = forms ? [FORMS_SAMPLE, 'report-forms'] : [SAMPLE, 'report-sample'];
   need('soffice', '--version', 'apt-get install -y libreoffice-calc fonts-noto-cjk');
   need('pdftoppm', '-v', 'apt-get install -y poppler-utils');
 
   const temp = mkdtempSync(path.join(os.tmpdir(), 'budget-eval-render-'));
   try {
     // 1. The command, as a clerk runs it (in-process, so it is the current source).
-    const evaluated = path.join(temp, 'sample-2021.evaluation.xlsx');
-    await runCommand([SAMPLE, '-o', evaluated, '--lang', lang], temp, date);
+    const evaluated = path.join(temp, `${path.basename(input, '.xlsx')}.evaluation.xlsx`);
+    await runCommand([input, '-o', evaluated, '--lang', lang], temp, date);
 
     // 2. Only the report sheet shown, so the PDF is the report and nothing else.
     const workbook = new ExcelJS.Workbook();
@@ -36,22 +40,22 @@ async function main(): Promise<void> {
     for (const ws of workbook.worksheets) if (ws.id !== report.id) ws.state = 'hidden';
     workbook.views = [{ activeTab: workbook.worksheets.indexOf(report), firstSheet: 0, visibility: 'visible' } as ExcelJS.WorkbookView];
     mkdirSync(OUT, { recursive: true });
-    const xlsx = path.join(OUT, 'report-sample.xlsx');
+    const xlsx = path.join(OUT, `${prefix}.xlsx`);
     await workbook.xlsx.writeFile(xlsx);
 
     // 3. LibreOffice prints it (its own profile in the temporary folder: a running LibreOffice is left alone).
     const profile = pathToFileURL(path.join(temp, 'lo-profile')).href;
     run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', OUT, xlsx]);
-    const pdf = path.join(OUT, 'report-sample.pdf');
+    const pdf = path.join(OUT, `${prefix}.pdf`);
     if (!existsSync(pdf)) throw new Error('LibreOffice wrote no PDF');
 
     // 4. The pages as PNG.
-    const pages = pdfPages(pdf, 'report-sample', `Report sheet "${report.name}"`);
+    const pages = pdfPages(pdf, prefix, `Report sheet "${report.name}"`);
 
     if (updateDocs) {
-      // Page 1 is docs/report-sample.png, page n > 1 docs/report-sample-n.png (the README shows them all).
+      // Page 1 is docs/<prefix>.png, page n > 1 docs/<prefix>-n.png (the README shows them all).
       pages.forEach((page, i) => {
-        const name = i === 0 ? 'report-sample.png' : `report-sample-${i + 1}.png`;
+        const name = i === 0 ? `${prefix}.png` : `${prefix}-${i + 1}.png`;
         copyFileSync(path.join(OUT, page), path.join(ROOT, 'docs', name));
         console.log(`Updated docs/${name} from out/${page}.`);
       });

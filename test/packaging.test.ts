@@ -96,6 +96,9 @@ describe('packaging: the command as installed with production dependencies only'
   it('ships the launcher, the compiled command and the bundled sample it defaults to', () => {
     const shipped = pkg.files ?? [];
     expect(shipped).toEqual(expect.arrayContaining(['bin/', 'build/src/**/*.js', 'assets/sample-2021.xlsx']));
+    // The README runs the command on the forms sample too (issue 9).
+    expect(shipped).toContain('assets/sample-forms.xlsx');
+    expect(readFileSync(path.join(root, 'README.md'), 'utf8')).toContain('budget-eval assets/sample-forms.xlsx');
     expect(Object.values(pkg.bin)).toEqual(['bin/budget-eval.js']);
     // The launcher loads the compiled command from build/src, which `files` covers.
     expect(readFileSync(path.join(root, 'bin/budget-eval.js'), 'utf8')).toContain("require('../build/src/cli/main.js')");

@@ -1,7 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { buildSample, buildTemplate } from '../scripts/make-samples';
+import { buildForms, buildSample, buildTemplate, INDICATOR_HEADER, SAMPLE_FORMS, SAMPLE_INDICATORS } from '../scripts/make-samples';
+import { executionFigures } from '../scripts/forms-layout';
+import { readIndicatorSheet } from '../src/core/parse/forms/indicatorSheet';
+import { runPipeline } from '../src/core/pipeline';
 import { readScoreSheet } from '../src/core/parse/scoreSheet';
 import { Grid } from '../src/core/parse/grid';
 import { DEFAULT_SCORE_PROFILE } from '../src/core/score/profile';
@@ -10,8 +13,9 @@ import { loadWorkbook } from '../src/gateways/xlsx/readWorkbook';
 
 const SAMPLE_FILE = path.join(__dirname, '..', 'assets', 'sample-2021.xlsx');
 const TEMPLATE_FILE = path.join(__dirname, '..', 'assets', 'template.xlsx');
+const FORMS_FILE = path.join(__dirname, '..', 'assets', 'sample-forms.xlsx');
 
-const REGENERATE = 'run `npm run samples` to regenerate assets/sample-2021.xlsx and assets/template.xlsx';
+const REGENERATE = 'run `npm run samples` to regenerate assets/sample-2021.xlsx, assets/template.xlsx and assets/sample-forms.xlsx';
 
 /**
  * Flattens the contents of a workbook into `key → JSON` entries: sheet names in order, and per
@@ -99,7 +103,7 @@ describe('assets/sample-2021.xlsx', () => {
 
   it('holds the key figures', async () => {
     const wb = await loadFile(SAMPLE_FILE);
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['部门信息', '部门支出', '项目支出']);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['部门信息', '部门支出', '项目支出', '绩效指标']);
 
     const info = sheet(wb, '部门信息');
     expect(info.getCell('A3').value).toBe('部门名称');
@@ -145,6 +149,49 @@ describe('assets/sample-2021.xlsx', () => {
   });
 });
 
+describe('the sample’s 绩效指标 sheet (issue 9: illustrative indicators, said so)', () => {
+  it('says it is illustrative, in the notes and on the sheet', async () => {
+    const wb = await loadFile(SAMPLE_FILE);
+    expect(String(sheet(wb, '部门信息').getCell('B13').value)).toContain('「绩效指标」表的指标、目标值、完成值和得分均为示意数据');
+    expect(String(sheet(wb, '绩效指标').getCell('A2').value)).toContain('示意');
+  });
+
+  it('gives each of the seven projects its indicators, read as shown (0.97 under 0% is 97%), points 50 / 30 / 10', async () => {
+    const { snapshot: snap } = await loadWorkbook(new Uint8Array(fs.readFileSync(SAMPLE_FILE)));
+    const result = runPipeline(snap, { lang: 'zh', basis: 'adjusted', style: 'trim', reportDate: new Date(Date.UTC(2022, 2, 1)) });
+    if (!result.ok) throw new Error(result.findings.map((f) => f.message).join('\n'));
+    // Linking the sheet raises nothing: every row names a project of 项目支出.
+    expect(result.findings.map((f) => f.code)).toEqual(['needs-explanation']);
+    const projects = result.evaluation.projects;
+    expect(projects).toHaveLength(7);
+    for (const p of projects) {
+      const indicators = p.indicators ?? [];
+      expect(indicators.map((i) => i.name)).toEqual(SAMPLE_INDICATORS[p.name].map((line) => line[2]));
+      const points = (level1: string) => indicators.filter((i) => i.level1 === level1).reduce((s, i) => s + (i.points ?? 0), 0);
+      expect([points('产出指标'), points('效益指标'), points('满意度指标')]).toEqual([50, 30, 10]);
+    }
+    const edu = projects.find((p) => p.name === '安全生产宣传教育中心工作经费')!.indicators![0];
+    expect(edu).toMatchObject({ target: '≥60场', actual: '59', points: 20, score: 19.67, reason: '部分培训因疫情防控要求取消', cell: '绩效指标!D34' });
+    const first = projects[0].indicators![1];
+    expect(first).toMatchObject({ target: '≥95%', actual: '97%' });
+  });
+
+  it('scores each quantitative indicator as the published rule does, at 2 decimals (the clerk’s 得分 are right)', () => {
+    // positive: points × min(1, actual ÷ target); reverse: full when actual ≤ target; equal: full when equal.
+    for (const lines of Object.values(SAMPLE_INDICATORS)) {
+      for (const [, , name, op, value, unit, actual, points, score, reason] of lines) {
+        if (op === '定性' || typeof value !== 'number' || typeof actual !== 'number') continue;
+        const a = unit === '%' ? actual * 100 : actual;
+        const rule = op === '≥' ? points * Math.min(1, a / value) : op === '≤' ? (a <= value ? points : (points * value) / a) : a === value ? points : 0;
+        expect([name, Math.round(rule * 100) / 100]).toEqual([name, score]);
+        // A missed one has its reason; nothing far above its target (≤ 1.5 ×).
+        if (rule < points) expect(reason).toBeTruthy();
+        if (op === '≥') expect(a).toBeLessThanOrEqual(value * 1.5);
+      }
+    }
+  });
+});
+
 describe('assets/template.xlsx', () => {
   it('matches what scripts/make-samples.ts generates', async () => {
     await expectSameContents(TEMPLATE_FILE, buildTemplate);
@@ -152,7 +199,7 @@ describe('assets/template.xlsx', () => {
 
   it('is blank apart from the defaults and formulas', async () => {
     const wb = await loadFile(TEMPLATE_FILE);
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['部门信息', '部门支出', '项目支出', '评分设置']);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['部门信息', '部门支出', '项目支出', '绩效指标', '评分设置']);
 
     const info = sheet(wb, '部门信息');
     expect(info.getCell('B3').value).toBeNull();
@@ -251,5 +298,68 @@ describe('assets/template.xlsx', () => {
     for (let r = 20; r <= 31; r++) expect(String(score.getCell(`C${r}`).value)).not.toBe('');
     expect(score.getCell('B21').numFmt).toBe('0%');
     expect(score.getCell('A32').value).toBeNull();
+  });
+
+  it('has a blank 绩效指标 sheet the parser reads as one (header found, no rows)', async () => {
+    const wb = await loadFile(TEMPLATE_FILE);
+    expect(sheet(wb, '绩效指标').getRow(3).values).toEqual([undefined, ...INDICATOR_HEADER]);
+    const { snapshot: snap } = await loadWorkbook(new Uint8Array(fs.readFileSync(TEMPLATE_FILE)));
+    const findings: Finding[] = [];
+    const read = readIndicatorSheet(new Grid(snap.sheets.find((s) => s.name === '绩效指标')!), 'zh', findings);
+    expect(read?.rows).toEqual([]);
+    expect(findings).toEqual([]);
+    // The 指标性质 cells offer the operators.
+    expect(sheet(wb, '绩效指标').getCell('E4').dataValidation).toMatchObject({ type: 'list', formulae: ['"≥,≤,=,＞,＜,定性"'] });
+  });
+});
+
+describe('assets/sample-forms.xlsx (issue 9: forms only, illustrative)', () => {
+  it('matches what scripts/make-samples.ts generates', async () => {
+    await expectSameContents(FORMS_FILE, buildForms);
+  });
+
+  it('reads as four forms of one department: name and year from the forms, units from 实施单位, indicators as shown', async () => {
+    const { snapshot: snap } = await loadWorkbook(new Uint8Array(fs.readFileSync(FORMS_FILE)));
+    const result = runPipeline(snap, { lang: 'zh', basis: 'adjusted', style: 'trim', reportDate: new Date(Date.UTC(2024, 2, 1)) });
+    if (!result.ok) throw new Error(result.findings.map((f) => `${f.cell}: ${f.message}`).join('\n'));
+    const ev = result.evaluation;
+    expect([ev.department.name, ev.department.year]).toEqual(['示例县农业农村局', 2023]);
+    expect(ev.info.unitsIncluded).toBe('示例县农业农村局（本级）、示例县农业技术推广中心、示例县动物疫病预防控制中心、示例县农村人居环境整治办公室');
+    expect(ev.projects.map((p) => [p.name, p.source?.kind, p.adjustedBudget, p.actual])).toEqual([
+      ['高标准农田建设项目', 'form', 520, 508],
+      ['219-基层农技推广体系改革与建设补助项目', 'form', 80, 70],
+      ['动物防疫补助经费', 'form', 126, 121.5],
+      // 元 divided into 万元, from the rows under the total row the export left at 0.
+      ['51000023R000000012345-农村人居环境整治项目', 'form', 170, 153],
+    ]);
+    for (const [i, { spec }] of SAMPLE_FORMS.entries()) {
+      const indicators = ev.projects[i].indicators ?? [];
+      expect(indicators.map((ind) => [ind.level1, ind.name, ind.points, ind.score])).toEqual(spec.indicators.map((ind) => [ind.level1, ind.name, ind.points, ind.score]));
+    }
+    expect(ev.projects[0].indicators?.[5]).toMatchObject({ target: '≥90%', actual: '95%', level1Points: 10 });
+    expect(ev.projects[2].indicators?.[0]).toMatchObject({ target: '≥50万头只', actual: '52' });
+    // What the sample shows on purpose: the zero total row (three columns) and a national form under 90% with no 原因 cell.
+    expect(result.findings.filter((f) => f.severity !== 'info').map((f) => `${f.code} ${f.cell}`)).toEqual([
+      'form-total-mismatch 人居环境!C7',
+      'form-total-mismatch 人居环境!D7',
+      'form-total-mismatch 人居环境!E7',
+      'needs-explanation 农技推广!C3',
+    ]);
+  });
+
+  it('writes each form’s own 执行率, execution 得分 and 总分 as a careful clerk would (nothing for the rule to dispute)', async () => {
+    const wb = await loadFile(FORMS_FILE);
+    const national = sheet(wb, '高标准农田');
+    expect(national.getCell('G6').value).toBeCloseTo(508 / 520, 12);
+    expect(national.getCell('H6').value).toBe(executionFigures(520, 508).score);
+    expect(national.getCell('H6').value).toBe(9.77);
+    expect([national.getCell('G19').value, national.getCell('H19').value]).toEqual([100, 99.77]);
+    for (const name of ['高标准农田', '农技推广', '动物防疫', '人居环境']) {
+      const text = sheet(wb, name)
+        .getSheetValues()
+        .flat()
+        .filter((v) => typeof v === 'string');
+      expect(text.some((t) => (t as string).includes('均为示意数据'))).toBe(true);
+    }
   });
 });

@@ -2,6 +2,7 @@
 import { composeNarrative } from '../../src/core/compose/narrative';
 import type { Evaluation } from '../../src/core/model';
 import { runPipeline } from '../../src/core/pipeline';
+import { splitForm } from './forms/formSheets';
 import { options, projectSheet, sheet, workbook } from './snapshot';
 
 function evaluation(projects: [string, number, number, number, number][], extra = workbook([]).sheets, over = {}): Evaluation {
@@ -13,6 +14,22 @@ function evaluation(projects: [string, number, number, number, number][], extra 
 const texts = (ev: Evaluation) => composeNarrative(ev).map((b) => b.text);
 
 describe('composeNarrative', () => {
+  it('joins the problems of 三 into one sentence: no 。； between them, one full stop at the end', () => {
+    // The split form's total row is 0 under its rows: three form-total-mismatch warnings, one a column.
+    const result = runPipeline(workbook([splitForm()]), options({ style: 'trim' }));
+    if (!result.ok) throw new Error(result.findings.map((f) => f.message).join('\n'));
+    const line = texts(result.evaluation).find((t) => t.startsWith('此外，数据核对发现'))!;
+    expect(line).toContain('云南表!B5：');
+    expect(line).not.toMatch(/。；|。等|。。/);
+    expect(line.endsWith('。')).toBe(true);
+    expect(line.match(/。/g)).toHaveLength(1);
+    const en = runPipeline(workbook([splitForm()]), options({ style: 'trim', lang: 'en' }));
+    if (!en.ok) throw new Error('en');
+    const enLine = texts(en.evaluation).find((t) => t.startsWith('The data check also found'))!;
+    expect(enLine).not.toMatch(/\.;|\.\./);
+    expect(enLine.endsWith('.')).toBe(true);
+  });
+
   it('leaves what only the clerk knows as visible prompts, never invented text', () => {
     const all = texts(evaluation([['甲项目', 100, 0, 100, 100]])).join('\n');
     expect(all).toContain('【请填写部门名称】');

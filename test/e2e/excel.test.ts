@@ -51,7 +51,7 @@ it.each([
     const fake = (window as unknown as { __fakeExcel: FakeExcelHandle }).__fakeExcel;
     return { syncs: fake.syncs(), sheetNames: fake.sheetNames(), rules: fake.rules(sheet), activeSheet: fake.activeSheet() } as Partial<Probe>;
   }, '项目支出');
-  expect(probe.sheetNames).toEqual(['部门信息', '部门支出', '项目支出', reportSheet]);
+  expect(probe.sheetNames).toEqual(['部门信息', '部门支出', '项目支出', '绩效指标', reportSheet]);
   expect(probe.activeSheet).toBe(reportSheet);
   expect(probe.rules?.some((rule) => rule.type === 'Custom' && rule.formula?.includes('ISTEXT("budget-eval")'))).toBe(true);
   const syncs = (probe.syncs ?? 0) - before;

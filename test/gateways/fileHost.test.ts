@@ -52,13 +52,13 @@ describe('the file host', () => {
     expect(outcome.reportSheet).toBe('绩效自评报告');
     expect(outcome.highlight).toBe('rule');
     expect(outcome.output?.name).toBe('sample-2021.evaluation.xlsx');
-    expect(await sheetNames(outcome.output!.bytes)).toEqual(['部门信息', '部门支出', '项目支出', '绩效自评报告']);
+    expect(await sheetNames(outcome.output!.bytes)).toEqual(['部门信息', '部门支出', '项目支出', '绩效指标', '绩效自评报告']);
     expect(Buffer.from(SAMPLE).equals(before)).toBe(true);
 
     // Again, in English: from the file as opened (one report sheet, not two), worded in English.
     const english = await host.generate({ ...DEFAULT_SETTINGS, lang: 'en' });
     if (!english.ok) throw new Error('the sample should evaluate');
-    expect(await sheetNames(english.output!.bytes)).toEqual(['部门信息', '部门支出', '项目支出', 'Evaluation report']);
+    expect(await sheetNames(english.output!.bytes)).toEqual(['部门信息', '部门支出', '项目支出', '绩效指标', 'Evaluation report']);
   });
 
   it('returns the findings and no output for a workbook with errors', async () => {

@@ -111,7 +111,7 @@ it('opens the sample, shows the result and offers the evaluated workbook for dow
 
   const evaluated = new ExcelJS.Workbook();
   await evaluated.xlsx.load((await readFileBytes(blobs[0])) as unknown as ExcelJS.Buffer);
-  expect(evaluated.worksheets.map((ws) => ws.name)).toEqual(['部门信息', '部门支出', '项目支出', '绩效自评报告']);
+  expect(evaluated.worksheets.map((ws) => ws.name)).toEqual(['部门信息', '部门支出', '项目支出', '绩效指标', '绩效自评报告']);
 
   // The settings are remembered in the browser.
   await user.click(screen.getByRole('button', { name: /设置/ }));
@@ -125,7 +125,7 @@ it('opens the sample, shows the result and offers the evaluated workbook for dow
   expect(await screen.findByRole('link', { name: '下载结果工作簿' }, TIMEOUT)).toHaveAttribute('href', 'blob:http://localhost/2');
   const again = new ExcelJS.Workbook();
   await again.xlsx.load((await readFileBytes(blobs[1])) as unknown as ExcelJS.Buffer);
-  expect(again.worksheets.map((ws) => ws.name)).toEqual(['部门信息', '部门支出', '项目支出', '绩效自评报告']);
+  expect(again.worksheets.map((ws) => ws.name)).toEqual(['部门信息', '部门支出', '项目支出', '绩效指标', '绩效自评报告']);
 });
 
 it('shows a workbook’s errors with their cells and offers no download', async () => {

@@ -236,7 +236,8 @@ function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null
   const notable = notableFindings(ev.findings);
   if (notable.length > 0) {
     const shown = notable.slice(0, lists.findings);
-    const list = shown.map((f) => `${f.cell ? `${f.cell}：` : ''}${f.message}`);
+    // Each message ends a sentence of its own: its full stop goes before they are joined (not 计算。；人居环境!D7).
+    const list = shown.map((f) => `${f.cell ? `${f.cell}：` : ''}${f.message.replace(/[。.]\s*$/, '')}`);
     out.push({
       text: w.findingsSummary(notable.length, list, notable.length > shown.length),
       sources: shown.flatMap((f) => (f.cell ? [f.cell] : [])),

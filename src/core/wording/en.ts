@@ -223,7 +223,7 @@ export const en: Wording = {
     reasonMissing: ' [Please explain the reason]',
     underItem: (n, name, rate, target, reasonText) => `(${n}) ${name}: ${rate}, below its ${target} target.${reasonText}`,
     moreUnder: (more) => `${more} more fall short; see Table 3.`,
-    findingsSummary: (count, items, more) => `The data check also found ${count} point(s) to look at (Table 2): ${items.join('; ')}${more ? ' …' : ''}`,
+    findingsSummary: (count, items, more) => `The data check also found ${count} point(s) to look at (Table 2): ${items.join('; ')}${more ? ' …' : ''}.`,
     measureAnalyse: (names, more) =>
       `1. Analyse each project that fell short (${names}${more ? ', …' : ''}), track payments against plan every month and make named staff responsible.`,
     measureBudget: (explainBelow) => `2. Budget more precisely from real needs and past execution; review next year's allocation of projects below ${explainBelow}.`,

@@ -274,7 +274,7 @@ export const zh = {
     reasonMissing: '【请说明原因】',
     underItem: (n: number, name: string, rate: string, target: string, reasonText: string) => `（${n}）${name}执行率 ${rate}，低于 ${target} 的目标。${reasonText}`,
     moreUnder: (more: number) => `另有 ${more} 个项目低于目标，见附表3。`,
-    findingsSummary: (count: number, items: string[], more: boolean) => `此外，数据核对发现 ${count} 处需要注意的问题（详见附表2）：${items.join('；')}${more ? '等' : ''}`,
+    findingsSummary: (count: number, items: string[], more: boolean) => `此外，数据核对发现 ${count} 处需要注意的问题（详见附表2）：${items.join('；')}${more ? '等' : ''}。`,
     measureAnalyse: (names: string, more: boolean) => `1.针对${names}${more ? '等' : ''}执行率未达标的项目逐项分析原因，跟踪预算项目支付进度，按月督办执行进度，将责任落实到人。`,
     measureBudget: (explainBelow: string) =>
       `2.提高预算编制的精准度，结合项目实际需要和往年执行情况测算预算，对执行率低于 ${explainBelow} 的项目在下年度预算安排中予以审慎考虑。`,

@@ -58,7 +58,7 @@ describe('a failure halfway through Generate', () => {
     fake.failNext({ ...failure, code: 'GeneralException' });
     await expect(host.generate(SETTINGS, undefined, REPORT_DATE)).rejects.toBeInstanceOf(HostError);
     expect(describeState(state)).toEqual(before);
-    expect(state.sheets.map((s) => s.name)).toEqual(['部门信息', '部门支出', '项目支出', '绩效自评报告']);
+    expect(state.sheets.map((s) => s.name)).toEqual(['部门信息', '部门支出', '项目支出', '绩效指标', '绩效自评报告']);
   });
 
   it.each([

@@ -76,7 +76,7 @@ describe('Generate on the bundled sample (the golden figures)', () => {
   it('marks the report sheet with BudgetEval_Report_1 → its A1, and activates it', () => {
     expect(reportNames(state).map((n) => [n.name, n.target])).toEqual([['BudgetEval_Report_1', { kind: 'range', sheetId: findSheet(state, '绩效自评报告')?.id, rect: { top: 0, left: 0, bottom: 0, right: 0 } }]]);
     expect(state.activeSheetId).toBe(findSheet(state, '绩效自评报告')?.id);
-    expect(state.sheets.map((s) => s.name)).toEqual(['部门信息', '部门支出', '项目支出', '绩效自评报告']);
+    expect(state.sheets.map((s) => s.name)).toEqual(['部门信息', '部门支出', '项目支出', '绩效指标', '绩效自评报告']);
   });
 
   it('formats the summary table: amounts #,##0.00, rates 0.00%, text as text, widths, bold header, A4 print', () => {
@@ -136,7 +136,7 @@ describe('Generate keeps the clerk’s work', () => {
     const first = describeState(state);
     const second = await host.generate(SETTINGS, undefined, REPORT_DATE);
     expect(second).toMatchObject({ ok: true, reportSheet: '绩效自评报告' });
-    expect(state.sheets.map((s) => s.name)).toEqual(['部门信息', '部门支出', '项目支出', '绩效自评报告']);
+    expect(state.sheets.map((s) => s.name)).toEqual(['部门信息', '部门支出', '项目支出', '绩效指标', '绩效自评报告']);
     expect(markedRules(state)).toHaveLength(1);
     expect(reportNames(state).map((n) => n.name)).toEqual(['BudgetEval_Report_1']);
     expect(describeState(state)).toEqual(first);
@@ -151,7 +151,7 @@ describe('Generate keeps the clerk’s work', () => {
     expect(outcome).toMatchObject({ ok: true, reportSheet: '绩效自评报告 (2)' });
     expect(sheetValues(state, '绩效自评报告')).toEqual([['我自己的笔记'], [42]]);
     await host.generate(SETTINGS, undefined, REPORT_DATE);
-    expect(state.sheets.map((s) => s.name)).toEqual(['部门信息', '部门支出', '项目支出', '绩效自评报告', '绩效自评报告 (2)']);
+    expect(state.sheets.map((s) => s.name)).toEqual(['部门信息', '部门支出', '项目支出', '绩效指标', '绩效自评报告', '绩效自评报告 (2)']);
     expect(sheetValues(state, '绩效自评报告')).toEqual([['我自己的笔记'], [42]]);
   });
 
@@ -163,7 +163,7 @@ describe('Generate keeps the clerk’s work', () => {
     const { host } = install(state);
     const outcome = await host.generate(SETTINGS, undefined, REPORT_DATE);
     expect(outcome).toMatchObject({ ok: true, reportSheet: '绩效自评报告' });
-    expect(state.sheets.map((s) => s.name)).toEqual(['部门信息', '部门支出', '项目支出', '绩效自评报告']);
+    expect(state.sheets.map((s) => s.name)).toEqual(['部门信息', '部门支出', '项目支出', '绩效指标', '绩效自评报告']);
     expect(reportNames(state).map((n) => n.name)).toEqual(['BudgetEval_Report_1']);
     expect(markedRules(state).map((r) => r.formula)).toEqual([SAMPLE_RULE]);
   });

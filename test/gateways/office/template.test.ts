@@ -34,8 +34,8 @@ describe.each([
     const before = clerkSheets(state);
     install(state, options);
     const outcome = await runExcel((context) => insertTemplate(context, new Uint8Array(TEMPLATE)));
-    expect(outcome).toEqual({ sheets: ['部门信息', '部门支出', '项目支出 (2)', '评分设置'], method });
-    expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1', '项目支出', '部门信息', '部门支出', '项目支出 (2)', '评分设置']);
+    expect(outcome).toEqual({ sheets: ['部门信息', '部门支出', '项目支出 (2)', '绩效指标', '评分设置'], method });
+    expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1', '项目支出', '部门信息', '部门支出', '项目支出 (2)', '绩效指标', '评分设置']);
     expect(clerkSheets(state)).toEqual(before);
     expect(state.activeSheetId).toBe(findSheet(state, '部门信息')?.id);
   });
@@ -50,6 +50,10 @@ describe.each([
     expect(cellByRef(state, '项目支出!G4')?.numberFormat).toBe('0.00%');
     expect(cellByRef(state, '部门信息!B6')?.value).toBe(0.95);
     expect(findSheet(state, '项目支出')?.merges).toContainEqual({ top: 0, left: 0, bottom: 0, right: 9 });
+    // Issue 9: the 绩效指标 sheet, blank under its header, in both paths.
+    expect(sheetValues(state, '绩效指标')[2]).toEqual(['项目名称', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '实际完成值', '分值', '得分', '偏差原因']);
+    expect(sheetValues(state, '绩效指标').slice(3).flat().every((v) => v === '' || v === null)).toBe(true);
+    expect(findSheet(state, '绩效指标')?.merges).toContainEqual({ top: 0, left: 0, bottom: 0, right: 10 });
     if (method === 'cells') {
       expect(cellByRef(state, '项目支出!A3')?.bold).toBe(true);
       expect(findSheet(state, '项目支出')?.columnWidths.get(1)).toBeGreaterThan(findSheet(state, '项目支出')?.columnWidths.get(0) ?? 0);
@@ -63,7 +67,7 @@ describe('Insert template on ExcelApi 1.1 (Excel 2016 bought outright)', () => {
     const before = clerkSheets(state);
     const { host } = install(state, { maxExcelApi: '1.1' });
     await host.insertTemplate();
-    expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1', '项目支出', '部门信息', '部门支出', '项目支出 (2)', '评分设置']);
+    expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1', '项目支出', '部门信息', '部门支出', '项目支出 (2)', '绩效指标', '评分设置']);
     expect(clerkSheets(state)).toEqual(before);
     expect(cellByRef(state, '项目支出 (2)!E4')?.formula).toBe('=C4+D4');
     expect(findSheet(state, '项目支出 (2)')?.merges).toEqual([]);
@@ -91,7 +95,7 @@ describe('Insert template, failing halfway (cells)', () => {
     const { fake, host } = install(state);
     await host.insertTemplate();
     expect(fake.stats.syncs).toBe(2);
-    expect(state.sheets).toHaveLength(6);
+    expect(state.sheets).toHaveLength(7);
   });
 });
 

@@ -45,7 +45,7 @@ describe.each(BUILDS)('ExcelJS internals the adapter uses ($name)', (build) => {
   it('hands each worksheet part to beforeSheet with its name, before ExcelJS parses it', async () => {
     const seen: { path: string; name: string | undefined; head: string }[] = [];
     const { partOfSheet } = await adapter.loadWithExcelJS(SAMPLE, await JSZip.loadAsync(SAMPLE), (part) => seen.push({ path: part.path, name: part.name, head: part.xml.slice(0, 40) }));
-    expect(seen.map((s) => s.name)).toEqual(['部门信息', '部门支出', '项目支出']);
+    expect(seen.map((s) => s.name)).toEqual(['部门信息', '部门支出', '项目支出', '绩效指标']);
     expect(seen.every((s) => s.head.startsWith('<?xml'))).toBe(true);
     expect([...partOfSheet.entries()]).toEqual(seen.map((s) => [s.name, s.path]));
   });
