@@ -1,13 +1,14 @@
 /** @jest-environment jsdom */
 // The pane's results for a workbook of forms (issue 9): per project with indicators, the 绩效自评 total by the rule
 // beside the clerk's, in both languages; the project's name a link to its form's 项目名称 cell, on a sheet whose
-// name Excel quotes (spaces, parentheses, an apostrophe).
+// name Excel quotes (spaces, parentheses, an apostrophe); both cells of a duplicate links.
 import '@testing-library/jest-dom';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Lang } from '../../src/core/model';
 import { runPipeline } from '../../src/core/pipeline';
 import type { GenerateOutcome } from '../../src/gateways/host';
+import { Findings } from '../../src/taskpane/components/Findings/Findings';
 import { Results } from '../../src/taskpane/components/Results/Results';
 import { STRINGS, StringsContext } from '../../src/taskpane/i18n';
 import { nationalForm, sichuanForm } from '../core/forms/formSheets';
@@ -86,5 +87,36 @@ describe('the projects’ self-evaluation scores', () => {
       expect(s.selfScoresHint.length).toBeGreaterThan(10);
       expect(s.selfScoreAbove.length).toBeGreaterThan(5);
     }
+  });
+});
+
+describe('the cells of a duplicate', () => {
+  it('links both: the table row the finding is at, and the form it names', async () => {
+    const snapshot = workbook([nationalForm(NATIONAL), projectSheet('项目支出', [['池州市贵池区乡村道路项目', 100, 0, 100, 100]])]);
+    const result = runPipeline(snapshot, options());
+    if (!result.ok) throw new Error('should evaluate');
+    const duplicate = result.evaluation.findings.filter((f) => f.code === 'form-table-duplicate');
+    expect(duplicate).toHaveLength(1);
+    const selected: string[] = [];
+    render(<Findings findings={duplicate} onSelect={(reference) => selected.push(reference)} />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: '项目支出!B3' }));
+    await user.click(screen.getByRole('button', { name: "'自评表 (1)'!C3" }));
+    expect(selected).toEqual(['项目支出!B3', "'自评表 (1)'!C3"]);
+    expect(screen.getByRole('listitem')).toHaveTextContent("另见 '自评表 (1)'!C3");
+  });
+
+  it('links a duplicate project’s first row beside its own (English)', () => {
+    const snapshot = workbook([projectSheet('项目支出', [['甲', 100, 0, 100, 100], ['甲', 50, 0, 50, 50]])]);
+    const result = runPipeline(snapshot, options({ lang: 'en' }));
+    if (!result.ok) throw new Error('should evaluate');
+    const duplicate = result.evaluation.findings.filter((f) => f.code === 'duplicate-project');
+    render(
+      <StringsContext.Provider value={STRINGS.en}>
+        <Findings findings={duplicate} onSelect={() => undefined} />
+      </StringsContext.Provider>,
+    );
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['项目支出!B4', '项目支出!B3']);
+    expect(screen.getByRole('listitem')).toHaveTextContent('See also 项目支出!B3');
   });
 });

@@ -96,6 +96,7 @@ export const en: Strings = {
     info: (count: number) => `Notes (${count})`,
   },
   wholeWorkbook: 'Whole workbook',
+  seeAlso: 'See also ',
   findingsShown: (shown: number, total: number) => `Listing the first ${shown} of ${total}.`,
   findingsShowAll: (total: number) => `Show all ${total}`,
 

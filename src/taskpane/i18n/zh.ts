@@ -100,6 +100,7 @@ export const zh = {
     info: (count: number) => `提示（${count}）`,
   } satisfies Record<Severity, (count: number) => string>,
   wholeWorkbook: '整个工作簿',
+  seeAlso: '另见 ',
   findingsShown: (shown: number, total: number) => `仅列出前 ${shown} 条，共 ${total} 条。`,
   findingsShowAll: (total: number) => `显示全部 ${total} 条`,
 
