@@ -85,6 +85,15 @@ describe('the highlight in forms', () => {
     await host.removeHighlights();
     expect(sheetsOf(state)).toEqual(before);
   });
+
+  it('stops before writing anything when a form it must highlight is protected, naming the sheet (as for a table)', async () => {
+    const state = await formsWorkbook();
+    findSheet(state, SICHUAN)!.protected = true;
+    const before = describeState(state);
+    const { host } = install(state);
+    await expect(host.generate(SETTINGS, undefined, REPORT_DATE)).rejects.toMatchObject({ code: 'protected', detail: expect.stringContaining(SICHUAN) });
+    expect(describeState(state)).toEqual(before);
+  });
 });
 
 describe('change events and the stale check on form and 绩效指标 sheets', () => {
