@@ -8,7 +8,8 @@ import { checkFreshness } from '../../src/core/record/freshness';
 import { formatKey, KEY_COLUMN, parseKey, paragraphHash, readReportRecord } from '../../src/core/record/reportRecord';
 import { parseWorkbook } from '../../src/core/parse/parseWorkbook';
 import { goldenWorkbook } from './golden';
-import { options } from './snapshot';
+import { nationalForm, sichuanForm } from './forms/formSheets';
+import { options, projectSheet, sheet, workbook } from './snapshot';
 
 const fingerprintOf = (snapshot: WorkbookSnapshot) => fingerprintInput(parseWorkbook(snapshot, 'zh').input);
 
@@ -111,6 +112,64 @@ describe('the fingerprint and the 评分设置 sheet', () => {
     expect(fingerprintOf(withSheet(scoring(table(9))))).not.toBe(base);
     expect(fingerprintOf(withSheet(scoring(table(null))))).not.toBe(base);
     expect(fingerprintOf(withSheet(scoring([[], [], ...table(8)])))).toBe(base);
+  });
+});
+
+describe('the fingerprint of forms and indicators (issue 9)', () => {
+  // Stored from main before forms and indicators joined the fingerprint: a workbook with neither must digest
+  // exactly as it did, so that the reports made before stay current.
+  it('is unchanged for a workbook with no forms and no indicators', () => {
+    expect(fingerprintOf(goldenWorkbook())).toBe('fa0280ffbb392ee794c11db7f00c80571741db3bbd3c65be82f7658b10869c5e');
+    const scoring = { name: '评分设置', values: [['指标', '分值', '类型', '得分'], ['预算完成率', 20, '预算完成率', null], ['预算编制科学性', 10, '人工评分', 8]], merges: [] };
+    expect(fingerprintOf({ ...goldenWorkbook(), sheets: [...goldenWorkbook().sheets, scoring] })).toBe('1eb73d904477d013e5fa4557e19b1016c96a1361722367847b23d1f79044d7ba');
+  });
+
+  const forms = () => workbook([nationalForm('自评表 (1)'), sichuanForm('自评表 (2)')]);
+  const formsPrint = fingerprintOf(forms());
+
+  it('changes with a clerk’s indicator 得分, actual, target, points or reason in a form', () => {
+    expect(formsPrint).toMatch(/^[0-9a-f]{64}$/);
+    expect(fingerprintOf(forms())).toBe(formsPrint);
+    // 自评表 (1): the 道路建设长度 row (13) — 实际完成值 F, 分值 G, 得分 H, 偏差原因 I; 年度指标值 E.
+    for (const [col, value] of [[7, 18], [5, '9.6公里'], [4, '≥11公里'], [6, 21], [8, '雨季与汛期影响']] as const) {
+      expect(fingerprintOf(withCell(forms(), '自评表 (1)', 12, col, value))).not.toBe(formsPrint);
+    }
+    // A blank 得分 is not a zero: the clerk's score is gone.
+    expect(fingerprintOf(withCell(forms(), '自评表 (1)', 12, 7, null))).not.toBe(formsPrint);
+  });
+
+  it('changes with a form’s own figures and texts: its execution 得分, 总分, 存在问题, 改进措施', () => {
+    expect(fingerprintOf(withCell(forms(), '自评表 (1)', 5, 7, 9))).not.toBe(formsPrint); // 年度资金总额's 得分
+    expect(fingerprintOf(withCell(forms(), '自评表 (1)', 17, 7, 96))).not.toBe(formsPrint); // 总分's 得分
+    expect(fingerprintOf(withCell(forms(), '自评表 (2)', 19, 1, '进度偏慢，资金拨付滞后'))).not.toBe(formsPrint); // 存在问题
+    expect(fingerprintOf(withCell(forms(), '自评表 (2)', 20, 1, '加快进度'))).not.toBe(formsPrint); // 改进措施 (was 无)
+  });
+
+  it('stays the same when only layout changes: a note beside the form, the form’s sheet renamed', () => {
+    expect(fingerprintOf(withCell(forms(), '自评表 (1)', 40, 12, '备注：已核对'))).toBe(formsPrint);
+    const renamed = workbook([nationalForm('甲表'), sichuanForm('乙表')]);
+    expect(fingerprintOf(renamed)).toBe(formsPrint);
+  });
+
+  it('changes with a row of the 绩效指标 sheet (an edited 得分), and a table project gains one entry only with indicators', () => {
+    const header = ['项目名称', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '实际完成值', '分值', '得分', '偏差原因'];
+    const table = projectSheet('项目支出', [['甲项目', 100, 0, 100, 90]]);
+    const bare = fingerprintOf(workbook([table]));
+    const withIndicators = (score: number) => workbook([table, sheet('绩效指标', [header, ['甲项目', '产出指标', '数量指标', '培训人次', '≥', 100, '人次', 90, 50, score, '场地不足']])]);
+    expect(fingerprintOf(withIndicators(45))).not.toBe(bare);
+    expect(fingerprintOf(withIndicators(46))).not.toBe(fingerprintOf(withIndicators(45)));
+    // A 绩效指标 row naming no project is left out of the report: not of the fingerprint either.
+    const unknown = workbook([table, sheet('绩效指标', [header, ['无此项目', '产出指标', '数量指标', '培训人次', '≥', 100, '人次', 90, 50, 45, null]])]);
+    expect(fingerprintOf(unknown)).toBe(bare);
+  });
+
+  it('makes a forms report stale when a clerk edits a 得分, and current again when it is put back', () => {
+    const first = generate(forms());
+    const after = generated(forms(), first.report);
+    expect(checkFreshness(after, 'zh')).toMatchObject({ status: 'current', fingerprint: first.fingerprint });
+    const edited = withCell(after, '自评表 (1)', 12, 7, 20);
+    expect(checkFreshness(edited, 'zh')).toMatchObject({ status: 'stale', reports: [{ status: 'stale', recorded: first.fingerprint }] });
+    expect(checkFreshness(withCell(edited, '自评表 (1)', 12, 7, 19), 'zh').status).toBe('current');
   });
 });
 

@@ -1,7 +1,7 @@
 // Which rows of the clerk's own tables to highlight, and how: a conditional-format rule that recomputes the
 // rate from the row's cells (so it follows the data), or a plain fill where the cells are not plain numbers.
 import { columnLetters, parseRange, splitReference } from '../address';
-import type { Basis, CellRange, Evaluation, ProjectTableLayout, WorkbookSnapshot } from '../model';
+import type { Basis, CellRange, Evaluation, ProjectResult, ProjectTableLayout, SourceCell, WorkbookSnapshot } from '../model';
 import { call, div, group, gt, lt, num, printFormula, ref, ROUND, text, type Expr } from '../formula/formula';
 import { completeFigures, denominatorExpr, rowTargetExpr } from '../formula/reportFormulas';
 import type { HighlightPlan, HighlightRule } from './reportPlan';
@@ -101,13 +101,67 @@ export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): High
     const rule: HighlightRule = { sheet: layout.sheet, areas, formula: printFormula(formula) };
     plan.rules.push(rule);
   });
-  // A clerk's indicator 得分 above the rule (issue 9): a fill on that cell, removed like the others.
+  planForms(ev, plan);
+  // A clerk's indicator 得分 above the rule (issue 9): a fill on that cell, removed like the others — in every
+  // host, those without conditional formats too.
   for (const p of ev.projects) {
     for (const ind of p.indicators ?? []) {
-      const ref = ind.aboveRule && ind.scoreCell ? splitReference(ind.scoreCell) : null;
-      const range = ref ? parseRange(ref.address) : null;
-      if (ref && range) plan.fills.push({ sheet: ref.sheet, range });
+      const at = ind.aboveRule && ind.scoreCell ? cellOf(ind.scoreCell) : null;
+      if (!at) continue;
+      plan.fills.push(at);
+      plan.fallbackFills.push(at);
     }
   }
   return plan;
+}
+
+/** `'自评表 (1)'!E8` as a sheet and a range. */
+function cellOf(reference: string): { sheet: string; range: CellRange } | null {
+  const at = splitReference(reference);
+  const range = at ? parseRange(at.address) : null;
+  return at && range ? { sheet: at.sheet, range } : null;
+}
+
+/**
+ * The cell a form's rate divides by under the basis, as core/evaluate.ts `denominator` takes it (a form has no
+ * carry-over: 调整后 + 结转 is 调整后), when that figure was read from one cell of the form; else null.
+ */
+function formDenominator(p: ProjectResult, basis: Basis): SourceCell | null {
+  if (basis === 'initial' && p.initialBudget !== null) return p.sources.initialBudget ?? null;
+  // Without a 全年预算数 the form's 调整后 is its 年初 (core/parse/forms/readForm.ts).
+  return p.sources.adjustedBudget ?? (p.initialBudget !== null && p.initialBudget === p.adjustedBudget ? p.sources.initialBudget ?? null : null);
+}
+
+/**
+ * A form's rule (issue 9): on its 全年执行数 / 预算执行数 cell, the rate recomputed from the form's own cells and
+ * compared as displayed with the project's target, as a table row's rule; null where a figure is not a plain
+ * number in one cell of the form (a total summed from the rows under it, a number typed as text).
+ */
+export function formHighlightExpr(p: ProjectResult, basis: Basis): Expr | null {
+  const actual = p.sources.actual;
+  const denominator = formDenominator(p, basis);
+  if (!actual?.formula || !denominator?.formula) return null;
+  const a = splitReference(actual.ref);
+  const d = splitReference(denominator.ref);
+  // One form, one unit: no scaling. A rule reads its own sheet only.
+  if (!a || !d || a.sheet !== d.sheet || actual.divisor !== denominator.divisor) return null;
+  const den = ref(d.address);
+  return call('AND', MARK, gt(den, num(0)), lt(ROUND(div(ref(a.address), den), 4), ROUND(num(p.effectiveTarget), 4)));
+}
+
+/**
+ * Forms: the execution cell highlighted like a table row — a rule that follows the form's cells, else a fill
+ * when under target (on the money block's total row when the actual was summed from the rows under it).
+ */
+function planForms(ev: Evaluation, plan: HighlightPlan): void {
+  for (const p of ev.projects) {
+    if (p.source?.kind !== 'form') continue;
+    const actualCell = p.sources.actual ? cellOf(p.sources.actual.ref) : null;
+    const { sheet, row, firstCol, lastCol } = p.location;
+    const target = actualCell ?? { sheet, range: { top: row, bottom: row, left: firstCol, right: lastCol } };
+    if (p.underTarget) plan.fallbackFills.push(target);
+    const formula = actualCell ? formHighlightExpr(p, ev.department.basis) : null;
+    if (actualCell && formula) plan.rules.push({ sheet: actualCell.sheet, areas: [actualCell.range], formula: printFormula(formula) });
+    else if (p.underTarget) plan.fills.push(target);
+  }
 }

@@ -191,7 +191,7 @@ export const HIGHLIGHT_FONT = `FF${HIGHLIGHT_FONT_RGB}`;
 
 export interface HighlightRule {
   sheet: string;
-  /** The project rows the rule covers (whole table width), as separate areas. */
+  /** The project rows the rule covers (whole table width), as separate areas; or a form's execution cell. */
   areas: CellRange[];
   /** Formula relative to the first area's top-left cell, without the leading `=`. */
   formula: string;

@@ -67,6 +67,10 @@ export const en: Strings = {
   noneUnderTarget: 'Every project reached its execution target.',
   projectRate: (rate: string, target: string) => `rate ${rate}, target ${target}`,
   projectNoRate: (target: string) => `no rate can be computed, target ${target}`,
+  selfScores: (count: number) => `Project self-evaluation scores (${count})`,
+  selfScoresHint: 'By the rule: the execution-rate score plus each indicator scored by the published rule; filed: the score of the form’s total row, or the sum of the score cells.',
+  selfScore: (rule: string, clerk: string, max: string) => (clerk ? `by the rule ${rule}, filed ${clerk} (of ${max})` : `by the rule ${rule}, none filed (of ${max})`),
+  selfScoreAbove: ': the filed score is above the rule’s, and a reviewer may deduct',
   selectHint: 'Select this cell in the workbook',
   openReport: (sheet: string) => `Open the report sheet "${sheet}"`,
   highlightRule: 'The projects under target are marked in your table with conditional formatting.',
@@ -93,6 +97,7 @@ export const en: Strings = {
     info: (count: number) => `Notes (${count})`,
   },
   wholeWorkbook: 'Whole workbook',
+  seeAlso: 'See also ',
   findingsShown: (shown: number, total: number) => `Listing the first ${shown} of ${total}.`,
   findingsShowAll: (total: number) => `Show all ${total}`,
 

@@ -70,6 +70,11 @@ export const zh = {
   noneUnderTarget: '所有项目都达到了执行率目标。',
   projectRate: (rate: string, target: string) => `执行率 ${rate}，目标 ${target}`,
   projectNoRate: (target: string) => `无法计算执行率，目标 ${target}`,
+  selfScores: (count: number) => `项目绩效自评得分（${count} 个）`,
+  selfScoresHint: '按规则：预算执行率得分加各项指标按评分规则计算的得分；填报：表中总分（合计）的得分，或各项得分之和。',
+  /** `clerk` is '' when the clerk filed no score. */
+  selfScore: (rule: string, clerk: string, max: string) => (clerk ? `按规则 ${rule} 分，填报 ${clerk} 分（满分 ${max} 分）` : `按规则 ${rule} 分，未填报得分（满分 ${max} 分）`),
+  selfScoreAbove: '：填报得分高于按规则计算的得分，评审时可能被扣减',
   selectHint: '在表格中选中此单元格',
   openReport: (sheet: string) => `打开报告工作表“${sheet}”`,
   highlightRule: '低于目标的项目已在表格中用条件格式标出。',
@@ -96,6 +101,7 @@ export const zh = {
     info: (count: number) => `提示（${count}）`,
   } satisfies Record<Severity, (count: number) => string>,
   wholeWorkbook: '整个工作簿',
+  seeAlso: '另见 ',
   findingsShown: (shown: number, total: number) => `仅列出前 ${shown} 条，共 ${total} 条。`,
   findingsShowAll: (total: number) => `显示全部 ${total} 条`,
 

@@ -3,12 +3,30 @@
 // few hundred, with a button for the rest, so the pane stays quick to render and to scroll.
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
+import { parseRange, splitReference } from '../../../core/address';
 import type { Finding, Severity } from '../../../core/model';
 import { wordFinding } from '../../../core/wording';
 import { uiLanguage, useStrings } from '../../i18n';
 import { CellLink } from '../CellLink/CellLink';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+/**
+ * The other cells a finding's message names (a duplicate's first row, a project's form and its table row): links
+ * too, so that both places of a duplicate are one click away. Only references to a cell or range.
+ */
+const OTHER_CELL_PARAMS = ['other', 'form', 'table'] as const;
+
+export function otherCells(finding: Finding): string[] {
+  const cells = new Set<string>();
+  for (const key of OTHER_CELL_PARAMS) {
+    const value = finding.params?.[key];
+    if (typeof value !== 'string' || value === finding.cell) continue;
+    const at = splitReference(value);
+    if (at && parseRange(at.address)) cells.add(value);
+  }
+  return [...cells];
+}
 
 /** How many entries a long list shows until the clerk asks for all. */
 export const LIST_SHOWN = 200;
@@ -84,6 +102,13 @@ function Group({ severity, group, onSelect, Heading }: { severity: Severity; gro
               </span>
             )}
             {wordFinding(finding, lang)}
+            {otherCells(finding).map((reference) => (
+              <span key={reference}>
+                {' '}
+                {strings.seeAlso}
+                <CellLink reference={reference} onSelect={onSelect} />
+              </span>
+            ))}
           </li>
         ))}
       </ul>

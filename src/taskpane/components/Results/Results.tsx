@@ -1,4 +1,5 @@
-// What a run produced: the department totals, the projects under target, the problems in the data and a
+// What a run produced: the department totals, the projects under target, each project's 绩效自评 score by the
+// rule beside the one the clerk filed (projects with indicators), the problems in the data and a
 // link to the report sheet (in Excel) or the evaluated workbook to download (a file in the browser); or,
 // when the workbook could not be evaluated, its errors (and nothing to download); or the host's failure.
 import { makeStyles, MessageBar, MessageBarBody, tokens, useId } from '@fluentui/react-components';
@@ -31,7 +32,12 @@ const useStyles = makeStyles({
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums', overflowWrap: 'break-word' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   department: { margin: 0 },
+  above: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  hint: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
+
+/** Scores as clerks write them: 2 decimals at most. */
+const points = (value: number) => formatAmount(value, 'trim');
 
 export type RunResult = { kind: 'done'; outcome: GenerateOutcome } | { kind: 'failed'; error: unknown };
 
@@ -79,7 +85,9 @@ function Written({ outcome, onSelect }: { outcome: Extract<GenerateOutcome, { ok
   const rate = (value: number | null) => (value === null ? strings.noRate : formatRate(value, style));
   const under = evaluation.projects.filter((p) => p.underTarget);
   const { shown: underShown, more: underMore } = useShownItems(under);
-  const ids = { totals: useId('totals'), under: useId('under'), findings: useId('findings') };
+  const scored = evaluation.projects.filter((p) => p.selfScore !== null);
+  const { shown: scoredShown, more: scoredMore } = useShownItems(scored);
+  const ids = { totals: useId('totals'), under: useId('under'), scores: useId('scores'), findings: useId('findings') };
   const who = [department.name, department.year].filter((part) => part !== null && part !== '').join(' ');
 
   return (
@@ -146,6 +154,32 @@ function Written({ outcome, onSelect }: { outcome: Extract<GenerateOutcome, { ok
         )}
         {highlight === 'rule' && under.length > 0 && <p>{strings.highlightRule}</p>}
       </section>
+
+      {scored.length > 0 && (
+        <section aria-labelledby={ids.scores}>
+          <h3 id={ids.scores} className={styles.subheading}>
+            {strings.selfScores(scored.length)}
+          </h3>
+          <p className={styles.hint}>{strings.selfScoresHint}</p>
+          <ul className={styles.list}>
+            {scoredShown.map((project) => {
+              const self = project.selfScore!;
+              // Compared as shown (2 decimals), as the indicators' own above-rule finding compares them.
+              const above = self.clerkScore !== null && Math.round(self.clerkScore * 100) > Math.round(self.ruleScore * 100);
+              return (
+                <li key={project.cell}>
+                  <CellLink reference={project.cell} onSelect={onSelect}>
+                    {project.name}
+                  </CellLink>{' '}
+                  {strings.selfScore(points(self.ruleScore), self.clerkScore === null ? '' : points(self.clerkScore), points(self.points))}
+                  {above && <span className={styles.above}>{strings.selfScoreAbove}</span>}
+                </li>
+              );
+            })}
+          </ul>
+          {scoredMore}
+        </section>
+      )}
 
       <section aria-labelledby={ids.findings}>
         <h3 id={ids.findings} className={styles.subheading}>
