@@ -102,17 +102,28 @@ export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): High
     plan.rules.push(rule);
   });
   planForms(ev, plan);
-  // A clerk's indicator 得分 above the rule (issue 9): a fill on that cell, removed like the others — in every
-  // host, those without conditional formats too.
+  // A clerk's indicator 得分 above the rule (issue 9): a rule on that cell, not a fill, so that removing it gives
+  // back the form's own colour and a corrected 得分 clears it; a fill only on hosts without conditional formats.
   for (const p of ev.projects) {
     for (const ind of p.indicators ?? []) {
       const at = ind.aboveRule && ind.scoreCell ? cellOf(ind.scoreCell) : null;
       if (!at) continue;
-      plan.fills.push(at);
+      plan.rules.push({ sheet: at.sheet, areas: [at.range], formula: printFormula(aboveRuleExpr(columnLetters(at.range.left) + (at.range.top + 1), ind.ruleScore, ind.ruleRange)) });
       plan.fallbackFills.push(at);
     }
   }
   return plan;
+}
+
+/**
+ * A 得分 cell above the rule, as indicator-above-rule decides (core/score/indicators/scoreIndicator.ts): more
+ * than 0.005 above the rule's score, or above the qualitative band's top.
+ */
+export function aboveRuleExpr(address: string, ruleScore: number | null, range: [number, number] | null): Expr {
+  // To a millionth of a point: 0.1 + 0.005 is printed 0.105, not 0.10500000000000001.
+  const limit = Math.round(Math.min((ruleScore ?? 0) + 0.005, range ? range[1] : Infinity) * 1e6) / 1e6;
+  const cell = ref(address);
+  return call('AND', MARK, call('ISNUMBER', cell), gt(cell, num(limit)));
 }
 
 /** `'自评表 (1)'!E8` as a sheet and a range. */

@@ -42,10 +42,13 @@ describe('a form’s execution cell', () => {
     const form = sichuanForm('自评表 (2)');
     const result = run(workbook([form]));
     expect(result.evaluation.projects[0].underTarget).toBe(true);
-    expect(result.highlights.rules).toEqual([{ sheet: '自评表 (2)', areas: [parseRange('E7')], formula: 'AND(ISTEXT("budget-eval"),D7>0,ROUND(E7/D7,4)<ROUND(0.95,4))' }]);
-    // A rule, not a fill (the one fill is 教学质量's 得分, above its band); a host without conditional formats
-    // fills the cell instead.
-    expect(result.highlights.fills).toEqual([cell('自评表 (2)', 'J16')]);
+    expect(result.highlights.rules).toEqual([
+      { sheet: '自评表 (2)', areas: [parseRange('E7')], formula: 'AND(ISTEXT("budget-eval"),D7>0,ROUND(E7/D7,4)<ROUND(0.95,4))' },
+      // 教学质量's 得分 (qualitative), above its band's top of 24 points.
+      { sheet: '自评表 (2)', areas: [parseRange('J16')], formula: 'AND(ISTEXT("budget-eval"),ISNUMBER(J16),J16>24)' },
+    ]);
+    // Rules, not fills; a host without conditional formats fills the cells instead.
+    expect(result.highlights.fills).toEqual([]);
     expect(result.highlights.fallbackFills).toEqual([cell('自评表 (2)', 'E7'), cell('自评表 (2)', 'J16')]);
   });
 
@@ -84,19 +87,20 @@ describe('a form’s execution cell', () => {
     const form = setCell(sichuanForm('四川表'), 'E7', '45');
     const result = run(workbook([form]));
     expect(result.evaluation.projects[0].underTarget).toBe(true);
-    expect(result.highlights.rules).toEqual([]);
-    expect(result.highlights.fills).toEqual([cell('四川表', 'E7'), cell('四川表', 'J16')]);
+    expect(result.highlights.rules.map((r) => r.areas)).toEqual([[parseRange('J16')]]); // only the 得分 above the band
+    expect(result.highlights.fills).toEqual([cell('四川表', 'E7')]);
   });
 });
 
 describe('a clerk’s 得分 above the rule', () => {
-  it('is filled in the plan and in the fallback of a host without conditional formats', () => {
+  it('gets a rule (the form’s own colour comes back when it goes), and a fill on a host without conditional formats', () => {
     // 国家表: 验收合格率 target 100%, actual 95% of 15 points → 14.25; the clerk wrote 15.
     const form = setCell(nationalForm('自评表 (1)'), 'H14', 15);
     const result = run(workbook([form]));
     const above = result.evaluation.projects[0].indicators.filter((i) => i.aboveRule).map((i) => i.scoreCell);
     expect(above).toEqual(["'自评表 (1)'!H14"]);
-    expect(result.highlights.fills).toContainEqual(cell('自评表 (1)', 'H14'));
+    expect(result.highlights.rules).toContainEqual({ sheet: '自评表 (1)', areas: [parseRange('H14')], formula: 'AND(ISTEXT("budget-eval"),ISNUMBER(H14),H14>14.255)' });
+    expect(result.highlights.fills).not.toContainEqual(cell('自评表 (1)', 'H14'));
     expect(result.highlights.fallbackFills).toContainEqual(cell('自评表 (1)', 'H14'));
   });
 });

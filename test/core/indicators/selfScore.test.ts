@@ -177,7 +177,7 @@ describe('evaluate', () => {
 });
 
 describe('the highlight', () => {
-  it('fills a clerk’s 得分 above the rule, and only that cell', () => {
+  it('marks a clerk’s 得分 above the rule with a rule on that cell only (a fill only where rules cannot be)', () => {
     const ev = evaluate(
       input([
         project({
@@ -190,7 +190,12 @@ describe('the highlight', () => {
       ]),
       options(),
     );
-    expect(planHighlights(ev, workbook([])).fills).toEqual([{ sheet: '自评表 1', range: { top: 11, bottom: 11, left: 6, right: 6 } }]);
+    const plan = planHighlights(ev, workbook([]));
+    const at = { top: 11, bottom: 11, left: 6, right: 6 };
+    // ≥100, actual 50 of 10 points → 5; the clerk's 9 is above it.
+    expect(plan.rules).toEqual([{ sheet: '自评表 1', areas: [at], formula: 'AND(ISTEXT("budget-eval"),ISNUMBER(G12),G12>5.005)' }]);
+    expect(plan.fills).toEqual([]);
+    expect(plan.fallbackFills).toEqual([{ sheet: '自评表 1', range: at }]);
   });
 });
 

@@ -39,21 +39,23 @@ async function evaluate(bytes: Uint8Array) {
 }
 
 describe('forms highlighted in an .xlsx', () => {
-  it('puts a rule on each form’s execution cell, true where the project is under target, and fills the 得分 above the rule', async () => {
+  it('puts a rule on each form’s execution cell, true where the project is under target, and a rule on the 得分 above the rule (no fill: the form’s own colour stays)', async () => {
     const { wb } = await evaluate(await formWorkbookBytes([nationalWith(15), sichuanForm(SICHUAN)]));
     const national = wb.getWorksheet(NATIONAL) as ExcelJS.Worksheet;
     const sichuan = wb.getWorksheet(SICHUAN) as ExcelJS.Worksheet;
-    expect(rulesOf(national)).toEqual([{ ref: 'E6', formulae: ['AND(ISTEXT("budget-eval"),D6>0,ROUND(E6/D6,4)<ROUND(0.95,4))'] }]);
-    expect(rulesOf(sichuan)).toEqual([{ ref: 'E7', formulae: ['AND(ISTEXT("budget-eval"),D7>0,ROUND(E7/D7,4)<ROUND(0.95,4))'] }]);
+    expect(rulesOf(national)).toEqual([{ ref: 'E6', formulae: ['AND(ISTEXT("budget-eval"),D6>0,ROUND(E6/D6,4)<ROUND(0.95,4))'] }, { ref: 'H14', formulae: ['AND(ISTEXT("budget-eval"),ISNUMBER(H14),H14>14.255)'] }]);
+    expect(rulesOf(sichuan)).toEqual([{ ref: 'E7', formulae: ['AND(ISTEXT("budget-eval"),D7>0,ROUND(E7/D7,4)<ROUND(0.95,4))'] }, { ref: 'J16', formulae: ['AND(ISTEXT("budget-eval"),ISNUMBER(J16),J16>24)'] }]);
     // Computed by a spreadsheet engine over the written cells: 114 of 120 is on target, 45 of 60 is not.
     const hf = spreadsheet(wb);
     expect(ruleAt(hf, NATIONAL, rulesOf(national)[0].formulae[0], 6, [6])).toEqual([false]);
     expect(ruleAt(hf, SICHUAN, rulesOf(sichuan)[0].formulae[0], 7, [7])).toEqual([true]);
-    // 验收合格率 15 of 15 (the rule: 14.25) and 教学质量 25 (基本达成: at most 24), each under its own name.
-    expect(fillOf(national, 'H14')).toBe('FFFFE08A');
-    expect(fillOf(sichuan, 'J16')).toBe('FFFFE08A');
-    expect(fillOf(national, 'H13')).toBeNull();
-    expect(fillNames(wb).sort()).toEqual([`'${NATIONAL}'!$H$14`, `'${SICHUAN}'!$J$16`]);
+    // 验收合格率 15 of 15 (the rule: 14.25) and 教学质量 25 (基本达成: at most 24): true in the engine, and no
+    // fill written over the clerk's cells.
+    expect(ruleAt(hf, NATIONAL, rulesOf(national)[1].formulae[0], 14, [14])).toEqual([true]);
+    expect(ruleAt(hf, SICHUAN, rulesOf(sichuan)[1].formulae[0], 16, [16])).toEqual([true]);
+    expect(fillOf(national, 'H14')).toBeNull();
+    expect(fillOf(sichuan, 'J16')).toBeNull();
+    expect(fillNames(wb)).toEqual([]);
     // The clerk's cells are never written: 15 stays 15.
     expect(national.getCell('H14').value).toBe(15);
   });
@@ -65,11 +67,9 @@ describe('forms highlighted in an .xlsx', () => {
     national.getCell('H14').value = 14;
     const again = await evaluate(new Uint8Array((await first.wb.xlsx.writeBuffer()) as ArrayBuffer));
     const n2 = again.wb.getWorksheet(NATIONAL) as ExcelJS.Worksheet;
-    expect(fillOf(n2, 'H14')).toBeNull();
-    expect(fillNames(again.wb)).toEqual([`'${SICHUAN}'!$J$16`]);
-    // One rule per form still, not two.
-    expect(rulesOf(n2)).toHaveLength(1);
-    expect(rulesOf(again.wb.getWorksheet(SICHUAN) as ExcelJS.Worksheet)).toHaveLength(1);
+    // The corrected 得分 has no rule any more; the rules are replaced, not added to.
+    expect(rulesOf(n2).map((r) => r.ref)).toEqual(['E6']);
+    expect(rulesOf(again.wb.getWorksheet(SICHUAN) as ExcelJS.Worksheet).map((r) => r.ref)).toEqual(['E7', 'J16']);
 
     removeHighlights(again.wb);
     for (const name of [NATIONAL, SICHUAN]) expect(rulesOf(again.wb.getWorksheet(name) as ExcelJS.Worksheet)).toEqual([]);
@@ -84,7 +84,7 @@ describe('forms highlighted in an .xlsx', () => {
     const { wb, result } = await evaluate(await formWorkbookBytes([{ ...form, values }]));
     expect(result.highlights.fills).toContainEqual({ sheet: SICHUAN, range: parseRange('E7') });
     const ws = wb.getWorksheet(SICHUAN) as ExcelJS.Worksheet;
-    expect(rulesOf(ws)).toEqual([]);
+    expect(rulesOf(ws)).toEqual([{ ref: 'J16', formulae: ['AND(ISTEXT("budget-eval"),ISNUMBER(J16),J16>24)'] }]);
     expect(fillOf(ws, 'E7')).toBe('FFFFE08A');
   });
 });
