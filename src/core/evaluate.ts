@@ -76,10 +76,11 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
   const shownTarget = displayedRate(target);
   const shownExplainBelow = displayedRate(explainBelow);
   const seen = new Map<string, string>();
+  const rateLabels = [['executionRate', RATE_NAME[lang].execution], ['adjustmentRate', RATE_NAME[lang].adjustment]] as const; // once, not per project
   const projects: ProjectResult[] = input.projects.map((project) => {
     const r = rates(project, basis);
     // A rate that is not a number a report can show (a budget of 1e-300 万元): an error at the row, then unknown.
-    for (const [key, label] of [['executionRate', RATE_NAME[lang].execution], ['adjustmentRate', RATE_NAME[lang].adjustment]] as const) {
+    for (const [key, label] of rateLabels) {
       const rate = r[key];
       if (rate === null || usableRate(rate)) continue;
       findings.push(makeFinding('invalid-number', project.cell, lang, { kind: 'not-finite', column: `${project.name} ${label}`, text: shownNumber(rate, lang) }));
@@ -317,12 +318,19 @@ export function nonFiniteNumbers(value: unknown): { path: string; value: number 
 function hasNonFinite(value: unknown): boolean {
   if (typeof value === 'number') return !Number.isFinite(value);
   if (value === null || typeof value !== 'object' || value instanceof Date) return false;
+  // Leaves (strings, numbers) tested here rather than by a call each: a report plan has a few hundred thousand.
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (hasNonFinite(value[i])) return true;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (typeof v === 'number' ? !Number.isFinite(v) : typeof v === 'object' && v !== null && hasNonFinite(v)) return true;
+    }
     return false;
   }
   const record = value as Record<string, unknown>;
-  for (const key in record) if (hasNonFinite(record[key])) return true;
+  for (const key in record) {
+    const v = record[key];
+    if (typeof v === 'number' ? !Number.isFinite(v) : typeof v === 'object' && v !== null && hasNonFinite(v)) return true;
+  }
   return false;
 }
 
