@@ -4,7 +4,7 @@
 // and the page keep pako (this module is imported by the command alone). It reaches into JSZip 3.x beyond its
 // typed API, so each internal it needs is checked here and in test/cli/nativeDeflate.test.ts, which fails if a
 // JSZip upgrade changes one of them; if they are not there, JSZip is left as it is.
-import { deflateRawSync } from 'node:zlib';
+import { constants, deflateRawSync } from 'node:zlib';
 
 interface Chunk {
   data: unknown;
@@ -26,6 +26,8 @@ interface FlateModule {
 }
 
 const MARK = Symbol.for('budget-eval.nativeDeflate');
+/** Bytes deflated at a time: large enough that the batches cost no measurable size, small enough to hold. */
+const BATCH_BYTES = 1 << 20;
 
 /** Puts zlib behind JSZip's DEFLATE. Returns whether it is (false: JSZip's internals are not as expected). */
 export function useNativeDeflate(): boolean {
@@ -48,8 +50,9 @@ export function useNativeDeflate(): boolean {
   if (marked[MARK]) return true;
 
   /**
-   * Collects a file's bytes and deflates them in one call at the end: zlib has no synchronous streaming API,
-   * and JSZip's workers are synchronous. The bytes are the file's text, which ExcelJS already holds whole.
+   * Deflates a file a mebibyte at a time: zlib has no synchronous streaming API and JSZip's workers are
+   * synchronous, so each batch is its own deflateRawSync ending in a sync flush (non-final blocks, byte-aligned),
+   * and the file ends with an empty final block: one valid deflate stream, with memory bounded by the batch.
    */
   class NativeDeflateWorker extends GenericWorker {
     private chunks: Uint8Array[] = [];
@@ -62,21 +65,29 @@ export function useNativeDeflate(): boolean {
 
     processChunk(chunk: Chunk): void {
       this.meta = chunk.meta;
-      const bytes = transformTo('uint8array', chunk.data);
+      // A Buffer is a Uint8Array already: JSZip's transformTo would copy it byte by byte.
+      const bytes = chunk.data instanceof Uint8Array ? chunk.data : transformTo('uint8array', chunk.data);
       this.chunks.push(bytes);
       this.length += bytes.length;
+      if (this.length >= BATCH_BYTES) this.deflate(false);
     }
 
     flush(): void {
       proto.flush.call(this);
-      const whole = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.length);
-      this.chunks = [];
-      this.push({ data: deflateRawSync(whole, { level: this.level }), meta: this.meta });
+      this.deflate(true);
     }
 
     cleanUp(): void {
       proto.cleanUp.call(this);
       this.chunks = [];
+    }
+
+    private deflate(last: boolean): void {
+      const batch = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.length);
+      this.chunks = [];
+      this.length = 0;
+      const data = deflateRawSync(batch, { level: this.level, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
+      this.push({ data, meta: this.meta });
     }
   }
   // JSZip's FlateWorker: `level || -1` (zlib's default, 6).
