@@ -9,7 +9,8 @@
 //     replaced, the clerk's edits looked for);
 //   - a bare ExcelJS read + write of the same file (the input, and for the regeneration the evaluated file),
 //     in a child process too (build/bench/bare-roundtrip.js);
-//   - the pure pipeline (runPipeline) in this process, on a snapshot loaded once;
+//   - the pure pipeline (runPipeline) in a fresh process that holds only the snapshot (build/bench/pipeline-probe.js),
+//     wall and CPU time;
 // and the command's CPU time and peak RSS (GNU /usr/bin/time -f '%U %S %M' when present, else
 // process.resourceUsage() reported by a preloaded probe; BENCH_RSS=node forces the latter). CPU time is the
 // steadier figure when other work shares the cores. Time per row at the largest size is
@@ -27,6 +28,9 @@ import { runPipeline } from '../src/core/pipeline';
 import { loadWorkbook } from '../src/gateways/xlsx/readWorkbook';
 import { generateFormsWorkbook, generateWorkbook, type Distribution, type GeneratedWorkbook } from './generate';
 
+/** The forms bench times the pipeline in this process (the rows' pipeline time is pipeline-probe.ts's). */
+const OPTIONS: EvaluationOptions = { lang: 'zh', basis: 'adjusted', style: 'trim', reportDate: new Date(Date.UTC(2022, 2, 1)) };
+
 const AIM_PIPELINE_MS_PER_10K = 50;
 const AIM_RATIO = 1.5;
 const AIM_RATIO_ROWS = 50_000;
@@ -37,9 +41,8 @@ const ROOT = path.resolve(__dirname, '..', '..'); // build/bench → the project
 const CLI = path.join(ROOT, 'bin', 'budget-eval.js');
 const BARE = path.join(__dirname, 'bare-roundtrip.js');
 const PROBE = path.join(__dirname, 'rss-probe.js');
+const PIPELINE_PROBE = path.join(__dirname, 'pipeline-probe.js');
 const GNU_TIME = '/usr/bin/time';
-
-const OPTIONS: EvaluationOptions = { lang: 'zh', basis: 'adjusted', style: 'trim', reportDate: new Date(Date.UTC(2022, 2, 1)) };
 
 type RssMethod = 'gnu-time' | 'node-maxRSS';
 
@@ -72,6 +75,8 @@ interface SizeResult {
   pipelineMs: number[];
   pipelineMedianMs: number;
   pipelineMsPer10k: number;
+  /** The same runs' CPU time (the probe process's user + system), per 10k rows. */
+  pipelineCpuMsPer10k: number;
   commandPeakRssMb: number | null;
   barePeakRssMb: number | null;
 }
@@ -170,38 +175,31 @@ async function measureSize(generated: GeneratedWorkbook, runs: number, method: R
   const first = await timed('run', command(file, commandOut), bare(file), commandOut);
   const again = await timed('regenerate', command(evaluated, regenOut), bare(evaluated), regenOut);
 
-  // The pure pipeline, in this process, on a snapshot loaded once.
+  // The pure pipeline, in a fresh process that holds only the snapshot (build/bench/pipeline-probe.js): in this
+  // process the generated workbooks and ExcelJS's objects would make the garbage collector's work its own.
   process.stdout.write(' · pipeline');
-  const pipeline = async (input: string, expectReplace: boolean) => {
-    const { snapshot } = await loadWorkbook(await fs.readFile(input), OPTIONS.lang);
-    const check = runPipeline(snapshot, OPTIONS); // warm-up, and a check that the workbook reads as meant
-    if (!check.ok) throw new Error(`the generated workbook does not evaluate:\n${check.findings.map((f) => `${f.cell}: ${f.message}`).join('\n')}`);
-    if (check.report.replaces !== expectReplace) throw new Error(`${input}: expected the pipeline ${expectReplace ? 'to replace' : 'not to replace'} a report`);
-    const under = check.evaluation.projects.filter((p) => p.underTarget).length;
-    if (check.evaluation.projects.length !== rows || under !== generated.underTarget) {
-      process.stdout.write(`\n  warning: generated ${rows} projects (${generated.underTarget} under target), the pipeline read ${check.evaluation.projects.length} (${under})\n`);
-    }
+  const pipeline = (input: string, expectReplace: boolean): { times: number[]; cpuTimes: number[] } => {
     // Steady state: small tables get more runs (about 200k rows in all), so the JIT's warm-up is not what we time.
-    for (let i = 0; i < 2; i++) runPipeline(snapshot, OPTIONS);
     const pipelineRuns = Math.max(runs, Math.ceil(200_000 / rows));
-    const times: number[] = [];
-    for (let i = 0; i < pipelineRuns; i++) {
-      gc();
-      const started = process.hrtime.bigint();
-      runPipeline(snapshot, OPTIONS);
-      times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    const args = ['--expose-gc', PIPELINE_PROBE, input, String(pipelineRuns), ...(expectReplace ? ['replaces'] : [])];
+    const out = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    if (out.status !== 0) throw new Error(`pipeline-probe ${input} exited with ${out.status}:\n${(out.stderr ?? '').slice(0, 4000)}`);
+    const measured = JSON.parse(out.stdout.trim().split('\n').at(-1) ?? '{}') as { projects: number; under: number; times: number[]; cpuTimes: number[] };
+    if (measured.projects !== rows || measured.under !== generated.underTarget) {
+      process.stdout.write(`\n  warning: generated ${rows} projects (${generated.underTarget} under target), the pipeline read ${measured.projects} (${measured.under})\n`);
     }
-    return times;
+    return { times: measured.times, cpuTimes: measured.cpuTimes };
   };
-  const pipelineFirst = await pipeline(file, false);
-  const pipelineAgain = await pipeline(evaluated, true);
+  const pipelineFirst = pipeline(file, false);
+  const pipelineAgain = pipeline(evaluated, true);
   process.stdout.write('\n');
 
   const peak = (list: ChildRun[]) => {
     const known = list.map((r) => r.rssKb).filter((v): v is number => v !== null);
     return known.length ? Math.max(...known) / 1024 : null;
   };
-  const result = (run: Run, input: string, measured: { commandRuns: ChildRun[]; bareRuns: ChildRun[] }, pipelineMs: number[]): SizeResult => {
+  const result = (run: Run, input: string, measured: { commandRuns: ChildRun[]; bareRuns: ChildRun[] }, pipelineRuns: { times: number[]; cpuTimes: number[] }): SizeResult => {
+    const pipelineMs = pipelineRuns.times;
     const commandMs = measured.commandRuns.map((r) => r.ms);
     const bareMs = measured.bareRuns.map((r) => r.ms);
     const cpu = (list: ChildRun[]) => (list.every((r) => r.cpuMs !== null) ? median(list.map((r) => r.cpuMs as number)) / 1000 : null);
@@ -226,6 +224,7 @@ async function measureSize(generated: GeneratedWorkbook, runs: number, method: R
       pipelineMs,
       pipelineMedianMs,
       pipelineMsPer10k: (pipelineMedianMs / rows) * 10_000,
+      pipelineCpuMsPer10k: (median(pipelineRuns.cpuTimes) / rows) * 10_000,
       commandPeakRssMb: peak(measured.commandRuns),
       barePeakRssMb: peak(measured.bareRuns),
     };
@@ -324,7 +323,7 @@ function perRowGrowth(results: SizeResult[], r: SizeResult): number | null {
 
 function table(results: SizeResult[]): string {
   const lines = [
-    '| distribution | run | rows | command s | bare read+write s | ratio | CPU s command / bare (ratio) | s/row vs smallest | pipeline ms/10k rows | peak RSS MB |',
+    '| distribution | run | rows | command s | bare read+write s | ratio | CPU s command / bare (ratio) | s/row vs smallest | pipeline ms/10k rows (CPU) | peak RSS MB |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
@@ -332,7 +331,7 @@ function table(results: SizeResult[]): string {
     const growth = perRowGrowth(results, r);
     const cpu = r.commandCpuS === null || r.bareCpuS === null || r.cpuRatio === null ? 'n/a' : `${r.commandCpuS.toFixed(2)} / ${r.bareCpuS.toFixed(2)} (${r.cpuRatio.toFixed(2)})`;
     lines.push(
-      `| ${r.distribution} | ${r.run} | ${r.rows.toLocaleString('en-US')} | ${r.commandS.toFixed(2)} | ${r.bareS.toFixed(2)} | ${r.ratio.toFixed(2)} | ${cpu} | ${growth === null ? '—' : growth.toFixed(2)} | ${r.pipelineMsPer10k.toFixed(1)} | ${rss} |`,
+      `| ${r.distribution} | ${r.run} | ${r.rows.toLocaleString('en-US')} | ${r.commandS.toFixed(2)} | ${r.bareS.toFixed(2)} | ${r.ratio.toFixed(2)} | ${cpu} | ${growth === null ? '—' : growth.toFixed(2)} | ${r.pipelineMsPer10k.toFixed(1)} (${r.pipelineCpuMsPer10k.toFixed(1)}) | ${rss} |`,
     );
   }
   return lines.join('\n');
@@ -415,7 +414,7 @@ async function main(): Promise<void> {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log(`budget-eval bench — node ${process.version}, ${os.platform()} ${os.arch()}, ${cpu} × ${os.cpus().length}`);
   console.log(`work folder ${dir}; CPU time and peak RSS via ${method === 'gnu-time' ? `${GNU_TIME} -f '%U %S %M'` : 'process.resourceUsage() (preloaded probe)'}`);
-  if (!(globalThis as { gc?: unknown }).gc) console.log('(run with --expose-gc for steadier pipeline timings)');
+  if (!(globalThis as { gc?: unknown }).gc) console.log("(run with --expose-gc to free each size's workbooks before the next)");
   const busyBefore = await cpuBusy();
   if (busyBefore > 0.25) console.log(`warning: the CPUs were ${(busyBefore * 100).toFixed(0)}% busy before the bench started: other work is running, timings will be noisy`);
 

@@ -60,6 +60,9 @@ export function sumAmounts(rows: readonly Amounts[]): Amounts {
   };
 }
 
+/** The rates checked for a value a report can show, and their names in the catalogue: built once, not per project. */
+const RATE_FIELDS = [['executionRate', 'execution'], ['adjustmentRate', 'adjustment']] as const;
+
 const PROJECT_CATEGORY = new Set(['项目支出', '项目支出合计', 'projectexpenditure', 'projects', 'project']);
 
 export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFindings: readonly Finding[] = [], config: Config = DEFAULT_CONFIG): Evaluation {
@@ -95,7 +98,7 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
   const projects: ProjectResult[] = input.projects.map((project) => {
     const r = rates(project, basis);
     // A rate that is not a number a report can show (a budget of 1e-300 万元): an error at the row, then unknown.
-    for (const [key, name] of [['executionRate', 'execution'], ['adjustmentRate', 'adjustment']] as const) {
+    for (const [key, name] of RATE_FIELDS) {
       const rate = r[key];
       if (rate === null || usableRate(rate)) continue;
       findings.push(makeFinding('invalid-number', project.cell, lang, { kind: 'not-finite', column: inBoth((w) => `${project.name} ${w.rateName[name]}`), text: shownNumber(rate) }));
@@ -346,12 +349,19 @@ export function nonFiniteNumbers(value: unknown): { path: string; value: number 
 function hasNonFinite(value: unknown): boolean {
   if (typeof value === 'number') return !Number.isFinite(value);
   if (value === null || typeof value !== 'object' || value instanceof Date) return false;
+  // Leaves (strings, numbers) tested here rather than by a call each: a report plan has a few hundred thousand.
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (hasNonFinite(value[i])) return true;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (typeof v === 'number' ? !Number.isFinite(v) : typeof v === 'object' && v !== null && hasNonFinite(v)) return true;
+    }
     return false;
   }
   const record = value as Record<string, unknown>;
-  for (const key in record) if (hasNonFinite(record[key])) return true;
+  for (const key in record) {
+    const v = record[key];
+    if (typeof v === 'number' ? !Number.isFinite(v) : typeof v === 'object' && v !== null && hasNonFinite(v)) return true;
+  }
   return false;
 }
 

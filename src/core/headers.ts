@@ -55,7 +55,19 @@ const SPACES = /[\s\u00a0]+/g;
 
 /** Lower-case, half-width, no spaces at all. */
 export function normalise(text: string): string {
-  return foldWidth(text).replace(SPACES, '').toLowerCase();
+  return alreadyNormal(text) ? text : foldWidth(text).replace(SPACES, '').toLowerCase();
+}
+
+/**
+ * Nothing to fold, remove or lower-case: ASCII other than capitals and spaces, CJK punctuation other than the
+ * ideographic space, CJK ideographs. Most project names, checked once each for duplicates: no new strings.
+ */
+function alreadyNormal(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 ? (c >= 0x41 && c <= 0x5a) || c <= 0x20 : !((c > 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff))) return false;
+  }
+  return true;
 }
 
 export interface HeaderMatch {

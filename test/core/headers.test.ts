@@ -4,11 +4,13 @@ import {
   isFooterLabel,
   isTotalLabel,
   matchHeader,
+  normalise,
   parseUnitWord,
   readUnitLine,
   wanDivisor,
   type ColumnKey,
 } from '../../src/core/headers';
+import { foldWidth } from '../../src/core/numbers';
 
 /** The same text typed with full-width characters and ideographic spaces. */
 function fullWidth(text: string): string {
@@ -111,5 +113,18 @@ describe('units', () => {
   it('turns a unit into 万元', () => {
     expect(wanDivisor('万元')).toBe(1);
     expect(216850 / wanDivisor('元')).toBe(21.685);
+  });
+});
+
+describe('normalise', () => {
+  // Its fast path (no new string where nothing changes) must agree with the full definition for every character.
+  const full = (text: string) => foldWidth(text).replace(/[\s\u00a0]+/g, '').toLowerCase();
+  it('agrees with fold, strip spaces, lower-case for every BMP character and mixed names', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (normalise(ch) !== full(ch)) throw new Error(`U+${c.toString(16)}: ${JSON.stringify(normalise(ch))} ≠ ${JSON.stringify(full(ch))}`);
+    }
+    for (const name of ['应急管理工作经费', '应急管理工作经费（2021）', '应急 管理', 'Project A', 'project-a_1', '项目支出　合计', 'ＡＢＣ经费', '〇〇项目、专项', '\u3000'])
+      expect(normalise(name)).toBe(full(name));
   });
 });

@@ -61,16 +61,19 @@ import { fontSize } from './reportStyle';
  * on purpose: a spare line is harmless, a clipped one is not).
  */
 export function estimateLines(text: string, width: number, size = 11): number {
+  if (!text.includes('\n')) return linesOf(text, width, size); // most cells: no array per cell
   let lines = 0;
-  for (const line of text.split('\n')) {
-    let units = 0;
-    for (let i = 0; i < line.length; i++) {
-      const code = line.charCodeAt(i);
-      units += (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xff00 && code <= 0xffef) ? 1.75 : 1.0;
-    }
-    lines += Math.max(1, Math.ceil((units * size) / 11 / Math.max(1, width - 1)));
-  }
+  for (const line of text.split('\n')) lines += linesOf(line, width, size);
   return lines;
+}
+
+function linesOf(line: string, width: number, size: number): number {
+  let units = 0;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    units += (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xff00 && code <= 0xffef) ? 1.75 : 1.0;
+  }
+  return Math.max(1, Math.ceil((units * size) / 11 / Math.max(1, width - 1)));
 }
 
 /**
@@ -83,9 +86,13 @@ function heightFor(lines: number, size: number): number {
 
 /** The height a row needs: its tallest cell, each measured across the width it has. */
 function rowHeight(cells: PlanCell[], widths: number[]): number {
-  return Math.max(
-    ...cells.map((c, i) => (typeof c.value === 'string' ? heightFor(estimateLines(c.value, widths[i] ?? widths[0], fontSize(c.style)), fontSize(c.style)) : 0)),
-  );
+  // A loop, not map and spread: called for every row of the report.
+  let height = cells.length === 0 ? -Infinity : 0;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (typeof c.value === 'string') height = Math.max(height, heightFor(estimateLines(c.value, widths[i] ?? widths[0], fontSize(c.style)), fontSize(c.style)));
+  }
+  return height;
 }
 
 function cell(value: string | number | null, style: CellStyle, format: CellFormat = 'text', highlight = false): PlanCell {

@@ -46,8 +46,9 @@ export function readMoneyCell(
   findings: Finding[],
 ): number | null {
   const read = readNumber(grid.value(row, col), true);
-  const cell = cellRef(grid.name, row, col);
   if (read === null) return 0;
+  if (read.ok && !read.percent && (read.value >= 0 || column.key === 'adjustment')) return read.value; // the common case: no reference made
+  const cell = cellRef(grid.name, row, col);
   if (!read.ok) {
     findings.push(numberFinding(read, cell, lang, column.header));
     return null;

@@ -233,12 +233,13 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
   // A table's unit line (金额单位：元 above the totals table) is not the information block: it must not set the
   // unit of the other tables.
   const unitLines = tables.flatMap((t) => (t.unitLine ? [{ sheet: t.grid.name, ...t.unitLine }] : []));
-  const { info, unit: infoUnit, badThresholds, outOfRange } = readInfo(
-    grids,
-    (sheet, row, col) =>
-      regions.some((r) => r.sheet === sheet && row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) ||
-      unitLines.some((u) => u.sheet === sheet && u.row === row && u.col === col),
-  );
+  // Asked for every cell of every sheet: loops, not a closure per call.
+  const occupied = (sheet: string, row: number, col: number): boolean => {
+    for (const r of regions) if (r.sheet === sheet && row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) return true;
+    for (const u of unitLines) if (u.sheet === sheet && u.row === row && u.col === col) return true;
+    return false;
+  };
+  const { info, unit: infoUnit, badThresholds, outOfRange } = readInfo(grids, occupied);
   for (const bad of badThresholds) {
     findings.push(bad.read.ok ? rateTooLarge(bad.cell, bad.label, bad.read.value, lang) : numberFinding(bad.read, bad.cell, lang, bad.label));
   }
@@ -280,6 +281,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
       wanDivisor: Object.fromEntries(MONEY_COLUMNS.flatMap((k) => (header.columns.has(k) ? [[k, divisor(k)]] : []))),
       targetIsPercent: targetColumn?.percent ?? false,
     });
+    const [purposeCol, outcomeCol, reasonCol] = [col('purpose'), col('outcome'), col('reason')]; // once per table
     for (const item of table.items) {
       const hasMoney = MONEY_COLUMNS.some((k) => (item.money[k] ?? 0) !== 0);
       if (item.label === '') {
@@ -331,9 +333,9 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
         target,
         givenRate,
         givenRateCell: rateColumn && givenRate !== null ? cellRef(grid.name, item.row, rateColumn.col) : null,
-        purpose: cellText(grid, item.row, col('purpose')),
-        outcome: cellText(grid, item.row, col('outcome')),
-        reason: cellText(grid, item.row, col('reason')),
+        purpose: cellText(grid, item.row, purposeCol),
+        outcome: cellText(grid, item.row, outcomeCol),
+        reason: cellText(grid, item.row, reasonCol),
       });
     }
   }

@@ -1,0 +1,79 @@
+// The command's files deflated by Node's zlib (src/cli/nativeDeflate.ts): JSZip's internals it relies on, and
+// files that JSZip and ExcelJS read back as written.
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { useNativeDeflate } from '../../src/cli/nativeDeflate';
+
+/** The raw deflate stream of one stored file, from its local header (no data descriptor: JSZip writes none in Node). */
+function storedData(zipBytes: Buffer, name: string): { method: number; data: Buffer } {
+  let at = 0;
+  while (at < zipBytes.length && zipBytes.readUInt32LE(at) === 0x04034b50) {
+    const method = zipBytes.readUInt16LE(at + 8);
+    const compressed = zipBytes.readUInt32LE(at + 18);
+    const nameLength = zipBytes.readUInt16LE(at + 26);
+    const extraLength = zipBytes.readUInt16LE(at + 28);
+    const fileName = zipBytes.toString('utf8', at + 30, at + 30 + nameLength);
+    const start = at + 30 + nameLength + extraLength;
+    if (fileName === name) return { method, data: zipBytes.subarray(start, start + compressed) };
+    at = start + compressed;
+  }
+  throw new Error(`${name} not in the zip`);
+}
+
+const TEXT = Array.from({ length: 3000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i % 17}</v></c><c><v>项目${i}</v></c></row>`).join('');
+
+describe('native deflate for the command', () => {
+  it('finds the JSZip internals it replaces (fails if a JSZip upgrade moves them)', () => {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const flate = require('jszip/lib/flate') as { magic: string; compressWorker: unknown };
+    const GenericWorker = require('jszip/lib/stream/GenericWorker') as { prototype: Record<string, unknown> };
+    const utils = require('jszip/lib/utils') as { transformTo: unknown };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    expect(flate.magic).toBe('\x08\x00');
+    expect(typeof flate.compressWorker).toBe('function');
+    for (const method of ['push', 'flush', 'processChunk', 'cleanUp']) expect(typeof GenericWorker.prototype[method]).toBe('function');
+    expect(typeof utils.transformTo).toBe('function');
+    expect(useNativeDeflate()).toBe(true);
+    expect(useNativeDeflate()).toBe(true); // once only
+  });
+
+  it('writes what zlib writes at JSZip’s level, and JSZip reads it back', async () => {
+    useNativeDeflate();
+    const zip = new JSZip();
+    zip.file('sheet.xml', TEXT);
+    zip.file('empty.xml', '');
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const stored = storedData(bytes, 'sheet.xml');
+    expect(stored.method).toBe(8);
+    // pako, JSZip's own deflate, writes other bytes for the same text (it is a port of an older zlib).
+    expect(stored.data.equals(deflateRawSync(Buffer.from(TEXT, 'utf8'), { level: 6 }))).toBe(true);
+    expect(inflateRawSync(stored.data).toString('utf8')).toBe(TEXT);
+    const back = await JSZip.loadAsync(bytes); // checks each file's CRC-32 and size
+    expect(await back.file('sheet.xml')?.async('string')).toBe(TEXT);
+    expect(await back.file('empty.xml')?.async('string')).toBe('');
+    // Past a mebibyte, in batches: still one stream, inflated whole, and within a few per mille of zlib's size.
+    const big = TEXT.repeat(40);
+    const large = new JSZip();
+    large.file('sheet.xml', big);
+    const largeData = storedData(await large.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), 'sheet.xml').data;
+    expect(inflateRawSync(largeData).toString('utf8')).toBe(big);
+    expect(largeData.length).toBeLessThan(deflateRawSync(Buffer.from(big, 'utf8'), { level: 6 }).length * 1.01);
+    const level1 = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+    expect(storedData(level1, 'sheet.xml').data.equals(deflateRawSync(Buffer.from(TEXT, 'utf8'), { level: 1 }))).toBe(true);
+  });
+
+  it('leaves an ExcelJS workbook as written', async () => {
+    useNativeDeflate();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('项目支出');
+    for (let r = 1; r <= 500; r++) sheet.addRow([`项目${r}`, r * 1.5, { formula: `B${r}*2`, result: r * 3 }]);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(await workbook.xlsx.writeBuffer());
+    const read = back.getWorksheet('项目支出');
+    expect(read?.rowCount).toBe(500);
+    expect(read?.getCell('A500').value).toBe('项目500');
+    expect(read?.getCell('B250').value).toBe(375);
+    expect(read?.getCell('C10').value).toEqual({ formula: 'B10*2', result: 30 });
+  });
+});
