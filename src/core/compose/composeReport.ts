@@ -546,11 +546,12 @@ function projectExecutionScore(ev: Evaluation, p: ProjectResult): Expr | undefin
   const breakdown = p.form?.breakdownSources ?? {};
   const figure = (field: AmountField): Expr | null => {
     const own = p.sources[field];
-    if (own) return own.formula ? group(sourceExpr(own)) : null;
+    // Brackets only where precedence needs them (printFormula).
+    if (own) return own.formula ? sourceExpr(own) : null;
     const parts = breakdown[field];
     if (!parts) return null;
     const sum = call('SUM', ref(parts.ref));
-    return parts.divisor === 1 ? sum : group(div(sum, num(parts.divisor)));
+    return parts.divisor === 1 ? sum : div(sum, num(parts.divisor));
   };
   const actual = figure('actual');
   const denominator = denominatorExpr(ev.department.basis, {
