@@ -229,7 +229,7 @@ describe('the report', () => {
     expect(flat).toContain('按自评评分标准，本部门自评得分 86 分（满分 100 分），等级为“良”（评分明细见附表1）。');
   });
 
-  it('keeps the Office chart on the summary table (附表3), not the scoring table', () => {
+  it('keeps the Office chart on the summary table (附表4), not the scoring table', () => {
     const { report } = golden('zh');
     const chart = layoutReport(report).chart;
     const summary = report.regions.summary;
