@@ -292,15 +292,15 @@ type Paragraph = { text: string; sources?: string[]; key?: string };
 function missedIndicators(ev: Evaluation, limit: number): Paragraph[] {
   const { lang } = ev.options;
   const w = words(lang).narrative;
-  const missed = scoredProjects(ev.projects).flatMap((p) => {
-    const keys = indicatorKeys(p);
-    return p.indicators.flatMap((ind, i) => (ind.met === false ? [{ p, ind, key: keys[i] }] : []));
-  });
+  const missed = scoredProjects(ev.projects).flatMap((p) => p.indicators.flatMap((ind, i) => (ind.met === false ? [{ p, ind, i }] : [])));
   if (missed.length === 0) return [];
   const out: Paragraph[] = [{ text: w.missedIntro(new Set(missed.map((m) => m.p)).size, missed.length) }];
-  missed.slice(0, limit).forEach(({ p, ind, key }, i) => {
+  // Keys (a digest each) only for the items shown: a large workbook may miss thousands.
+  const keys = new Map<ProjectResult, string[]>();
+  missed.slice(0, limit).forEach(({ p, ind, i }, n) => {
+    if (!keys.has(p)) keys.set(p, indicatorKeys(p));
     const reason = (ind.reason ?? '').trim();
-    out.push({ text: w.missedItem(i + 1, shownName(p), missedText(ind, lang), reason ? w.reason(reason) : w.reasonPrompt), sources: [ind.cell], key });
+    out.push({ text: w.missedItem(n + 1, shownName(p), missedText(ind, lang), reason ? w.reason(reason) : w.reasonPrompt), sources: [ind.cell], key: keys.get(p)![i] });
   });
   if (missed.length > limit) out.push({ text: w.moreMissed(missed.length - limit) });
   return out;
