@@ -1,6 +1,6 @@
 // `npm run render:docx`: the Word document of the sample's evaluation (budget-eval --docx) as LibreOffice
 // prints it: out/report-sample.docx, out/report-docx.pdf, out/report-docx-<page>.png.
-//   npm run render:docx -- --update-docs     also copies page 1 to docs/report-docx.png and the page of 附表3
+//   npm run render:docx -- --update-docs     also copies page 1 to docs/report-docx.png and the page of 附表4
 //                                            to docs/report-docx-2.png (the README shows them)
 //   npm run render:docx -- --date 2022-01-15 the report's date (default: today, as the command does)
 //   npm run render:docx -- --lang en         the English report
@@ -59,9 +59,9 @@ async function main(): Promise<void> {
     const pages = pdfPages(pdf, 'report-docx', path.relative(ROOT, docx));
 
     if (updateDocs) {
-      // Page 1, and the page where 附表3 (the summary table, landscape) starts.
-      const label = lang === 'zh' ? '附表3' : 'Table3';
-      // pdftotext puts a space between 附表 and 3: compare without spaces.
+      // Page 1, and the page where 附表4 (the summary table, landscape) starts.
+      const label = lang === 'zh' ? '附表4' : 'Table4';
+      // pdftotext puts a space between 附表 and 4: compare without spaces.
       const pageText = (i: number) => run('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), pdf, '-']).replace(/\s+/g, '');
       const summary = pages.findIndex((_, i) => pageText(i).startsWith(label));
       if (summary < 0) throw new Error(`no page starts with ${label}`);

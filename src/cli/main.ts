@@ -35,7 +35,8 @@ Usage:
                       Never the input itself, not even through a link or under another name; never a
                       folder, named pipe or device.
   --docx FILE         also write the report as a Word document laid out as an official document
-                      (GB/T 9704: the narrative, 附表1 the score, 附表3 the projects); the same rules as -o
+                      (GB/T 9704: the narrative, 附表1 the score, 附表3 the projects' self-scores when
+                      they have indicators, 附表4 the projects); the same rules as -o
   --json              print the evaluation as JSON on stdout (amounts in 万元, rates as fractions);
                       without -o, nothing is written
   --lang zh|en        language of the report and messages (default zh)

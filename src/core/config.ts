@@ -22,7 +22,7 @@ export interface Limits {
 }
 
 export interface Lists {
-  /** Projects named one by one (二、（二）, and 三's under-target list before "N more, see Table 3"). */
+  /** Projects named one by one (二、（二）, and 三's under-target list before "N more, see Table 4"; the missed indicators in 三 likewise, before "N more, see Table 3"). */
   projects: number;
   /** The largest projects named when there are more than `projects`. */
   largest: number;

@@ -223,6 +223,11 @@ export interface FormExtras {
   problems: string | null;
   improvements: string | null;
   conclusion: string | null;
+  /**
+   * A figure whose total row was empty or 0 and was summed from the rows under it: those cells, as one range
+   * (`Sheet!B6:B8`) that the report's formulas sum (附表3's execution score). Absent when none was.
+   */
+  breakdownSources?: AmountSources;
 }
 
 export interface ProjectInput extends Amounts {

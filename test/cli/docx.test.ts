@@ -20,7 +20,7 @@ describe('budget-eval --docx', () => {
     expect(run.out.split('\n').slice(-2)).toEqual(['已写入 sample-2021.evaluation.xlsx（工作表“绩效自评报告”）', '已写入 报告.docx（Word 文档）']);
     const docx = await readDocx(readFileSync(path.join(dir, '报告.docx')));
     expect(docx.paragraphs[0]).toBe('广州市荔湾区应急管理局\n2021年部门整体支出绩效自评报告');
-    expect(docx.paragraphs).toEqual(expect.arrayContaining(['一、基本情况', '四、下一步改进措施', '附表1', '附表3', '2026年11月29日']));
+    expect(docx.paragraphs).toEqual(expect.arrayContaining(['一、基本情况', '四、下一步改进措施', '附表1', '附表4', '2026年11月29日']));
   });
 
   it('refuses to write over the input or the output workbook, writing nothing', async () => {

@@ -35,7 +35,7 @@ describe('budget-eval on the bundled sample (seed figures, fiscal 2021)', () => 
     expect(texts[0]).toBe('广州市荔湾区应急管理局2021年部门整体支出绩效自评报告');
     expect(texts).toContain('附表1：自评评分表');
     expect(texts).toContain('附表2：数据问题清单');
-    expect(texts).toContain('附表3：项目支出绩效情况汇总表');
+    expect(texts).toContain('附表4：项目支出绩效情况汇总表');
   });
 
   it('names exactly the three projects under 95%, with their rates, in 三、存在的主要问题', async () => {

@@ -39,7 +39,7 @@ describe('the report plan of a large workbook', () => {
     expect(large.findings.filter((f) => f.code === 'needs-explanation')).toHaveLength(5000);
     expect(mergeCount(large.report)).toBe(mergeCount(small.report));
     expect(mergeCount(large.report)).toBeLessThan(100);
-    // No merge below the score table but its few captions and notes (附表2 and 附表3 are as long as the data).
+    // No merge below the score table but its few captions and notes (附表2, 附表3 and 附表4 are as long as the data).
     const problems = rowOf(large.report, '附表2：数据问题清单');
     const spanned = large.report.rows.flatMap((r, i) => (i >= problems && r.spanAll ? [{ top: i, bottom: i, left: 0, right: large.report.columnWidths.length - 1 }] : []));
     expect(large.report.merges.filter((m) => m.bottom >= problems)).toEqual(spanned);
@@ -96,7 +96,7 @@ describe('text over Excel’s cell limit (32,767 characters)', () => {
         if (typeof c.value === 'string' && c.value.endsWith('…（已截断）')) marked.push(`绩效自评报告!${String.fromCharCode(65 + col)}${r + 1}`);
       }),
     );
-    // The name in the summary table (附表3), and the duplicate-free findings quoting it… each cut cell is named once.
+    // The name in the summary table (附表4), and the duplicate-free findings quoting it… each cut cell is named once.
     expect(marked.length).toBeGreaterThan(0);
     expect([...cut].sort()).toEqual([...marked].sort());
     for (const row of report.rows) for (const c of row.cells) if (typeof c.value === 'string') expect(c.value.length).toBeLessThanOrEqual(MAX_CELL_TEXT);

@@ -35,10 +35,10 @@ describe('the configuration object holds the policy numbers', () => {
     const projects: [string, number, number, number, number][] = ['甲', '乙', '丙', '丁'].map((n, i) => [n, 100, 40, 140, 70 + i]); // each adjusted by 40%: a warning each
     const text = (c: Config) => run(projects, c).narrative.map((b) => b.text).join('\n');
     const all = text(DEFAULT_CONFIG);
-    expect(all).not.toContain('个项目低于目标，见附表3');
+    expect(all).not.toContain('个项目低于目标，见附表4');
     expect(all).toContain('1.针对甲、乙、丙、丁执行率未达标的项目');
     const few = text(config({ lists: { projects: 2, largest: 1, findings: 1, names: 3 } }));
-    expect(few).toContain('另有 2 个项目低于目标，见附表3。');
+    expect(few).toContain('另有 2 个项目低于目标，见附表4。');
     expect(few).toContain('支出最大的 1 个项目为：丁（');
     expect(few).toContain('1.针对甲、乙、丙等执行率未达标的项目');
     expect(few).toMatch(/数据核对发现 \d+ 处需要注意的问题（详见附表2）：[^；]*等/);

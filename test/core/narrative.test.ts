@@ -80,7 +80,7 @@ describe('composeNarrative', () => {
     const all = texts(evaluation(projects));
     const summary = all[all.indexOf('（二）各项工作任务绩效目标完成情况分析') + 1];
     expect(summary).toMatch(/^本部门年度共 45 个项目，.*10 个项目低于目标。支出最大的 5 个项目为：项目35（134万元，100%）、项目34/);
-    expect(summary).toContain('各项目明细见附表3');
+    expect(summary).toContain('各项目明细见附表4');
     expect(all.filter((t) => /^\d+、项目/.test(t))).toEqual([]); // no per-project paragraphs
     const problems = all.slice(all.indexOf('三、存在的主要问题'), all.indexOf('四、下一步改进措施'));
     for (let i = 36; i <= 45; i++) expect(problems.join('\n')).toContain(`项目${i}执行率`);

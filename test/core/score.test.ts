@@ -186,7 +186,7 @@ describe('the report', () => {
   };
   const texts = (lang: 'zh' | 'en') => golden(lang).report.rows.map((r) => r.cells.map((c) => c.value));
 
-  it('puts the total and its provisional grade in 二、（一）, and the table as 附表1, then the problems (附表2), then the summary (附表3)', () => {
+  it('puts the total and its provisional grade in 二、（一）, and the table as 附表1, then the problems (附表2), then the summary (附表4)', () => {
     const rows = texts('zh');
     const flat = rows.map((r) => r[0]);
     const summary = flat.indexOf('（一）自评结论综述');
@@ -195,7 +195,7 @@ describe('the report', () => {
     );
     const scoreTable = flat.indexOf('附表1：自评评分表');
     const problems = flat.indexOf('附表2：数据问题清单');
-    const projects = flat.indexOf('附表3：项目支出绩效情况汇总表');
+    const projects = flat.indexOf('附表4：项目支出绩效情况汇总表');
     expect(scoreTable).toBeGreaterThan(summary);
     expect(problems).toBeGreaterThan(scoreTable);
     expect(projects).toBeGreaterThan(problems);
@@ -214,7 +214,7 @@ describe('the report', () => {
     const flat = rows.map((r) => r[0]);
     expect(flat).toContain('Table 1: Self-evaluation score');
     expect(flat).toContain('Table 2: Problems found in the data');
-    expect(flat).toContain('Table 3: Projects');
+    expect(flat).toContain('Table 4: Projects');
     expect(rows[flat.indexOf('Table 1: Self-evaluation score') + 1]).toEqual(['Indicator', 'Points', 'Actual', 'Score', 'Notes']);
     expect(flat).toContain(
       'By the scoring rules the department scores 38.93 of 100 points so far (50 points still to be scored by hand); provisional grade Poor (差) (on the scored points only): once scored by hand the total will be 38.93–88.93 and the grade between Poor (差) and Good (良), to be settled then (details in Table 1).',
@@ -229,7 +229,7 @@ describe('the report', () => {
     expect(flat).toContain('按自评评分标准，本部门自评得分 86 分（满分 100 分），等级为“良”（评分明细见附表1）。');
   });
 
-  it('keeps the Office chart on the summary table (附表3), not the scoring table', () => {
+  it('keeps the Office chart on the summary table (附表4), not the scoring table', () => {
     const { report } = golden('zh');
     const chart = layoutReport(report).chart;
     const summary = report.regions.summary;

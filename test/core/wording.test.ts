@@ -42,6 +42,12 @@ const ARGS: Record<string, unknown[]> = {
   'score.band': ['良', 80, 90],
   'report.grade': ['优'],
   'report.scoreTotalProvisional': ['10', '中'],
+  'narrative.formProblems': ['A', 'B'],
+  'narrative.formMeasures': [1, 'A', 'B'],
+  'narrative.missedIndicator': ['A', 'B', 'C', 'D'],
+  'narrative.missedItem': [1, 'A', 'B', 'C'],
+  'report.selfScoreNote': ['A'],
+  'narrative.indicators': [{ set: 5, met: 2, missed: 2, unknown: 1, score: '80', points: '100', missedList: ['A', 'B'] }],
 };
 
 const KINDS = ['invalid', 'date', 'too-large', 'sum-too-large', 'not-finite'];

@@ -50,7 +50,7 @@ it('exports with the pane’s settings, showing progress, then offers the docume
   expect(link).toHaveAttribute('download', '示例局自评报告.docx');
   expect(link).toHaveAttribute('href', 'blob:http://localhost/1');
   expect(blobs[0].type).toBe(DOCX);
-  expect(screen.getByText(/^示例局自评报告\.docx：报告正文与附表1、附表3/)).toBeInTheDocument();
+  expect(screen.getByText(/^示例局自评报告\.docx：报告正文与附表1、附表4/)).toBeInTheDocument();
   expect(button).not.toHaveAttribute('aria-disabled', 'true');
   // Nothing was generated or written: export is a read.
   expect(host.generateCalls).toHaveLength(0);

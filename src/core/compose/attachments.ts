@@ -1,11 +1,13 @@
-// The attachments' wording (附表1 the score, 附表2 the problems, 附表3 the projects), shared by the report
+// The attachments' wording (附表1 the score, 附表2 the problems, 附表3 the projects' self-scores, 附表4 the
+// projects), shared by the report
 // sheet (composeReport.ts) and the Word document (gateways/docx), so both print the same headers and notes.
 import type { Evaluation, Lang, ProjectResult } from '../model';
 import { formatAmount, formatRate } from '../numbers';
 import { gradeBands } from '../score/score';
+import { usesOther } from './indicators';
 import { WORDING, words, type Wording } from '../wording';
 
-export type Attachment = 'score' | 'problems' | 'summary';
+export type Attachment = 'score' | 'problems' | 'selfScore' | 'summary';
 
 /** A catalogue entry in each language, as the tables below were before the catalogues. */
 function byLang<T>(pick: (w: Wording) => T): Record<Lang, T> {
@@ -16,6 +18,7 @@ function byLang<T>(pick: (w: Wording) => T): Record<Lang, T> {
 export const ATTACHMENTS: Record<Attachment, Record<Lang, { label: string; title: string }>> = {
   score: byLang((w) => w.report.attachments.score),
   problems: byLang((w) => w.report.attachments.problems),
+  selfScore: byLang((w) => w.report.attachments.selfScore),
   summary: byLang((w) => w.report.attachments.summary),
 };
 
@@ -52,6 +55,29 @@ export function summaryColumns(ev: Evaluation): Column[] {
     plain('rate', 11),
     plain('target', 11),
     plain('status', 20),
+  ];
+}
+
+type SelfScoreColumnName = keyof Wording['report']['selfScoreColumns'];
+const selfScore = (name: SelfScoreColumnName, width: number): Column => ({ header: byLang((w) => w.report.selfScoreColumns[name]), width });
+
+/**
+ * 附表3's columns: project, execution score, the rule's points by 一级 (其他 only when some indicator has
+ * another 一级), the rule's total, the clerk's, the grade, the missed indicators. The sheet's columns are
+ * 附表4's; a width here is used where 附表3 runs past them.
+ */
+export function selfScoreColumns(ev: Evaluation): Column[] {
+  return [
+    selfScore('project', 34),
+    selfScore('execution', 13),
+    selfScore('output', 13),
+    selfScore('effect', 13),
+    selfScore('satisfaction', 13),
+    ...(usesOther(ev.projects) ? [selfScore('other', 13)] : []),
+    selfScore('rule', 13),
+    selfScore('clerk', 11),
+    selfScore('grade', 11),
+    selfScore('missed', 20),
   ];
 }
 

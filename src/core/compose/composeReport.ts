@@ -4,6 +4,7 @@ import type { CellRange, Evaluation, Lang } from '../model';
 import {
   attachmentCaption,
   projectStatus,
+  selfScoreColumns,
   showsCarryover,
   SCORE_HEADERS,
   SCORE_TOTAL_LABEL,
@@ -16,8 +17,10 @@ import {
   type Column,
 } from './attachments';
 import { columnLetters, quoteSheet, splitReference } from '../address';
-import type { AmountField, Amounts, AmountSources, Basis } from '../model';
-import { add, call, group, mul, num, printFormula, ref, ROUND, sub, text as textExpr, type Expr } from '../formula/formula';
+import type { AmountField, Amounts, AmountSources, Basis, ProjectResult } from '../model';
+import { add, call, div, group, mul, num, printFormula, ref, ROUND, sub, text as textExpr, type Expr } from '../formula/formula';
+import { gradeBands } from '../score/score';
+import { categoryScores, executionPointsOf, missedName, projectGrade, scoredProjects, shownName, usesOther } from './indicators';
 import {
   adjustmentRateExpr,
   adjustmentScoreExpr,
@@ -25,6 +28,7 @@ import {
   denominatorExpr,
   executionScoreExpr,
   manualScoreExpr,
+  projectExecutionScoreExpr,
   projectShareExpr,
   rateExpr,
   sourceExpr,
@@ -117,9 +121,13 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
   const { lang } = ev.options;
   const showCarry = showsCarryover(ev);
   const columns: Column[] = summaryColumns(ev);
-  const widths = columns.map((c) => c.width);
+  const scored = scoredProjects(ev.projects);
+  const selfColumns = scored.length > 0 ? selfScoreColumns(ev) : [];
+  // 附表3 with its 其他 column has one column more than 附表4 without 上年结转: the sheet gets a column for it.
+  const widths = [...columns.map((c) => c.width), ...selfColumns.slice(columns.length).map((c) => c.width)];
   const totalWidth = widths.reduce((a, b) => a + b, 0);
-  const last = columns.length - 1;
+  const last = widths.length - 1;
+  const summaryLast = columns.length - 1;
   if (last >= KEY_COLUMN) throw new Error('the report is wider than its record column allows');
   const rows: PlanRow[] = [];
   const merges: CellRange[] = [];
@@ -236,6 +244,50 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
       tableRow([cell(f.message, 'tableCell'), cell(w.severity[f.severity], 'tableCell'), cell(f.cell ?? w.wholeWorkbook, 'tableCell')]);
     }
   };
+  // 附表3, one row per project with indicators (no merges: it can be as long as the project list). The execution
+  // score is a formula over the project's money cells, 总分 a formula over the row; the rest are values.
+  let selfScoreRegion: TableRegion | undefined;
+  const writeSelfScore = () => {
+    if (scored.length === 0) return;
+    blank();
+    spanRow(attachmentCaption('selfScore', lang), 'caption');
+    const header = rows.length;
+    const count = selfColumns.length;
+    const cellWidths = widths.slice(0, count);
+    tableRow(selfColumns.map((c) => cell(c.header[lang], 'tableHeader')), cellWidths);
+    const other = usesOther(ev.projects);
+    const w = words(lang);
+    const first = rows.length;
+    for (const p of scored) {
+      const s = p.selfScore!;
+      const excelRow = rows.length + 1;
+      const byCategory = categoryScores(p);
+      const execution = cell(s.executionScore, 'tableCell', 'amount');
+      execution.formula = printOptional(projectExecutionScore(ev, p));
+      const categories = [byCategory.output, byCategory.effect, byCategory.satisfaction, ...(other ? [byCategory.other] : [])].map((v) => cell(v, 'tableCell', 'amount'));
+      const lastCategory = columnLetters(1 + categories.length);
+      const rule = cell(s.ruleScore, 'tableCell', 'amount');
+      rule.formula = printFormula(call('SUM', ref(`B${excelRow}:${lastCategory}${excelRow}`)));
+      const grade = projectGrade(p, ev.score.rules);
+      const missed = p.indicators.filter((i) => i.met === false).map((i) => missedName(i, lang));
+      tableRow(
+        [
+          cell(shownName(p), 'tableCell'),
+          execution,
+          ...categories,
+          rule,
+          cell(s.clerkScore, 'tableCell', 'amount'),
+          cell(grade === null ? null : w.grade(grade), 'tableCell'),
+          cell(missed.length > 0 ? missed.join(w.listSeparator) : null, 'tableCell'),
+        ],
+        cellWidths,
+      );
+    }
+    const note = w.report.selfScoreNote(gradeBands(ev.score.rules, lang));
+    // No total row: scores of projects of different sizes do not add up (项目自评平均分 weighs them, in 附表1).
+    selfScoreRegion = { header, first, last: rows.length - 1, total: -1, widths: cellWidths, columns: selfColumns.map((_, c) => c), note };
+    spanRow(note, 'note');
+  };
   const writeSummary = (): SummaryRefs => {
     blank();
     spanRow(attachmentCaption('summary', lang), 'caption');
@@ -257,7 +309,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
       const statusCell = cell(projectStatus(p, lang), 'tableCell', 'text', h);
       statusCell.formula = printFormula(statusExpr(ref(at(col.rate)), ref(at(col.target)), ev.department.explainBelow, statusText));
       tableRow([
-        cell(p.name, 'tableCell', 'text', h),
+        cell(shownName(p), 'tableCell', 'text', h),
         withFormula(cell(p.initialBudget, 'tableCell', 'amount', h), f.initialBudget),
         withFormula(cell(p.adjustment, 'tableCell', 'amount', h), f.adjustment),
         withFormula(cell(p.adjustedBudget, 'tableCell', 'amount', h), f.adjustedBudget),
@@ -295,7 +347,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     const rule =
       lastProject >= firstProject
         ? {
-            range: { top: firstProject, bottom: lastProject, left: 0, right: last },
+            range: { top: firstProject, bottom: lastProject, left: 0, right: summaryLast },
             // 未达标 and 未达标（需说明原因） alike; the status is itself a formula over the row's cells.
             formula: printFormula(underStatusExpr(ref(`$${letters[col.status]}${firstProject + 1}`), under)),
           }
@@ -303,7 +355,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     const names = `A${firstProject + 1}:A${lastProject + 1}`;
     const statuses = `${columnLetters(col.status)}${firstProject + 1}:${columnLetters(col.status)}${lastProject + 1}`;
     return {
-      region: { header: summaryHeaderRow, first: firstProject, last: lastProject, total: totalRow, widths, columns: columns.map((_, c) => c), note: summaryNote(ev), named: col },
+      region: { header: summaryHeaderRow, first: firstProject, last: lastProject, total: totalRow, widths: columns.map((c) => c.width), columns: columns.map((_, c) => c), note: summaryNote(ev), named: col },
       totalRow,
       rule,
       projectShare: lastProject >= firstProject ? projectShareExpr(names, statuses, statusText) : textExpr(''),
@@ -312,7 +364,8 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
   };
   writeScore(); // 附表1
   writeProblems(); // 附表2
-  const summary = writeSummary(); // 附表3
+  writeSelfScore(); // 附表3, when some project has indicators
+  const summary = writeSummary(); // 附表4
   for (const fill of afterSummary) fill(summary);
 
   const printed = fingerprint.slice(0, 12);
@@ -323,7 +376,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
 
   // The 依据 cells, now that the report's own tables have their places.
   const reportRef = (token: string): string[] => {
-    if (token === SOURCE_SUMMARY_TOTAL) return [`${quoteSheet(sheetName)}!A${summary.totalRow + 1}:${columnLetters(last - 1)}${summary.totalRow + 1}`];
+    if (token === SOURCE_SUMMARY_TOTAL) return [`${quoteSheet(sheetName)}!A${summary.totalRow + 1}:${columnLetters(summaryLast - 1)}${summary.totalRow + 1}`];
     if (token === SOURCE_SCORE_TOTAL) return scoreTotalRow >= 0 ? [`${quoteSheet(sheetName)}!D${scoreTotalRow + 1}`] : [];
     return [token];
   };
@@ -346,7 +399,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     columnWidths: widths,
     rows,
     merges,
-    regions: { score: scoreRegion, scoreTotal: { row: scoreRegion.total, col: 3 }, summary: summary.region },
+    regions: { score: scoreRegion, scoreTotal: { row: scoreRegion.total, col: 3 }, summary: summary.region, ...(selfScoreRegion ? { selfScore: selfScoreRegion } : {}) },
     chart: chartPlan(summary.region, rows.length, last, lang),
     pageSetup: {
       paper: 'A4',
@@ -490,6 +543,32 @@ function totalsFigure(ev: Evaluation): ((field: AmountField) => Expr | null) | n
     const source = t.sources[field];
     return source?.formula ? group(sourceExpr(source)) : null;
   };
+}
+
+/**
+ * 附表3's execution score over the project's money cells (a form's total row, or the rows under it summed when
+ * the total row was empty), on the report's basis as the engine scored it; none when a figure has no cell.
+ */
+function projectExecutionScore(ev: Evaluation, p: ProjectResult): Expr | undefined {
+  const breakdown = p.form?.breakdownSources ?? {};
+  const figure = (field: AmountField): Expr | null => {
+    const own = p.sources[field];
+    // Brackets only where precedence needs them (printFormula).
+    if (own) return own.formula ? sourceExpr(own) : null;
+    const parts = breakdown[field];
+    if (!parts) return null;
+    const sum = call('SUM', ref(parts.ref));
+    return parts.divisor === 1 ? sum : div(sum, num(parts.divisor));
+  };
+  const actual = figure('actual');
+  const denominator = denominatorExpr(ev.department.basis, {
+    initial: figure('initialBudget'),
+    adjustment: figure('adjustment'),
+    adjusted: figure('adjustedBudget'),
+    carryover: figure('carryover') ?? (p.carryover === 0 ? num(0) : null),
+  });
+  if (!actual || !denominator) return undefined;
+  return projectExecutionScoreExpr(actual, denominator, executionPointsOf(p));
 }
 
 /** The printed formula, or none. */

@@ -6,6 +6,7 @@ import type { AmountSources, Evaluation, Finding, Lang, ProjectResult, SourceCel
 import { formatAmount, formatRate } from '../numbers';
 import { digest } from '../record/digest';
 import { GRADE_EN, words } from '../wording';
+import { indicatorKeys, missedText, scoredProjects, shownName } from './indicators';
 
 export type Block =
   /** `id`: the place a paragraph the clerk adds after it is anchored to (set by numberParagraphs). */
@@ -88,7 +89,9 @@ export function composeNarrative(ev: Evaluation, lists: Lists = DEFAULT_CONFIG.l
   h2(1, w.headings.tasks);
   if (ev.projects.length <= lists.projects) {
     para(w.tasksIntro);
-    ev.projects.forEach((p, i) => para(projectSentence(ev, p, i, amt, pct), [...sourceRefs(p.sources), ...(p.underTarget ? targetRefs(ev, p) : [])], projectKey(p)));
+    ev.projects.forEach((p, i) =>
+      para(projectSentence(ev, p, i, amt, pct), [...sourceRefs(p.sources), ...(p.underTarget ? targetRefs(ev, p) : []), ...missedRefs(p)], projectKey(p)),
+    );
   } else {
     para(projectSummary(ev, under, amt, pct, lists.largest), [SOURCE_SUMMARY_TOTAL]);
   }
@@ -99,7 +102,7 @@ export function composeNarrative(ev: Evaluation, lists: Lists = DEFAULT_CONFIG.l
 
   // 四、下一步改进措施
   h1(3, w.headings.nextSteps);
-  for (const text of measures(ev, under, pct, lists.names)) para(text.text, text.sources);
+  for (const text of measures(ev, under, pct, lists)) para(text.text, text.sources, text.key);
 
   blocks.push({ kind: 'signature', text: name });
   blocks.push({ kind: 'signature', text: formatDate(ev.options.reportDate, lang) });
@@ -188,9 +191,9 @@ export function scoreSentence(ev: Evaluation): string {
 export { GRADE_EN };
 
 function projectSentence(ev: Evaluation, p: ProjectResult, i: number, amt: (v: number) => string, pct: (v: number | null) => string): string {
-  return words(ev.options.lang).narrative.project({
+  const text = words(ev.options.lang).narrative.project({
     n: i + 1,
-    name: p.name,
+    name: shownName(p),
     budget: amt(p.denominator),
     actual: amt(p.actual),
     rate: pct(p.executionRate),
@@ -198,25 +201,60 @@ function projectSentence(ev: Evaluation, p: ProjectResult, i: number, amt: (v: n
     purpose: p.purpose || null,
     outcome: p.outcome || null,
   });
+  return p.selfScore && p.indicators.length > 0 ? joinSentences(text, indicatorSentence(ev, p), ev.options.lang) : text;
+}
+
+/** `a` then `b`, with the full stop `a` lacks when it ends in the clerk's own words (实际完成情况 without one). */
+function joinSentences(a: string, b: string, lang: Lang): string {
+  if (lang === 'zh') return `${a}${/[。！？；…]$/.test(a) ? '' : '。'}${b}`;
+  return `${a}${/[.!?;…]$/.test(a) ? '' : '.'}${b}`;
+}
+
+/** How many indicators were set and met, the rule's total, and each missed one as written. */
+function indicatorSentence(ev: Evaluation, p: ProjectResult): string {
+  const { lang } = ev.options;
+  const n = (v: number) => formatAmount(v, 'trim');
+  const missed = p.indicators.filter((i) => i.met === false);
+  const met = p.indicators.filter((i) => i.met === true).length;
+  return words(lang).narrative.indicators({
+    set: p.indicators.length,
+    met,
+    missed: missed.length,
+    unknown: p.indicators.length - met - missed.length,
+    score: n(p.selfScore!.ruleScore),
+    points: n(p.selfScore!.points),
+    missedList: missed.map((i) => missedText(i, lang)),
+  });
+}
+
+/** The cells of a project's missed indicators (their 三级 name cells). */
+function missedRefs(p: ProjectResult): string[] {
+  return p.indicators.filter((i) => i.met === false).map((i) => i.cell);
 }
 
 function projectSummary(ev: Evaluation, under: ProjectResult[], amt: (v: number) => string, pct: (v: number | null) => string, count: number): string {
   const w = words(ev.options.lang).narrative;
   const s = ev.projectSum;
   const largest = [...ev.projects].sort((a, b) => b.actual - a.actual).slice(0, count);
-  return w.projectSummary({
+  const text = w.projectSummary({
     count: ev.projects.length,
     budget: amt(s.adjustedBudget),
     actual: amt(s.actual),
     rate: pct(s.executionRate),
     under: under.length,
-    largest: largest.map((p) => w.largestItem(p.name, amt(p.actual), pct(p.executionRate))),
+    largest: largest.map((p) => w.largestItem(shownName(p), amt(p.actual), pct(p.executionRate))),
   });
+  // Too many projects to tell one by one: their indicators in one sentence.
+  const scored = scoredProjects(ev.projects);
+  if (scored.length === 0) return text;
+  const set = scored.reduce((n, p) => n + p.indicators.length, 0);
+  const missed = scored.reduce((n, p) => n + p.indicators.filter((i) => i.met === false).length, 0);
+  return text + w.indicatorsSummary(scored.length, set, missed);
 }
 
-function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null) => string, lists: Lists): { text: string; sources?: string[]; key?: string }[] {
+function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null) => string, lists: Lists): Paragraph[] {
   const w = words(ev.options.lang).narrative;
-  const out: { text: string; sources?: string[]; key?: string }[] = [];
+  const out: Paragraph[] = [];
   const count = ev.projects.length;
   if (under.length === 0) {
     out.push({ text: w.allMet(count) });
@@ -226,13 +264,15 @@ function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null
       const reason = p.reason.trim();
       const reasonText = reason ? w.reason(reason) : p.needsReason ? w.reasonMissing : '';
       out.push({
-        text: w.underItem(i + 1, p.name, pct(p.executionRate), pct(p.effectiveTarget), reasonText),
+        text: w.underItem(i + 1, shownName(p), pct(p.executionRate), pct(p.effectiveTarget), reasonText),
         sources: [...sourceRefs({ adjustedBudget: p.sources.adjustedBudget, actual: p.sources.actual }), ...targetRefs(ev, p)],
         key: projectKey(p),
       });
     });
     if (under.length > lists.projects) out.push({ text: w.moreUnder(under.length - lists.projects) });
   }
+  out.push(...missedIndicators(ev, lists.projects));
+  out.push(...formTexts(ev, 'problems', lists.projects));
   const notable = notableFindings(ev.findings);
   if (notable.length > 0) {
     const shown = notable.slice(0, lists.findings);
@@ -247,12 +287,53 @@ function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null
   return out;
 }
 
-function measures(ev: Evaluation, under: ProjectResult[], pct: (v: number | null) => string, named: number): { text: string; sources?: string[] }[] {
+type Paragraph = { text: string; sources?: string[]; key?: string };
+
+/** 三: each missed indicator with its 偏差原因 or a prompt for it, keyed by project + indicator; the rest counted (附表3). */
+function missedIndicators(ev: Evaluation, limit: number): Paragraph[] {
+  const { lang } = ev.options;
+  const w = words(lang).narrative;
+  const missed = scoredProjects(ev.projects).flatMap((p) => p.indicators.flatMap((ind, i) => (ind.met === false ? [{ p, ind, i }] : [])));
+  if (missed.length === 0) return [];
+  const out: Paragraph[] = [{ text: w.missedIntro(new Set(missed.map((m) => m.p)).size, missed.length) }];
+  // Keys (a digest each) only for the items shown: a large workbook may miss thousands.
+  const keys = new Map<ProjectResult, string[]>();
+  missed.slice(0, limit).forEach(({ p, ind, i }, n) => {
+    if (!keys.has(p)) keys.set(p, indicatorKeys(p));
+    const reason = (ind.reason ?? '').trim();
+    out.push({ text: w.missedItem(n + 1, shownName(p), missedText(ind, lang), reason ? w.reason(reason) : w.reasonPrompt), sources: [ind.cell], key: keys.get(p)![i] });
+  });
+  if (missed.length > limit) out.push({ text: w.moreMissed(missed.length - limit) });
+  return out;
+}
+
+/**
+ * A form's own 存在问题 (三) or 改进措施 (四), one paragraph per project (keyed by it), up to `limit`; the rest
+ * counted. Measures are numbered from `first`.
+ */
+function formTexts(ev: Evaluation, which: 'problems' | 'improvements', limit: number, first = 1): Paragraph[] {
+  const w = words(ev.options.lang).narrative;
+  const forms = ev.projects.flatMap((p) => {
+    const text = p.form?.[which]?.trim();
+    return text ? [{ p, text }] : [];
+  });
+  const out: Paragraph[] = forms.slice(0, limit).map(({ p, text }, i) => ({
+    text: which === 'problems' ? w.formProblems(shownName(p), text) : w.formMeasures(first + i, shownName(p), text),
+    sources: [p.cell],
+    key: `${which === 'problems' ? 'q' : 'm'}${digest(p.name, 12)}`,
+  }));
+  const more = forms.length - limit;
+  if (more > 0) out.push({ text: which === 'problems' ? w.moreFormProblems(more) : w.moreFormMeasures(first + out.length, more) });
+  return out;
+}
+
+function measures(ev: Evaluation, under: ProjectResult[], pct: (v: number | null) => string, lists: Lists): Paragraph[] {
   const { narrative: w, listSeparator } = words(ev.options.lang);
-  const out: { text: string; sources?: string[] }[] = [];
+  const named = lists.names;
+  const out: Paragraph[] = [];
   const push = (text: string, sources?: string[]) => out.push({ text, sources });
   if (under.length > 0) {
-    const names = under.slice(0, named).map((p) => p.name).join(listSeparator);
+    const names = under.slice(0, named).map(shownName).join(listSeparator);
     push(w.measureAnalyse(names, under.length > named), under.slice(0, named).map((p) => p.cell));
     push(w.measureBudget(pct(ev.department.explainBelow)), optional(ev.department.thresholdCells.explainBelow));
   } else {
@@ -261,6 +342,7 @@ function measures(ev: Evaluation, under: ProjectResult[], pct: (v: number | null
   const adj = ev.totals.adjustmentRate;
   if (adj !== null && Math.abs(adj) > 0.1) push(w.measureAdjustment(out.length + 1, pct(adj)), totalsSources(ev));
   if (notableFindings(ev.findings).length > 0) push(w.measureCheckData(out.length + 1));
+  out.push(...formTexts(ev, 'improvements', lists.projects, out.length + 1));
   push(w.measureStrengthen(out.length + 1));
   return out;
 }

@@ -88,7 +88,7 @@ export function numberFormatOf(cell: Omit<PlanCell, 'numberFormat'> | undefined)
   return TEXT_FORMAT;
 }
 
-/** A table of the report (0-based rows): header, body rows `first`…`last` (none when first > last), total row. */
+/** A table of the report (0-based rows): header, body rows `first`…`last` (none when first > last), total row (-1: none). */
 export interface TableRegion {
   header: number;
   first: number;
@@ -110,7 +110,9 @@ export interface ReportRegions {
   score: TableRegion;
   /** The score total's cell (附表1's total row, 得分). */
   scoreTotal: { row: number; col: number };
-  /** 附表3, the projects: also each named column (-1 for 上年结转 when not shown). */
+  /** 附表3, the projects' self-scores by the indicator rule; absent when no project has indicators. No total row. */
+  selfScore?: TableRegion;
+  /** 附表4, the projects: also each named column (-1 for 上年结转 when not shown). */
   summary: TableRegion & { named: Record<SummaryColumn, number> };
 }
 

@@ -100,3 +100,12 @@ export function rowTargetExpr(cell: Expr, percent: boolean, fallback: number): E
   const value = percent ? div(cell, num(100)) : IF(gt(cell, num(1)), div(cell, num(100)), cell);
   return IF(call('ISNUMBER', cell), value, num(fallback));
 }
+
+/**
+ * core/score/indicators/selfScore.ts `executionPoints`: points × min(1, the rate as shown), 0 without a budget.
+ * `actual` and `denominator` are the project's money cells (附表3).
+ */
+export function projectExecutionScoreExpr(actual: Expr, denominator: Expr, points: number): Expr {
+  const shown = ROUND(div(actual, denominator), 4);
+  return IF(gt(denominator, num(0)), mul(num(points), IF(gt(shown, num(1)), num(1), call('MAX', num(0), shown))), num(0));
+}

@@ -68,7 +68,7 @@ export function adjustmentScore(rate: number, points: number, profile: ScoreProf
   return band ? points * band.share : 0;
 }
 
-export function gradeOf(score: number, profile: ScoreProfile): Grade {
+export function gradeOf(score: number, profile: Pick<ScoreProfile, 'grades'>): Grade {
   const shown = round2(score);
   return profile.grades.find((g) => shown >= g.from)?.grade ?? '差';
 }

@@ -4,7 +4,7 @@ import type { FindingCode } from '../model';
 import type { Grade } from '../score/profile';
 import { HEADER_WORDS } from '../headers';
 import { roundHalfAway } from '../numbers';
-import type { ProjectWords, ScoreWords, TotalsWords, Wording, WordedParams } from './zh';
+import type { IndicatorWords, ProjectWords, ScoreWords, TotalsWords, Wording, WordedParams } from './zh';
 
 /** The grade as an English reader needs it: the word and the Chinese grade it stands for. */
 export const GRADE_EN: Record<Grade, string> = { 优: 'Excellent (优)', 良: 'Good (良)', 中: 'Fair (中)', 差: 'Poor (差)' };
@@ -216,13 +216,28 @@ export const en: Wording = {
     },
     largestItem: (name, actual, rate) => `${name} (${actual}, ${rate})`,
     projectSummary: (s) =>
-      `The department ran ${s.count} projects with a combined budget of ${s.budget} and spending of ${s.actual} (${s.rate}); ${s.under} fell short of target. The ${s.largest.length} largest: ${s.largest.join('; ')}. Every project is listed in Table 3.`,
+      `The department ran ${s.count} projects with a combined budget of ${s.budget} and spending of ${s.actual} (${s.rate}); ${s.under} fell short of target. The ${s.largest.length} largest: ${s.largest.join('; ')}. Every project is listed in Table 4.`,
     allMet: (count) => `The department ran ${count} projects and every one met its execution target; no shortfall in spending was found.`,
     someUnder: (count, under) => `The department ran ${count} projects; ${under} did not reach their execution target:`,
     reason: (reason) => ` Reason: ${reason.replace(/[。.]$/, '')}.`,
     reasonMissing: ' [Please explain the reason]',
     underItem: (n, name, rate, target, reasonText) => `(${n}) ${name}: ${rate}, below its ${target} target.${reasonText}`,
-    moreUnder: (more) => `${more} more fall short; see Table 3.`,
+    moreUnder: (more) => `${more} more fall short; see Table 4.`,
+    missedIndicator: (kind, name, target, actual) => `${kind} "${name}": target ${target || 'blank'}, actual ${actual || 'blank'}`,
+    indicators: (i: IndicatorWords) => {
+      const counts = ` Of its ${i.set} performance indicators, ${i.met} were met${i.missed > 0 ? ` and ${i.missed} missed` : ''}${i.unknown > 0 ? ` (${i.unknown} cannot be judged by the rule)` : ''}`;
+      const missed = i.missedList.length > 0 ? ` Missed: ${i.missedList.join('; ')}.` : '';
+      return `${counts}; by the scoring rule it scores ${i.score} of ${i.points} points.${missed}`;
+    },
+    indicatorsSummary: (projects, set, missed) => ` ${projects} projects set ${set} performance indicators, of which ${missed} were missed (scores in Table 3).`,
+    missedIntro: (projects, missed) => `Performance indicators: ${missed} indicator(s) of ${projects} project(s) were missed:`,
+    missedItem: (n, project, indicator, reasonText) => `(${n}) ${project}: ${indicator}.${reasonText}`,
+    reasonPrompt: ' [Please fill in the reason for the shortfall]',
+    moreMissed: (more) => `${more} more; see Table 3.`,
+    formProblems: (project, text) => `${project}, problems its form lists: ${text.replace(/[。.]$/, '')}.`,
+    moreFormProblems: (more) => `The forms of ${more} more projects list problems; see each form.`,
+    formMeasures: (n, project, text) => `${n}. ${project}: ${text.replace(/[。.]$/, '')}.`,
+    moreFormMeasures: (n, more) => `${n}. The forms of ${more} more projects list improvements; see each form.`,
     findingsSummary: (count, items, more) => `The data check also found ${count} point(s) to look at (Table 2): ${items.join('; ')}${more ? ' …' : ''}.`,
     measureAnalyse: (names, more) =>
       `1. Analyse each project that fell short (${names}${more ? ', …' : ''}), track payments against plan every month and make named staff responsible.`,
@@ -278,11 +293,26 @@ export const en: Wording = {
     attachments: {
       score: { label: 'Table 1', title: 'Self-evaluation score' },
       problems: { label: 'Table 2', title: 'Problems found in the data' },
-      summary: { label: 'Table 3', title: 'Projects' },
+      selfScore: { label: 'Table 3', title: 'Project self-evaluation scores' },
+      summary: { label: 'Table 4', title: 'Projects' },
     },
     caption: (label, title) => `${label}: ${title}`,
     sheetName: 'Evaluation report',
     truncated: '… (truncated)',
+    selfScoreColumns: {
+      project: 'Project',
+      execution: 'Execution score',
+      output: 'Outputs',
+      effect: 'Effects',
+      satisfaction: 'Satisfaction',
+      other: 'Other',
+      rule: 'Total\n(by the rule)',
+      clerk: 'Total as filled in',
+      grade: 'Grade',
+      missed: 'Missed indicators',
+    },
+    selfScoreNote: (bands) =>
+      `Note: execution score = points × execution rate (as displayed, at most 100%), a formula over the form's money cells; outputs, effects and satisfaction are the sums of the indicators' scores by the rule (quantitative ones in proportion to the target, qualitative ones in bands of the completion words, within which the clerk's score stands); the total is the sum of the row; the total as filled in is the form's 总分, or the sum of the scores entered. Grades on the total scaled to 100: ${bands}.`,
     columns: {
       project: 'Project',
       initial: 'Initial budget',

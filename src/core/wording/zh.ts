@@ -140,6 +140,20 @@ export interface ProjectWords {
   outcome: string | null;
 }
 
+/** A project's indicators as its paragraph in 二、（二） tells them: counts, its rule score, the missed ones. */
+export interface IndicatorWords {
+  set: number;
+  met: number;
+  missed: number;
+  /** Neither met nor missed: the rule cannot compare target and actual. */
+  unknown: number;
+  /** The rule's total and the points, formatted. */
+  score: string;
+  points: string;
+  /** Each missed one, worded by `missedIndicator`. */
+  missedList: string[];
+}
+
 export const zh = {
   /** Between the items of a list of names or cells, and between clauses of a list. */
   listSeparator: '、',
@@ -267,13 +281,32 @@ export const zh = {
     },
     largestItem: (name: string, actual: string, rate: string) => `${name}（${actual}，${rate}）`,
     projectSummary: (s: { count: number; budget: string; actual: string; rate: string; under: number; largest: string[] }) =>
-      `本部门年度共 ${s.count} 个项目，预算合计 ${s.budget}，实际支出合计 ${s.actual}，执行率 ${s.rate}；${s.under} 个项目低于目标。支出最大的 ${s.largest.length} 个项目为：${s.largest.join('、')}。各项目明细见附表3。`,
+      `本部门年度共 ${s.count} 个项目，预算合计 ${s.budget}，实际支出合计 ${s.actual}，执行率 ${s.rate}；${s.under} 个项目低于目标。支出最大的 ${s.largest.length} 个项目为：${s.largest.join('、')}。各项目明细见附表4。`,
     allMet: (count: number) => `本部门年度承担 ${count} 个项目，各项目预算执行率均达到目标，未发现执行进度方面的突出问题。`,
     someUnder: (count: number, under: number) => `本部门年度承担 ${count} 个项目，其中 ${under} 个项目的预算执行率未达到目标：`,
     reason: (reason: string) => `偏差原因：${reason.replace(/[。.]$/, '')}。`,
     reasonMissing: '【请说明原因】',
     underItem: (n: number, name: string, rate: string, target: string, reasonText: string) => `（${n}）${name}执行率 ${rate}，低于 ${target} 的目标。${reasonText}`,
-    moreUnder: (more: number) => `另有 ${more} 个项目低于目标，见附表3。`,
+    moreUnder: (more: number) => `另有 ${more} 个项目低于目标，见附表4。`,
+    /** A missed indicator as written: `时效指标“按时完成率”目标 100%，实际 90%`. */
+    missedIndicator: (kind: string, name: string, target: string, actual: string) => `${kind}“${name}”目标 ${target || '未填'}，实际 ${actual || '未填'}`,
+    indicators: (i: IndicatorWords) => {
+      const counts = `设置绩效指标 ${i.set} 个，完成 ${i.met} 个${i.missed > 0 ? `，未完成 ${i.missed} 个` : ''}${i.unknown > 0 ? `，${i.unknown} 个无法按评分规则判断` : ''}`;
+      const missed = i.missedList.length > 0 ? `未完成的指标：${i.missedList.join('；')}。` : '';
+      return `${counts}，按评分规则自评得分 ${i.score} 分（满分 ${i.points} 分）。${missed}`;
+    },
+    /** Over the list limit of projects: the indicators of them all, in the summary paragraph. */
+    indicatorsSummary: (projects: number, set: number, missed: number) =>
+      `${projects} 个项目设置绩效指标共 ${set} 个，其中 ${missed} 个未完成（各项目得分见附表3）。`,
+    missedIntro: (projects: number, missed: number) => `绩效指标方面，${projects} 个项目共有 ${missed} 个指标未完成：`,
+    missedItem: (n: number, project: string, indicator: string, reasonText: string) => `（${n}）${project}：${indicator}。${reasonText}`,
+    reasonPrompt: prompt('偏差原因'),
+    moreMissed: (more: number) => `另有 ${more} 个，见附表3。`,
+    /** A form's own 存在问题 (三) and 改进措施 (四). */
+    formProblems: (project: string, text: string) => `${project}自评表所列问题：${text.replace(/[。.]$/, '')}。`,
+    moreFormProblems: (more: number) => `另有 ${more} 个项目的自评表列有存在问题，见各自评表。`,
+    formMeasures: (n: number, project: string, text: string) => `${n}.${project}：${text.replace(/[。.]$/, '')}。`,
+    moreFormMeasures: (n: number, more: number) => `${n}.另有 ${more} 个项目的自评表列有改进措施，见各自评表。`,
     findingsSummary: (count: number, items: string[], more: boolean) => `此外，数据核对发现 ${count} 处需要注意的问题（详见附表2）：${items.join('；')}${more ? '等' : ''}。`,
     measureAnalyse: (names: string, more: boolean) => `1.针对${names}${more ? '等' : ''}执行率未达标的项目逐项分析原因，跟踪预算项目支付进度，按月督办执行进度，将责任落实到人。`,
     measureBudget: (explainBelow: string) =>
@@ -329,17 +362,33 @@ export const zh = {
   },
 
   report: {
-    /** 附表1 the score, 附表2 the problems, 附表3 the projects: label and title. */
+    /** 附表1 the score, 附表2 the problems, 附表3 the projects' self-scores (when any has indicators), 附表4 the projects. */
     attachments: {
       score: { label: '附表1', title: '自评评分表' },
       problems: { label: '附表2', title: '数据问题清单' },
-      summary: { label: '附表3', title: '项目支出绩效情况汇总表' },
+      selfScore: { label: '附表3', title: '项目绩效自评得分表' },
+      summary: { label: '附表4', title: '项目支出绩效情况汇总表' },
     },
     caption: (label: string, title: string) => `${label}：${title}`,
     /** The report sheet's name (a number is added when taken), and the mark at the end of a cut cell. */
     sheetName: '绩效自评报告',
     truncated: '…（已截断）',
-    /** 附表3's column headers; an amount's header says its unit on a second line. */
+    /** 附表3's column headers: the execution score, the rule's points by 一级, the totals, the grade, the missed indicators. */
+    selfScoreColumns: {
+      project: '项目名称',
+      execution: '预算执行率得分',
+      output: '产出',
+      effect: '效益',
+      satisfaction: '满意度',
+      other: '其他',
+      rule: '总分\n（按评分规则）',
+      clerk: '填报总分',
+      grade: '等级',
+      missed: '未完成指标',
+    },
+    selfScoreNote: (bands: string) =>
+      `注：预算执行率得分 = 分值 × 执行率（按显示值，不超过 100%），是指向自评表金额单元格的公式；产出、效益、满意度为各项指标按评分规则的得分之和（定量指标按完成比例，定性指标按完成情况分档并参考填报得分）；总分为本行各项之和；填报总分为自评表的总分，或填报得分之和。等级按折算为百分制的总分：${bands}。`,
+    /** 附表4's column headers; an amount's header says its unit on a second line. */
     columns: {
       project: '项目名称',
       initial: '年初预算数',

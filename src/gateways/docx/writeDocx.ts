@@ -1,10 +1,11 @@
 // The report as a Word document laid out as an official document (GB/T 9704-2012 党政机关公文格式): the
-// narrative, the signature, then 附表1 (the score) and 附表3 (the projects) each on a page of its own.
+// narrative, the signature, then 附表1 (the score), 附表3 (the projects' self-scores, when any project has
+// indicators) and 附表4 (the projects) each on a page of its own.
 // No fs, no DOM: the command writes the bytes to a file, the pane offers them as a download.
 //
 // 附表2 (the problems found in the data) is left out on purpose: it is the clerk's working list of cells to
 // fix, not part of the document sent to the finance bureau. Paragraph `sources` (cell references) are left
-// out for the same reason. The attachments keep their sheet numbers so 附表1 / 附表3 match the workbook.
+// out for the same reason. The attachments keep their sheet numbers so 附表1 / 附表3 / 附表4 match the workbook.
 import {
   AlignmentType,
   BorderStyle,
@@ -230,7 +231,7 @@ function table(plan: ReportPlan, region: TableRegion, width: number, size: numbe
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell({ text: h, align: 'center' }, i, 'header')) }),
       ...body.map((r) => new TableRow({ cantSplit: true, children: texts(r).map((c, i) => cell(c, i, 'body')) })),
-      new TableRow({ cantSplit: true, children: texts(region.total).map((c, i) => cell(c, i, 'total')) }),
+      ...(region.total >= 0 ? [new TableRow({ cantSplit: true, children: texts(region.total).map((c, i) => cell(c, i, 'total')) })] : []),
     ],
   });
 }
@@ -250,7 +251,13 @@ function scoreTable(plan: ReportPlan, width: number): Table {
   return table(plan, region, width, SIZE.table, (row, col) => row === region.total && col === 0);
 }
 
-/** 附表3 as the plan has it (上年结转 where the sheet shows it), in 五号 type; the total's label and the status centred. */
+/** 附表3 as the plan has it (其他 where the sheet shows it), in 五号 type; the grade centred. */
+function selfScoreTable(plan: ReportPlan, region: TableRegion, width: number): Table {
+  const grade = region.columns.length - 2;
+  return table(plan, region, width, SIZE.wideTable, (_row, col) => col === grade);
+}
+
+/** 附表4 as the plan has it (上年结转 where the sheet shows it), in 五号 type; the total's label and the status centred. */
 function summaryTable(plan: ReportPlan, width: number): Table {
   const region = plan.regions.summary;
   const status = region.columns.indexOf(region.named.status);
@@ -334,6 +341,11 @@ export async function writeDocx(narrative: readonly Block[], report: ReportPlan,
     scoreTable(report, portraitWidth),
     new Paragraph({ style: STYLE.note, children: runs(report.regions.score.note) }),
   ];
+  // 附表3, when there, before the summary on the same landscape paper, each on its page.
+  const self = report.regions.selfScore;
+  const selfScore = self
+    ? [...attachmentHeading('selfScore', lang, false), selfScoreTable(report, self, landscapeWidth), new Paragraph({ style: STYLE.note, children: runs(self.note) })]
+    : [];
   // The summary table is wide (9 or 10 columns): a landscape section of its own, where the names fit on a line.
   const summary: ISectionOptions = {
     properties: {
@@ -342,7 +354,8 @@ export async function writeDocx(narrative: readonly Block[], report: ReportPlan,
     },
     footers,
     children: [
-      ...attachmentHeading('summary', lang, false),
+      ...selfScore,
+      ...attachmentHeading('summary', lang, self !== undefined),
       summaryTable(report, landscapeWidth),
       new Paragraph({ style: STYLE.note, children: runs(report.regions.summary.note) }),
     ],

@@ -81,10 +81,10 @@ export const en: Strings = {
 
   exportDocx: {
     label: 'Export to Word',
-    hint: 'Makes the report (the text, Table 1 the score, Table 3 the projects) a Word document laid out as an official document, to download; the workbook is not changed.',
+    hint: 'Makes the report (the text, Table 1 the score, Table 3 the projects’ self-scores when they have indicators, Table 4 the projects) a Word document laid out as an official document, to download; the workbook is not changed.',
     running: 'Making the Word document…',
     download: 'Download the Word document',
-    ready: (name: string) => `${name}: the report text with Tables 1 and 3, laid out as an official document (GB/T 9704); edit it in Word or WPS.`,
+    ready: (name: string) => `${name}: the report text with Tables 1 and 4 (and Table 3 when projects have indicators), laid out as an official document (GB/T 9704); edit it in Word or WPS.`,
     notMade: 'No Word document: correct these errors in the workbook first.',
     failed: 'The Word document could not be made.',
   },

@@ -85,10 +85,10 @@ export const zh = {
 
   exportDocx: {
     label: '导出 Word',
-    hint: '把报告（正文、附表1 评分表、附表3 项目汇总表）按公文格式生成 Word 文档，供下载；不改动工作簿。',
+    hint: '把报告（正文、附表1 评分表、附表3 项目绩效自评得分表（有绩效指标时）、附表4 项目汇总表）按公文格式生成 Word 文档，供下载；不改动工作簿。',
     running: '正在生成 Word 文档…',
     download: '下载 Word 文档',
-    ready: (name: string) => `${name}：报告正文与附表1、附表3，按公文格式（GB/T 9704）排版，可在 Word 或 WPS 中修改。`,
+    ready: (name: string) => `${name}：报告正文与附表1、附表4（有绩效指标时另有附表3），按公文格式（GB/T 9704）排版，可在 Word 或 WPS 中修改。`,
     notMade: '未生成 Word 文档：请先在工作簿中更正以下错误。',
     failed: '未能生成 Word 文档。',
   },

@@ -21,7 +21,7 @@ describe('exportDocx in Excel', () => {
     expect(outcome.name).toBe('广州市荔湾区应急管理局自评报告.docx');
     const docx = await readDocx(outcome.bytes);
     expect(docx.paragraphs[0]).toBe(TITLE);
-    expect(docx.paragraphs).toEqual(expect.arrayContaining(['附表1', '附表3', '2022年1月15日']));
+    expect(docx.paragraphs).toEqual(expect.arrayContaining(['附表1', '附表4', '2022年1月15日']));
     expect(describeState(state)).toEqual(before);
     expect(fake.stats.syncs).toBe(3); // the read of Generate, and no write
   });

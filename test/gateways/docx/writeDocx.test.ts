@@ -51,12 +51,12 @@ describe('writeDocx on the sample', () => {
     expect(text).not.toMatch(/项目支出!|部门支出!|依据/);
   });
 
-  it('has 附表1 (the score, with its total) and 附表3 (every project, with the total row), but not 附表2', async () => {
+  it('has 附表1 (the score, with its total) and 附表4 (every project, with the total row), but not 附表2', async () => {
     const { result, docx } = await sampleDocx();
     const p = docx.paragraphs;
-    expect(p).toEqual(expect.arrayContaining(['附表1', '自评评分表', '附表3', '项目支出绩效情况汇总表']));
+    expect(p).toEqual(expect.arrayContaining(['附表1', '自评评分表', '附表4', '项目支出绩效情况汇总表']));
     expect(p.join('\n')).not.toMatch(/附表2|数据问题清单/);
-    const score = p.slice(p.indexOf('自评评分表'), p.indexOf('附表3'));
+    const score = p.slice(p.indexOf('自评评分表'), p.indexOf('附表4'));
     expect(score.slice(1, 6)).toEqual(['指标', '分值', '实际值', '得分', '说明']);
     expect(score.slice(6, 11)).toEqual(['预算完成率', '20.00', '96.48%', '20.00', '100% 得满分，每低 5 个百分点扣 2 分']);
     const total = score.indexOf('合计');
@@ -78,7 +78,7 @@ describe('writeDocx on the sample', () => {
   it('is laid out as GB/T 9704 asks: A4, its margins, the fonts and sizes, 22 lines a page, page numbers', async () => {
     const { docx } = await sampleDocx();
     const { document, styles } = docx;
-    // A4 portrait for the text and 附表1; 附表3 on the same paper turned (landscape).
+    // A4 portrait for the text and 附表1; 附表4 on the same paper turned (landscape).
     expect(PAGE).toEqual({ width: 11906, height: 16838 });
     expect(MARGINS).toEqual({ top: 2098, bottom: 1984, left: 1587, right: 1474 }); // 37, 35, 28, 26 mm
     const sizes = elements(document, 'pgSz');
@@ -133,14 +133,14 @@ describe('writeDocx on the sample', () => {
     const { docx } = await sampleDocx({ lang: 'en' });
     const p = docx.paragraphs;
     expect(p[0]).toMatch(/^广州市荔湾区应急管理局: Self-evaluation/);
-    expect(p).toEqual(expect.arrayContaining(['1. Basic information', 'Table 1', 'Self-evaluation score', 'Table 3', 'Projects', 'Indicator', 'Initial budget\n(10k yuan)', 'Total (sum of projects)']));
+    expect(p).toEqual(expect.arrayContaining(['1. Basic information', 'Table 1', 'Self-evaluation score', 'Table 4', 'Projects', 'Indicator', 'Initial budget\n(10k yuan)', 'Total (sum of projects)']));
     expect(p.join('\n')).not.toMatch(/附表|Table 2/);
     expect(docx.styles).toContain('w:ascii="Times New Roman"');
     expect(docx.styles).toContain('w:eastAsia="仿宋_GB2312"');
     expect(elements(docx.document, 'pgSz')[0]).toEqual({ w: '11906', h: '16838', orient: 'portrait' });
   });
 
-  it('takes 附表1 and 附表3 from the plan the report sheet is written from: a cell changed there is changed here', async () => {
+  it('takes 附表1 and 附表4 from the plan the report sheet is written from: a cell changed there is changed here', async () => {
     const result = await evaluated();
     const { summary } = result.report.regions;
     const rows = result.report.rows.map((row, r) => (r === summary.first ? { ...row, cells: row.cells.map((c, i) => (i === 0 ? { ...c, value: '计划里的项目名' } : c)) } : row));

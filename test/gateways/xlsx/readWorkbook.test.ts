@@ -172,7 +172,7 @@ describe('the default limits', () => {
   it('let 50,000 project rows (and a report over them) and 200 form sheets through', async () => {
     const { limits: d } = DEFAULT_CONFIG;
     // A 50,000-project table of 10 columns with headers, totals and footer; our own report sheet over it (附表2 and
-    // 附表3 can each hold a row per project, plus the narrative) when the clerk regenerates: 425,596 cells over the
+    // 附表4 can each hold a row per project, plus the narrative) when the clerk regenerates: 425,596 cells over the
     // bench's 50,000 projects with 70% under target (docs/BENCHMARKS.md), 500,034 + 425,596 with merged areas.
     expect(d.maxRowsPerSheet).toBeGreaterThanOrEqual(2 * 50_000 + 200);
     expect(d.maxCells).toBeGreaterThanOrEqual(500_034 + 425_596 + 1_000);

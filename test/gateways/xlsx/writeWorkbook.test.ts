@@ -81,7 +81,7 @@ describe('the report sheet written by the .xlsx gateway', () => {
       });
     });
     expect(longest).toBe(MAX_CELL_TEXT);
-    expect(cut).toBeGreaterThanOrEqual(2); // the paragraph and the name in 附表3 at least
+    expect(cut).toBeGreaterThanOrEqual(2); // the paragraph and the name in 附表4 at least
     expect(result.findings.filter((f) => f.code === 'text-truncated')).toHaveLength(cut);
   });
 

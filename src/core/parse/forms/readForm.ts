@@ -2,7 +2,7 @@
 // Read from cell values alone: a merged cell's text sits in its top-left cell, and merges are not known on every
 // Excel host.
 import { inBoth } from '../../wording';
-import { cellRef } from '../../address';
+import { cellRef, columnLetters } from '../../address';
 import { amountLimitText, makeFinding } from '../../findings';
 import { matchHeader, wanDivisor, type Unit } from '../../headers';
 import type { AmountSources, FormExtras, Finding, IndicatorInput, Lang, ProjectInput } from '../../model';
@@ -108,6 +108,8 @@ interface Figure {
   /** The total row's cell when the figure is read from it (a sum of the parts has none). */
   cell: string | null;
   formula: boolean;
+  /** A sum of the parts: their cells (one column, consecutive rows), when a formula can sum them (numbers, blanks, dashes). */
+  parts?: string;
 }
 
 /**
@@ -140,7 +142,14 @@ function figures(grid: Grid, block: MoneyBlock, name: string, unit: Unit, lang: 
     if ((given === undefined || given === 0) && hasParts) {
       // No total row at all is no fault of the form: its rows are the figures.
       if (block.total) mismatch('sum');
-      out[figure] = { value: sum, cell: null, formula: false };
+      // The report's formulas sum the same cells (附表3's execution score): SUM ignores blanks and dashes.
+      const first = block.parts[0].row;
+      const lastPart = block.parts[block.parts.length - 1].row;
+      const summable = block.parts.every((p) => {
+        const v = grid.value(p.row, col);
+        return v === null || typeof v === 'number' || (typeof v === 'string' && /^[\s\-—–－/]*$/.test(v));
+      });
+      out[figure] = { value: sum, cell: null, formula: false, ...(summable ? { parts: `${cellRef(grid.name, first, col)}:${columnLetters(col)}${lastPart + 1}` } : {}) };
     } else {
       // Half a cent or half a 万元's hundredth in the form's unit, plus float noise.
       if (hasParts && given !== undefined && Math.abs(given - sum) > 0.005 + 1e-9 * Math.abs(sum)) mismatch('total');
@@ -221,10 +230,12 @@ function readFormCells(grid: Grid, title: { row: number; col: number }, lang: La
   }
   if (tooLarge.length > 0) return null;
   const sources: AmountSources = {};
+  const breakdownSources: AmountSources = {};
   const wan = (figure: MoneyFigure, field: 'initialBudget' | 'adjustedBudget' | 'actual'): number | null => {
     const f = got[figure];
     if (!f) return null;
     if (f.cell) sources[field] = { ref: f.cell, divisor, formula: f.formula };
+    else if (f.parts) breakdownSources[field] = { ref: f.parts, divisor, formula: true };
     return f.value / divisor;
   };
   const initial = wan('initial', 'initialBudget');
@@ -254,6 +265,7 @@ function readFormCells(grid: Grid, title: { row: number; col: number }, lang: La
     problems: written(labels.problems?.text ?? ''),
     improvements: written(labels.improvements?.text ?? ''),
     conclusion: written(labels.conclusion?.text ?? ''),
+    ...(Object.keys(breakdownSources).length > 0 ? { breakdownSources } : {}),
   };
   const reasonCol = col('reason');
   const project: ProjectInput = {
