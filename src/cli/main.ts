@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { formatAmount, formatRate } from '../core/numbers';
 import type { EvaluationOptions, Finding, Lang } from '../core/model';
 import { evaluationJson } from '../core/pipeline';
+import { displayName } from '../core/names';
 import { words } from '../core/wording';
 import { validateSettings, type SettingsField, type StoredSettings } from '../core/settings';
 import { evaluateXlsx } from '../gateways/xlsx/evaluateXlsx';
@@ -301,7 +302,8 @@ function printSummary(result: Extract<Awaited<ReturnType<typeof evaluateXlsx>>['
   const count = (s: Finding['severity']) => ev.findings.filter((f) => f.severity === s).length;
   const dept = `${ev.department.name ?? file}${ev.department.year ? ` ${ev.department.year}` : ''}`;
   // A terminal line, not the report: name the first few, count the rest (the report lists them all).
-  const shown = under.slice(0, SUMMARY_NAMES).map((p) => `${p.name} ${pct(p.executionRate)}`);
+  // Names as the report shows them: without a leading system code (core/names.ts).
+  const shown = under.slice(0, SUMMARY_NAMES).map((p) => `${displayName(p.name)} ${pct(p.executionRate)}`);
   const more = under.length - shown.length;
   const { score } = ev;
   const points = `${formatAmount(score.total, 'trim')} / ${formatAmount(score.max, 'trim')}`;

@@ -1,4 +1,5 @@
 // Problems found in the data: each code's severity here, its message in both languages in core/wording.
+import { displayName } from './names';
 import type { Finding, FindingCode, FindingParams, Lang, Severity } from './model';
 import { paramsIn, words } from './wording';
 
@@ -67,7 +68,22 @@ export function amountLimitText(maxAmountYuan: number, unit: '元' | '万元', l
 
 /** `params` are kept with the message so that the pane can word the finding in its own language (wordFinding). */
 export function makeFinding(code: FindingCode, cell: string | null, lang: Lang, params: Params = {}): Finding {
-  return { severity: SEVERITY[code], code, cell, message: words(lang).findings[code](paramsIn(params, lang)), params };
+  const shown = withoutCodes(params);
+  return { severity: SEVERITY[code], code, cell, message: words(lang).findings[code](paramsIn(shown, lang)), params: shown };
+}
+
+/**
+ * A finding is report text: a project's leading system code (`219-池州市…`, names.ts) is dropped from the names
+ * it quotes (`name`, `project`), as everywhere else in the report; its cell still leads to the name as written.
+ */
+function withoutCodes(params: Params): Params {
+  const { name, project } = params;
+  if (typeof name !== 'string' && typeof project !== 'string') return params;
+  return {
+    ...params,
+    ...(typeof name === 'string' ? { name: displayName(name) } : {}),
+    ...(typeof project === 'string' ? { project: displayName(project) } : {}),
+  };
 }
 
 export function hasErrors(findings: readonly Finding[]): boolean {

@@ -88,3 +88,15 @@ describe('the catalogue', () => {
     ]);
   });
 });
+
+describe('names in findings', () => {
+  it('drop a project’s leading system code, as the rest of the report does (the cell still leads to it)', () => {
+    const f = makeFinding('over-budget', '项目!B3', 'zh', { name: '51000023R000000012345-农村人居环境整治项目', actual: '12', budget: '10' });
+    expect(f.message).toBe('“农村人居环境整治项目”实际支出 12 万元超过预算 10 万元。');
+    expect(f.params.name).toBe('农村人居环境整治项目');
+    const i = makeFinding('indicator-below-rule', '表!G9', 'en', { project: '219-池州市项目', name: '验收合格率', score: '8', rule: '9' });
+    expect(i.message).toBe('"池州市项目", indicator "验收合格率": the score given, 8, is below the rule\'s 9.');
+    // Not a code: kept.
+    expect(makeFinding('over-budget', null, 'zh', { name: 'COVID-19防控经费', actual: '1', budget: '0' }).message).toContain('COVID-19防控经费');
+  });
+});

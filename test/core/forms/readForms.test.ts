@@ -81,7 +81,7 @@ describe('the national layout', () => {
     expect(input.projects[0].adjustedBudget).toBe(125);
     const mismatch = only(findings, 'form-total-mismatch');
     expect(mismatch.map((f) => [f.severity, f.cell])).toEqual([['warning', '表!D6']]);
-    expect(mismatch[0].message).toBe('“219-池州市贵池区乡村道路项目”的“全年预算数”：合计行为 125，其下各行之和为 120（万元），已按合计行计算。');
+    expect(mismatch[0].message).toBe('“池州市贵池区乡村道路项目”的“全年预算数”：合计行为 125，其下各行之和为 120（万元），已按合计行计算。');
   });
 
   it('amounts in 元 from the block header', () => {
@@ -237,7 +237,7 @@ describe('English findings', () => {
   it('words the new findings in English', () => {
     const { findings } = parse([splitForm()], 'en');
     expect(only(findings, 'form-total-mismatch')[0].message).toBe(
-      '"51000021R000000019951-工资性支出", "年初预算数": the total row gives 0 but the rows under it add up to 1000000 (yuan); the sum of the rows is used.',
+      '"工资性支出", "年初预算数": the total row gives 0 but the rows under it add up to 1000000 (yuan); the sum of the rows is used.',
     );
   });
 });

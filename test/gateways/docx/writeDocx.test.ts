@@ -101,7 +101,7 @@ describe('writeDocx on the sample', () => {
     expect(style('BodyText')).toContain('<w:ind w:firstLine="640" w:firstLineChars="200"/>');
     expect(Math.floor((PAGE.height - MARGINS.top - MARGINS.bottom) / 579)).toBe(22);
     // Tables: bordered, the header row repeated on each page, no row split.
-    expect(document.match(/<w:tblHeader\/>/g)).toHaveLength(2);
+    expect(document.match(/<w:tblHeader\/>/g)).toHaveLength(3); // 附表1, 附表3 (the sample has indicators), 附表4
     expect(document).toMatch(/<w:tblBorders>[\s\S]*<w:insideV w:val="single"/);
     // Page numbers: "— 1 —" in 4号 宋体, odd pages at the right, even at the left.
     expect(docx.footers.length).toBeGreaterThanOrEqual(2);

@@ -33,7 +33,8 @@ describe('traceable figures in the written workbook', () => {
     const report = wb.getWorksheet(REPORT) as ExcelJS.Worksheet;
     const projects = result.evaluation.projects;
     for (const p of projects) {
-      const row = report.getColumn(1).values.findIndex((v) => v === p.name);
+      // The summary table (附表4) is the last to list the projects (附表3 lists those with indicators first).
+      const row = report.getColumn(1).values.lastIndexOf(p.name);
       expect(row).toBeGreaterThan(0);
       const cells = report.getRow(row);
       // 年初 | 调整 | 调整后 | 实际 point at the project's own row of 项目支出 (元 → 万元).
@@ -114,9 +115,10 @@ describe('traceable figures in the written workbook', () => {
   });
 
   it('every figure of a narrative paragraph has its source cells beside it (依据)', async () => {
-    const { wb } = await evaluated(SAMPLE);
+    const { wb, result } = await evaluated(SAMPLE);
     const report = wb.getWorksheet(REPORT) as ExcelJS.Worksheet;
-    const lastCol = 8;
+    // The 依据 column: the plan's last (the widest table sets how many there are).
+    const lastCol = result.report.columnWidths.length;
     const checked: string[] = [];
     report.eachRow((row) => {
       const text = row.getCell(1).value;
@@ -137,8 +139,9 @@ describe('traceable figures in the written workbook', () => {
     const { wb } = await evaluated(SAMPLE);
     const report = wb.getWorksheet(REPORT) as ExcelJS.Worksheet;
     const rows = report.getColumn(1).values;
-    const first = rows.findIndex((v) => v === '应急管理工作经费');
-    const under = rows.findIndex((v) => v === '三防抢险工作经费');
+    // In the summary table (附表4), the last to list the projects.
+    const first = rows.lastIndexOf('应急管理工作经费');
+    const under = rows.lastIndexOf('三防抢险工作经费');
     const rules = (report as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
     expect(rules.map((r) => [r.ref, r.rules[0].formulae])).toEqual([[`A${first}:H${first + 6}`, [`LEFT($H${first},3)="未达标"`]]]);
     expect(report.getCell(`A${under}`).fill?.type === 'pattern' && (report.getCell(`A${under}`).fill as ExcelJS.FillPattern).pattern === 'solid').toBe(false);
