@@ -18,6 +18,7 @@
 // 3 at 50,000 rows), BENCH_WARMUP=0 leaves out the warm-up runs but the first (whose output is regenerated).
 // Then a workbook of 200 项目支出绩效自评表 forms (BENCH_FORMS=N, 0 to skip; BENCH_ONLY=forms runs it alone): the
 // command, the bare round trip and the pipeline on it, with the time per form.
+// BENCH_ONLY=limits runs only the worst cases under the size limits (measureLimits): peak memory and time.
 // Prints a Markdown table and the aims, and writes the figures as JSON to a temp folder.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, promises as fs, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -25,7 +26,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { EvaluationOptions } from '../src/core/model';
 import { runPipeline } from '../src/core/pipeline';
+import JSZip from 'jszip';
+import { DEFAULT_CONFIG } from '../src/core/config';
 import { loadWorkbook } from '../src/gateways/xlsx/readWorkbook';
+import { declaredSize } from '../src/gateways/xlsx/zipParts';
 import { generateFormsWorkbook, generateWorkbook, type Distribution, type GeneratedWorkbook } from './generate';
 
 /** The forms bench times the pipeline in this process (the rows' pipeline time is pipeline-probe.ts's). */
@@ -123,15 +127,18 @@ function runNode(args: string[], method: RssMethod, rssFile: string, cwd: string
         reject(new Error(`${path.basename(args[0])} exited with ${code}:\n${stderr.slice(0, 4000)}`));
         return;
       }
-      // The last line: `USER SYS RSS` (GNU time: seconds, seconds, KiB; the probe: ms, ms, KiB as `cpu:` line).
+      // Lines of `USER SYS RSS` (GNU time: seconds, seconds, KiB, one line for the command and the processes it
+      // waited for; the probe: ms, ms, KiB, a line per process — the launcher's and the command's): CPU summed,
+      // the peak RSS of the largest process, as GNU time gives it.
       let rssKb: number | null = null;
       let cpuMs: number | null = null;
       if (existsSync(rssFile)) {
-        const fields = (readFileSync(rssFile, 'utf8').trim().split('\n').at(-1) ?? '').split(/\s+/);
-        if (fields.length === 3 && fields.every((f) => /^\d+(\.\d+)?$/.test(f))) {
-          const scale = method === 'gnu-time' ? 1000 : 1;
-          cpuMs = (Number(fields[0]) + Number(fields[1])) * scale;
-          rssKb = Number(fields[2]);
+        const scale = method === 'gnu-time' ? 1000 : 1;
+        const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
+        const usage = (method === 'gnu-time' ? lines.slice(-1) : lines).map((line) => line.split(/\s+/));
+        if (usage.length > 0 && usage.every((fields) => fields.length === 3 && fields.every((f) => /^\d+(\.\d+)?$/.test(f)))) {
+          cpuMs = usage.reduce((sum, fields) => sum + (Number(fields[0]) + Number(fields[1])) * scale, 0);
+          rssKb = Math.max(...usage.map((fields) => Number(fields[2])));
         }
       }
       resolve({ ms, rssKb, cpuMs });
@@ -249,6 +256,67 @@ interface FormsResult {
 }
 
 /** The command, the bare round trip and the pipeline on a workbook of `forms` forms (one project a sheet). */
+/** The command at the size limits (BENCH_ONLY=limits): one run each, wall time, CPU time and peak RSS. */
+interface LimitCase {
+  case: string;
+  cells: string;
+  unzippedMb: number;
+  s: number;
+  cpuS: number | null;
+  peakMb: number | null;
+}
+
+/** The sum of the parts' unzipped sizes, from the zip's directory. */
+async function unzippedBytes(file: string): Promise<number> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  return Object.values(zip.files).reduce((sum, entry) => sum + declaredSize(entry), 0);
+}
+
+/**
+ * The worst cases under the size limits (src/core/config.ts), run as a user runs the command (bin/, the heap
+ * capped by its launcher): the most cells (94,000 projects, 70% under target: 940,034 cells), a regeneration
+ * over the tool's own report on 50,000 such projects (926,199 cells), and the most text (a sheet of long texts
+ * up to the unzipped-size limit). Aim: peak RSS under 1.5 GB (issue 11), the launcher's ~40 MB included.
+ */
+async function measureLimits(method: RssMethod, dir: string): Promise<LimitCase[]> {
+  const { maxUncompressedBytes } = DEFAULT_CONFIG.limits;
+  const rssFile = path.join(dir, 'rss-limits.txt');
+  const results: LimitCase[] = [];
+  const run = async (name: string, cells: string, input: string) => {
+    const out = path.join(dir, `limits-${results.length}.out.xlsx`);
+    const measured = await runNode([CLI, input, '-o', out], method, rssFile, dir);
+    results.push({
+      case: name,
+      cells,
+      unzippedMb: (await unzippedBytes(input)) / 2 ** 20,
+      s: measured.ms / 1000,
+      cpuS: measured.cpuMs === null ? null : measured.cpuMs / 1000,
+      peakMb: measured.rssKb === null ? null : measured.rssKb / 1024,
+    });
+    console.log(`  ${name}: ${(measured.ms / 1000).toFixed(1)} s, peak ${measured.rssKb === null ? '?' : (measured.rssKb / 1024).toFixed(0)} MB`);
+    return out;
+  };
+  const most = await generateWorkbook(path.join(dir, 'limits-94000.xlsx'), 94_000, 'under');
+  await run('94,000 projects, under', '940,034', most.file);
+  const fifty = await generateWorkbook(path.join(dir, 'limits-50000.xlsx'), 50_000, 'under');
+  const evaluated = await run('50,000 projects, under (first run)', '500,034', fifty.file);
+  await run('regeneration over that output', '926,199', evaluated);
+  // 10,000 projects take about 10 MB unzipped; the long texts fill the rest to 4 MB under the limit.
+  const text = await generateWorkbook(path.join(dir, 'limits-text.xlsx'), 10_000, 'under', 2021, maxUncompressedBytes - 14 * 2 ** 20);
+  await run('10,000 projects + long texts', '~170,000', text.file);
+  return results;
+}
+
+function limitsTable(rows: LimitCase[]): string {
+  const lines = ['| case | cells | unzipped MB | command s | CPU s | peak RSS MB | under 1.5 GB |', '|---|---:|---:|---:|---:|---:|---|'];
+  for (const r of rows) {
+    const peak = r.peakMb === null ? 'n/a' : r.peakMb.toFixed(0);
+    const under = r.peakMb === null ? 'n/a' : r.peakMb + 40 < 1536 ? 'yes' : 'NO';
+    lines.push(`| ${r.case} | ${r.cells} | ${r.unzippedMb.toFixed(1)} | ${r.s.toFixed(1)} | ${r.cpuS === null ? 'n/a' : r.cpuS.toFixed(1)} | ${peak} | ${under} |`);
+  }
+  return lines.join('\n');
+}
+
 async function measureForms(forms: number, runs: number, method: RssMethod, dir: string): Promise<FormsResult> {
   const file = path.join(dir, `forms-${forms}.xlsx`);
   const started = Date.now();
@@ -420,6 +488,13 @@ async function main(): Promise<void> {
 
   const results: SizeResult[] = [];
   const runsFor = (rows: number) => Number(process.env.BENCH_RUNS) || (rows >= 50_000 ? 3 : 5);
+  if (process.env.BENCH_ONLY === 'limits') {
+    const limits = await measureLimits(method, dir);
+    console.log('');
+    console.log('At the size limits (the command as installed: bin/, its heap capped by the launcher; peak RSS of the largest process, the launcher adds about 40 MB):');
+    console.log(limitsTable(limits));
+    return;
+  }
   const onlyForms = process.env.BENCH_ONLY === 'forms';
   for (const distribution of onlyForms ? [] : distributionsFromEnv()) {
     for (const rows of sizes) {

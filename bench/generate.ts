@@ -92,7 +92,12 @@ function styleHeader(row: ExcelJS.Row, count: number): void {
   }
 }
 
-export async function generateWorkbook(file: string, rows: number, distribution: Distribution = 'typical', seed = 2021): Promise<GeneratedWorkbook> {
+/**
+ * notesBytes > 0 adds a sheet 备注 of long texts (two cells a row, 1,900 random letters each, all different) until
+ * about that many bytes of text: the worst case of the unzipped-size limit (text weighs in memory as it does
+ * unzipped; numbers and repeated names weigh far less).
+ */
+export async function generateWorkbook(file: string, rows: number, distribution: Distribution = 'typical', seed = 2021, notesBytes = 0): Promise<GeneratedWorkbook> {
   const rnd = random(seed + rows);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
   wb.creator = 'budget-eval bench';
@@ -281,6 +286,22 @@ export async function generateWorkbook(file: string, rows: number, distribution:
   signature.getCell(5).value = '审核人：';
   signature.commit();
   ws.commit();
+
+  if (notesBytes > 0) {
+    const notes = wb.addWorksheet('备注');
+    const letters = 'abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+    const text = () => {
+      let s = '';
+      for (let i = 0; i < 1900; i++) s += letters[Math.floor(rnd() * letters.length)];
+      return s;
+    };
+    for (let r = 1, written = 0; written < notesBytes; r++, written += 2 * 1900) {
+      const row = notes.getRow(r);
+      row.values = [text(), text()];
+      row.commit();
+    }
+    notes.commit();
+  }
 
   await wb.commit();
   return { file, rows, distribution, underTarget, missingReasons };
