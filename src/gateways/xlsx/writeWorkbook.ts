@@ -19,6 +19,7 @@ import {
   type ReportPlan,
 } from '../../core/compose/reportPlan';
 import { BORDER_RGB, cellLook } from '../../core/compose/reportStyle';
+import type { DirectRows, DirectSheetContext } from './excelAdapter';
 import { toolSheetNames } from './readWorkbook';
 
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: `FF${BORDER_RGB}` } };
@@ -107,6 +108,28 @@ class SharedFormulas {
 const PAPER_CODE: Record<PageSetup['paper'], number> = { A4: 9 };
 
 export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan): ExcelJS.Worksheet {
+  return addReportSheet(wb, plan, true);
+}
+
+/**
+ * The report sheet without its cells, and the writer of its rows for excelAdapter's leanWrite: the same text
+ * ExcelJS writes for writeReportSheet's cells (test/gateways/xlsx/directRows.test.ts compares the files), made
+ * straight from the plan instead of through an ExcelJS cell, a cell model and ExcelJS's XML writer per cell.
+ * Null (and nothing added) when the plan puts a record key where a cell or a merge already is: only
+ * writeReportSheet's order of writes says what such a cell becomes.
+ */
+export function writeReportShell(wb: ExcelJS.Workbook, plan: ReportPlan): DirectRows | null {
+  const keyCol = plan.keyColumn;
+  const keyRows = new Set(plan.keys.map((k) => k.row));
+  const collides =
+    plan.rows.some((row, r) => keyRows.has(r) && row.cells.length > keyCol) ||
+    plan.merges.some((m) => m.right >= keyCol && m.left <= keyCol && plan.keys.some((k) => k.row >= m.top && k.row <= m.bottom));
+  if (collides) return null;
+  addReportSheet(wb, plan, false);
+  return (context) => planRowsXml(plan, context);
+}
+
+function addReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan, withCells: boolean): ExcelJS.Worksheet {
   const problem = replacementProblem(
     plan,
     wb.worksheets.map((w) => w.name),
@@ -126,35 +149,215 @@ export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan): ExcelJ
     },
     views: [{ showGridLines: page.showGridlines }],
   });
-  const styles = new Map<string, Partial<ExcelJS.Style>>();
   ws.columns = plan.columnWidths.map((width) => ({ width }));
-  const shared = new SharedFormulas();
-  const rule = plan.summaryRule?.range;
-  plan.rows.forEach((row, r) => {
-    const excelRow = ws.getRow(r + 1);
-    row.cells.forEach((cell, c) => {
-      const target = excelRow.getCell(c + 1);
-      // Text is stored as a string value; ExcelJS writes formulas only from { formula }, so `=…` stays text.
-      // A formula goes with its computed result: readers that do not calculate (LibreOffice by default) show it.
-      target.value = cell.formula ? shared.value(cell.formula, cell.value ?? '', r, c) : cell.value;
-      // Under the summary's rule the fill follows the status; a fixed one would outlive a corrected figure.
-      target.style = cellStyle(cell.highlight && inside(rule, r, c) ? { ...cell, highlight: false } : cell, plan.lang, styles);
+  if (withCells) {
+    const styles = new Map<string, Partial<ExcelJS.Style>>();
+    const shared = new SharedFormulas();
+    const rule = plan.summaryRule?.range;
+    plan.rows.forEach((row, r) => {
+      const excelRow = ws.getRow(r + 1);
+      row.cells.forEach((cell, c) => {
+        const target = excelRow.getCell(c + 1);
+        target.value = cellValue(cell, r, c, shared);
+        target.style = reportCellStyle(cell, r, c, rule, plan.lang, styles);
+      });
+      if (row.height) excelRow.height = row.height;
     });
-    if (row.height) excelRow.height = row.height;
-  });
-  for (const m of plan.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+    for (const m of plan.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  }
   if (plan.summaryRule) ws.addConditionalFormatting({ ref: rangeAddress(plan.summaryRule.range), rules: [highlightRule(plan.summaryRule.formula)] });
   // The report's record (fingerprint, paragraph keys): a hidden column of text, not printed.
   const keyColumn = ws.getColumn(plan.keyColumn + 1);
   keyColumn.hidden = true;
-  for (const key of plan.keys) {
-    const cell = ws.getCell(key.row + 1, plan.keyColumn + 1);
-    cell.value = key.text;
-    cell.numFmt = TEXT_FORMAT;
+  if (withCells) {
+    for (const key of plan.keys) {
+      const cell = ws.getCell(key.row + 1, plan.keyColumn + 1);
+      cell.value = key.text;
+      cell.numFmt = TEXT_FORMAT;
+    }
   }
   ws.pageSetup.printTitlesRow = `${page.printTitleRows.top + 1}:${page.printTitleRows.bottom + 1}`;
   wb.definedNames.add(`${quoteSheet(plan.sheetName)}!$A$1`, nameAllocator(wb, REPORT_NAME_PREFIX)());
   return ws;
+}
+
+/**
+ * Text is stored as a string value; ExcelJS writes formulas only from { formula }, so `=…` stays text. A formula
+ * goes with its computed result: readers that do not calculate (LibreOffice by default) show it.
+ */
+function cellValue(cell: PlanCell, r: number, c: number, shared: SharedFormulas): ExcelJS.CellValue {
+  return cell.formula ? shared.value(cell.formula, cell.value ?? '', r, c) : cell.value;
+}
+
+/** Under the summary's rule the fill follows the status; a fixed one would outlive a corrected figure. */
+function reportCellStyle(cell: PlanCell, r: number, c: number, rule: CellRange | undefined, lang: 'zh' | 'en', styles: Map<string, Partial<ExcelJS.Style>>): Partial<ExcelJS.Style> {
+  return cellStyle(cell.highlight && inside(rule, r, c) ? { ...cell, highlight: false } : cell, lang, styles);
+}
+
+const { Null, Merge, Number: NumberType, String: StringType, Formula } = ExcelJS.ValueType;
+
+/** A report cell as ExcelJS's cell model would hold it when its prepare has run (cell-xform.js). */
+interface DirectCell {
+  col: number;
+  type: ExcelJS.ValueType;
+  style: Partial<ExcelJS.Style>;
+  value?: string | number | null;
+  formula?: string;
+  /** A shared formula's clone: its master cell. */
+  master?: DirectCell;
+  result?: string | number;
+  address: string;
+  styleId?: number;
+  ssId?: number;
+  /** A shared formula's master once a clone refers to it: its index and the range it covers (0-based). */
+  si?: number;
+  bottom?: number;
+  right?: number;
+  row?: number;
+}
+
+/**
+ * The report's rows as ExcelJS writes them for writeReportSheet's cells: the same cells (the plan's, then the
+ * merges over them with their master's style, then the record's keys), the same shared formulas, the styles and
+ * strings numbered in the same order, and the same text (row-xform.js, cell-xform.js).
+ */
+function planRowsXml(plan: ReportPlan, context: DirectSheetContext): string {
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const shared = new SharedFormulas();
+  const rule = plan.summaryRule?.range;
+  const keyCol = plan.keyColumn;
+  const keys = new Map(plan.keys.map((k) => [k.row, k.text]));
+  // Merges as writeReportSheet applies them (after the cells), each checked against the earlier ones.
+  const mergesAt = new Map<number, CellRange[]>();
+  const merged = new Set<number>();
+  let last = plan.rows.length - 1;
+  for (const m of plan.merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) {
+        if (merged.has(r * 16384 + c)) throw new Error(`Cannot merge already merged cells (${rangeAddress(m)} on sheet ${plan.sheetName})`);
+        merged.add(r * 16384 + c);
+      }
+      let list = mergesAt.get(r);
+      if (!list) mergesAt.set(r, (list = []));
+      list.push(m);
+    }
+    last = Math.max(last, m.bottom);
+  }
+  for (const k of plan.keys) last = Math.max(last, k.row);
+  const masters = new Map<string, DirectCell>();
+  const mergeMasters = new Map<CellRange, DirectCell>();
+  const rowStyle = {};
+  const keyStyle: Partial<ExcelJS.Style> = { numFmt: TEXT_FORMAT };
+  let si = 0;
+  const rows: { number: number; height?: number; cells: DirectCell[]; min: number; max: number }[] = [];
+
+  // Prepare, row by row as ExcelJS's prepare goes: cells, style ids, strings, merges, shared formulas.
+  for (let r = 0; r <= last; r++) {
+    const row = plan.rows[r];
+    const cells: DirectCell[] = [];
+    if (row) {
+      row.cells.forEach((cell, c) => {
+        const value = cellValue(cell, r, c, shared) as ExcelJS.CellValue;
+        const style = reportCellStyle(cell, r, c, rule, plan.lang, styles);
+        const address = cellAddress(r, c);
+        if (value !== null && typeof value === 'object') {
+          const f = value as { formula?: string; sharedFormula?: string; result: string | number };
+          const master = f.sharedFormula === undefined ? undefined : masters.get(f.sharedFormula);
+          if (f.sharedFormula !== undefined && !master) throw new Error(`Shared Formula master must exist above and or left of clone for cell ${address}`);
+          cells[c] = { col: c, type: Formula, style, formula: f.formula, master, result: f.result, address, row: r };
+        } else {
+          cells[c] = { col: c, type: value === null || value === undefined ? Null : typeof value === 'number' ? NumberType : StringType, style, value: value as string | number | null, address };
+        }
+      });
+    }
+    for (const m of mergesAt.get(r) ?? []) {
+      if (r === m.top) {
+        const master = (cells[m.left] ??= { col: m.left, type: Null, style: {}, value: null, address: cellAddress(r, m.left) });
+        mergeMasters.set(m, master);
+      }
+      const master = mergeMasters.get(m)!;
+      for (let c = m.left; c <= m.right; c++) {
+        if (r === m.top && c === m.left) continue;
+        cells[c] = { col: c, type: Merge, style: master.style, address: cellAddress(r, c), value: master.address };
+      }
+    }
+    const key = keys.get(r);
+    if (key !== undefined) cells[keyCol] = { col: keyCol, type: StringType, style: keyStyle, value: key, address: cellAddress(r, keyCol) };
+    const height = row?.height || undefined;
+    const present = cells.filter((x) => x !== undefined);
+    if (!height && present.length === 0) continue;
+    context.style(rowStyle);
+    for (const cell of present) {
+      const effective = cell.type === Formula ? (cell.result === null || cell.result === undefined ? Null : typeof cell.result === 'number' ? NumberType : StringType) : cell.type;
+      const styleId = context.style(cell.style, effective);
+      if (styleId) cell.styleId = styleId;
+      if (cell.type === StringType) cell.ssId = context.string(cell.value as string);
+      else if (cell.type === Merge) context.merge(cell.address, cell.value as string);
+      else if (cell.type === Formula) {
+        if (cell.formula !== undefined) masters.set(cell.address, cell);
+        const master = cell.master;
+        if (master) {
+          if (master.si === undefined) {
+            master.si = si++;
+            master.bottom = r;
+            master.right = cell.col;
+          } else {
+            master.bottom = Math.max(master.bottom!, r);
+            master.right = Math.max(master.right!, cell.col);
+          }
+        }
+      }
+    }
+    const min = present.length > 0 ? present[0].col + 1 : 0;
+    const max = present.length > 0 ? present[present.length - 1].col + 1 : 0;
+    context.expand(r + 1, min, max);
+    rows.push({ number: r + 1, height, cells: present, min, max });
+  }
+
+  // Render, as RowXform and CellXform write them.
+  const enc = context.encode;
+  const out: string[] = [];
+  for (const row of rows) {
+    let xml = `<row r="${row.number}"`;
+    if (row.height) xml += ` ht="${row.height}" customHeight="1"`;
+    if (row.min > 0 && row.max > 0 && row.min <= row.max) xml += ` spans="${row.min}:${row.max}"`;
+    xml += ' x14ac:dyDescent="0.25"';
+    if (row.cells.length === 0) {
+      out.push(`${xml}/>`);
+      continue;
+    }
+    xml += '>';
+    for (const cell of row.cells) {
+      if (cell.type === Null && !cell.styleId) continue;
+      xml += `<c r="${cell.address}"`;
+      if (cell.styleId) xml += ` s="${cell.styleId}"`;
+      switch (cell.type) {
+        case NumberType:
+          xml += `><v>${enc(String(cell.value))}</v></c>`;
+          break;
+        case StringType:
+          xml += ` t="s"><v>${cell.ssId}</v></c>`;
+          break;
+        case Formula: {
+          let attrs = '';
+          if (cell.si !== undefined && cell.formula !== undefined) {
+            const ref = `${cell.address}:${cellAddress(Math.max(cell.bottom!, cell.row!), Math.max(cell.right!, cell.col))}`;
+            attrs = ` t="shared" ref="${ref}" si="${cell.si}"`;
+          } else if (cell.master) attrs = ` t="shared" si="${cell.master.si}"`;
+          const f = cell.formula === undefined ? `<f${attrs}/>` : `<f${attrs}>${enc(cell.formula)}</f>`;
+          const result = cell.result;
+          if (result === null || result === undefined) xml += `>${f}</c>`;
+          else if (typeof result === 'number') xml += `>${f}<v>${enc(String(result))}</v></c>`;
+          else xml += ` t="str">${f}<v>${enc(result)}</v></c>`;
+          break;
+        }
+        default: // Null, Merge
+          xml += '/>';
+      }
+    }
+    out.push(`${xml}</row>`);
+  }
+  return out.join('');
 }
 
 type RuleList = { ref: string; rules: { type: string; formulae?: string[] }[] }[];
