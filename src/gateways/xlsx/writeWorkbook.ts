@@ -2,7 +2,7 @@
 // The clerk's sheets keep their values; only the tool's own sheet and rules are ever replaced.
 import ExcelJS from 'exceljs';
 import { cellAddress, parseRange, quoteSheet, rangeAddress, splitReference } from '../../core/address';
-import { formulaShape } from '../../core/formulaText';
+import { formulaPieces, formulaShape } from '../../core/formulaText';
 import type { CellRange } from '../../core/model';
 import {
   FILL_NAME_PREFIX,
@@ -89,19 +89,75 @@ function removeToolSheet(wb: ExcelJS.Workbook, name: string): void {
  * instead of 50,000 copies. Excel, WPS and LibreOffice read them alike; ExcelJS translates them when reading.
  */
 class SharedFormulas {
-  private readonly runs = new Map<number, { master: string; shape: string; row: number }>();
+  private readonly runs = new Map<number, FormulaRun>();
 
   value(formula: string, result: string | number, row: number, col: number): ExcelJS.CellValue {
-    // The core tokenizer: text in quotes is not a reference ("A1" in row 5 and "A2" in row 6 are not one shape).
-    const shape = formulaShape(formula, row, col);
     const run = this.runs.get(col);
-    if (run && run.shape === shape && run.row === row - 1) {
+    // The core tokenizer decides (text in quotes is not a reference: "A1" in row 5 and "A2" in row 6 are not one
+    // shape); the run's master filled down to this row, compared as text, spares it for the usual case.
+    if (run && run.row === row - 1 && (filledDown(run.template, formula, row - run.masterRow) || formulaShape(formula, row, col) === runShape(run, col))) {
       run.row = row;
       return { sharedFormula: run.master, result } as ExcelJS.CellValue;
     }
-    this.runs.set(col, { master: cellAddress(row, col), shape, row });
+    this.runs.set(col, { master: cellAddress(row, col), formula, masterRow: row, row, template: fillTemplate(formula) });
     return { formula, result };
   }
+}
+
+interface FormulaRun {
+  master: string;
+  formula: string;
+  masterRow: number;
+  /** The last row of the run. */
+  row: number;
+  template: FillTemplate;
+  /** The master's shape, made when a formula is not the master filled down as text. */
+  shape?: string;
+}
+
+function runShape(run: FormulaRun, col: number): string {
+  return (run.shape ??= formulaShape(run.formula, run.masterRow, col));
+}
+
+/** A formula as the text around its relative rows: `texts[0] rows[0] texts[1] … texts[n]` (rows 1-based). */
+interface FillTemplate {
+  texts: string[];
+  rows: number[];
+}
+
+function fillTemplate(formula: string): FillTemplate {
+  const texts: string[] = [];
+  const rows: number[] = [];
+  let text = '';
+  for (const p of formulaPieces(formula)) {
+    if (p.kind === 'text') text += p.text;
+    else if (p.rowAbsolute) text += `${p.sheet}${p.colAbsolute ? '$' : ''}${p.letters}$${p.row + 1}`;
+    else {
+      texts.push(`${text}${p.sheet}${p.colAbsolute ? '$' : ''}${p.letters}`);
+      rows.push(p.row + 1);
+      text = '';
+    }
+  }
+  texts.push(text);
+  return { texts, rows };
+}
+
+/**
+ * Whether `formula` is the template's formula with its relative rows moved down by `by`, character for
+ * character: then the tokenizer reads it as the same pieces with those rows moved, i.e. the same shape.
+ */
+function filledDown(template: FillTemplate, formula: string, by: number): boolean {
+  const { texts, rows } = template;
+  let at = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (!formula.startsWith(texts[i], at)) return false;
+    at += texts[i].length;
+    const row = String(rows[i] + by);
+    if (!formula.startsWith(row, at)) return false;
+    at += row.length;
+  }
+  const tail = texts[rows.length];
+  return formula.length === at + tail.length && formula.startsWith(tail, at);
 }
 
 /** ExcelJS's paper sizes are the file's codes. */

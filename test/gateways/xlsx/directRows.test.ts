@@ -94,6 +94,25 @@ describe('the report sheet written straight from the plan', () => {
     });
   });
 
+  it('shares a run of formulas exactly where the tokenizer reads one shape filled down', async () => {
+    const formulas = ['A1*2', 'A2*2', 'a3*2', 'A4*2+"A4"', 'A5*2+"A4"', 'A6*2+"A6"', '$A$1+B7', '$A$1+B8', 'LOG10(A9)', 'LOG10(A10)', 'SUM(1,2)', 'SUM(1,2)', "'项目 支出'!F13/10000", "'项目 支出'!F14/10000", '项目支出!F16/10000'];
+    const expected = ['master', 'clone', 'clone', 'master', 'clone', 'plain', 'master', 'clone', 'master', 'clone', 'master', 'clone', 'master', 'clone', 'plain'];
+    let at = 0;
+    const bytes = await write(sample(), 'zh', true, (plan) => {
+      at = plan.rows.length;
+      const style = plan.rows[0].cells[0];
+      for (const formula of formulas) plan.rows.push({ cells: [{ ...style, value: 1, formula }] });
+    });
+    const zip = await JSZip.loadAsync(bytes);
+    const sheets = await Promise.all(Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')));
+    const xml = sheets.find((x) => x.includes(`<c r="A${at + 1}"`) && x.includes('LOG10'))!;
+    const kinds = formulas.map((_, i) => {
+      const cell = new RegExp(`<c r="A${at + i + 1}"[^>]*>(<f[^>]*>)`).exec(xml)?.[1] ?? '';
+      return cell.includes(' ref=') ? 'master' : cell.includes('t="shared"') ? 'clone' : 'plain';
+    });
+    expect(kinds).toEqual(expected);
+  });
+
   it('refuses overlapping merges as ExcelJS does', async () => {
     const { workbook, snapshot } = await loadWorkbook(sample(), 'zh');
     const result = runPipeline(snapshot, { lang: 'zh', basis: 'adjusted', style: 'trim', reportDate: DATE });
