@@ -270,6 +270,8 @@ interface DirectCell {
   bottom?: number;
   right?: number;
   row?: number;
+  /** A formula's place in the text, where its `<f>` attributes go. */
+  slot?: number;
 }
 
 /**
@@ -300,15 +302,28 @@ function planRowsXml(plan: ReportPlan, context: DirectSheetContext): string {
     last = Math.max(last, m.bottom);
   }
   for (const k of plan.keys) last = Math.max(last, k.row);
-  const masters = new Map<string, DirectCell>();
   const mergeMasters = new Map<CellRange, DirectCell>();
   const rowStyle = {};
   const keyStyle: Partial<ExcelJS.Style> = { numFmt: TEXT_FORMAT };
+  const enc = context.encode;
   let si = 0;
-  const rows: { number: number; height?: number; cells: DirectCell[]; min: number; max: number }[] = [];
+  // The text, row by row as ExcelJS prepares and then renders them. A formula's `<f>` attributes are known only
+  // when its run ends (a clone below makes it a shared master with the run's range): each goes in a slot of
+  // `out`, filled at the end, so that no cell is held beyond its row.
+  const out: string[] = [];
+  /** Formulas whose run may still grow (address → cell); `slot`: where their attributes go in `out`. */
+  const pending = new Map<string, DirectCell>();
+  const settle = (before: number) => {
+    for (const [address, cell] of pending) {
+      // A run grows only by the row below its last: one whose last row is above `before` is complete.
+      if ((cell.bottom ?? cell.row!) >= before) continue;
+      if (cell.si !== undefined) out[cell.slot!] = ` t="shared" ref="${cell.address}:${cellAddress(Math.max(cell.bottom!, cell.row!), Math.max(cell.right!, cell.col))}" si="${cell.si}"`;
+      pending.delete(address);
+    }
+  };
 
-  // Prepare, row by row as ExcelJS's prepare goes: cells, style ids, strings, merges, shared formulas.
   for (let r = 0; r <= last; r++) {
+    settle(r - 1);
     const row = plan.rows[r];
     const cells: DirectCell[] = [];
     if (row) {
@@ -318,7 +333,7 @@ function planRowsXml(plan: ReportPlan, context: DirectSheetContext): string {
         const address = cellAddress(r, c);
         if (value !== null && typeof value === 'object') {
           const f = value as { formula?: string; sharedFormula?: string; result: string | number };
-          const master = f.sharedFormula === undefined ? undefined : masters.get(f.sharedFormula);
+          const master = f.sharedFormula === undefined ? undefined : pending.get(f.sharedFormula);
           if (f.sharedFormula !== undefined && !master) throw new Error(`Shared Formula master must exist above and or left of clone for cell ${address}`);
           cells[c] = { col: c, type: Formula, style, formula: f.formula, master, result: f.result, address, row: r };
         } else {
@@ -340,17 +355,26 @@ function planRowsXml(plan: ReportPlan, context: DirectSheetContext): string {
     const key = keys.get(r);
     if (key !== undefined) cells[keyCol] = { col: keyCol, type: StringType, style: keyStyle, value: key, address: cellAddress(r, keyCol) };
     const height = row?.height || undefined;
-    const present = cells.filter((x) => x !== undefined);
-    if (!height && present.length === 0) continue;
+    let min = 0;
+    let max = 0;
+    for (const cell of cells) {
+      if (cell === undefined) continue;
+      if (!min) min = cell.col + 1;
+      max = cell.col + 1;
+    }
+    if (!height && !min) continue;
+
+    // Prepare (row-xform.js, cell-xform.js).
     context.style(rowStyle);
-    for (const cell of present) {
+    for (const cell of cells) {
+      if (cell === undefined) continue;
       const effective = cell.type === Formula ? (cell.result === null || cell.result === undefined ? Null : typeof cell.result === 'number' ? NumberType : StringType) : cell.type;
       const styleId = context.style(cell.style, effective);
       if (styleId) cell.styleId = styleId;
       if (cell.type === StringType) cell.ssId = context.string(cell.value as string);
       else if (cell.type === Merge) context.merge(cell.address, cell.value as string);
       else if (cell.type === Formula) {
-        if (cell.formula !== undefined) masters.set(cell.address, cell);
+        if (cell.formula !== undefined) pending.set(cell.address, cell);
         const master = cell.master;
         if (master) {
           if (master.si === undefined) {
@@ -364,27 +388,20 @@ function planRowsXml(plan: ReportPlan, context: DirectSheetContext): string {
         }
       }
     }
-    const min = present.length > 0 ? present[0].col + 1 : 0;
-    const max = present.length > 0 ? present[present.length - 1].col + 1 : 0;
     context.expand(r + 1, min, max);
-    rows.push({ number: r + 1, height, cells: present, min, max });
-  }
 
-  // Render, as RowXform and CellXform write them.
-  const enc = context.encode;
-  const out: string[] = [];
-  for (const row of rows) {
-    let xml = `<row r="${row.number}"`;
-    if (row.height) xml += ` ht="${row.height}" customHeight="1"`;
-    if (row.min > 0 && row.max > 0 && row.min <= row.max) xml += ` spans="${row.min}:${row.max}"`;
+    // Render (row-xform.js, cell-xform.js).
+    let xml = `<row r="${r + 1}"`;
+    if (height) xml += ` ht="${height}" customHeight="1"`;
+    if (min > 0 && max > 0 && min <= max) xml += ` spans="${min}:${max}"`;
     xml += ' x14ac:dyDescent="0.25"';
-    if (row.cells.length === 0) {
+    if (!min) {
       out.push(`${xml}/>`);
       continue;
     }
     xml += '>';
-    for (const cell of row.cells) {
-      if (cell.type === Null && !cell.styleId) continue;
+    for (const cell of cells) {
+      if (cell === undefined || (cell.type === Null && !cell.styleId)) continue;
       xml += `<c r="${cell.address}"`;
       if (cell.styleId) xml += ` s="${cell.styleId}"`;
       switch (cell.type) {
@@ -395,16 +412,17 @@ function planRowsXml(plan: ReportPlan, context: DirectSheetContext): string {
           xml += ` t="s"><v>${cell.ssId}</v></c>`;
           break;
         case Formula: {
-          let attrs = '';
-          if (cell.si !== undefined && cell.formula !== undefined) {
-            const ref = `${cell.address}:${cellAddress(Math.max(cell.bottom!, cell.row!), Math.max(cell.right!, cell.col))}`;
-            attrs = ` t="shared" ref="${ref}" si="${cell.si}"`;
-          } else if (cell.master) attrs = ` t="shared" si="${cell.master.si}"`;
-          const f = cell.formula === undefined ? `<f${attrs}/>` : `<f${attrs}>${enc(cell.formula)}</f>`;
           const result = cell.result;
-          if (result === null || result === undefined) xml += `>${f}</c>`;
-          else if (typeof result === 'number') xml += `>${f}<v>${enc(String(result))}</v></c>`;
-          else xml += ` t="str">${f}<v>${enc(result)}</v></c>`;
+          const text = result === null || result === undefined ? '' : typeof result === 'number' ? `<v>${enc(String(result))}</v>` : `<v>${enc(result)}</v>`;
+          xml += typeof result === 'string' ? ' t="str"><f' : '><f';
+          if (cell.formula === undefined) {
+            xml += ` t="shared" si="${cell.master!.si}"/>${text}</c>`;
+          } else {
+            out.push(xml);
+            cell.slot = out.length;
+            out.push('');
+            xml = `>${enc(cell.formula)}</f>${text}</c>`;
+          }
           break;
         }
         default: // Null, Merge
@@ -413,6 +431,7 @@ function planRowsXml(plan: ReportPlan, context: DirectSheetContext): string {
     }
     out.push(`${xml}</row>`);
   }
+  settle(Infinity);
   return out.join('');
 }
 
