@@ -92,7 +92,7 @@ export function useNativeDeflate(): boolean {
       this.chunks = [];
       this.length = 0;
       const data = deflateRawSync(batch, { level: this.level, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
-      this.push({ data, meta: this.meta });
+      this.push({ data: plainBytes(data), meta: this.meta });
     }
   }
   /**
@@ -129,7 +129,7 @@ export function useNativeDeflate(): boolean {
         (this as unknown as { error(e: Error): void }).error(error as Error);
         return;
       }
-      this.push({ data, meta: this.meta });
+      this.push({ data: plainBytes(data), meta: this.meta });
     }
 
     cleanUp(): void {
@@ -155,4 +155,12 @@ export function inflatePart(compressed: Uint8Array, limit: number): Buffer {
     const tooLarge = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
     throw new Error(tooLarge ? 'Bug : uncompressed data size mismatch' : `Corrupted zip : ${(error as Error).message}`);
   }
+}
+
+/**
+ * A Buffer's bytes as a plain Uint8Array (no copy): JSZip copies a Node Buffer byte by byte into a Uint8Array
+ * where its next step wants one (its UTF-8 decoder; its zip writer), as pako's output already is.
+ */
+function plainBytes(data: Buffer): Uint8Array {
+  return new Uint8Array(data.buffer, data.byteOffset, data.length);
 }
