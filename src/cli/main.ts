@@ -127,7 +127,7 @@ function findingLine(f: Finding, file: string): string {
 }
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  useNativeDeflate(); // zlib for the files written: a fifth of the command's time at 50,000 rows went to pako
+  useNativeDeflate(); // zlib for the files read and written: a fifth of the command's time at 50,000 rows went to pako
   // Human lines may carry workbook text (names, findings, sheet names): escaped. JSON and help go out as is.
   const human: Io = { ...io, out: (line) => io.out(terminalSafe(line)), err: (line) => io.err(terminalSafe(line)) };
   try {

@@ -1,10 +1,12 @@
 // The command's .xlsx (and .docx) files deflated by Node's zlib instead of pako, JSZip's JavaScript port of it:
 // at 50,000 project rows pako took about 4.5 s of the command's 18 s of CPU to compress the two big sheets,
-// zlib a fraction of that, at the same level (6, JSZip's default) and to the same format. Node only: the pane
+// zlib a fraction of that, at the same level (6, JSZip's default) and to the same format; and inflated by zlib
+// when read (the input is unzipped twice: JSZip's checksum pass, then ExcelJS's read). Node only: the pane
 // and the page keep pako (this module is imported by the command alone). It reaches into JSZip 3.x beyond its
 // typed API, so each internal it needs is checked here and in test/cli/nativeDeflate.test.ts, which fails if a
 // JSZip upgrade changes one of them; if they are not there, JSZip is left as it is.
-import { constants, deflateRawSync } from 'node:zlib';
+import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { DEFAULT_CONFIG } from '../core/config';
 
 interface Chunk {
   data: unknown;
@@ -23,13 +25,16 @@ interface GenericWorkerClass {
 interface FlateModule {
   magic: string;
   compressWorker(options?: { level?: number }): unknown;
+  uncompressWorker(): unknown;
 }
 
 const MARK = Symbol.for('budget-eval.nativeDeflate');
 /** Bytes deflated at a time: large enough that the batches cost no measurable size, small enough to hold. */
 const BATCH_BYTES = 1 << 20;
+/** The most one part may inflate to: a whole workbook's limit (core/config.ts). */
+const INFLATE_LIMIT = DEFAULT_CONFIG.limits.maxUncompressedBytes;
 
-/** Puts zlib behind JSZip's DEFLATE. Returns whether it is (false: JSZip's internals are not as expected). */
+/** Puts zlib behind JSZip's DEFLATE, both ways. Returns whether it is (false: JSZip's internals are not as expected). */
 export function useNativeDeflate(): boolean {
   let flate: FlateModule;
   let GenericWorker: GenericWorkerClass;
@@ -43,7 +48,7 @@ export function useNativeDeflate(): boolean {
   } catch {
     return false;
   }
-  if (typeof flate?.compressWorker !== 'function' || flate.magic !== '\x08\x00' || typeof GenericWorker !== 'function' || typeof transformTo !== 'function') return false;
+  if (typeof flate?.compressWorker !== 'function' || typeof flate.uncompressWorker !== 'function' || flate.magic !== '\x08\x00' || typeof GenericWorker !== 'function' || typeof transformTo !== 'function') return false;
   const proto = GenericWorker.prototype;
   if (typeof proto.push !== 'function' || typeof proto.flush !== 'function' || typeof proto.processChunk !== 'function' || typeof proto.cleanUp !== 'function') return false;
   const marked = flate as unknown as Record<symbol, boolean>;
@@ -87,11 +92,75 @@ export function useNativeDeflate(): boolean {
       this.chunks = [];
       this.length = 0;
       const data = deflateRawSync(batch, { level: this.level, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
-      this.push({ data, meta: this.meta });
+      this.push({ data: plainBytes(data), meta: this.meta });
+    }
+  }
+  /**
+   * Inflates a file with zlib: JSZip reads each part twice (its checksum pass, then ExcelJS's read), and pako
+   * took about half a second of that at 50,000 rows. The compressed bytes are gathered (a few MB at most) and
+   * inflated at the end into one buffer of at most the size limit of a whole workbook: a part that inflates
+   * beyond it (a zip bomb under a false directory size) is refused as JSZip refuses a part of the wrong size.
+   */
+  class NativeInflateWorker extends GenericWorker {
+    private chunks: Uint8Array[] = [];
+    private length = 0;
+    private meta: unknown = {};
+
+    constructor() {
+      super('NativeInflateWorker');
+    }
+
+    processChunk(chunk: Chunk): void {
+      this.meta = chunk.meta;
+      const bytes = chunk.data instanceof Uint8Array ? chunk.data : transformTo('uint8array', chunk.data);
+      this.chunks.push(bytes);
+      this.length += bytes.length;
+    }
+
+    flush(): void {
+      proto.flush.call(this);
+      if (this.length === 0) return;
+      const compressed = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.length);
+      this.chunks = [];
+      let data: Buffer;
+      try {
+        data = inflatePart(compressed, INFLATE_LIMIT);
+      } catch (error) {
+        (this as unknown as { error(e: Error): void }).error(error as Error);
+        return;
+      }
+      this.push({ data: plainBytes(data), meta: this.meta });
+    }
+
+    cleanUp(): void {
+      proto.cleanUp.call(this);
+      this.chunks = [];
     }
   }
   // JSZip's FlateWorker: `level || -1` (zlib's default, 6).
   flate.compressWorker = (options) => new NativeDeflateWorker(options?.level || -1);
+  flate.uncompressWorker = () => new NativeInflateWorker();
   marked[MARK] = true;
   return true;
+}
+
+/**
+ * One part's raw deflate data inflated, at most `limit` bytes. Failures in JSZip's words, which the reader turns
+ * into the clerk's (too large: "damaged: the part's size does not match the directory").
+ */
+export function inflatePart(compressed: Uint8Array, limit: number): Buffer {
+  try {
+    return inflateRawSync(compressed, { maxOutputLength: limit });
+  } catch (error) {
+    const tooLarge = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+    throw new Error(tooLarge ? 'Bug : uncompressed data size mismatch' : `Corrupted zip : ${(error as Error).message}`);
+  }
+}
+
+/**
+ * A Buffer's bytes as a plain Uint8Array (no copy): JSZip copies a Node Buffer byte by byte into a Uint8Array
+ * where its next step wants one (its UTF-8 decoder; its zip writer), as pako's output already is.
+ */
+function plainBytes(data: Buffer): Uint8Array {
+  return new Uint8Array(data.buffer, data.byteOffset, data.length);
 }

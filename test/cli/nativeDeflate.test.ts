@@ -3,7 +3,9 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { useNativeDeflate } from '../../src/cli/nativeDeflate';
+import { inflatePart, useNativeDeflate } from '../../src/cli/nativeDeflate';
+import { loadWorkbook, UnreadableWorkbookError } from '../../src/gateways/xlsx/readWorkbook';
+import { rawXlsx, rowsXml } from '../gateways/xlsx/rawXlsx';
 
 /** The raw deflate stream of one stored file, from its local header (no data descriptor: JSZip writes none in Node). */
 function storedData(zipBytes: Buffer, name: string): { method: number; data: Buffer } {
@@ -26,12 +28,13 @@ const TEXT = Array.from({ length: 3000 }, (_, i) => `<row r="${i + 1}"><c r="A${
 describe('native deflate for the command', () => {
   it('finds the JSZip internals it replaces (fails if a JSZip upgrade moves them)', () => {
     /* eslint-disable @typescript-eslint/no-require-imports */
-    const flate = require('jszip/lib/flate') as { magic: string; compressWorker: unknown };
+    const flate = require('jszip/lib/flate') as { magic: string; compressWorker: unknown; uncompressWorker: unknown };
     const GenericWorker = require('jszip/lib/stream/GenericWorker') as { prototype: Record<string, unknown> };
     const utils = require('jszip/lib/utils') as { transformTo: unknown };
     /* eslint-enable @typescript-eslint/no-require-imports */
     expect(flate.magic).toBe('\x08\x00');
     expect(typeof flate.compressWorker).toBe('function');
+    expect(typeof flate.uncompressWorker).toBe('function');
     for (const method of ['push', 'flush', 'processChunk', 'cleanUp']) expect(typeof GenericWorker.prototype[method]).toBe('function');
     expect(typeof utils.transformTo).toBe('function');
     expect(useNativeDeflate()).toBe(true);
@@ -75,5 +78,59 @@ describe('native deflate for the command', () => {
     expect(read?.getCell('A500').value).toBe('项目500');
     expect(read?.getCell('B250').value).toBe(375);
     expect(read?.getCell('C10').value).toEqual({ formula: 'B10*2', result: 30 });
+  });
+
+  it('inflates with zlib what pako wrote, checksums checked', async () => {
+    const zip = new JSZip();
+    zip.file('sheet.xml', TEXT);
+    zip.file('empty.xml', '');
+    // Written before zlib is installed in this worker? Either way: deflate data, read back through zlib.
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    useNativeDeflate();
+    const back = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    expect(await back.file('sheet.xml')?.async('string')).toBe(TEXT);
+    expect(await back.file('empty.xml')?.async('string')).toBe('');
+  });
+
+  it('refuses a part that inflates beyond the limit, or that is not deflate data, in JSZip’s words', () => {
+    const zeros = deflateRawSync(Buffer.alloc(5000));
+    expect(inflatePart(zeros, 5000).length).toBe(5000);
+    expect(() => inflatePart(zeros, 4999)).toThrow('Bug : uncompressed data size mismatch');
+    expect(() => inflatePart(Buffer.from([0xff, 0xff, 0xff]), 5000)).toThrow(/^Corrupted zip : /);
+  });
+
+  it('keeps the reader’s refusals of damaged files: a changed byte, a part larger than its directory entry, data that is not deflate', async () => {
+    useNativeDeflate();
+    const refusal = async (bytes: Uint8Array) => {
+      try {
+        await loadWorkbook(bytes, 'en');
+      } catch (error) {
+        if (error instanceof UnreadableWorkbookError) return error;
+        throw error;
+      }
+      throw new Error('read without complaint');
+    };
+    const sheet = { name: '项目支出', rows: rowsXml([['项目名称', '年初预算数'], ['Alpha', 100]]), dimension: 'A1:B2' };
+    const bytes = Buffer.from(await rawXlsx([sheet]));
+    // The central directory entry of the sheet: signature PK 1 2, method +10, CRC +16, sizes +20/+24, name at +46.
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    const signature = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+    let entry = -1;
+    for (let i = bytes.indexOf(signature); i >= 0; i = bytes.indexOf(signature, i + 4)) {
+      if (bytes.subarray(i + 46, i + 46 + bytes.readUInt16LE(i + 28)).equals(name)) entry = i;
+    }
+    expect(bytes.readUInt16LE(entry + 10)).toBe(8);
+    const crc = Buffer.from(bytes);
+    crc.writeUInt32LE((crc.readUInt32LE(entry + 16) ^ 1) >>> 0, entry + 16);
+    expect((await refusal(new Uint8Array(crc))).message).toMatch(/^the file is damaged .*checksum mismatch/);
+    const size = Buffer.from(bytes);
+    size.writeUInt32LE(10, entry + 24);
+    expect((await refusal(new Uint8Array(size))).message).toMatch(/^the file is damaged .*size/);
+    // The local header's data: the first compressed byte made a reserved block type (11).
+    const local = bytes.readUInt32LE(entry + 42);
+    const data = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const broken = Buffer.from(bytes);
+    broken[data] = 0x07;
+    expect((await refusal(new Uint8Array(broken))).reason).toBe('corrupt');
   });
 });

@@ -5,7 +5,7 @@ import type { EvaluationOptions } from '../../core/model';
 import { runPipeline, type PipelineResult } from '../../core/pipeline';
 import { leanWrite, leanWriteAvailable } from './excelAdapter';
 import { loadWorkbook } from './readWorkbook';
-import { writeHighlights, writeReportSheet } from './writeWorkbook';
+import { writeHighlights, writeReportSheet, writeReportShell } from './writeWorkbook';
 
 export interface XlsxEvaluation {
   result: PipelineResult;
@@ -28,9 +28,15 @@ export async function evaluateXlsx(bytes: Uint8Array, options: EvaluationOptions
  * the workbook's cells may be dropped as they are written (the caller no longer needs the workbook).
  */
 export async function writeEvaluation(workbook: ExcelJS.Workbook, result: Extract<PipelineResult, { ok: true }>, consume = false): Promise<Uint8Array> {
+  if (leanWriteAvailable(workbook)) {
+    // The report sheet's rows written straight from the plan, the same text as its ExcelJS cells would give.
+    const rows = writeReportShell(workbook, result.report);
+    if (!rows) writeReportSheet(workbook, result.report);
+    writeHighlights(workbook, result.highlights);
+    return leanWrite(workbook, consume, rows ? new Map([[result.report.sheetName, rows]]) : undefined);
+  }
   writeReportSheet(workbook, result.report);
   writeHighlights(workbook, result.highlights);
-  if (leanWriteAvailable(workbook)) return leanWrite(workbook, consume);
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }

@@ -11,6 +11,7 @@ import RelationshipsXformModule from 'exceljs/lib/xlsx/xform/core/relationships-
 import WorksheetXformModule from 'exceljs/lib/xlsx/xform/sheet/worksheet-xform';
 import SharedStringsXformModule from 'exceljs/lib/xlsx/xform/strings/shared-strings-xform';
 import StylesXformModule from 'exceljs/lib/xlsx/xform/style/styles-xform';
+import UtilsModule from 'exceljs/lib/utils/utils';
 import JSZip from 'jszip';
 import { cellAddress, parseRange } from '../../core/address';
 import type { CellRange } from '../../core/model';
@@ -296,9 +297,37 @@ interface BookModel {
   [key: string]: unknown;
 }
 
+/**
+ * What a sheet whose rows are written straight to XML (not as ExcelJS cells) needs from ExcelJS's writer, so that
+ * the text is what ExcelJS would have written for the same cells: its numbering of styles (StylesXform's
+ * addStyleModel, which remembers a style object it has seen) and of shared strings, its list of merges (fed, as
+ * its CellXform.prepare feeds it, one merged cell at a time), the sheet's dimension and its XML escaping.
+ */
+export interface DirectSheetContext {
+  /** A cell's (or row's) style → its style id (0: the default, not written). `cellType`: ExcelJS.ValueType. */
+  style(style: Partial<ExcelJS.Style>, cellType?: number): number;
+  /** A string cell's text → its index in the shared strings. */
+  string(text: string): number;
+  /** A merged cell (not the master) and its range's master cell, in rows' order. */
+  merge(address: string, master: string): void;
+  /** A written row (1-based) and its first and last columns (1-based; 0 when it has no cells). */
+  expand(row: number, min: number, max: number): void;
+  /** ExcelJS's escaping of text and attribute values. */
+  encode(text: string): string;
+}
+
+/** Writes a sheet's rows: the `<row>` elements of its `<sheetData>`, in order (the sheet has no ExcelJS cells). */
+export type DirectRows = (context: DirectSheetContext) => string;
+
+interface MergesInternals {
+  add(merge: { address: string; master: string }): void;
+  readonly mergeCells: string[];
+}
+
 /** Whether this ExcelJS has every part leanWrite uses (false in the browser build, which bundles its own). */
 export function leanWriteAvailable(workbook?: ExcelJS.Workbook): boolean {
   if (Object.values(WRITE_PARTS).some((part) => typeof part !== 'function')) return false;
+  if (typeof (UtilsModule as { xmlEncode?: unknown } | undefined)?.xmlEncode !== 'function') return false;
   if (!workbook) return true;
   const xlsx = workbook.xlsx as unknown as Record<string, unknown>;
   return XLSX_WRITE_STEPS.every((step) => typeof xlsx[step] === 'function');
@@ -358,8 +387,11 @@ function consumedSheetModel(ws: ExcelJS.Worksheet): SheetModel {
  * the command's case, which writes it once and exits) — a sheet's cells and their model then never coexist.
  * test/gateways/xlsx/excelAdapter.test.ts compares the bytes with ExcelJS's own write and fails if the
  * ExcelJS code this follows changes.
+ * `directSheets`: sheets (by name) that have no cells in the workbook and whose rows are written by the given
+ * function instead, numbered through ExcelJS's own styles and strings (the report sheet: as long as the input,
+ * and ExcelJS's cells, their models and its XML writer were most of the command's time beyond the bare round trip).
  */
-export async function leanWrite(workbook: ExcelJS.Workbook, consume = false): Promise<Uint8Array> {
+export async function leanWrite(workbook: ExcelJS.Workbook, consume = false, directSheets?: ReadonlyMap<string, DirectRows>): Promise<Uint8Array> {
   if (!leanWriteAvailable(workbook)) throw new ExcelJsChangedError('ExcelJS changed: its writer parts are not where leanWrite expects them');
   const P = WRITE_PARTS as Record<string, Ctor> & { StylesXform: Ctor & { Mock: Ctor } };
   const xlsx = workbook.xlsx as unknown as XlsxWriter;
@@ -408,7 +440,16 @@ export async function leanWrite(workbook: ExcelJS.Workbook, consume = false): Pr
       tables.push(table);
     });
     worksheetXform.prepare(sheet, worksheetOptions);
-    sheetParts.push({ name: `xl/worksheets/sheet${sheet.id}.xml`, xml: render(worksheetXform, sheet) });
+    const direct = directSheets?.get(ws.name);
+    const rows = direct ? directRows(direct, sheet, worksheetOptions) : null;
+    let xml = render(worksheetXform, sheet);
+    if (rows) {
+      // The sheet rendered without rows has `<sheetData/>`: the rows go in its place.
+      const at = xml.indexOf(EMPTY_SHEET_DATA);
+      if (at < 0) throw new ExcelJsChangedError('ExcelJS changed: a sheet without rows has no <sheetData/>');
+      xml = `${xml.slice(0, at)}<sheetData>${rows}</sheetData>${xml.slice(at + EMPTY_SHEET_DATA.length)}`;
+    }
+    sheetParts.push({ name: `xl/worksheets/sheet${sheet.id}.xml`, xml });
     if (sheet.rels && sheet.rels.length) sheetParts.push({ name: `xl/worksheets/_rels/sheet${sheet.id}.xml.rels`, xml: render(relationshipsXform, sheet.rels) });
     if (sheet.comments.length > 0) {
       sheetParts.push({ name: `xl/comments${sheet.id}.xml`, xml: render(commentsXform, sheet) });
@@ -439,4 +480,32 @@ export async function leanWrite(workbook: ExcelJS.Workbook, consume = false): Pr
   await Promise.all([xlsx.addApp(sink, model), xlsx.addCore(sink, model)]);
   await xlsx.addWorkbook(sink, model);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+const EMPTY_SHEET_DATA = '<sheetData/>';
+
+/**
+ * Runs a sheet's direct row writer after ExcelJS has prepared the sheet without rows, at the point where its
+ * prepare would have numbered the rows' styles and strings (the rest of a sheet's prepare numbers only
+ * conditional formats' dxf styles, a separate list). The merges it reports become the sheet's `<mergeCells>`.
+ */
+function directRows(direct: DirectRows, sheet: SheetModel, options: Record<string, unknown>): string {
+  if (sheet.rows.length > 0) throw new Error('a sheet written directly must have no cells in the workbook');
+  const styles = options.styles as { addStyleModel(style: unknown, cellType?: number): number };
+  const strings = options.sharedStrings as { add(text: string): number };
+  const merges = options.merges as MergesInternals | undefined;
+  const dimensions = (sheet as unknown as { dimensions?: { expand(top: number, left: number, bottom: number, right: number): void } }).dimensions;
+  if (typeof styles?.addStyleModel !== 'function' || typeof strings?.add !== 'function' || typeof merges?.add !== 'function' || typeof dimensions?.expand !== 'function') {
+    throw new ExcelJsChangedError('ExcelJS changed: a worksheet\'s prepare no longer leaves styles, strings and merges where leanWrite expects them');
+  }
+  const xmlEncode = (UtilsModule as { xmlEncode(text: string): string }).xmlEncode;
+  const rows = direct({
+    style: (style, cellType) => styles.addStyleModel(style, cellType),
+    string: (text) => strings.add(text),
+    merge: (address, master) => merges.add({ address, master }),
+    expand: (row, min, max) => dimensions.expand(row, min, row, max),
+    encode: (text) => xmlEncode(text),
+  });
+  (sheet as unknown as { mergeCells: string[] }).mergeCells = merges.mergeCells;
+  return rows;
 }

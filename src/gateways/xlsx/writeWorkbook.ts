@@ -2,7 +2,7 @@
 // The clerk's sheets keep their values; only the tool's own sheet and rules are ever replaced.
 import ExcelJS from 'exceljs';
 import { cellAddress, parseRange, quoteSheet, rangeAddress, splitReference } from '../../core/address';
-import { formulaShape } from '../../core/formulaText';
+import { formulaPieces, formulaShape } from '../../core/formulaText';
 import type { CellRange } from '../../core/model';
 import {
   FILL_NAME_PREFIX,
@@ -19,6 +19,7 @@ import {
   type ReportPlan,
 } from '../../core/compose/reportPlan';
 import { BORDER_RGB, cellLook } from '../../core/compose/reportStyle';
+import type { DirectRows, DirectSheetContext } from './excelAdapter';
 import { toolSheetNames } from './readWorkbook';
 
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: `FF${BORDER_RGB}` } };
@@ -88,25 +89,103 @@ function removeToolSheet(wb: ExcelJS.Workbook, name: string): void {
  * instead of 50,000 copies. Excel, WPS and LibreOffice read them alike; ExcelJS translates them when reading.
  */
 class SharedFormulas {
-  private readonly runs = new Map<number, { master: string; shape: string; row: number }>();
+  private readonly runs = new Map<number, FormulaRun>();
 
   value(formula: string, result: string | number, row: number, col: number): ExcelJS.CellValue {
-    // The core tokenizer: text in quotes is not a reference ("A1" in row 5 and "A2" in row 6 are not one shape).
-    const shape = formulaShape(formula, row, col);
     const run = this.runs.get(col);
-    if (run && run.shape === shape && run.row === row - 1) {
+    // The core tokenizer decides (text in quotes is not a reference: "A1" in row 5 and "A2" in row 6 are not one
+    // shape); the run's master filled down to this row, compared as text, spares it for the usual case.
+    if (run && run.row === row - 1 && (filledDown(run.template, formula, row - run.masterRow) || formulaShape(formula, row, col) === runShape(run, col))) {
       run.row = row;
       return { sharedFormula: run.master, result } as ExcelJS.CellValue;
     }
-    this.runs.set(col, { master: cellAddress(row, col), shape, row });
+    this.runs.set(col, { master: cellAddress(row, col), formula, masterRow: row, row, template: fillTemplate(formula) });
     return { formula, result };
   }
+}
+
+interface FormulaRun {
+  master: string;
+  formula: string;
+  masterRow: number;
+  /** The last row of the run. */
+  row: number;
+  template: FillTemplate;
+  /** The master's shape, made when a formula is not the master filled down as text. */
+  shape?: string;
+}
+
+function runShape(run: FormulaRun, col: number): string {
+  return (run.shape ??= formulaShape(run.formula, run.masterRow, col));
+}
+
+/** A formula as the text around its relative rows: `texts[0] rows[0] texts[1] … texts[n]` (rows 1-based). */
+interface FillTemplate {
+  texts: string[];
+  rows: number[];
+}
+
+function fillTemplate(formula: string): FillTemplate {
+  const texts: string[] = [];
+  const rows: number[] = [];
+  let text = '';
+  for (const p of formulaPieces(formula)) {
+    if (p.kind === 'text') text += p.text;
+    else if (p.rowAbsolute) text += `${p.sheet}${p.colAbsolute ? '$' : ''}${p.letters}$${p.row + 1}`;
+    else {
+      texts.push(`${text}${p.sheet}${p.colAbsolute ? '$' : ''}${p.letters}`);
+      rows.push(p.row + 1);
+      text = '';
+    }
+  }
+  texts.push(text);
+  return { texts, rows };
+}
+
+/**
+ * Whether `formula` is the template's formula with its relative rows moved down by `by`, character for
+ * character: then the tokenizer reads it as the same pieces with those rows moved, i.e. the same shape.
+ */
+function filledDown(template: FillTemplate, formula: string, by: number): boolean {
+  const { texts, rows } = template;
+  let at = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (!formula.startsWith(texts[i], at)) return false;
+    at += texts[i].length;
+    const row = String(rows[i] + by);
+    if (!formula.startsWith(row, at)) return false;
+    at += row.length;
+  }
+  const tail = texts[rows.length];
+  return formula.length === at + tail.length && formula.startsWith(tail, at);
 }
 
 /** ExcelJS's paper sizes are the file's codes. */
 const PAPER_CODE: Record<PageSetup['paper'], number> = { A4: 9 };
 
 export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan): ExcelJS.Worksheet {
+  return addReportSheet(wb, plan, true);
+}
+
+/**
+ * The report sheet without its cells, and the writer of its rows for excelAdapter's leanWrite: the same text
+ * ExcelJS writes for writeReportSheet's cells (test/gateways/xlsx/directRows.test.ts compares the files), made
+ * straight from the plan instead of through an ExcelJS cell, a cell model and ExcelJS's XML writer per cell.
+ * Null (and nothing added) when the plan puts a record key where a cell or a merge already is: only
+ * writeReportSheet's order of writes says what such a cell becomes.
+ */
+export function writeReportShell(wb: ExcelJS.Workbook, plan: ReportPlan): DirectRows | null {
+  const keyCol = plan.keyColumn;
+  const keyRows = new Set(plan.keys.map((k) => k.row));
+  const collides =
+    plan.rows.some((row, r) => keyRows.has(r) && row.cells.length > keyCol) ||
+    plan.merges.some((m) => m.right >= keyCol && m.left <= keyCol && plan.keys.some((k) => k.row >= m.top && k.row <= m.bottom));
+  if (collides) return null;
+  addReportSheet(wb, plan, false);
+  return (context) => planRowsXml(plan, context);
+}
+
+function addReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan, withCells: boolean): ExcelJS.Worksheet {
   const problem = replacementProblem(
     plan,
     wb.worksheets.map((w) => w.name),
@@ -126,35 +205,234 @@ export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan): ExcelJ
     },
     views: [{ showGridLines: page.showGridlines }],
   });
-  const styles = new Map<string, Partial<ExcelJS.Style>>();
   ws.columns = plan.columnWidths.map((width) => ({ width }));
-  const shared = new SharedFormulas();
-  const rule = plan.summaryRule?.range;
-  plan.rows.forEach((row, r) => {
-    const excelRow = ws.getRow(r + 1);
-    row.cells.forEach((cell, c) => {
-      const target = excelRow.getCell(c + 1);
-      // Text is stored as a string value; ExcelJS writes formulas only from { formula }, so `=…` stays text.
-      // A formula goes with its computed result: readers that do not calculate (LibreOffice by default) show it.
-      target.value = cell.formula ? shared.value(cell.formula, cell.value ?? '', r, c) : cell.value;
-      // Under the summary's rule the fill follows the status; a fixed one would outlive a corrected figure.
-      target.style = cellStyle(cell.highlight && inside(rule, r, c) ? { ...cell, highlight: false } : cell, plan.lang, styles);
+  if (withCells) {
+    const styles = new Map<string, Partial<ExcelJS.Style>>();
+    const shared = new SharedFormulas();
+    const rule = plan.summaryRule?.range;
+    plan.rows.forEach((row, r) => {
+      const excelRow = ws.getRow(r + 1);
+      row.cells.forEach((cell, c) => {
+        const target = excelRow.getCell(c + 1);
+        target.value = cellValue(cell, r, c, shared);
+        target.style = reportCellStyle(cell, r, c, rule, plan.lang, styles);
+      });
+      if (row.height) excelRow.height = row.height;
     });
-    if (row.height) excelRow.height = row.height;
-  });
-  for (const m of plan.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+    for (const m of plan.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  }
   if (plan.summaryRule) ws.addConditionalFormatting({ ref: rangeAddress(plan.summaryRule.range), rules: [highlightRule(plan.summaryRule.formula)] });
   // The report's record (fingerprint, paragraph keys): a hidden column of text, not printed.
   const keyColumn = ws.getColumn(plan.keyColumn + 1);
   keyColumn.hidden = true;
-  for (const key of plan.keys) {
-    const cell = ws.getCell(key.row + 1, plan.keyColumn + 1);
-    cell.value = key.text;
-    cell.numFmt = TEXT_FORMAT;
+  if (withCells) {
+    for (const key of plan.keys) {
+      const cell = ws.getCell(key.row + 1, plan.keyColumn + 1);
+      cell.value = key.text;
+      cell.numFmt = TEXT_FORMAT;
+    }
   }
   ws.pageSetup.printTitlesRow = `${page.printTitleRows.top + 1}:${page.printTitleRows.bottom + 1}`;
   wb.definedNames.add(`${quoteSheet(plan.sheetName)}!$A$1`, nameAllocator(wb, REPORT_NAME_PREFIX)());
   return ws;
+}
+
+/**
+ * Text is stored as a string value; ExcelJS writes formulas only from { formula }, so `=…` stays text. A formula
+ * goes with its computed result: readers that do not calculate (LibreOffice by default) show it.
+ */
+function cellValue(cell: PlanCell, r: number, c: number, shared: SharedFormulas): ExcelJS.CellValue {
+  return cell.formula ? shared.value(cell.formula, cell.value ?? '', r, c) : cell.value;
+}
+
+/** Under the summary's rule the fill follows the status; a fixed one would outlive a corrected figure. */
+function reportCellStyle(cell: PlanCell, r: number, c: number, rule: CellRange | undefined, lang: 'zh' | 'en', styles: Map<string, Partial<ExcelJS.Style>>): Partial<ExcelJS.Style> {
+  return cellStyle(cell.highlight && inside(rule, r, c) ? { ...cell, highlight: false } : cell, lang, styles);
+}
+
+const { Null, Merge, Number: NumberType, String: StringType, Formula } = ExcelJS.ValueType;
+
+/** A report cell as ExcelJS's cell model would hold it when its prepare has run (cell-xform.js). */
+interface DirectCell {
+  col: number;
+  type: ExcelJS.ValueType;
+  style: Partial<ExcelJS.Style>;
+  value?: string | number | null;
+  formula?: string;
+  /** A shared formula's clone: its master cell. */
+  master?: DirectCell;
+  result?: string | number;
+  address: string;
+  styleId?: number;
+  ssId?: number;
+  /** A shared formula's master once a clone refers to it: its index and the range it covers (0-based). */
+  si?: number;
+  bottom?: number;
+  right?: number;
+  row?: number;
+  /** A formula's place in the text, where its `<f>` attributes go. */
+  slot?: number;
+}
+
+/**
+ * The report's rows as ExcelJS writes them for writeReportSheet's cells: the same cells (the plan's, then the
+ * merges over them with their master's style, then the record's keys), the same shared formulas, the styles and
+ * strings numbered in the same order, and the same text (row-xform.js, cell-xform.js).
+ */
+function planRowsXml(plan: ReportPlan, context: DirectSheetContext): string {
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const shared = new SharedFormulas();
+  const rule = plan.summaryRule?.range;
+  const keyCol = plan.keyColumn;
+  const keys = new Map(plan.keys.map((k) => [k.row, k.text]));
+  // Merges as writeReportSheet applies them (after the cells), each checked against the earlier ones.
+  const mergesAt = new Map<number, CellRange[]>();
+  const merged = new Set<number>();
+  let last = plan.rows.length - 1;
+  for (const m of plan.merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) {
+        if (merged.has(r * 16384 + c)) throw new Error(`Cannot merge already merged cells (${rangeAddress(m)} on sheet ${plan.sheetName})`);
+        merged.add(r * 16384 + c);
+      }
+      let list = mergesAt.get(r);
+      if (!list) mergesAt.set(r, (list = []));
+      list.push(m);
+    }
+    last = Math.max(last, m.bottom);
+  }
+  for (const k of plan.keys) last = Math.max(last, k.row);
+  const mergeMasters = new Map<CellRange, DirectCell>();
+  const rowStyle = {};
+  const keyStyle: Partial<ExcelJS.Style> = { numFmt: TEXT_FORMAT };
+  const enc = context.encode;
+  let si = 0;
+  // The text, row by row as ExcelJS prepares and then renders them. A formula's `<f>` attributes are known only
+  // when its run ends (a clone below makes it a shared master with the run's range): each goes in a slot of
+  // `out`, filled at the end, so that no cell is held beyond its row.
+  const out: string[] = [];
+  /** Formulas whose run may still grow (address → cell); `slot`: where their attributes go in `out`. */
+  const pending = new Map<string, DirectCell>();
+  const settle = (before: number) => {
+    for (const [address, cell] of pending) {
+      // A run grows only by the row below its last: one whose last row is above `before` is complete.
+      if ((cell.bottom ?? cell.row!) >= before) continue;
+      if (cell.si !== undefined) out[cell.slot!] = ` t="shared" ref="${cell.address}:${cellAddress(Math.max(cell.bottom!, cell.row!), Math.max(cell.right!, cell.col))}" si="${cell.si}"`;
+      pending.delete(address);
+    }
+  };
+
+  for (let r = 0; r <= last; r++) {
+    settle(r - 1);
+    const row = plan.rows[r];
+    const cells: DirectCell[] = [];
+    if (row) {
+      row.cells.forEach((cell, c) => {
+        const value = cellValue(cell, r, c, shared) as ExcelJS.CellValue;
+        const style = reportCellStyle(cell, r, c, rule, plan.lang, styles);
+        const address = cellAddress(r, c);
+        if (value !== null && typeof value === 'object') {
+          const f = value as { formula?: string; sharedFormula?: string; result: string | number };
+          const master = f.sharedFormula === undefined ? undefined : pending.get(f.sharedFormula);
+          if (f.sharedFormula !== undefined && !master) throw new Error(`Shared Formula master must exist above and or left of clone for cell ${address}`);
+          cells[c] = { col: c, type: Formula, style, formula: f.formula, master, result: f.result, address, row: r };
+        } else {
+          cells[c] = { col: c, type: value === null || value === undefined ? Null : typeof value === 'number' ? NumberType : StringType, style, value: value as string | number | null, address };
+        }
+      });
+    }
+    for (const m of mergesAt.get(r) ?? []) {
+      if (r === m.top) {
+        const master = (cells[m.left] ??= { col: m.left, type: Null, style: {}, value: null, address: cellAddress(r, m.left) });
+        mergeMasters.set(m, master);
+      }
+      const master = mergeMasters.get(m)!;
+      for (let c = m.left; c <= m.right; c++) {
+        if (r === m.top && c === m.left) continue;
+        cells[c] = { col: c, type: Merge, style: master.style, address: cellAddress(r, c), value: master.address };
+      }
+    }
+    const key = keys.get(r);
+    if (key !== undefined) cells[keyCol] = { col: keyCol, type: StringType, style: keyStyle, value: key, address: cellAddress(r, keyCol) };
+    const height = row?.height || undefined;
+    let min = 0;
+    let max = 0;
+    for (const cell of cells) {
+      if (cell === undefined) continue;
+      if (!min) min = cell.col + 1;
+      max = cell.col + 1;
+    }
+    if (!height && !min) continue;
+
+    // Prepare (row-xform.js, cell-xform.js).
+    context.style(rowStyle);
+    for (const cell of cells) {
+      if (cell === undefined) continue;
+      const effective = cell.type === Formula ? (cell.result === null || cell.result === undefined ? Null : typeof cell.result === 'number' ? NumberType : StringType) : cell.type;
+      const styleId = context.style(cell.style, effective);
+      if (styleId) cell.styleId = styleId;
+      if (cell.type === StringType) cell.ssId = context.string(cell.value as string);
+      else if (cell.type === Merge) context.merge(cell.address, cell.value as string);
+      else if (cell.type === Formula) {
+        if (cell.formula !== undefined) pending.set(cell.address, cell);
+        const master = cell.master;
+        if (master) {
+          if (master.si === undefined) {
+            master.si = si++;
+            master.bottom = r;
+            master.right = cell.col;
+          } else {
+            master.bottom = Math.max(master.bottom!, r);
+            master.right = Math.max(master.right!, cell.col);
+          }
+        }
+      }
+    }
+    context.expand(r + 1, min, max);
+
+    // Render (row-xform.js, cell-xform.js).
+    let xml = `<row r="${r + 1}"`;
+    if (height) xml += ` ht="${height}" customHeight="1"`;
+    if (min > 0 && max > 0 && min <= max) xml += ` spans="${min}:${max}"`;
+    xml += ' x14ac:dyDescent="0.25"';
+    if (!min) {
+      out.push(`${xml}/>`);
+      continue;
+    }
+    xml += '>';
+    for (const cell of cells) {
+      if (cell === undefined || (cell.type === Null && !cell.styleId)) continue;
+      xml += `<c r="${cell.address}"`;
+      if (cell.styleId) xml += ` s="${cell.styleId}"`;
+      switch (cell.type) {
+        case NumberType:
+          xml += `><v>${enc(String(cell.value))}</v></c>`;
+          break;
+        case StringType:
+          xml += ` t="s"><v>${cell.ssId}</v></c>`;
+          break;
+        case Formula: {
+          const result = cell.result;
+          const text = result === null || result === undefined ? '' : typeof result === 'number' ? `<v>${enc(String(result))}</v>` : `<v>${enc(result)}</v>`;
+          xml += typeof result === 'string' ? ' t="str"><f' : '><f';
+          if (cell.formula === undefined) {
+            xml += ` t="shared" si="${cell.master!.si}"/>${text}</c>`;
+          } else {
+            out.push(xml);
+            cell.slot = out.length;
+            out.push('');
+            xml = `>${enc(cell.formula)}</f>${text}</c>`;
+          }
+          break;
+        }
+        default: // Null, Merge
+          xml += '/>';
+      }
+    }
+    out.push(`${xml}</row>`);
+  }
+  settle(Infinity);
+  return out.join('');
 }
 
 type RuleList = { ref: string; rules: { type: string; formulae?: string[] }[] }[];
