@@ -4,11 +4,17 @@
 import type { Basis, SourceCell } from '../model';
 import type { ScoreProfile } from '../score/profile';
 import { displayedRate } from '../numbers';
-import { add, call, div, eq, group, gt, IF, le, lt, mul, ne, num, ref, ROUND, sub, text, type Expr } from './formula';
+import { add, call, div, eq, group, gt, IF, le, lt, mul, ne, num, printNumber, ref, ROUND, sub, text, type Expr } from './formula';
 
 /** `'项目支出'!D6/10000`: the source cell in 万元. */
 export function sourceExpr(source: SourceCell): Expr {
   return source.divisor === 1 ? ref(source.ref) : div(ref(source.ref), num(source.divisor));
+}
+
+/** `printFormula(sourceExpr(source))` without the tree: printed for every figure of every row of the summary. */
+export function printSource(source: SourceCell): string {
+  // A reference and a number bind tighter than `/`: no brackets (printFormula).
+  return source.divisor === 1 ? source.ref : `${source.ref}/${printNumber(source.divisor)}`;
 }
 
 /** A rate that is blank where there is no budget, as the engine leaves it unknown (never #DIV/0!). */
