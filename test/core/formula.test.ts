@@ -5,7 +5,7 @@ import { highlightExpr } from '../../src/core/compose/highlight';
 import { HIGHLIGHT_MARK } from '../../src/core/compose/reportPlan';
 import { evaluateFormula, type FormulaEnv, type FormulaValue } from '../../src/core/formula/evaluateFormula';
 import { add, call, div, eq, group, gt, IF, lt, mul, num, printFormula, ref, ROUND, rowFormula, sub, text } from '../../src/core/formula/formula';
-import { adjustmentScoreExpr, executionScoreExpr, printSource, sourceExpr, statusExpr } from '../../src/core/formula/reportFormulas';
+import { adjustmentScoreExpr, executionScoreExpr, printSource, sourceExpr, sourcePrinter, statusExpr } from '../../src/core/formula/reportFormulas';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/core/model';
 import { runPipeline } from '../../src/core/pipeline';
 import { DEFAULT_SCORE_PROFILE } from '../../src/core/score/profile';
@@ -159,11 +159,15 @@ describe('row templates (a formula printed once per column, filled in per row)',
   });
 
   it('prints a source cell as printFormula prints its expression', () => {
+    const print = sourcePrinter();
     for (const source of [
       { ref: "'项目支出'!D6", divisor: 10000, formula: true },
       { ref: '项目支出!D6', divisor: 1, formula: true },
       { ref: 'S!A1', divisor: 1e-7, formula: true },
-    ])
+      { ref: 'S!A2', divisor: 10000, formula: true },
+    ]) {
       expect(printSource(source)).toBe(printFormula(sourceExpr(source)));
+      expect(print(source)).toBe(printFormula(sourceExpr(source)));
+    }
   });
 });

@@ -17,7 +17,7 @@ import {
   type Column,
 } from './attachments';
 import { columnLetters, quoteSheet, splitReference } from '../address';
-import type { AmountField, Basis, ProjectResult } from '../model';
+import type { AmountField, Basis, ProjectResult, SourceCell } from '../model';
 import { add, call, div, group, mul, num, printFormula, ref, ROUND, rowFormula, sub, text as textExpr, type Expr } from '../formula/formula';
 import { gradeBands } from '../score/score';
 import { categoryScores, executionPointsOf, missedName, projectGrade, scoredProjects, shownName, usesOther } from './indicators';
@@ -28,7 +28,7 @@ import {
   denominatorExpr,
   executionScoreExpr,
   manualScoreExpr,
-  printSource,
+  sourcePrinter,
   projectExecutionScoreExpr,
   projectShareExpr,
   rateExpr,
@@ -307,6 +307,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
       rateWithoutInitial: rateWith(false),
       status: rowFormula((row) => statusExpr(ref(atRow(row)(col.rate)), ref(atRow(row)(col.target)), ev.department.explainBelow, statusText)),
       ...derivedFigures(atRow, col),
+      source: sourcePrinter(),
     };
     for (const p of ev.projects) {
       const h = p.underTarget;
@@ -314,7 +315,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
       const rate = cell(p.executionRate, 'tableCell', 'percent', h);
       rate.formula = p.initialBudget !== null ? templates.rate(excelRow) : templates.rateWithoutInitial(excelRow);
       const target = cell(p.effectiveTarget, 'tableCell', 'percent', h);
-      if (p.target !== null && p.targetSource?.formula) target.formula = printSource(p.targetSource);
+      if (p.target !== null && p.targetSource?.formula) target.formula = templates.source(p.targetSource);
       const statusCell = cell(projectStatus(p, lang), 'tableCell', 'text', h);
       statusCell.formula = templates.status(excelRow);
       const cells = [
@@ -522,6 +523,8 @@ interface RowTemplates {
   adjustedBudget: (row: number) => string;
   adjustment: (row: number) => string;
   initialBudget: (row: number) => string;
+  /** A source cell's reference (printSource). */
+  source: (source: SourceCell) => string;
 }
 
 function derivedFigures(atRow: (row: string) => (col: number) => string, col: Record<SummaryColumn, number>): Pick<RowTemplates, 'adjustedBudget' | 'adjustment' | 'initialBudget'> {
@@ -541,7 +544,7 @@ function derivedFigures(atRow: (row: string) => (col: number) => string, col: Re
 function figureFormula(p: ProjectResult, field: AmountField, row: number, templates: RowTemplates): string | undefined {
   const { sources } = p;
   const source = sources[field];
-  if (source !== undefined) return source.formula ? printSource(source) : undefined;
+  if (source !== undefined) return source.formula ? templates.source(source) : undefined;
   if (field === 'adjustedBudget') return p.initialBudget !== null ? templates.adjustedBudget(row) : undefined;
   if (field === 'adjustment') return sources.adjustedBudget !== undefined && sources.initialBudget !== undefined ? templates.adjustment(row) : undefined;
   if (field === 'initialBudget') return sources.adjustedBudget !== undefined && sources.adjustment !== undefined ? templates.initialBudget(row) : undefined;

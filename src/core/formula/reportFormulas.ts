@@ -11,10 +11,27 @@ export function sourceExpr(source: SourceCell): Expr {
   return source.divisor === 1 ? ref(source.ref) : div(ref(source.ref), num(source.divisor));
 }
 
-/** `printFormula(sourceExpr(source))` without the tree: printed for every figure of every row of the summary. */
+/** `printFormula(sourceExpr(source))` without the tree. */
 export function printSource(source: SourceCell): string {
   // A reference and a number bind tighter than `/`: no brackets (printFormula).
   return source.divisor === 1 ? source.ref : `${source.ref}/${printNumber(source.divisor)}`;
+}
+
+/**
+ * printSource for every figure of every row of a table: the few divisors' `/10000` printed once, so that
+ * each formula is one new string over the source's own reference (the report holds them all).
+ */
+export function sourcePrinter(): (source: SourceCell) => string {
+  const suffixes = new Map<number, string>();
+  return (source) => {
+    if (source.divisor === 1) return source.ref;
+    let suffix = suffixes.get(source.divisor);
+    if (suffix === undefined) {
+      suffix = `/${printNumber(source.divisor)}`;
+      suffixes.set(source.divisor, suffix);
+    }
+    return source.ref + suffix;
+  };
 }
 
 /** A rate that is blank where there is no budget, as the engine leaves it unknown (never #DIV/0!). */
