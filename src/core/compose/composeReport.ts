@@ -318,15 +318,17 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
       if (p.target !== null && p.targetSource?.formula) target.formula = templates.source(p.targetSource);
       const statusCell = cell(projectStatus(p, lang), 'tableCell', 'text', h);
       statusCell.formula = templates.status(excelRow);
-      const cells = [
-        cell(shownName(p), 'tableCell', 'text', h),
-        withFormula(cell(p.initialBudget, 'tableCell', 'amount', h), figureFormula(p, 'initialBudget', excelRow, templates)),
-        withFormula(cell(p.adjustment, 'tableCell', 'amount', h), figureFormula(p, 'adjustment', excelRow, templates)),
-        withFormula(cell(p.adjustedBudget, 'tableCell', 'amount', h), figureFormula(p, 'adjustedBudget', excelRow, templates)),
-      ];
-      if (showCarry) cells.push(withFormula(cell(p.carryover, 'tableCell', 'amount', h), figureFormula(p, 'carryover', excelRow, templates)));
-      cells.push(withFormula(cell(p.actual, 'tableCell', 'amount', h), figureFormula(p, 'actual', excelRow, templates)), rate, target, statusCell);
-      tableRow(cells);
+      const name = cell(shownName(p), 'tableCell', 'text', h);
+      const initial = withFormula(cell(p.initialBudget, 'tableCell', 'amount', h), figureFormula(p, 'initialBudget', excelRow, templates));
+      const adjustment = withFormula(cell(p.adjustment, 'tableCell', 'amount', h), figureFormula(p, 'adjustment', excelRow, templates));
+      const adjusted = withFormula(cell(p.adjustedBudget, 'tableCell', 'amount', h), figureFormula(p, 'adjustedBudget', excelRow, templates));
+      const actual = withFormula(cell(p.actual, 'tableCell', 'amount', h), figureFormula(p, 'actual', excelRow, templates));
+      // Each row's cells in one array of its final length (no spread, no growing).
+      tableRow(
+        showCarry
+          ? [name, initial, adjustment, adjusted, withFormula(cell(p.carryover, 'tableCell', 'amount', h), figureFormula(p, 'carryover', excelRow, templates)), actual, rate, target, statusCell]
+          : [name, initial, adjustment, adjusted, actual, rate, target, statusCell],
+      );
     }
     const lastProject = rows.length - 1;
     const s = ev.projectSum;
