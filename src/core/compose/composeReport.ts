@@ -100,11 +100,16 @@ function rowHeight(cells: PlanCell[], widths: number[]): number {
   return height;
 }
 
-function cell(value: string | number | null, style: CellStyle, format: CellFormat = 'text', highlight = false): PlanCell {
-  // The number format is set again once the cell has its formula (finishCells).
-  const planned: PlanCell = { value, format, style, numberFormat: '' };
-  if (highlight) planned.highlight = true;
-  return planned;
+function cell(value: string | number | null, style: CellStyle, format: CellFormat = 'text', highlight = false, formula?: string): PlanCell {
+  // The number format is set again once the cell has its formula (finishCells). Each shape as one literal, in
+  // the order the fields have always had: a field added afterwards costs a summary cell a second object.
+  if (formula === undefined) return highlight ? { value, format, style, numberFormat: '', highlight: true } : { value, format, style, numberFormat: '' };
+  return highlight ? { value, format, style, numberFormat: '', highlight: true, formula } : { value, format, style, numberFormat: '', formula };
+}
+
+/** A figure's cell: its formula only where it shows a value (withFormula). */
+function figureCell(value: number | null, style: CellStyle, highlight: boolean, formula: string | undefined): PlanCell {
+  return cell(value, style, 'amount', highlight, value === null ? undefined : formula);
 }
 
 export interface ComposeOptions {
@@ -312,21 +317,18 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     for (const p of ev.projects) {
       const h = p.underTarget;
       const excelRow = rows.length + 1;
-      const rate = cell(p.executionRate, 'tableCell', 'percent', h);
-      rate.formula = p.initialBudget !== null ? templates.rate(excelRow) : templates.rateWithoutInitial(excelRow);
-      const target = cell(p.effectiveTarget, 'tableCell', 'percent', h);
-      if (p.target !== null && p.targetSource?.formula) target.formula = templates.source(p.targetSource);
-      const statusCell = cell(projectStatus(p, lang), 'tableCell', 'text', h);
-      statusCell.formula = templates.status(excelRow);
+      const rate = cell(p.executionRate, 'tableCell', 'percent', h, p.initialBudget !== null ? templates.rate(excelRow) : templates.rateWithoutInitial(excelRow));
+      const target = cell(p.effectiveTarget, 'tableCell', 'percent', h, p.target !== null && p.targetSource?.formula ? templates.source(p.targetSource) : undefined);
+      const statusCell = cell(projectStatus(p, lang), 'tableCell', 'text', h, templates.status(excelRow));
       const name = cell(shownName(p), 'tableCell', 'text', h);
-      const initial = withFormula(cell(p.initialBudget, 'tableCell', 'amount', h), figureFormula(p, 'initialBudget', excelRow, templates));
-      const adjustment = withFormula(cell(p.adjustment, 'tableCell', 'amount', h), figureFormula(p, 'adjustment', excelRow, templates));
-      const adjusted = withFormula(cell(p.adjustedBudget, 'tableCell', 'amount', h), figureFormula(p, 'adjustedBudget', excelRow, templates));
-      const actual = withFormula(cell(p.actual, 'tableCell', 'amount', h), figureFormula(p, 'actual', excelRow, templates));
+      const initial = figureCell(p.initialBudget, 'tableCell', h, figureFormula(p, 'initialBudget', excelRow, templates));
+      const adjustment = figureCell(p.adjustment, 'tableCell', h, figureFormula(p, 'adjustment', excelRow, templates));
+      const adjusted = figureCell(p.adjustedBudget, 'tableCell', h, figureFormula(p, 'adjustedBudget', excelRow, templates));
+      const actual = figureCell(p.actual, 'tableCell', h, figureFormula(p, 'actual', excelRow, templates));
       // Each row's cells in one array of its final length (no spread, no growing).
       tableRow(
         showCarry
-          ? [name, initial, adjustment, adjusted, withFormula(cell(p.carryover, 'tableCell', 'amount', h), figureFormula(p, 'carryover', excelRow, templates)), actual, rate, target, statusCell]
+          ? [name, initial, adjustment, adjusted, figureCell(p.carryover, 'tableCell', h, figureFormula(p, 'carryover', excelRow, templates)), actual, rate, target, statusCell]
           : [name, initial, adjustment, adjusted, actual, rate, target, statusCell],
       );
     }
