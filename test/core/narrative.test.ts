@@ -1,6 +1,7 @@
 // The report's narrative: what it says from the figures, what it leaves to the clerk, and how it scales.
-import { composeNarrative } from '../../src/core/compose/narrative';
-import type { Evaluation } from '../../src/core/model';
+import fc from 'fast-check';
+import { composeNarrative, largestBy } from '../../src/core/compose/narrative';
+import type { Evaluation, ProjectResult } from '../../src/core/model';
 import { runPipeline } from '../../src/core/pipeline';
 import { splitForm } from './forms/formSheets';
 import { options, projectSheet, sheet, workbook } from './snapshot';
@@ -84,5 +85,16 @@ describe('composeNarrative', () => {
     expect(all.filter((t) => /^\d+、项目/.test(t))).toEqual([]); // no per-project paragraphs
     const problems = all.slice(all.indexOf('三、存在的主要问题'), all.indexOf('四、下一步改进措施'));
     for (let i = 36; i <= 45; i++) expect(problems.join('\n')).toContain(`项目${i}执行率`);
+  });
+});
+
+describe('the projects that spent most (projectSummary)', () => {
+  it('are those a stable sort by actual, descending, puts first', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 6 }), { maxLength: 40 }), fc.integer({ min: 0, max: 45 }), (actuals, count) => {
+        const projects = actuals.map((actual, i) => ({ actual, name: `p${i}` }) as unknown as ProjectResult);
+        expect(largestBy(projects, count)).toEqual([...projects].sort((a, b) => b.actual - a.actual).slice(0, count));
+      }),
+    );
   });
 });

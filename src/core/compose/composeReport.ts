@@ -17,8 +17,8 @@ import {
   type Column,
 } from './attachments';
 import { columnLetters, quoteSheet, splitReference } from '../address';
-import type { AmountField, Amounts, AmountSources, Basis, ProjectResult } from '../model';
-import { add, call, div, group, mul, num, printFormula, ref, ROUND, sub, text as textExpr, type Expr } from '../formula/formula';
+import type { AmountField, Basis, ProjectResult, SourceCell } from '../model';
+import { add, call, div, group, mul, num, printFormula, ref, ROUND, rowFormula, sub, text as textExpr, type Expr } from '../formula/formula';
 import { gradeBands } from '../score/score';
 import { categoryScores, executionPointsOf, missedName, projectGrade, scoredProjects, shownName, usesOther } from './indicators';
 import {
@@ -28,6 +28,7 @@ import {
   denominatorExpr,
   executionScoreExpr,
   manualScoreExpr,
+  sourcePrinter,
   projectExecutionScoreExpr,
   projectShareExpr,
   rateExpr,
@@ -99,11 +100,16 @@ function rowHeight(cells: PlanCell[], widths: number[]): number {
   return height;
 }
 
-function cell(value: string | number | null, style: CellStyle, format: CellFormat = 'text', highlight = false): PlanCell {
-  // The number format is set again once the cell has its formula (finishCells).
-  const planned: PlanCell = { value, format, style, numberFormat: '' };
-  if (highlight) planned.highlight = true;
-  return planned;
+function cell(value: string | number | null, style: CellStyle, format: CellFormat = 'text', highlight = false, formula?: string): PlanCell {
+  // The number format is set again once the cell has its formula (finishCells). Each shape as one literal, in
+  // the order the fields have always had: a field added afterwards costs a summary cell a second object.
+  if (formula === undefined) return highlight ? { value, format, style, numberFormat: '', highlight: true } : { value, format, style, numberFormat: '' };
+  return highlight ? { value, format, style, numberFormat: '', highlight: true, formula } : { value, format, style, numberFormat: '', formula };
+}
+
+/** A figure's cell: its formula only where it shows a value (withFormula). */
+function figureCell(value: number | null, style: CellStyle, highlight: boolean, formula: string | undefined): PlanCell {
+  return cell(value, style, 'amount', highlight, value === null ? undefined : formula);
 }
 
 export interface ComposeOptions {
@@ -297,28 +303,34 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     const letters = columns.map((_, c) => columnLetters(c));
     const statusText = STATUS_TEXT[lang];
     const firstProject = rows.length;
+    // Every row's formulas are the same but for the row number: each printed once, filled in row by row.
+    const basis = ev.department.basis;
+    const atRow = (row: string) => (c: number) => `${letters[c]}${row}`;
+    const rateWith = (hasInitial: boolean) => rowFormula((row) => rateExpr(ref(atRow(row)(col.actual)), summaryDenominator(basis, atRow(row), col, hasInitial)));
+    const templates: RowTemplates = {
+      rate: rateWith(true),
+      rateWithoutInitial: rateWith(false),
+      status: rowFormula((row) => statusExpr(ref(atRow(row)(col.rate)), ref(atRow(row)(col.target)), ev.department.explainBelow, statusText)),
+      ...derivedFigures(atRow, col),
+      source: sourcePrinter(),
+    };
     for (const p of ev.projects) {
       const h = p.underTarget;
       const excelRow = rows.length + 1;
-      const at = (c: number) => `${letters[c]}${excelRow}`;
-      const f = figureFormulas(p.sources, p, at, col);
-      const rate = cell(p.executionRate, 'tableCell', 'percent', h);
-      rate.formula = printFormula(rateExpr(ref(at(col.actual)), summaryDenominator(ev.department.basis, at, col, p.initialBudget !== null)));
-      const target = cell(p.effectiveTarget, 'tableCell', 'percent', h);
-      if (p.target !== null && p.targetSource?.formula) target.formula = printFormula(sourceExpr(p.targetSource));
-      const statusCell = cell(projectStatus(p, lang), 'tableCell', 'text', h);
-      statusCell.formula = printFormula(statusExpr(ref(at(col.rate)), ref(at(col.target)), ev.department.explainBelow, statusText));
-      tableRow([
-        cell(shownName(p), 'tableCell', 'text', h),
-        withFormula(cell(p.initialBudget, 'tableCell', 'amount', h), f.initialBudget),
-        withFormula(cell(p.adjustment, 'tableCell', 'amount', h), f.adjustment),
-        withFormula(cell(p.adjustedBudget, 'tableCell', 'amount', h), f.adjustedBudget),
-        ...(showCarry ? [withFormula(cell(p.carryover, 'tableCell', 'amount', h), f.carryover)] : []),
-        withFormula(cell(p.actual, 'tableCell', 'amount', h), f.actual),
-        rate,
-        target,
-        statusCell,
-      ]);
+      const rate = cell(p.executionRate, 'tableCell', 'percent', h, p.initialBudget !== null ? templates.rate(excelRow) : templates.rateWithoutInitial(excelRow));
+      const target = cell(p.effectiveTarget, 'tableCell', 'percent', h, p.target !== null && p.targetSource?.formula ? templates.source(p.targetSource) : undefined);
+      const statusCell = cell(projectStatus(p, lang), 'tableCell', 'text', h, templates.status(excelRow));
+      const name = cell(shownName(p), 'tableCell', 'text', h);
+      const initial = figureCell(p.initialBudget, 'tableCell', h, figureFormula(p, 'initialBudget', excelRow, templates));
+      const adjustment = figureCell(p.adjustment, 'tableCell', h, figureFormula(p, 'adjustment', excelRow, templates));
+      const adjusted = figureCell(p.adjustedBudget, 'tableCell', h, figureFormula(p, 'adjustedBudget', excelRow, templates));
+      const actual = figureCell(p.actual, 'tableCell', h, figureFormula(p, 'actual', excelRow, templates));
+      // Each row's cells in one array of its final length (no spread, no growing).
+      tableRow(
+        showCarry
+          ? [name, initial, adjustment, adjusted, figureCell(p.carryover, 'tableCell', h, figureFormula(p, 'carryover', excelRow, templates)), actual, rate, target, statusCell]
+          : [name, initial, adjustment, adjusted, actual, rate, target, statusCell],
+      );
     }
     const lastProject = rows.length - 1;
     const s = ev.projectSum;
@@ -448,16 +460,19 @@ function chartPlan(summary: SummaryRegion, rowCount: number, last: number, lang:
  */
 function finishCells(rows: PlanRow[], lang: Lang): NonNullable<ReportPlan['truncated']> {
   const cut: NonNullable<ReportPlan['truncated']> = [];
-  rows.forEach((row, r) =>
-    row.cells.forEach((c, col) => {
+  // Loops, not forEach: every cell of the report passes here.
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r].cells;
+    for (let col = 0; col < cells.length; col++) {
+      const c = cells[col];
       c.numberFormat = numberFormatOf(c);
-      if (typeof c.value !== 'string') return;
+      if (typeof c.value !== 'string') continue;
       const fitted = fitCellText(c.value, lang);
-      if (fitted === c.value) return;
+      if (fitted === c.value) continue;
       cut.push({ row: r, col, length: c.value.length });
       c.value = fitted;
-    }),
-  );
+    }
+  }
   return cut;
 }
 
@@ -503,23 +518,41 @@ function withFormula(target: PlanCell, formula: string | undefined): PlanCell {
   return target;
 }
 
+/** The summary's row formulas, printed once (rowFormula). */
+interface RowTemplates {
+  rate: (row: number) => string;
+  rateWithoutInitial: (row: number) => string;
+  status: (row: number) => string;
+  /** 调整后 = 年初 + 调整, 调整 = 调整后 − 年初, 年初 = 调整后 − 调整, over the row's own cells. */
+  adjustedBudget: (row: number) => string;
+  adjustment: (row: number) => string;
+  initialBudget: (row: number) => string;
+  /** A source cell's reference (printSource). */
+  source: (source: SourceCell) => string;
+}
+
+function derivedFigures(atRow: (row: string) => (col: number) => string, col: Record<SummaryColumn, number>): Pick<RowTemplates, 'adjustedBudget' | 'adjustment' | 'initialBudget'> {
+  const cellOf = (row: string, c: SummaryColumn) => ref(atRow(row)(col[c]));
+  return {
+    adjustedBudget: rowFormula((row) => add(cellOf(row, 'initial'), cellOf(row, 'adjustment'))),
+    adjustment: rowFormula((row) => sub(cellOf(row, 'adjusted'), cellOf(row, 'initial'))),
+    initialBudget: rowFormula((row) => sub(cellOf(row, 'adjusted'), cellOf(row, 'adjustment'))),
+  };
+}
+
 /**
- * A row's figures as formulas: read ones point at their cell; derived ones are computed from the row's others
- * as the parser derived them (调整后 = 年初 + 调整, 调整 = 调整后 − 年初, 年初 = 调整后 − 调整). A cell holding a
+ * A row's figure as a formula: a read one points at its cell; a derived one is computed from the row's others
+ * as the parser derived it (调整后 = 年初 + 调整, 调整 = 调整后 − 年初, 年初 = 调整后 − 调整). A cell holding a
  * number as text cannot be read by a formula: its value is written instead.
  */
-function figureFormulas(sources: AmountSources, amounts: Amounts, at: (col: number) => string, col: Record<SummaryColumn, number>): Partial<Record<AmountField, string>> {
-  const out: Partial<Record<AmountField, string>> = {};
-  for (const field of Object.keys(COLUMN_OF) as AmountField[]) {
-    const source = sources[field];
-    if (source?.formula) out[field] = printFormula(sourceExpr(source));
-  }
-  const known = (field: AmountField) => sources[field] !== undefined;
-  const cellOf = (c: SummaryColumn) => ref(at(col[c]));
-  if (!known('adjustedBudget') && amounts.initialBudget !== null) out.adjustedBudget = printFormula(add(cellOf('initial'), cellOf('adjustment')));
-  if (!known('adjustment') && known('adjustedBudget') && known('initialBudget')) out.adjustment = printFormula(sub(cellOf('adjusted'), cellOf('initial')));
-  if (!known('initialBudget') && known('adjustedBudget') && known('adjustment')) out.initialBudget = printFormula(sub(cellOf('adjusted'), cellOf('adjustment')));
-  return out;
+function figureFormula(p: ProjectResult, field: AmountField, row: number, templates: RowTemplates): string | undefined {
+  const { sources } = p;
+  const source = sources[field];
+  if (source !== undefined) return source.formula ? templates.source(source) : undefined;
+  if (field === 'adjustedBudget') return p.initialBudget !== null ? templates.adjustedBudget(row) : undefined;
+  if (field === 'adjustment') return sources.adjustedBudget !== undefined && sources.initialBudget !== undefined ? templates.adjustment(row) : undefined;
+  if (field === 'initialBudget') return sources.adjustedBudget !== undefined && sources.adjustment !== undefined ? templates.initialBudget(row) : undefined;
+  return undefined;
 }
 
 /** The summary row's denominator: its 年初 column holds the derived 年初 where the table has none. */

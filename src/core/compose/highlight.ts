@@ -67,7 +67,10 @@ function isPlainNumber(value: unknown): boolean {
 
 function contiguous(rows: number[]): [number, number][] {
   const runs: [number, number][] = [];
-  for (const r of [...rows].sort((a, b) => a - b)) {
+  // A table's rows come in order: sorted (a copy) only when they do not.
+  let sorted = true;
+  for (let i = 1; i < rows.length && sorted; i++) sorted = rows[i - 1] <= rows[i];
+  for (const r of sorted ? rows : [...rows].sort((a, b) => a - b)) {
     const last = runs.at(-1);
     if (last && r === last[1] + 1) last[1] = r;
     else runs.push([r, r]);
@@ -81,18 +84,28 @@ export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): High
     const sheet = snapshot.sheets.find((s) => s.name === layout.sheet);
     const projects = ev.projects.filter((p) => p.location.table === index);
     if (!sheet || projects.length === 0) return;
-    const used = usedColumns(layout);
+    const used = usedColumns(layout).map((k) => layout.columns[k] as number);
     const cols = used.length > 0;
-    const numericRow = (row: number) => cols && used.every((k) => isPlainNumber(sheet.values[row]?.[layout.columns[k] as number]));
-    const ruleRows = projects.map((p) => p.location.row).filter(numericRow);
-    const covered = new Set(ruleRows);
+    // One pass over the table's projects (thousands of rows): a row gets the rule when the cells its rate reads
+    // are plain numbers, a fill when it is under target without one; hosts without rules fill every row under.
+    const ruleRows: number[] = [];
+    const filled: number[] = [];
+    const under: number[] = [];
+    for (const p of projects) {
+      const { row } = p.location;
+      const values = sheet.values[row];
+      let numeric = cols;
+      for (let i = 0; i < used.length && numeric; i++) numeric = isPlainNumber(values?.[used[i]]);
+      if (numeric) ruleRows.push(row);
+      if (p.underTarget) under.push(row);
+      if (p.underTarget && !numeric) filled.push(row);
+    }
     // Adjacent rows as one range: each fill is a defined name in the workbook, so a name per row would grow
     // the names (and each host's work on them) with the rows.
-    const filled = projects.filter((p) => p.underTarget && !covered.has(p.location.row)).map((p) => p.location.row);
     const fill = ([top, bottom]: [number, number]) => ({ sheet: layout.sheet, range: { top, bottom, left: layout.firstCol, right: layout.lastCol } });
-    plan.fills.push(...contiguous(filled).map(fill));
+    for (const run of contiguous(filled)) plan.fills.push(fill(run));
     // A host that cannot draw rules fills every under-target row; decided here, not left to each host.
-    plan.fallbackFills.push(...contiguous(projects.filter((p) => p.underTarget).map((p) => p.location.row)).map(fill));
+    for (const run of contiguous(under)) plan.fallbackFills.push(fill(run));
     if (!cols || ruleRows.length === 0) return;
     const first = ruleRows.reduce((a, b) => Math.min(a, b)); // no spread: 50,000 arguments overflow the stack
     const formula = highlightExpr(layout, ev.department.basis, ev.department.target, first);

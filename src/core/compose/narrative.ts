@@ -232,10 +232,30 @@ function missedRefs(p: ProjectResult): string[] {
   return p.indicators.filter((i) => i.met === false).map((i) => i.cell);
 }
 
+/**
+ * The `count` projects that spent most, most first, ties in their order: what a stable sort by actual
+ * descending gives, without sorting thousands of projects to name a few.
+ */
+export function largestBy(projects: readonly ProjectResult[], count: number): ProjectResult[] {
+  // A list as long as the projects (or an odd count): the sort itself.
+  if (!Number.isInteger(count) || count < 0 || count >= projects.length) return [...projects].sort((a, b) => b.actual - a.actual).slice(0, count);
+  const top: ProjectResult[] = [];
+  if (count === 0) return top;
+  for (const p of projects) {
+    if (top.length === count && !(p.actual > top[count - 1].actual)) continue;
+    // After every one that spent as much or more: a later project never passes an equal earlier one.
+    let at = top.length;
+    while (at > 0 && top[at - 1].actual < p.actual) at--;
+    top.splice(at, 0, p);
+    if (top.length > count) top.pop();
+  }
+  return top;
+}
+
 function projectSummary(ev: Evaluation, under: ProjectResult[], amt: (v: number) => string, pct: (v: number | null) => string, count: number): string {
   const w = words(ev.options.lang).narrative;
   const s = ev.projectSum;
-  const largest = [...ev.projects].sort((a, b) => b.actual - a.actual).slice(0, count);
+  const largest = largestBy(ev.projects, count);
   const text = w.projectSummary({
     count: ev.projects.length,
     budget: amt(s.adjustedBudget),

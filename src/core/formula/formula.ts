@@ -52,13 +52,17 @@ export function printFormula(e: Expr): string {
     case 'number':
       return printNumber(e.value);
     case 'text':
-      return `"${e.value.replace(/"/g, '""')}"`;
+      return e.value.includes('"') ? `"${e.value.replace(/"/g, '""')}"` : `"${e.value}"`;
     case 'ref':
       return e.ref;
     case 'group':
       return `(${printFormula(e.inner)})`;
-    case 'call':
-      return `${e.name}(${e.args.map(printFormula).join(',')})`;
+    case 'call': {
+      // A loop, not map and join: formulas are printed for rows of tables.
+      let args = '';
+      for (let i = 0; i < e.args.length; i++) args += i === 0 ? printFormula(e.args[i]) : `,${printFormula(e.args[i])}`;
+      return `${e.name}(${args})`;
+    }
     case 'op': {
       const p = PRECEDENCE[e.op];
       const left = printFormula(e.left);
@@ -72,7 +76,24 @@ export function printFormula(e: Expr): string {
 }
 
 /** A number as Excel reads it back exactly: shortest round-trip digits, `1e-7` as `1E-7`. */
-function printNumber(value: number): string {
+export function printNumber(value: number): string {
   if (!Number.isFinite(value)) throw new Error(`a formula cannot hold ${value}`);
-  return String(value).toUpperCase().replace('E+', 'E');
+  const digits = String(value);
+  return digits.includes('e') ? digits.toUpperCase().replace('E+', 'E') : digits;
+}
+
+/** Where a row template's row number goes: a character no reference, number or text of the report holds. */
+const ROW = '\u0000';
+
+/**
+ * A formula whose rows differ only in the row number of their references (`F5/(D5+E5)`), printed once:
+ * `fill(5)` is `printFormula(build('5'))`, the number put into the printed text, so that a table's thousands of
+ * rows share one printing and build no tree each.
+ */
+export function rowFormula(build: (row: string) => Expr): (row: number) => string {
+  const parts = printFormula(build(ROW)).split(ROW);
+  const fill = parts.length === 2 ? (row: number) => `${parts[0]}${row}${parts[1]}` : (row: number) => parts.join(String(row));
+  // Checked once: a formula whose text depends on its row in any other way cannot be a template.
+  if (fill(1) !== printFormula(build('1'))) throw new Error('this formula is not the same from row to row');
+  return fill;
 }

@@ -4,11 +4,34 @@
 import type { Basis, SourceCell } from '../model';
 import type { ScoreProfile } from '../score/profile';
 import { displayedRate } from '../numbers';
-import { add, call, div, eq, group, gt, IF, le, lt, mul, ne, num, ref, ROUND, sub, text, type Expr } from './formula';
+import { add, call, div, eq, group, gt, IF, le, lt, mul, ne, num, printNumber, ref, ROUND, sub, text, type Expr } from './formula';
 
 /** `'项目支出'!D6/10000`: the source cell in 万元. */
 export function sourceExpr(source: SourceCell): Expr {
   return source.divisor === 1 ? ref(source.ref) : div(ref(source.ref), num(source.divisor));
+}
+
+/** `printFormula(sourceExpr(source))` without the tree. */
+export function printSource(source: SourceCell): string {
+  // A reference and a number bind tighter than `/`: no brackets (printFormula).
+  return source.divisor === 1 ? source.ref : `${source.ref}/${printNumber(source.divisor)}`;
+}
+
+/**
+ * printSource for every figure of every row of a table: the few divisors' `/10000` printed once, so that
+ * each formula is one new string over the source's own reference (the report holds them all).
+ */
+export function sourcePrinter(): (source: SourceCell) => string {
+  const suffixes = new Map<number, string>();
+  return (source) => {
+    if (source.divisor === 1) return source.ref;
+    let suffix = suffixes.get(source.divisor);
+    if (suffix === undefined) {
+      suffix = `/${printNumber(source.divisor)}`;
+      suffixes.set(source.divisor, suffix);
+    }
+    return source.ref + suffix;
+  };
 }
 
 /** A rate that is blank where there is no budget, as the engine leaves it unknown (never #DIV/0!). */

@@ -23,13 +23,20 @@ function formAndIndicators(p: ProjectInput): unknown[] {
   return [{ kind: p.source?.kind ?? 'table', form: p.form ? formFields(p.form) : null, indicators: indicators.map(indicatorFields) }];
 }
 
+/** A project's entry: one flat array, no spreads (one per project of a large workbook). */
+function projectEntry(p: ProjectInput): unknown[] {
+  const entry: unknown[] = [p.name, p.initialBudget, p.adjustment, p.adjustedBudget, p.carryover, p.actual, p.target, p.givenRate, p.purpose, p.outcome, p.reason];
+  if (p.form || (p.indicators !== undefined && p.indicators.length > 0)) entry.push(...formAndIndicators(p));
+  return entry;
+}
+
 /** What the report reads from the input, in a fixed order; cell addresses and layout are left out on purpose. */
 function canonical(input: BudgetInput): unknown {
   const { info } = input;
   return {
     v: 1,
     info: [info.name, info.year, info.target, info.explainBelow, info.responsibilities, info.annualWork, info.performanceManagement, info.unitsIncluded],
-    projects: input.projects.map((p) => [p.name, ...amounts(p), p.target, p.givenRate, p.purpose, p.outcome, p.reason, ...formAndIndicators(p)]),
+    projects: input.projects.map(projectEntry),
     categories: input.categories.map((c) => [c.name, ...amounts(c)]),
     total: input.categoryTotal && [input.categoryTotal.name, ...amounts(input.categoryTotal)],
     // Where the points and hand scores sit (pointsCell, scoreCell) is layout: only what they are counts.
