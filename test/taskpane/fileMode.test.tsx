@@ -18,7 +18,8 @@ import { FILE_SETTINGS_KEY } from '../../src/gateways/xlsx/fileHost';
 
 const SAMPLE = readFileSync(path.join(__dirname, '..', '..', 'assets', 'sample-2021.xlsx'));
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const TIMEOUT = { timeout: 20000 };
+// Generous: the sample is read and evaluated for real in jsdom, which took over 20 s on a loaded 2-core machine.
+const TIMEOUT = { timeout: 45000 };
 
 /** A Map-backed localStorage stand-in that the test can read. */
 function memoryStorage(): Storage & { data: Map<string, string> } {
