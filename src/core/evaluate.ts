@@ -150,7 +150,8 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
         );
       }
     }
-    const scoring = scoreProject(project, executionRate, indicatorRules, lang, findings);
+    // A table row without indicators has nothing to score (scoreProject would say so): no object for it.
+    const scoring = project.form || (project.indicators?.length ?? 0) > 0 ? scoreProject(project, executionRate, indicatorRules, lang, findings) : null;
     // Written out field by field, one literal per shape (spreading ~20 fields, or an optional one, per project
     // was the slowest line of the pipeline); the keys in the order they have always had.
     const result: ProjectResult =
@@ -178,8 +179,8 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
             effectiveTarget,
             underTarget,
             needsReason,
-            indicators: scoring.indicators,
-            selfScore: scoring.selfScore,
+            indicators: scoring === null ? [] : scoring.indicators,
+            selfScore: scoring === null ? null : scoring.selfScore,
           }
         : {
             name,
@@ -206,8 +207,8 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
             effectiveTarget,
             underTarget,
             needsReason,
-            indicators: scoring.indicators,
-            selfScore: scoring.selfScore,
+            indicators: scoring === null ? [] : scoring.indicators,
+            selfScore: scoring === null ? null : scoring.selfScore,
           };
     if (projectsFinite && !projectIsFinite(result)) projectsFinite = false;
     projects[index] = result;

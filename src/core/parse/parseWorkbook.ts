@@ -182,6 +182,14 @@ function moneyColumns(table: FoundTable, divisor: (key: MoneyKey) => number): Mo
   });
 }
 
+/** The cell a figure was read from: null when the figure is not that cell's value in 万元 (derived, or unread). */
+function sourceCell(grid: Grid, column: MoneyColumn, item: ItemRow, amounts: Amounts): SourceCell | null {
+  const raw = item.money[column.key];
+  if (raw === undefined || amounts[column.field] !== raw / column.divisor) return null;
+  const value = grid.value(item.row, column.col);
+  return { ref: column.refStart + (item.row + 1), divisor: column.divisor, formula: typeof value === 'number' || value === null || value === '' };
+}
+
 /**
  * Where each figure of a row was read. A figure counts as read from its cell when it equals that cell's value in
  * 万元 exactly; a derived one (调整后 = 年初 + 调整, or an adjustment recomputed after a mismatch) has no source.
@@ -189,10 +197,8 @@ function moneyColumns(table: FoundTable, divisor: (key: MoneyKey) => number): Mo
 function amountSources(grid: Grid, columns: readonly MoneyColumn[], item: ItemRow, amounts: Amounts): AmountSources {
   const sources: AmountSources = {};
   for (const column of columns) {
-    const raw = item.money[column.key];
-    if (raw === undefined || amounts[column.field] !== raw / column.divisor) continue;
-    const value = grid.value(item.row, column.col);
-    const source = { ref: column.refStart + (item.row + 1), divisor: column.divisor, formula: typeof value === 'number' || value === null || value === '' };
+    const source = sourceCell(grid, column, item, amounts);
+    if (source === null) continue;
     // A named store per field: one store with a computed key sees five shapes and was the slowest line of the parse.
     switch (column.field) {
       case 'initialBudget':
