@@ -79,6 +79,8 @@ export function makeFinding(code: FindingCode, cell: string | null, lang: Lang, 
 function withoutCodes(params: Params): Params {
   const { name, project } = params;
   if (typeof name !== 'string' && typeof project !== 'string') return params;
+  // Most names have no code: the parameters as given, no copy (thousands of findings in a large workbook).
+  if ((typeof name !== 'string' || displayName(name) === name) && (typeof project !== 'string' || displayName(project) === project)) return params;
   return {
     ...params,
     ...(typeof name === 'string' ? { name: displayName(name) } : {}),

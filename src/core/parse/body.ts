@@ -45,7 +45,11 @@ export function readMoneyCell(
   lang: Lang,
   findings: Finding[],
 ): number | null {
-  const read = readNumber(grid.value(row, col), true);
+  const value = grid.value(row, col);
+  // The common cases without a NumberRead object per cell (five a row): a blank, a finite amount that needs no finding.
+  if (value === null) return 0;
+  if (typeof value === 'number' && Number.isFinite(value) && (value >= 0 || column.key === 'adjustment')) return value;
+  const read = readNumber(value, true);
   if (read === null) return 0;
   if (read.ok && !read.percent && (read.value >= 0 || column.key === 'adjustment')) return read.value; // the common case: no reference made
   const cell = cellRef(grid.name, row, col);

@@ -56,8 +56,11 @@ export function readTargetValue(value: unknown, headerPercent: boolean): number 
   return Math.abs(fraction) <= MAX_RATE ? fraction : null;
 }
 
-/** Cells to skip: those inside the tables found, so a header such as 执行率目标 is not read as a label. */
-export type Occupied = (sheet: string, row: number, col: number) => boolean;
+/**
+ * Cells to skip: those inside the tables found, so a header such as 执行率目标 is not read as a label. Returns the
+ * last column of the row's span the cell is in (a table's width: the scan skips it whole), or -1 for a free cell.
+ */
+export type Occupied = (sheet: string, row: number, col: number) => number;
 
 export function readInfo(grids: Grid[], occupied: Occupied): RawInfo {
   const info = emptyInfo();
@@ -99,7 +102,11 @@ export function readInfo(grids: Grid[], occupied: Occupied): RawInfo {
     for (let r = 0; r < grid.rowCount; r++) {
       const width = grid.width(r);
       for (let c = 0; c < width; c++) {
-        if (occupied(grid.name, r, c)) continue;
+        const taken = occupied(grid.name, r, c);
+        if (taken >= 0) {
+          c = taken;
+          continue;
+        }
         const text = grid.text(r, c);
         if (text === '') continue;
         if (titleYear === null && typeof grid.value(r, c) === 'string') titleYear = yearInText(text);
@@ -110,7 +117,7 @@ export function readInfo(grids: Grid[], occupied: Occupied): RawInfo {
           const merge = grid.mergeAt(r, c);
           const valueCol = merge && merge.top === r && merge.left === c ? merge.right + 1 : c + 1;
           const raw = grid.text(r, valueCol);
-          if (raw !== '' && !occupied(grid.name, r, valueCol)) set(key, raw, grid.value(r, valueCol), cellRef(grid.name, r, valueCol), text);
+          if (raw !== '' && occupied(grid.name, r, valueCol) < 0) set(key, raw, grid.value(r, valueCol), cellRef(grid.name, r, valueCol), text);
         } else if (inline) {
           const inlineKey = LOOKUP.get(normalise(inline[1]));
           const raw = inline[2].trim();
