@@ -60,8 +60,9 @@ export const DEFAULT_CONFIG: Config = {
     maxRowsPerSheet: 120_000,
     // What the command writes in 1.5 GB (measured: docs/BENCHMARKS.md); admits 50,000 projects and a regeneration.
     maxCells: 950_000,
-    // Text weighs in memory as it does unzipped: 128 MB of long texts peaked at 1.28 GB, 200 MB at 1.53 GB.
-    maxUncompressedBytes: 128 * 1024 * 1024,
+    // Long texts weigh in memory several times their unzipped size: 100 MB of them peaked at 1.10 GB, 128 MB at
+    // 1.39 GB, 200 MB at 1.53 GB. The regeneration over 50,000 projects is 53 MB unzipped.
+    maxUncompressedBytes: 100 * 1024 * 1024,
     maxParts: 10_000,
   },
   // The indicator scoring rule (财预〔2020〕10号): points when a form gives none; qualitative bands as shares of
