@@ -54,19 +54,11 @@ export function useNativeDeflate(): boolean {
   const marked = flate as unknown as Record<symbol, boolean>;
   if (marked[MARK]) return true;
 
-  /**
-   * Deflates a file a mebibyte at a time: zlib has no synchronous streaming API and JSZip's workers are
-   * synchronous, so each batch is its own deflateRawSync ending in a sync flush (non-final blocks, byte-aligned),
-   * and the file ends with an empty final block: one valid deflate stream, with memory bounded by the batch.
-   */
-  class NativeDeflateWorker extends GenericWorker {
+  /** Gathers a part's chunks as JSZip hands them over, for zlib to take in one call. */
+  class GatheringWorker extends GenericWorker {
+    protected length = 0;
+    protected meta: unknown = {};
     private chunks: Uint8Array[] = [];
-    private length = 0;
-    private meta: unknown = {};
-
-    constructor(private readonly level: number) {
-      super('NativeDeflateWorker');
-    }
 
     processChunk(chunk: Chunk): void {
       this.meta = chunk.meta;
@@ -74,24 +66,48 @@ export function useNativeDeflate(): boolean {
       const bytes = chunk.data instanceof Uint8Array ? chunk.data : transformTo('uint8array', chunk.data);
       this.chunks.push(bytes);
       this.length += bytes.length;
-      if (this.length >= BATCH_BYTES) this.deflate(false);
+    }
+
+    /** What was gathered, as one array; the worker starts empty again. */
+    protected take(): Uint8Array {
+      const bytes = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.length);
+      this.chunks = [];
+      this.length = 0;
+      return bytes;
     }
 
     flush(): void {
       proto.flush.call(this);
-      this.deflate(true);
     }
 
     cleanUp(): void {
       proto.cleanUp.call(this);
       this.chunks = [];
     }
+  }
+
+  /**
+   * Deflates a file a mebibyte at a time: zlib has no synchronous streaming API and JSZip's workers are
+   * synchronous, so each batch is its own deflateRawSync ending in a sync flush (non-final blocks, byte-aligned),
+   * and the file ends with an empty final block: one valid deflate stream, with memory bounded by the batch.
+   */
+  class NativeDeflateWorker extends GatheringWorker {
+    constructor(private readonly level: number) {
+      super('NativeDeflateWorker');
+    }
+
+    processChunk(chunk: Chunk): void {
+      super.processChunk(chunk);
+      if (this.length >= BATCH_BYTES) this.deflate(false);
+    }
+
+    flush(): void {
+      super.flush();
+      this.deflate(true);
+    }
 
     private deflate(last: boolean): void {
-      const batch = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.length);
-      this.chunks = [];
-      this.length = 0;
-      const data = deflateRawSync(batch, { level: this.level, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
+      const data = deflateRawSync(this.take(), { level: this.level, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
       this.push({ data: plainBytes(data), meta: this.meta });
     }
   }
@@ -101,40 +117,22 @@ export function useNativeDeflate(): boolean {
    * inflated at the end into one buffer of at most the size limit of a whole workbook: a part that inflates
    * beyond it (a zip bomb under a false directory size) is refused as JSZip refuses a part of the wrong size.
    */
-  class NativeInflateWorker extends GenericWorker {
-    private chunks: Uint8Array[] = [];
-    private length = 0;
-    private meta: unknown = {};
-
+  class NativeInflateWorker extends GatheringWorker {
     constructor() {
       super('NativeInflateWorker');
     }
 
-    processChunk(chunk: Chunk): void {
-      this.meta = chunk.meta;
-      const bytes = chunk.data instanceof Uint8Array ? chunk.data : transformTo('uint8array', chunk.data);
-      this.chunks.push(bytes);
-      this.length += bytes.length;
-    }
-
     flush(): void {
-      proto.flush.call(this);
+      super.flush();
       if (this.length === 0) return;
-      const compressed = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.length);
-      this.chunks = [];
       let data: Buffer;
       try {
-        data = inflatePart(compressed, INFLATE_LIMIT);
+        data = inflatePart(this.take(), INFLATE_LIMIT);
       } catch (error) {
         (this as unknown as { error(e: Error): void }).error(error as Error);
         return;
       }
       this.push({ data: plainBytes(data), meta: this.meta });
-    }
-
-    cleanUp(): void {
-      proto.cleanUp.call(this);
-      this.chunks = [];
     }
   }
   // JSZip's FlateWorker: `level || -1` (zlib's default, 6).

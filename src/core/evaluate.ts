@@ -152,64 +152,38 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
     }
     // A table row without indicators has nothing to score (scoreProject would say so): no object for it.
     const scoring = project.form || (project.indicators?.length ?? 0) > 0 ? scoreProject(project, executionRate, indicatorRules, lang, findings) : null;
-    // Written out field by field, one literal per shape (spreading ~20 fields, or an optional one, per project
-    // was the slowest line of the pipeline); the keys in the order they have always had.
+    // Written out field by field (spreading ~20 fields per project was the slowest line of the pipeline); a form's
+    // source and form go after the name, in the order the keys have always had (the rare path may spread).
+    const plain: ProjectResult = {
+      name,
+      cell: project.cell,
+      location: project.location,
+      sources: project.sources,
+      targetSource: project.targetSource,
+      initialBudget: initial,
+      adjustment: project.adjustment,
+      adjustedBudget: project.adjustedBudget,
+      carryover: project.carryover,
+      actual: project.actual,
+      target: project.target,
+      givenRate: project.givenRate,
+      givenRateCell: project.givenRateCell,
+      purpose: project.purpose,
+      outcome: project.outcome,
+      reason: project.reason,
+      adjustmentRate,
+      executionRate,
+      denominator: denom,
+      effectiveTarget,
+      underTarget,
+      needsReason,
+      indicators: scoring === null ? [] : scoring.indicators,
+      selfScore: scoring === null ? null : scoring.selfScore,
+    };
     const result: ProjectResult =
       project.source === undefined && project.form === undefined
-        ? {
-            name,
-            cell: project.cell,
-            location: project.location,
-            sources: project.sources,
-            targetSource: project.targetSource,
-            initialBudget: initial,
-            adjustment: project.adjustment,
-            adjustedBudget: project.adjustedBudget,
-            carryover: project.carryover,
-            actual: project.actual,
-            target: project.target,
-            givenRate: project.givenRate,
-            givenRateCell: project.givenRateCell,
-            purpose: project.purpose,
-            outcome: project.outcome,
-            reason: project.reason,
-            adjustmentRate,
-            executionRate,
-            denominator: denom,
-            effectiveTarget,
-            underTarget,
-            needsReason,
-            indicators: scoring === null ? [] : scoring.indicators,
-            selfScore: scoring === null ? null : scoring.selfScore,
-          }
-        : {
-            name,
-            ...(project.source ? { source: project.source } : {}),
-            ...(project.form ? { form: project.form } : {}),
-            cell: project.cell,
-            location: project.location,
-            sources: project.sources,
-            targetSource: project.targetSource,
-            initialBudget: initial,
-            adjustment: project.adjustment,
-            adjustedBudget: project.adjustedBudget,
-            carryover: project.carryover,
-            actual: project.actual,
-            target: project.target,
-            givenRate: project.givenRate,
-            givenRateCell: project.givenRateCell,
-            purpose: project.purpose,
-            outcome: project.outcome,
-            reason: project.reason,
-            adjustmentRate,
-            executionRate,
-            denominator: denom,
-            effectiveTarget,
-            underTarget,
-            needsReason,
-            indicators: scoring === null ? [] : scoring.indicators,
-            selfScore: scoring === null ? null : scoring.selfScore,
-          };
+        ? plain
+        : Object.assign({ name, ...(project.source ? { source: project.source } : {}), ...(project.form ? { form: project.form } : {}) }, plain);
     if (projectsFinite && !projectIsFinite(result)) projectsFinite = false;
     projects[index] = result;
   }
