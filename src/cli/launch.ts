@@ -7,6 +7,7 @@
 // when Node starts, so the launcher starts the command again with the flag (one more process of ~40 MB, ~50 ms).
 // A limit the user chose (the flag, or NODE_OPTIONS) is kept as it is.
 import { spawn as nodeSpawn, type ChildProcess } from 'node:child_process';
+import { words } from '../core/wording';
 
 /** The command's old-space heap, in MB: the live set at the size limits is about 1 GB (measured). */
 export const COMMAND_HEAP_MB = 1200;
@@ -91,12 +92,8 @@ export function launch(script: string, args: string[], run: () => Promise<number
 
 /** Said when the command ran out of its heap: nothing was written (outputs are written whole or not at all). */
 export function outOfMemory(args: string[]): string {
+  // The language from the arguments as given (the command's own parser is not loaded here).
   const at = args.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
-  const lang = at < 0 ? 'zh' : args[at].startsWith('--lang=') ? args[at].slice('--lang='.length) : args[at + 1];
-  const raise = `NODE_OPTIONS=--max-old-space-size=4096 budget-eval …`;
-  return lang === 'en'
-    ? `budget-eval: out of memory (the command's limit is ${COMMAND_HEAP_MB} MB); nothing was written. ` +
-        `Split the workbook into smaller files, or allow more memory: ${raise}`
-    : `budget-eval: 内存不足（本命令的上限是 ${COMMAND_HEAP_MB} MB），未写出任何文件。` +
-        `请把工作簿拆成几个较小的文件，或允许使用更多内存：${raise}`;
+  const lang = (at < 0 ? 'zh' : args[at].startsWith('--lang=') ? args[at].slice('--lang='.length) : args[at + 1]) === 'en' ? 'en' : 'zh';
+  return `budget-eval: ${words(lang).cli.outOfMemory(COMMAND_HEAP_MB, 'NODE_OPTIONS=--max-old-space-size=4096 budget-eval …')}`;
 }

@@ -129,6 +129,8 @@ export const en: Wording = {
     problems: (warnings, notes) => `Data problems: ${warnings} warning(s), ${notes} note(s)`,
     moreFindings: (more) => `  … ${more} more in Table 2 of the report`,
     wrote: (file, sheet) => `Wrote ${file} (sheet "${sheet}")`,
+    outOfMemory: (limitMb, raise) =>
+      `out of memory (the command's limit is ${limitMb} MB); nothing was written. Split the workbook into smaller files, or allow more memory: ${raise}`,
   },
   unreadable: {
     damaged: (detail) =>

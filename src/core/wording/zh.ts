@@ -197,6 +197,9 @@ export const zh = {
     problems: (warnings: number, notes: number) => `数据问题：警告 ${warnings} 条，提示 ${notes} 条`,
     moreFindings: (more: number) => `  ……另有 ${more} 条，见报告附表2`,
     wrote: (file: string, sheet: string) => `已写入 ${file}（工作表“${sheet}”）`,
+    /** src/cli/launch.ts: the command ran out of its capped heap. */
+    outOfMemory: (limitMb: number, raise: string) =>
+      `内存不足（本命令的上限是 ${limitMb} MB），未写出任何文件。请把工作簿拆成几个较小的文件，或允许使用更多内存：${raise}`,
   },
   /** Why an .xlsx cannot be read (gateways/xlsx/readWorkbook.ts). */
   unreadable: {
