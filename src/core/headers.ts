@@ -139,7 +139,7 @@ export type LabelKind = 'footer' | 'total' | 'subtotal' | 'breakdown' | 'header'
 
 /** What a row's label makes of the row, from a single normalisation (the parser asks this of every row). */
 export function labelKind(text: string): LabelKind | null {
-  if (text === '' || !LABEL_FIRST_CHARS.has(normalise(text.trimStart().charAt(0)))) return null;
+  if (text === '' || !mayStartLabel(text)) return null;
   const w = normalise(text);
   if (isFooterWord(w)) return 'footer';
   const bare = withoutColon(w);
@@ -160,3 +160,19 @@ export function readUnitLine(text: string): Unit | null {
 const LABEL_FIRST_CHARS = new Set(
   [...FOOTER_PREFIXES, '说明', ...TOTAL_WORDS, '其中', ...LOOKUP.keys()].map((w) => w.charAt(0)),
 );
+
+/** The same first characters as char codes (each is one UTF-16 unit). */
+const LABEL_FIRST_CODES = new Set([...LABEL_FIRST_CHARS].map((c) => c.charCodeAt(0)));
+
+/**
+ * Does the text's first character (after spaces, normalised) start a word labelKind knows? Asked of every row: for
+ * printable ASCII, full-width ASCII and CJK ideographs, whose normal form is known, without a string per row.
+ */
+export function mayStartLabel(text: string): boolean {
+  let c = text.charCodeAt(0);
+  if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0; // full-width ASCII folds to ASCII
+  if (c > 0x20 && c < 0x7f) return LABEL_FIRST_CODES.has(c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return LABEL_FIRST_CODES.has(c);
+  // Spaces first, or another character: the string test.
+  return LABEL_FIRST_CHARS.has(normalise(text.trimStart().charAt(0)));
+}

@@ -10,13 +10,19 @@ import { detectHeader, type TableHeader } from './header';
 
 export const MONEY_COLUMNS: readonly MoneyKey[] = ['initial', 'adjustment', 'adjusted', 'carryover', 'actual'];
 
+/** Where each money key's amount sits in an ItemRow's `money`: MONEY_COLUMNS order. */
+export const MONEY_INDEX: Readonly<Record<MoneyKey, number>> = { initial: 0, adjustment: 1, adjusted: 2, carryover: 3, actual: 4 };
+
 /** One item row (a project, or a category of the totals table), amounts in the columns' own units. */
 export interface ItemRow {
   row: number;
   label: string;
   labelCol: number;
-  /** Present for each money column of the table whose cell could be read. */
-  money: Partial<Record<MoneyKey, number>>;
+  /**
+   * The amount of each money column in MONEY_COLUMNS order; NaN where the table has no such column or its cell
+   * could not be read (amounts read are finite). Five doubles in one array: no number object per cell.
+   */
+  money: number[];
   /** Money cells that could not be read (already reported). */
   unreadable: boolean;
 }
@@ -73,7 +79,7 @@ export function readBody(grid: Grid, header: TableHeader, labelKey: 'name' | 'ca
   const labelCol = header.columns.get(labelKey)?.col ?? header.firstCol;
   const moneyCols = MONEY_COLUMNS.flatMap((key) => {
     const column = header.columns.get(key);
-    return column ? [{ key, column }] : [];
+    return column ? [{ index: MONEY_INDEX[key], column }] : [];
   });
   const items: ItemRow[] = [];
   const totals: TotalRow[] = [];
@@ -99,12 +105,13 @@ export function readBody(grid: Grid, header: TableHeader, labelKey: 'name' | 'ca
     const totalKind = kind === 'total' || kind === 'subtotal' ? kind : leadKind === 'total' || leadKind === 'subtotal' ? leadKind : null;
     const totalLabel = totalKind === null ? null : kind === totalKind ? label : lead;
     if (totalKind === null && kind === 'breakdown') continue;
-    const money: Partial<Record<MoneyKey, number>> = {};
+    const money = [NaN, NaN, NaN, NaN, NaN];
     let unreadable = false;
-    for (const { key, column } of moneyCols) {
+    for (let i = 0; i < moneyCols.length; i++) {
+      const { index, column } = moneyCols[i];
       const value = readMoneyCell(grid, row, column.col, column, lang, findings);
       if (value === null) unreadable = true;
-      else money[key] = value;
+      else money[index] = value;
     }
     if (totalLabel !== null) {
       totals.push({ row, label: totalLabel, labelCol, money, unreadable, level: totalKind === 'subtotal' ? 'sub' : 'grand' });
@@ -122,22 +129,41 @@ function checkTotals(grid: Grid, header: TableHeader, items: ItemRow[], totals: 
   const firstItemRow = items.length > 0 ? items[0].row : Infinity;
   let subStart = header.bottom;
   let grandStart = header.bottom;
+  // Per money column: the sum of the covered items, and whether one of them could not be read. Items are in row order,
+  // so a total covers a run of them: no list of the covered rows is made.
+  const sums = [0, 0, 0, 0, 0];
+  const unread = [false, false, false, false, false];
   for (const total of totals) {
-    let covered: ItemRow[];
-    if (total.row < firstItemRow) {
-      covered = items; // a total right under the header covers everything below it
-    } else {
+    let first = 0;
+    let end = items.length;
+    if (total.row >= firstItemRow) {
+      // A total right under the header covers everything below it; any other the items since the previous total.
       const from = total.level === 'sub' ? subStart : grandStart;
-      covered = items.filter((item) => item.row > from && item.row < total.row);
+      first = firstAfter(items, from);
+      end = first;
+      while (end < items.length && items[end].row < total.row) end++;
       subStart = total.row;
       if (total.level === 'grand') grandStart = total.row;
     }
-    for (const key of MONEY_COLUMNS) {
-      const column = header.columns.get(key);
-      const given = total.money[key];
-      if (!column || given === undefined) continue;
-      if (covered.some((item) => item.money[key] === undefined)) continue; // an unreadable cell is already reported
-      const sum = covered.reduce((acc, item) => acc + (item.money[key] ?? 0), 0);
+    for (let k = 0; k < 5; k++) {
+      sums[k] = 0;
+      unread[k] = false;
+    }
+    // The same additions in the same order as a reduce from 0 over the covered items.
+    for (let i = first; i < end; i++) {
+      const money = items[i].money;
+      for (let k = 0; k < 5; k++) {
+        const value = money[k];
+        if (value !== value) unread[k] = true;
+        else sums[k] += value;
+      }
+    }
+    for (let k = 0; k < MONEY_COLUMNS.length; k++) {
+      const column = header.columns.get(MONEY_COLUMNS[k]);
+      const given = total.money[k];
+      if (!column || given !== given) continue;
+      if (unread[k]) continue; // an unreadable cell is already reported
+      const sum = sums[k];
       const diff = given - sum;
       // The config's tolerance (0.01) in the table's unit; the relative slack only absorbs float noise (1e-9 would let 0.02 pass at 10,000,000).
       if (Math.abs(diff) > tolerance + 1e-12 * Math.max(1, Math.abs(sum))) {
@@ -153,4 +179,16 @@ function checkTotals(grid: Grid, header: TableHeader, items: ItemRow[], totals: 
       }
     }
   }
+}
+
+/** The index of the first item below `row` (items are in row order). */
+function firstAfter(items: readonly ItemRow[], row: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (items[mid].row > row) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
