@@ -3,7 +3,7 @@ import { cellRef } from './address';
 import { DEFAULT_CONFIG, type Config } from './config';
 import { amountLimitText, hasErrors, makeFinding } from './findings';
 import { inBoth, type Wording } from './wording';
-import { normalise } from './headers';
+import { normalHash, normalise } from './headers';
 import {
   type Amounts,
   type Basis,
@@ -99,7 +99,10 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
   // Thresholds as displayed, once: every comparison is between displayed values (see belowAsDisplayed).
   const shownTarget = displayedRate(target);
   const shownExplainBelow = displayedRate(explainBelow);
-  const seen = new Map<string, string>();
+  // The duplicate check: the first project of each normalised name, grouped by the name's hash (normalHash), so
+  // that no normalised copy of every name is made; names of one hash are compared as strings.
+  const firstOfHash = new Map<number, number>();
+  const moreOfHash = new Map<number, number[]>();
   // The 评分设置 sheet's indicator settings win over the configuration's.
   const indicatorRules = withOverrides(config.indicators, input.scoreProfile?.indicatorRules);
   // Said once, not per project (thousands of needs-explanation findings in a workbook mostly under target).
@@ -138,10 +141,8 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
     if (adjustmentRate !== null && Math.abs(displayedRate(adjustmentRate)) > config.adjustmentWarning) {
       findings.push(makeFinding('adjustment-over-30', project.cell, lang, { name, rate: pct(adjustmentRate), limit: formatRate(config.adjustmentWarning, 'trim') }));
     }
-    const key = normalise(name);
-    const other = seen.get(key);
-    if (other) findings.push(makeFinding('duplicate-project', project.cell, lang, { name, other }));
-    else seen.set(key, project.cell);
+    const other = earlierNamed(input.projects, index, firstOfHash, moreOfHash);
+    if (other) findings.push(makeFinding('duplicate-project', project.cell, lang, { name, other: other.cell }));
     // A form's own 执行率 is checked by its own definition (form-figure-mismatch in scoreProject), not here.
     if (project.givenRate !== null && project.givenRateCell && project.source?.kind !== 'form') {
       if (executionRate === null ? project.givenRate !== 0 : shown !== displayedRate(project.givenRate)) {
@@ -225,13 +226,20 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
   if (options.explainBelow === undefined && input.info.explainBelow === null) defaultsUsed.push((w) => w.defaultExplainBelow(pct(defaults.explainBelow)));
   if (defaultsUsed.length > 0) findings.push(makeFinding('defaults-used', null, lang, { what: inBoth((w) => defaultsUsed.map((d) => d(w)).join(w.clauseSeparator)) }));
 
-  const rated = projects.filter((p) => p.executionRate !== null);
+  // Counted, not listed: the projects with a rate, and those of them on target.
+  let rated = 0;
+  let onTarget = 0;
+  for (const p of projects) {
+    if (p.executionRate === null) continue;
+    rated++;
+    if (!p.underTarget) onTarget++;
+  }
   const score = computeScore(
     {
       executionRate: totals.executionRate,
       adjustmentRate: totals.adjustmentRate,
-      rated: rated.length,
-      onTarget: rated.filter((p) => !p.underTarget).length,
+      rated,
+      onTarget,
       projectAverage: projectAverage(projects),
     },
     input.scoreProfile ?? config.scoring,
@@ -273,6 +281,31 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
     }
   }
   return evaluation;
+}
+
+/**
+ * The first earlier project whose name normalises as this one's does (a duplicate), or null, in which case this
+ * project becomes the first of its name. `firstOfHash` and `moreOfHash` hold, per hash, the first project of each
+ * distinct normalised name.
+ */
+function earlierNamed(projects: readonly ProjectInput[], index: number, firstOfHash: Map<number, number>, moreOfHash: Map<number, number[]>): ProjectInput | null {
+  const name = projects[index].name;
+  const hash = normalHash(name);
+  const first = firstOfHash.get(hash);
+  if (first === undefined) {
+    firstOfHash.set(hash, index);
+    return null;
+  }
+  const key = normalise(name);
+  if (normalise(projects[first].name) === key) return projects[first];
+  const more = moreOfHash.get(hash);
+  if (more) {
+    for (const other of more) if (normalise(projects[other].name) === key) return projects[other];
+    more.push(index);
+  } else {
+    moreOfHash.set(hash, [index]);
+  }
+  return null;
 }
 
 /**

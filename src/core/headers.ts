@@ -176,3 +176,39 @@ export function mayStartLabel(text: string): boolean {
   // Spaces first, or another character: the string test.
   return LABEL_FIRST_CHARS.has(normalise(text.trimStart().charAt(0)));
 }
+
+/**
+ * A 32-bit hash of normalise(text), equal for texts whose normal forms are equal: the duplicate check groups
+ * thousands of project names by it without a normalised copy of each. Computed on the char codes for text made of
+ * printable ASCII, full-width ASCII, spaces and CJK (whose normal form is known character by character); any other
+ * text is hashed through normalise itself, with the same function.
+ */
+export function normalHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0; // full-width ASCII folds to ASCII
+    if (c < 0x80) {
+      if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue; // spaces are dropped
+      if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    } else if (c === 0x3000 || c === 0xa0) {
+      continue;
+    } else if (!((c > 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff))) {
+      return hashCodes(normalise(text));
+    }
+    hash = Math.imul(hash ^ c, 0x01000193);
+  }
+  return smallHash(hash);
+}
+
+/** 30 bits: a small integer in V8, a Map key without a number object (a 32-bit key made the Map ten times slower). */
+function smallHash(hash: number): number {
+  return hash & 0x3fffffff;
+}
+
+/** FNV-1a over a string's char codes: normalHash's function. */
+function hashCodes(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return smallHash(hash);
+}

@@ -6,6 +6,7 @@ import {
   labelKind,
   matchHeader,
   mayStartLabel,
+  normalHash,
   normalise,
   parseUnitWord,
   readUnitLine,
@@ -155,5 +156,20 @@ describe('mayStartLabel (the first-character test labelKind asks of every row)',
     expect(labelKind('项目名称')).toBe('header');
     expect(labelKind('应急管理工作经费（000001）')).toBeNull();
     expect(labelKind('1')).toBeNull();
+  });
+});
+
+describe('normalHash (the duplicate check’s grouping of names)', () => {
+  it('hashes a text as its normal form, in every width, case and spacing, and through normalise for other scripts', () => {
+    const pieces = ['A', 'a', 'Ａ', 'ａ', 'Z', ' ', '\u3000', '\u00a0', '\t', '\n', '经费', '（', '）', '(', '、', '1', '１', '-', '－', 'Σ', 'é', 'İ', '\u2003', '\u0001', '〇', '㐀', '\ud83d\ude00'];
+    let seed = 11;
+    const pick = () => pieces[(seed = (seed * 48271) % 2147483647) % pieces.length];
+    for (let i = 0; i < 20000; i++) {
+      const text = Array.from({ length: 1 + (i % 9) }, pick).join('');
+      if (normalHash(text) !== normalHash(normalise(text))) throw new Error(`normalHash(${JSON.stringify(text)})`);
+    }
+    expect(normalHash('Project Ａ（一）')).toBe(normalHash('projecta(一)'));
+    expect(normalHash('项目　甲')).toBe(normalHash('项目甲'));
+    expect(normalHash('项目甲')).not.toBe(normalHash('项目乙'));
   });
 });
