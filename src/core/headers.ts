@@ -89,7 +89,12 @@ const LOOKUP: Map<string, ColumnKey> = (() => {
 
 /** Matches one header cell: `年初预算（万元）` → initial in 万元; `执行率(%)` → rate in percent. */
 export function matchHeader(text: string): HeaderMatch | null {
-  let word = normalise(text).replace(/[:：]$/, '');
+  return matchWord(normalise(text).replace(/[:：]$/, ''));
+}
+
+/** matchHeader of a normalised header text without its trailing colon. */
+function matchWord(normalised: string): HeaderMatch | null {
+  let word = normalised;
   let unit: Unit | null = null;
   let percent = false;
   const suffix = SUFFIX.exec(word);
@@ -145,7 +150,8 @@ export function labelKind(text: string): LabelKind | null {
   const bare = withoutColon(w);
   if (TOTAL_WORDS.has(bare)) return SUBTOTAL_WORDS.has(bare) ? 'subtotal' : 'total';
   if (w.startsWith('其中')) return 'breakdown';
-  if (LOOKUP.has(bare) || (bare.endsWith(')') && matchHeader(text))) return 'header';
+  // matchHeader(text) without normalising again: normalise leaves no full-width colon, so `bare` is its word.
+  if (LOOKUP.has(bare) || (bare.endsWith(')') && matchWord(bare))) return 'header';
   return null;
 }
 

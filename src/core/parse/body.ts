@@ -92,9 +92,13 @@ export function readBody(grid: Grid, header: TableHeader, labelKey: 'name' | 'ca
       continue;
     }
     blanks = 0;
-    const lead = grid.firstText(row, Math.min(header.firstCol, labelCol), labelCol) || grid.firstText(row, 0, header.lastCol);
+    // The row's lead: its first text up to the label, else anywhere in the table's width.
+    let leadCol = grid.firstTextCol(row, Math.min(header.firstCol, labelCol), labelCol);
+    if (leadCol < 0) leadCol = grid.firstTextCol(row, 0, header.lastCol);
     const label = grid.text(row, labelCol);
-    const leadKind = labelKind(lead);
+    // A number (a 序号) is no label word (labelKind of its text is null): no string is made for it.
+    const lead = leadCol < 0 ? '' : leadCol === labelCol ? label : typeof grid.value(row, leadCol) === 'number' ? null : grid.text(row, leadCol);
+    const leadKind = lead === null ? null : labelKind(lead);
     const kind = label === lead ? leadKind : labelKind(label);
     if (leadKind === 'footer') break;
     // A header word where the label goes may start a new table: only then run the full header test.
