@@ -99,10 +99,7 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
   // Thresholds as displayed, once: every comparison is between displayed values (see belowAsDisplayed).
   const shownTarget = displayedRate(target);
   const shownExplainBelow = displayedRate(explainBelow);
-  // The duplicate check: the first project of each normalised name, grouped by the name's hash (normalHash), so
-  // that no normalised copy of every name is made; names of one hash are compared as strings.
-  const firstOfHash = new Map<number, number>();
-  const moreOfHash = new Map<number, number[]>();
+  const names = new FirstOfName(input.projects);
   // The 评分设置 sheet's indicator settings win over the configuration's.
   const indicatorRules = withOverrides(config.indicators, input.scoreProfile?.indicatorRules);
   // Said once, not per project (thousands of needs-explanation findings in a workbook mostly under target).
@@ -141,7 +138,7 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
     if (adjustmentRate !== null && Math.abs(displayedRate(adjustmentRate)) > config.adjustmentWarning) {
       findings.push(makeFinding('adjustment-over-30', project.cell, lang, { name, rate: pct(adjustmentRate), limit: formatRate(config.adjustmentWarning, 'trim') }));
     }
-    const other = earlierNamed(input.projects, index, firstOfHash, moreOfHash);
+    const other = names.earlier(index);
     if (other) findings.push(makeFinding('duplicate-project', project.cell, lang, { name, other: other.cell }));
     // A form's own 执行率 is checked by its own definition (form-figure-mismatch in scoreProject), not here.
     if (project.givenRate !== null && project.givenRateCell && project.source?.kind !== 'form') {
@@ -218,7 +215,7 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
     }
   }
 
-  checkAmountSums(input, config.limits.maxAmountYuan, lang, findings);
+  checkAmountSums(input, config.limits.maxAmountYuan, lang, findings, projectSumAmounts);
   checkSumRates(input, projectSum, totals, lang, findings);
 
   const defaultsUsed: ((w: Wording) => string)[] = [];
@@ -284,28 +281,42 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
 }
 
 /**
- * The first earlier project whose name normalises as this one's does (a duplicate), or null, in which case this
- * project becomes the first of its name. `firstOfHash` and `moreOfHash` hold, per hash, the first project of each
- * distinct normalised name.
+ * The duplicate check: the first project of each normalised name, in a table keyed by the name's hash
+ * (normalHash), so that no normalised copy of every name is made and no Map entry either; names of one hash are
+ * compared as strings. Lives for one evaluation.
  */
-function earlierNamed(projects: readonly ProjectInput[], index: number, firstOfHash: Map<number, number>, moreOfHash: Map<number, number[]>): ProjectInput | null {
-  const name = projects[index].name;
-  const hash = normalHash(name);
-  const first = firstOfHash.get(hash);
-  if (first === undefined) {
-    firstOfHash.set(hash, index);
-    return null;
+class FirstOfName {
+  private readonly mask: number;
+  /** Per slot: 1 + the index of the first project of a name, or 0 for a free slot; and that name's hash. */
+  private readonly slots: Int32Array;
+  private readonly hashes: Int32Array;
+
+  constructor(private readonly projects: readonly ProjectInput[]) {
+    let size = 16;
+    while (size < projects.length * 2) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Int32Array(size);
+    this.hashes = new Int32Array(size);
   }
-  const key = normalise(name);
-  if (normalise(projects[first].name) === key) return projects[first];
-  const more = moreOfHash.get(hash);
-  if (more) {
-    for (const other of more) if (normalise(projects[other].name) === key) return projects[other];
-    more.push(index);
-  } else {
-    moreOfHash.set(hash, [index]);
+
+  /** The first earlier project whose name normalises as this one's does, or null (this one is then the first). */
+  earlier(index: number): ProjectInput | null {
+    const name = this.projects[index].name;
+    const hash = normalHash(name);
+    let key: string | null = null;
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const taken = this.slots[slot];
+      if (taken === 0) {
+        this.slots[slot] = index + 1;
+        this.hashes[slot] = hash;
+        return null;
+      }
+      if (this.hashes[slot] !== hash) continue;
+      const first = this.projects[taken - 1];
+      key ??= normalise(name);
+      if (normalise(first.name) === key) return first;
+    }
   }
-  return null;
 }
 
 /**
@@ -341,9 +352,10 @@ const AMOUNT_KEYS: (keyof Amounts)[] = ['initialBudget', 'adjustment', 'adjusted
 /**
  * Every sum within the amount limit (each cell is, but 50,000 rows of 1e11 万元 are not): each project table's sums,
  * all projects' and the categories'. An error at the table's header (the categories': their total row, else the
- * first). The parser runs it too, so that these errors come with the cells' own.
+ * first). The parser runs it too, so that these errors come with the cells' own. `projectSum`: sumAmounts of all the
+ * projects when the caller has it (evaluate does), so that 50,000 rows are not added up twice.
  */
-export function checkAmountSums(input: BudgetInput, maxAmountYuan: number, lang: Lang, findings: Finding[]): void {
+export function checkAmountSums(input: BudgetInput, maxAmountYuan: number, lang: Lang, findings: Finding[], projectSum?: Amounts): void {
   const maxWan = maxAmountYuan / 10000;
   const reported = new Set<string>();
   const check = (sum: Amounts, cell: string | null) => {
@@ -365,7 +377,7 @@ export function checkAmountSums(input: BudgetInput, maxAmountYuan: number, lang:
   const first = projects.length > 0 ? projects[0].location.table : -1;
   if (projects.every((p) => p.location.table === first)) {
     // One table (the common case): its sum is all projects' sum, without a list of its rows.
-    if (projects.length > 0) check(sumAmounts(projects), tableCell(input, first));
+    if (projects.length > 0) check(projectSum ?? sumAmounts(projects), tableCell(input, first));
   } else {
     const byTable = new Map<number, Amounts[]>();
     for (const project of projects) {
@@ -375,7 +387,7 @@ export function checkAmountSums(input: BudgetInput, maxAmountYuan: number, lang:
     }
     for (const [table, rows] of byTable) check(sumAmounts(rows), tableCell(input, table));
     // All tables together: at the first table's header (each one alone is within the limit).
-    check(sumAmounts(projects), tableCell(input, first));
+    check(projectSum ?? sumAmounts(projects), tableCell(input, first));
   }
   if (input.categories.length > 0) check(sumAmounts(input.categories), input.categoryTotal?.cell ?? input.categories[0].cell);
 }
