@@ -53,21 +53,30 @@ export function belowAsDisplayed(rate: number, threshold: number): boolean {
 
 export function sumAmounts(rows: readonly Amounts[]): Amounts {
   // One pass, no closure per field; the same additions in the same order as a reduce from 0.
-  let initialBudget: number | null = 0;
-  let adjustment: number | null = 0;
-  let adjustedBudget = 0;
-  let carryover = 0;
-  let actual = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    // Unknown for the sum as soon as one row does not have it.
-    initialBudget = initialBudget === null || r.initialBudget === null ? null : initialBudget + r.initialBudget;
-    adjustment = adjustment === null || r.adjustment === null ? null : adjustment + r.adjustment;
-    adjustedBudget += r.adjustedBudget;
-    carryover += r.carryover;
-    actual += r.actual;
-  }
-  return { initialBudget, adjustment, adjustedBudget, carryover, actual };
+  const sum = zeroAmounts();
+  for (let i = 0; i < rows.length; i++) addAmounts(sum, rows[i]);
+  return sum;
+}
+
+/** A sum of no rows, for addAmounts. */
+export function zeroAmounts(): Amounts {
+  return { initialBudget: 0, adjustment: 0, adjustedBudget: 0, carryover: 0, actual: 0 };
+}
+
+/** Adds one row to a sum (sumAmounts' step, for a sum made while the rows are made). */
+export function addAmounts(sum: Amounts, r: Amounts): void {
+  // Unknown for the sum as soon as one row does not have it.
+  sum.initialBudget = sum.initialBudget === null || r.initialBudget === null ? null : sum.initialBudget + r.initialBudget;
+  sum.adjustment = sum.adjustment === null || r.adjustment === null ? null : sum.adjustment + r.adjustment;
+  sum.adjustedBudget += r.adjustedBudget;
+  sum.carryover += r.carryover;
+  sum.actual += r.actual;
+}
+
+/** What a caller of checkAmountSums already knows of the projects: their sum, and whether they are of one table. */
+export interface ProjectsSum {
+  sum: Amounts;
+  oneTable: boolean;
 }
 
 const PROJECT_CATEGORY = new Set(['项目支出', '项目支出合计', 'projectexpenditure', 'projects', 'project']);
@@ -107,8 +116,14 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
   // Set by the per-project check below: every number of every project is tested where the project is made.
   let projectsFinite = true;
   const projects: ProjectResult[] = new Array(input.projects.length);
+  // The projects' sum and whether they come from one table, made in the same loop (not one more pass over each).
+  const projectSumAmounts = zeroAmounts();
+  const firstTable = input.projects.length > 0 ? input.projects[0].location.table : -1;
+  let oneTable = true;
   for (let index = 0; index < input.projects.length; index++) {
     const project = input.projects[index];
+    addAmounts(projectSumAmounts, project);
+    if (project.location.table !== firstTable) oneTable = false;
     // The rates inline (rates() is the definition): no object per project that is not kept.
     const denom = denominator(project, basis);
     const initial = project.initialBudget;
@@ -186,7 +201,6 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
     projects[index] = result;
   }
 
-  const projectSumAmounts = sumAmounts(input.projects);
   const projectSum = { ...projectSumAmounts, ...rates(projectSumAmounts, basis) };
 
   const categories: CategoryResult[] = input.categories.map((c) => ({ ...c, ...rates(c, basis) }));
@@ -215,7 +229,7 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
     }
   }
 
-  checkAmountSums(input, config.limits.maxAmountYuan, lang, findings, projectSumAmounts);
+  checkAmountSums(input, config.limits.maxAmountYuan, lang, findings, { sum: projectSumAmounts, oneTable });
   checkSumRates(input, projectSum, totals, lang, findings);
 
   const defaultsUsed: ((w: Wording) => string)[] = [];
@@ -352,10 +366,10 @@ const AMOUNT_KEYS: (keyof Amounts)[] = ['initialBudget', 'adjustment', 'adjusted
 /**
  * Every sum within the amount limit (each cell is, but 50,000 rows of 1e11 万元 are not): each project table's sums,
  * all projects' and the categories'. An error at the table's header (the categories': their total row, else the
- * first). The parser runs it too, so that these errors come with the cells' own. `projectSum`: sumAmounts of all the
- * projects when the caller has it (evaluate does), so that 50,000 rows are not added up twice.
+ * first). The parser runs it too, so that these errors come with the cells' own. `known`: the projects' sum (sumAmounts)
+ * and whether they are of one table, when the caller made them with the projects (a pass over 50,000 rows fewer).
  */
-export function checkAmountSums(input: BudgetInput, maxAmountYuan: number, lang: Lang, findings: Finding[], projectSum?: Amounts): void {
+export function checkAmountSums(input: BudgetInput, maxAmountYuan: number, lang: Lang, findings: Finding[], known?: ProjectsSum): void {
   const maxWan = maxAmountYuan / 10000;
   const reported = new Set<string>();
   const check = (sum: Amounts, cell: string | null) => {
@@ -375,9 +389,9 @@ export function checkAmountSums(input: BudgetInput, maxAmountYuan: number, lang:
   };
   const projects = input.projects;
   const first = projects.length > 0 ? projects[0].location.table : -1;
-  if (projects.every((p) => p.location.table === first)) {
+  if (known ? known.oneTable : projects.every((p) => p.location.table === first)) {
     // One table (the common case): its sum is all projects' sum, without a list of its rows.
-    if (projects.length > 0) check(projectSum ?? sumAmounts(projects), tableCell(input, first));
+    if (projects.length > 0) check(known ? known.sum : sumAmounts(projects), tableCell(input, first));
   } else {
     const byTable = new Map<number, Amounts[]>();
     for (const project of projects) {
@@ -387,7 +401,7 @@ export function checkAmountSums(input: BudgetInput, maxAmountYuan: number, lang:
     }
     for (const [table, rows] of byTable) check(sumAmounts(rows), tableCell(input, table));
     // All tables together: at the first table's header (each one alone is within the limit).
-    check(projectSum ?? sumAmounts(projects), tableCell(input, first));
+    check(known ? known.sum : sumAmounts(projects), tableCell(input, first));
   }
   if (input.categories.length > 0) check(sumAmounts(input.categories), input.categoryTotal?.cell ?? input.categories[0].cell);
 }

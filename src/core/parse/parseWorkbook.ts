@@ -2,7 +2,7 @@
 // with every problem found reported at its cell (all of them, not just the first).
 import { cellRef, columnLetters, quoteSheet } from '../address';
 import { DEFAULT_CONFIG, type Config } from '../config';
-import { checkAmountSums } from '../evaluate';
+import { addAmounts, checkAmountSums, zeroAmounts } from '../evaluate';
 import { amountLimitText, makeFinding, numberFinding } from '../findings';
 import { inBoth } from '../wording';
 import { HEADER_WORDS, readUnitLine, wanDivisor, type ColumnKey, type MoneyKey, type Unit } from '../headers';
@@ -349,6 +349,10 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
 
   const projects: ProjectInput[] = [];
   const layouts: ProjectTableLayout[] = [];
+  // The table rows' sum and whether they are of one table, made as they are (for checkAmountSums below).
+  const rowsSum = zeroAmounts();
+  let firstTable = -1;
+  let oneTable = true;
   for (const table of projectTables) {
     if (!missingColumns(table, lang, findings)) continue;
     const { grid, header } = table;
@@ -446,6 +450,9 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
         outcome: cellText(grid, item.row, outcomeCol),
         reason: cellText(grid, item.row, reasonCol),
       });
+      addAmounts(rowsSum, amounts);
+      if (projects.length === 1) firstTable = tableIndex;
+      else if (tableIndex !== firstTable) oneTable = false;
     }
   }
 
@@ -477,6 +484,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
   fillInfoFromForms(info, forms.projects, lang, findings);
 
   const input: BudgetInput = { info, projects: allProjects, categories, categoryTotal, projectTables: layouts, ...(scoreProfile ? { scoreProfile } : {}) };
-  checkAmountSums(input, config.limits.maxAmountYuan, lang, findings);
+  // Without forms the projects are the table rows, in the order summed above.
+  checkAmountSums(input, config.limits.maxAmountYuan, lang, findings, forms.projects.length === 0 ? { sum: rowsSum, oneTable } : undefined);
   return { input, findings };
 }
