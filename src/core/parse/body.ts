@@ -27,13 +27,61 @@ export interface ItemRow {
   unreadable: boolean;
 }
 
+/**
+ * The item rows of a table, column by column: a few arrays for the whole table instead of two objects per row
+ * (10,000 of them lived through the parse and were copied by the collector). `read` fills a cursor (an ItemRow
+ * reused for every row) for code that works on one row.
+ */
+export class ItemRows {
+  readonly rows: number[] = [];
+  readonly labels: string[] = [];
+  /** Five amounts per row (ItemRow.money's), one after the other: a packed array of doubles. */
+  readonly money: number[] = [];
+  readonly unreadable: boolean[] = [];
+
+  constructor(readonly labelCol: number) {}
+
+  get length(): number {
+    return this.rows.length;
+  }
+
+  push(row: number, label: string, money: readonly number[], unreadable: boolean): void {
+    this.rows.push(row);
+    this.labels.push(label);
+    this.money.push(money[0], money[1], money[2], money[3], money[4]);
+    this.unreadable.push(unreadable);
+  }
+
+  /** Row `i` into `cursor` (its money array is overwritten, not replaced). */
+  read(i: number, cursor: ItemRow): ItemRow {
+    cursor.row = this.rows[i];
+    cursor.label = this.labels[i];
+    cursor.labelCol = this.labelCol;
+    const base = i * 5;
+    for (let k = 0; k < 5; k++) cursor.money[k] = this.money[base + k];
+    cursor.unreadable = this.unreadable[i];
+    return cursor;
+  }
+
+  /** Leaves a cell of row `i` out (beyond the amount limit): unread, like a cell that could not be read. */
+  drop(i: number, index: number): void {
+    this.money[i * 5 + index] = NaN;
+    this.unreadable[i] = true;
+  }
+}
+
+/** A cursor for ItemRows.read. */
+export function itemCursor(): ItemRow {
+  return { row: 0, label: '', labelCol: 0, money: [NaN, NaN, NaN, NaN, NaN], unreadable: false };
+}
+
 export interface TotalRow extends ItemRow {
   /** A 小计 covers rows since the previous total of any level; 合计 / 总计 since the previous 合计. */
   level: 'sub' | 'grand';
 }
 
 export interface TableBody {
-  items: ItemRow[];
+  items: ItemRows;
   totals: TotalRow[];
   /** Row index after the table: where scanning for the next table resumes. */
   end: number;
@@ -81,8 +129,10 @@ export function readBody(grid: Grid, header: TableHeader, labelKey: 'name' | 'ca
     const column = header.columns.get(key);
     return column ? [{ index: MONEY_INDEX[key], column }] : [];
   });
-  const items: ItemRow[] = [];
+  const items = new ItemRows(labelCol);
   const totals: TotalRow[] = [];
+  // One row's amounts, read into the same array each row (an item's are copied into `items`, a total keeps a copy).
+  const money = [NaN, NaN, NaN, NaN, NaN];
   let blanks = 0;
   let row = header.bottom + 1;
   let nextHeader: TableHeader | null = null;
@@ -109,7 +159,7 @@ export function readBody(grid: Grid, header: TableHeader, labelKey: 'name' | 'ca
     const totalKind = kind === 'total' || kind === 'subtotal' ? kind : leadKind === 'total' || leadKind === 'subtotal' ? leadKind : null;
     const totalLabel = totalKind === null ? null : kind === totalKind ? label : lead;
     if (totalKind === null && kind === 'breakdown') continue;
-    const money = [NaN, NaN, NaN, NaN, NaN];
+    for (let k = 0; k < 5; k++) money[k] = NaN;
     let unreadable = false;
     for (let i = 0; i < moneyCols.length; i++) {
       const { index, column } = moneyCols[i];
@@ -118,9 +168,9 @@ export function readBody(grid: Grid, header: TableHeader, labelKey: 'name' | 'ca
       else money[index] = value;
     }
     if (totalLabel !== null) {
-      totals.push({ row, label: totalLabel, labelCol, money, unreadable, level: totalKind === 'subtotal' ? 'sub' : 'grand' });
+      totals.push({ row, label: totalLabel, labelCol, money: money.slice(), unreadable, level: totalKind === 'subtotal' ? 'sub' : 'grand' });
     } else {
-      items.push({ row, label, labelCol, money, unreadable });
+      items.push(row, label, money, unreadable);
     }
   }
   checkTotals(grid, header, items, totals, lang, findings, tolerance);
@@ -128,9 +178,10 @@ export function readBody(grid: Grid, header: TableHeader, labelKey: 'name' | 'ca
 }
 
 /** Each total row against the sum of the item rows it covers; one finding per differing cell. */
-function checkTotals(grid: Grid, header: TableHeader, items: ItemRow[], totals: TotalRow[], lang: Lang, findings: Finding[], tolerance: number): void {
+function checkTotals(grid: Grid, header: TableHeader, items: ItemRows, totals: TotalRow[], lang: Lang, findings: Finding[], tolerance: number): void {
   if (totals.length === 0) return;
-  const firstItemRow = items.length > 0 ? items[0].row : Infinity;
+  const { rows, money: amounts } = items;
+  const firstItemRow = items.length > 0 ? rows[0] : Infinity;
   let subStart = header.bottom;
   let grandStart = header.bottom;
   // Per money column: the sum of the covered items, and whether one of them could not be read. Items are in row order,
@@ -143,9 +194,9 @@ function checkTotals(grid: Grid, header: TableHeader, items: ItemRow[], totals: 
     if (total.row >= firstItemRow) {
       // A total right under the header covers everything below it; any other the items since the previous total.
       const from = total.level === 'sub' ? subStart : grandStart;
-      first = firstAfter(items, from);
+      first = firstAfter(rows, from);
       end = first;
-      while (end < items.length && items[end].row < total.row) end++;
+      while (end < rows.length && rows[end] < total.row) end++;
       subStart = total.row;
       if (total.level === 'grand') grandStart = total.row;
     }
@@ -155,9 +206,8 @@ function checkTotals(grid: Grid, header: TableHeader, items: ItemRow[], totals: 
     }
     // The same additions in the same order as a reduce from 0 over the covered items.
     for (let i = first; i < end; i++) {
-      const money = items[i].money;
       for (let k = 0; k < 5; k++) {
-        const value = money[k];
+        const value = amounts[i * 5 + k];
         if (value !== value) unread[k] = true;
         else sums[k] += value;
       }
@@ -186,12 +236,12 @@ function checkTotals(grid: Grid, header: TableHeader, items: ItemRow[], totals: 
 }
 
 /** The index of the first item below `row` (items are in row order). */
-function firstAfter(items: readonly ItemRow[], row: number): number {
+function firstAfter(rows: readonly number[], row: number): number {
   let lo = 0;
-  let hi = items.length;
+  let hi = rows.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (items[mid].row > row) hi = mid;
+    if (rows[mid] > row) hi = mid;
     else lo = mid + 1;
   }
   return lo;

@@ -8,7 +8,7 @@ import { inBoth } from '../wording';
 import { HEADER_WORDS, readUnitLine, wanDivisor, type ColumnKey, type MoneyKey, type Unit } from '../headers';
 import type { AmountField, Amounts, AmountSources, BudgetInput, CategoryInput, Finding, Lang, ProjectInput, ProjectTableLayout, SourceCell, WorkbookSnapshot } from '../model';
 import { formatAmount, formatRate, MAX_RATE, readNumber } from '../numbers';
-import { MONEY_COLUMNS, MONEY_INDEX, readBody, type ItemRow } from './body';
+import { itemCursor, MONEY_COLUMNS, MONEY_INDEX, readBody, type ItemRow, type ItemRows, type TotalRow } from './body';
 import { Grid } from './grid';
 import { fillInfoFromForms, linkIndicators, readForms, withoutFormProjects } from './forms/collect';
 import { detectHeader, type TableHeader } from './header';
@@ -26,8 +26,8 @@ const UNIT_LINE_ROWS = 5;
 interface FoundTable {
   grid: Grid;
   header: TableHeader;
-  items: ItemRow[];
-  totals: ItemRow[];
+  items: ItemRows;
+  totals: TotalRow[];
   end: number;
   /** Unit per money column, null where nothing says. */
   units: Partial<Record<MoneyKey, Unit | null>>;
@@ -273,24 +273,33 @@ function rateTooLarge(cell: string, column: string, raw: unknown, lang: Lang): F
  * its row left out, like an unreadable cell, so no sum, rate or score is made from it.
  */
 function checkAmountLimits(table: FoundTable, columns: readonly MoneyColumn[], maxAmountYuan: number, lang: Lang, findings: Finding[]): void {
-  // Items, then totals: no copy of both lists.
-  for (const items of [table.items, table.totals]) {
-    for (const item of items) {
-      for (const column of columns) {
-        const raw = item.money[column.index];
-        if (raw !== raw || Math.abs(raw / column.divisor) * 10000 <= maxAmountYuan) continue;
-        const unit = column.divisor === 1 ? '万元' : '元';
-        findings.push(
-          makeFinding('invalid-number', column.refStart + (item.row + 1), lang, {
-            kind: 'too-large',
-            column: column.header,
-            text: String(raw),
-            limit: inBoth((_, l) => amountLimitText(maxAmountYuan, unit, l)),
-          }),
-        );
-        item.money[column.index] = NaN;
-        item.unreadable = true;
-      }
+  const tooLarge = (column: MoneyColumn, row: number, raw: number): Finding => {
+    const unit = column.divisor === 1 ? '万元' : '元';
+    return makeFinding('invalid-number', column.refStart + (row + 1), lang, {
+      kind: 'too-large',
+      column: column.header,
+      text: String(raw),
+      limit: inBoth((_, l) => amountLimitText(maxAmountYuan, unit, l)),
+    });
+  };
+  const beyond = (column: MoneyColumn, raw: number) => raw === raw && Math.abs(raw / column.divisor) * 10000 > maxAmountYuan;
+  // Items, then totals.
+  const { items } = table;
+  for (let i = 0; i < items.length; i++) {
+    for (const column of columns) {
+      const raw = items.money[i * 5 + column.index];
+      if (!beyond(column, raw)) continue;
+      findings.push(tooLarge(column, items.rows[i], raw));
+      items.drop(i, column.index);
+    }
+  }
+  for (const total of table.totals) {
+    for (const column of columns) {
+      const raw = total.money[column.index];
+      if (!beyond(column, raw)) continue;
+      findings.push(tooLarge(column, total.row, raw));
+      total.money[column.index] = NaN;
+      total.unreadable = true;
     }
   }
 }
@@ -381,7 +390,9 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
     let labelRefStart = '';
     const tableIndex = layouts.length - 1;
     const amounts: Amounts = { initialBudget: null, adjustment: null, adjustedBudget: 0, carryover: 0, actual: 0 };
-    for (const item of table.items) {
+    const item = itemCursor();
+    for (let i = 0; i < table.items.length; i++) {
+      table.items.read(i, item);
       if (item.label === '') {
         const hasMoney = item.money.some((value) => value === value && value !== 0); // only for an unnamed row
         if (hasMoney || item.unreadable) findings.push(makeFinding('unnamed-row', cellRef(grid.name, item.row, item.labelCol), lang));
@@ -466,7 +477,10 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
   let categoryTotal: CategoryInput | null = null;
   const totalsTable = totalsTables.find((t) => missingColumns(t, lang, findings));
   if (totalsTable) {
-    for (const item of totalsTable.items) if (item.label !== '' && !item.unreadable) categories.push(toCategory(totalsTable, item));
+    for (let i = 0; i < totalsTable.items.length; i++) {
+      const item = totalsTable.items.read(i, itemCursor()); // a cursor each: few rows
+      if (item.label !== '' && !item.unreadable) categories.push(toCategory(totalsTable, item));
+    }
     const grand = totalsTable.totals.filter((t) => !t.unreadable).at(-1);
     if (grand) categoryTotal = toCategory(totalsTable, grand);
   }
