@@ -3,7 +3,7 @@ import { cellRef } from './address';
 import { DEFAULT_CONFIG, type Config } from './config';
 import { amountLimitText, hasErrors, makeFinding } from './findings';
 import { inBoth, type Wording } from './wording';
-import { normalise } from './headers';
+import { normalHash, normalise } from './headers';
 import {
   type Amounts,
   type Basis,
@@ -53,21 +53,30 @@ export function belowAsDisplayed(rate: number, threshold: number): boolean {
 
 export function sumAmounts(rows: readonly Amounts[]): Amounts {
   // One pass, no closure per field; the same additions in the same order as a reduce from 0.
-  let initialBudget: number | null = 0;
-  let adjustment: number | null = 0;
-  let adjustedBudget = 0;
-  let carryover = 0;
-  let actual = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    // Unknown for the sum as soon as one row does not have it.
-    initialBudget = initialBudget === null || r.initialBudget === null ? null : initialBudget + r.initialBudget;
-    adjustment = adjustment === null || r.adjustment === null ? null : adjustment + r.adjustment;
-    adjustedBudget += r.adjustedBudget;
-    carryover += r.carryover;
-    actual += r.actual;
-  }
-  return { initialBudget, adjustment, adjustedBudget, carryover, actual };
+  const sum = zeroAmounts();
+  for (let i = 0; i < rows.length; i++) addAmounts(sum, rows[i]);
+  return sum;
+}
+
+/** A sum of no rows, for addAmounts. */
+export function zeroAmounts(): Amounts {
+  return { initialBudget: 0, adjustment: 0, adjustedBudget: 0, carryover: 0, actual: 0 };
+}
+
+/** Adds one row to a sum (sumAmounts' step, for a sum made while the rows are made). */
+export function addAmounts(sum: Amounts, r: Amounts): void {
+  // Unknown for the sum as soon as one row does not have it.
+  sum.initialBudget = sum.initialBudget === null || r.initialBudget === null ? null : sum.initialBudget + r.initialBudget;
+  sum.adjustment = sum.adjustment === null || r.adjustment === null ? null : sum.adjustment + r.adjustment;
+  sum.adjustedBudget += r.adjustedBudget;
+  sum.carryover += r.carryover;
+  sum.actual += r.actual;
+}
+
+/** What a caller of checkAmountSums already knows of the projects: their sum, and whether they are of one table. */
+export interface ProjectsSum {
+  sum: Amounts;
+  oneTable: boolean;
 }
 
 const PROJECT_CATEGORY = new Set(['项目支出', '项目支出合计', 'projectexpenditure', 'projects', 'project']);
@@ -99,7 +108,7 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
   // Thresholds as displayed, once: every comparison is between displayed values (see belowAsDisplayed).
   const shownTarget = displayedRate(target);
   const shownExplainBelow = displayedRate(explainBelow);
-  const seen = new Map<string, string>();
+  const names = new FirstOfName(input.projects);
   // The 评分设置 sheet's indicator settings win over the configuration's.
   const indicatorRules = withOverrides(config.indicators, input.scoreProfile?.indicatorRules);
   // Said once, not per project (thousands of needs-explanation findings in a workbook mostly under target).
@@ -107,8 +116,14 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
   // Set by the per-project check below: every number of every project is tested where the project is made.
   let projectsFinite = true;
   const projects: ProjectResult[] = new Array(input.projects.length);
+  // The projects' sum and whether they come from one table, made in the same loop (not one more pass over each).
+  const projectSumAmounts = zeroAmounts();
+  const firstTable = input.projects.length > 0 ? input.projects[0].location.table : -1;
+  let oneTable = true;
   for (let index = 0; index < input.projects.length; index++) {
     const project = input.projects[index];
+    addAmounts(projectSumAmounts, project);
+    if (project.location.table !== firstTable) oneTable = false;
     // The rates inline (rates() is the definition): no object per project that is not kept.
     const denom = denominator(project, basis);
     const initial = project.initialBudget;
@@ -138,10 +153,8 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
     if (adjustmentRate !== null && Math.abs(displayedRate(adjustmentRate)) > config.adjustmentWarning) {
       findings.push(makeFinding('adjustment-over-30', project.cell, lang, { name, rate: pct(adjustmentRate), limit: formatRate(config.adjustmentWarning, 'trim') }));
     }
-    const key = normalise(name);
-    const other = seen.get(key);
-    if (other) findings.push(makeFinding('duplicate-project', project.cell, lang, { name, other }));
-    else seen.set(key, project.cell);
+    const other = names.earlier(index);
+    if (other) findings.push(makeFinding('duplicate-project', project.cell, lang, { name, other: other.cell }));
     // A form's own 执行率 is checked by its own definition (form-figure-mismatch in scoreProject), not here.
     if (project.givenRate !== null && project.givenRateCell && project.source?.kind !== 'form') {
       if (executionRate === null ? project.givenRate !== 0 : shown !== displayedRate(project.givenRate)) {
@@ -188,7 +201,6 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
     projects[index] = result;
   }
 
-  const projectSumAmounts = sumAmounts(input.projects);
   const projectSum = { ...projectSumAmounts, ...rates(projectSumAmounts, basis) };
 
   const categories: CategoryResult[] = input.categories.map((c) => ({ ...c, ...rates(c, basis) }));
@@ -217,7 +229,7 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
     }
   }
 
-  checkAmountSums(input, config.limits.maxAmountYuan, lang, findings);
+  checkAmountSums(input, config.limits.maxAmountYuan, lang, findings, { sum: projectSumAmounts, oneTable });
   checkSumRates(input, projectSum, totals, lang, findings);
 
   const defaultsUsed: ((w: Wording) => string)[] = [];
@@ -225,13 +237,20 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
   if (options.explainBelow === undefined && input.info.explainBelow === null) defaultsUsed.push((w) => w.defaultExplainBelow(pct(defaults.explainBelow)));
   if (defaultsUsed.length > 0) findings.push(makeFinding('defaults-used', null, lang, { what: inBoth((w) => defaultsUsed.map((d) => d(w)).join(w.clauseSeparator)) }));
 
-  const rated = projects.filter((p) => p.executionRate !== null);
+  // Counted, not listed: the projects with a rate, and those of them on target.
+  let rated = 0;
+  let onTarget = 0;
+  for (const p of projects) {
+    if (p.executionRate === null) continue;
+    rated++;
+    if (!p.underTarget) onTarget++;
+  }
   const score = computeScore(
     {
       executionRate: totals.executionRate,
       adjustmentRate: totals.adjustmentRate,
-      rated: rated.length,
-      onTarget: rated.filter((p) => !p.underTarget).length,
+      rated,
+      onTarget,
       projectAverage: projectAverage(projects),
     },
     input.scoreProfile ?? config.scoring,
@@ -276,6 +295,45 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
 }
 
 /**
+ * The duplicate check: the first project of each normalised name, in a table keyed by the name's hash
+ * (normalHash), so that no normalised copy of every name is made and no Map entry either; names of one hash are
+ * compared as strings. Lives for one evaluation.
+ */
+class FirstOfName {
+  private readonly mask: number;
+  /** Per slot: 1 + the index of the first project of a name, or 0 for a free slot; and that name's hash. */
+  private readonly slots: Int32Array;
+  private readonly hashes: Int32Array;
+
+  constructor(private readonly projects: readonly ProjectInput[]) {
+    let size = 16;
+    while (size < projects.length * 2) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Int32Array(size);
+    this.hashes = new Int32Array(size);
+  }
+
+  /** The first earlier project whose name normalises as this one's does, or null (this one is then the first). */
+  earlier(index: number): ProjectInput | null {
+    const name = this.projects[index].name;
+    const hash = normalHash(name);
+    let key: string | null = null;
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const taken = this.slots[slot];
+      if (taken === 0) {
+        this.slots[slot] = index + 1;
+        this.hashes[slot] = hash;
+        return null;
+      }
+      if (this.hashes[slot] !== hash) continue;
+      const first = this.projects[taken - 1];
+      key ??= normalise(name);
+      if (normalise(first.name) === key) return first;
+    }
+  }
+}
+
+/**
  * 项目自评平均分: Σ(rule total ÷ points × 100 × adjusted budget) ÷ Σ adjusted budget over the projects with
  * indicators (a plain mean when their budgets are all 0); null when there are none.
  */
@@ -308,9 +366,10 @@ const AMOUNT_KEYS: (keyof Amounts)[] = ['initialBudget', 'adjustment', 'adjusted
 /**
  * Every sum within the amount limit (each cell is, but 50,000 rows of 1e11 万元 are not): each project table's sums,
  * all projects' and the categories'. An error at the table's header (the categories': their total row, else the
- * first). The parser runs it too, so that these errors come with the cells' own.
+ * first). The parser runs it too, so that these errors come with the cells' own. `known`: the projects' sum (sumAmounts)
+ * and whether they are of one table, when the caller made them with the projects (a pass over 50,000 rows fewer).
  */
-export function checkAmountSums(input: BudgetInput, maxAmountYuan: number, lang: Lang, findings: Finding[]): void {
+export function checkAmountSums(input: BudgetInput, maxAmountYuan: number, lang: Lang, findings: Finding[], known?: ProjectsSum): void {
   const maxWan = maxAmountYuan / 10000;
   const reported = new Set<string>();
   const check = (sum: Amounts, cell: string | null) => {
@@ -330,9 +389,9 @@ export function checkAmountSums(input: BudgetInput, maxAmountYuan: number, lang:
   };
   const projects = input.projects;
   const first = projects.length > 0 ? projects[0].location.table : -1;
-  if (projects.every((p) => p.location.table === first)) {
+  if (known ? known.oneTable : projects.every((p) => p.location.table === first)) {
     // One table (the common case): its sum is all projects' sum, without a list of its rows.
-    if (projects.length > 0) check(sumAmounts(projects), tableCell(input, first));
+    if (projects.length > 0) check(known ? known.sum : sumAmounts(projects), tableCell(input, first));
   } else {
     const byTable = new Map<number, Amounts[]>();
     for (const project of projects) {
@@ -342,7 +401,7 @@ export function checkAmountSums(input: BudgetInput, maxAmountYuan: number, lang:
     }
     for (const [table, rows] of byTable) check(sumAmounts(rows), tableCell(input, table));
     // All tables together: at the first table's header (each one alone is within the limit).
-    check(sumAmounts(projects), tableCell(input, first));
+    check(known ? known.sum : sumAmounts(projects), tableCell(input, first));
   }
   if (input.categories.length > 0) check(sumAmounts(input.categories), input.categoryTotal?.cell ?? input.categories[0].cell);
 }

@@ -89,7 +89,12 @@ const LOOKUP: Map<string, ColumnKey> = (() => {
 
 /** Matches one header cell: `年初预算（万元）` → initial in 万元; `执行率(%)` → rate in percent. */
 export function matchHeader(text: string): HeaderMatch | null {
-  let word = normalise(text).replace(/[:：]$/, '');
+  return matchWord(normalise(text).replace(/[:：]$/, ''));
+}
+
+/** matchHeader of a normalised header text without its trailing colon. */
+function matchWord(normalised: string): HeaderMatch | null {
+  let word = normalised;
   let unit: Unit | null = null;
   let percent = false;
   const suffix = SUFFIX.exec(word);
@@ -139,13 +144,14 @@ export type LabelKind = 'footer' | 'total' | 'subtotal' | 'breakdown' | 'header'
 
 /** What a row's label makes of the row, from a single normalisation (the parser asks this of every row). */
 export function labelKind(text: string): LabelKind | null {
-  if (text === '' || !LABEL_FIRST_CHARS.has(normalise(text.trimStart().charAt(0)))) return null;
+  if (text === '' || !mayStartLabel(text)) return null;
   const w = normalise(text);
   if (isFooterWord(w)) return 'footer';
   const bare = withoutColon(w);
   if (TOTAL_WORDS.has(bare)) return SUBTOTAL_WORDS.has(bare) ? 'subtotal' : 'total';
   if (w.startsWith('其中')) return 'breakdown';
-  if (LOOKUP.has(bare) || (bare.endsWith(')') && matchHeader(text))) return 'header';
+  // matchHeader(text) without normalising again: normalise leaves no full-width colon, so `bare` is its word.
+  if (LOOKUP.has(bare) || (bare.endsWith(')') && matchWord(bare))) return 'header';
   return null;
 }
 
@@ -160,3 +166,55 @@ export function readUnitLine(text: string): Unit | null {
 const LABEL_FIRST_CHARS = new Set(
   [...FOOTER_PREFIXES, '说明', ...TOTAL_WORDS, '其中', ...LOOKUP.keys()].map((w) => w.charAt(0)),
 );
+
+/** The same first characters as char codes (each is one UTF-16 unit). */
+const LABEL_FIRST_CODES = new Set([...LABEL_FIRST_CHARS].map((c) => c.charCodeAt(0)));
+
+/**
+ * Does the text's first character (after spaces, normalised) start a word labelKind knows? Asked of every row: for
+ * printable ASCII, full-width ASCII and CJK ideographs, whose normal form is known, without a string per row.
+ */
+export function mayStartLabel(text: string): boolean {
+  let c = text.charCodeAt(0);
+  if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0; // full-width ASCII folds to ASCII
+  if (c > 0x20 && c < 0x7f) return LABEL_FIRST_CODES.has(c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return LABEL_FIRST_CODES.has(c);
+  // Spaces first, or another character: the string test.
+  return LABEL_FIRST_CHARS.has(normalise(text.trimStart().charAt(0)));
+}
+
+/**
+ * A 32-bit hash of normalise(text), equal for texts whose normal forms are equal: the duplicate check groups
+ * thousands of project names by it without a normalised copy of each. Computed on the char codes for text made of
+ * printable ASCII, full-width ASCII, spaces and CJK (whose normal form is known character by character); any other
+ * text is hashed through normalise itself, with the same function.
+ */
+export function normalHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0; // full-width ASCII folds to ASCII
+    if (c < 0x80) {
+      if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue; // spaces are dropped
+      if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    } else if (c === 0x3000 || c === 0xa0) {
+      continue;
+    } else if (!((c > 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff))) {
+      return hashCodes(normalise(text));
+    }
+    hash = Math.imul(hash ^ c, 0x01000193);
+  }
+  return smallHash(hash);
+}
+
+/** 30 bits: a small integer in V8, a Map key without a number object (a 32-bit key made the Map ten times slower). */
+function smallHash(hash: number): number {
+  return hash & 0x3fffffff;
+}
+
+/** FNV-1a over a string's char codes: normalHash's function. */
+function hashCodes(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return smallHash(hash);
+}

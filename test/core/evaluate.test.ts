@@ -135,6 +135,16 @@ describe('targets and thresholds', () => {
     expect(dup[0].message).toContain('项目支出!B3');
   });
 
+  it('tells duplicates from names that only share a hash (the check groups names by normalHash)', () => {
+    // 项目71wu and 项目itfa have the same normalHash: neither is a duplicate; their copies in other widths are.
+    const ev = run(oneTable([project('项目71wu', 100, 100), project('项目itfa', 100, 100), project('项目ＩＴＦＡ', 100, 100), project('项目 71WU', 100, 100), project('项目itfb', 100, 100)]));
+    const dup = only(ev.findings, 'duplicate-project');
+    expect(dup.map((f) => [f.cell, f.params.other])).toEqual([
+      ['项目支出!B5', '项目支出!B4'],
+      ['项目支出!B6', '项目支出!B3'],
+    ]);
+  });
+
   it('says which defaults it used', () => {
     const sheets = [projectSheet('项目支出', [['甲', 100, 0, 100, 100]])];
     const used = only(run(sheets).findings, 'defaults-used');

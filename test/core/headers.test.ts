@@ -3,7 +3,10 @@ import {
   isBreakdownLabel,
   isFooterLabel,
   isTotalLabel,
+  labelKind,
   matchHeader,
+  mayStartLabel,
+  normalHash,
   normalise,
   parseUnitWord,
   readUnitLine,
@@ -126,5 +129,47 @@ describe('normalise', () => {
     }
     for (const name of ['应急管理工作经费', '应急管理工作经费（2021）', '应急 管理', 'Project A', 'project-a_1', '项目支出　合计', 'ＡＢＣ经费', '〇〇项目、专项', '\u3000'])
       expect(normalise(name)).toBe(full(name));
+  });
+});
+
+describe('mayStartLabel (the first-character test labelKind asks of every row)', () => {
+  // The definition: the normalised first character after spaces is the first character of a word labelKind knows.
+  const words = [...Object.values(HEADER_WORDS).flat(), '合计', '总计', '小计', '年度资金总额', 'total', 'subtotal', 'grandtotal', '其中', '说明', '制表人', '审核人', '填报日期', '注:', '注：', '填报说明', '负责人', '填表人', 'note:', 'notes:', 'preparedby'];
+  const firsts = new Set(words.map((w) => normalise(w).charAt(0)));
+  const bySpec = (text: string) => firsts.has(normalise(text.trimStart().charAt(0)));
+
+  it('agrees with the string test for every first character of the basic plane, bare and after spaces', () => {
+    for (let c = 1; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const text of [`${ch}x`, ` ${ch}`, `\u3000${ch}计`]) {
+        if (mayStartLabel(text) !== bySpec(text)) throw new Error(`mayStartLabel(${JSON.stringify(text)}) is ${mayStartLabel(text)}`);
+      }
+    }
+  });
+
+  it('leaves labelKind as it was: totals, footers, breakdowns and headers in every width and case', () => {
+    expect(labelKind('合计')).toBe('total');
+    expect(labelKind('　小　计')).toBe('subtotal');
+    expect(labelKind('ＴＯＴＡＬ')).toBe('total');
+    expect(labelKind('Notes: none')).toBe('footer');
+    expect(labelKind('其中：人员经费')).toBe('breakdown');
+    expect(labelKind('项目名称')).toBe('header');
+    expect(labelKind('应急管理工作经费（000001）')).toBeNull();
+    expect(labelKind('1')).toBeNull();
+  });
+});
+
+describe('normalHash (the duplicate check’s grouping of names)', () => {
+  it('hashes a text as its normal form, in every width, case and spacing, and through normalise for other scripts', () => {
+    const pieces = ['A', 'a', 'Ａ', 'ａ', 'Z', ' ', '\u3000', '\u00a0', '\t', '\n', '经费', '（', '）', '(', '、', '1', '１', '-', '－', 'Σ', 'é', 'İ', '\u2003', '\u0001', '〇', '㐀', '\ud83d\ude00'];
+    let seed = 11;
+    const pick = () => pieces[(seed = (seed * 48271) % 2147483647) % pieces.length];
+    for (let i = 0; i < 20000; i++) {
+      const text = Array.from({ length: 1 + (i % 9) }, pick).join('');
+      if (normalHash(text) !== normalHash(normalise(text))) throw new Error(`normalHash(${JSON.stringify(text)})`);
+    }
+    expect(normalHash('Project Ａ（一）')).toBe(normalHash('projecta(一)'));
+    expect(normalHash('项目　甲')).toBe(normalHash('项目甲'));
+    expect(normalHash('项目甲')).not.toBe(normalHash('项目乙'));
   });
 });

@@ -67,6 +67,22 @@ describe('amounts beyond the limit (1e15 元, 1e11 万元)', () => {
     expect(finding.message).toBe('“年初预算数”各行之和为 120000000000，超出金额上限 100,000,000,000 万元，无法计算（请检查各行的数字与单位）。');
   });
 
+  it('evaluate checks the sums itself (with the projects’ sum it has made), one table or several', () => {
+    // An input the parser never saw: its projects within the limit, their sum beyond it.
+    const { input } = parseWorkbook(table([['甲', 5, 0, 5, 5], ['乙', 5, 0, 5, 5]]), 'zh');
+    const big = (p: BudgetInput['projects'][number]) => ({ ...p, initialBudget: 6e10, adjustedBudget: 6e10 });
+    const one = evaluate({ ...input, projects: input.projects.map(big) }, options());
+    expect(one.findings.filter((f) => f.severity === 'error').map((f) => [f.cell, f.params.kind])).toEqual([
+      ['项目支出!A2', 'sum-too-large'],
+      ['项目支出!A2', 'sum-too-large'],
+    ]);
+    const two = evaluate({ ...input, projects: input.projects.map((p, i) => ({ ...big(p), location: { ...p.location, table: i } })), projectTables: [input.projectTables[0], { ...input.projectTables[0], sheet: '二' }] }, options());
+    expect(two.findings.filter((f) => f.severity === 'error').map((f) => [f.cell, f.params.kind])).toEqual([
+      ['项目支出!A2', 'sum-too-large'],
+      ['项目支出!A2', 'sum-too-large'],
+    ]);
+  });
+
   it('a sum beyond the limit comes with the cells’ own errors, all at once', () => {
     const result = runPipeline(table([['甲', 6e10, 0, 6e10, 5], ['乙', 6e10, 0, 6e10, 5], ['丙', 1, 0, 1, new Date(Date.UTC(2021, 2, 1))]]), options());
     expectRefusedAt(result, '项目支出!A2');

@@ -275,6 +275,14 @@ describe('the table body', () => {
     expect(only(findings, 'total-mismatch')).toEqual([]);
   });
 
+  it('skips a total’s column only where a covered cell could not be read, and only within the rows it covers', () => {
+    // 乙's 年初 is text (reported at its cell): the first 小计's 年初 is not summed; its other columns and the second 小计 are.
+    const rows: Row[] = [row('甲', 100), [null, '乙', '一百', 0, 20, 20], [null, '小计', 999, 0, 121, 120], row('丙', 30), [null, '小计', 31, 0, 30, 30]];
+    const { findings } = parse([table(rows)]);
+    expect(only(findings, 'not-a-number').map((f) => f.cell)).toEqual(['项目支出!C3']);
+    expect(only(findings, 'total-mismatch').map((f) => f.cell)).toEqual(['项目支出!E4', '项目支出!C6']);
+  });
+
   it('checks totals with a tolerance of 0.01 in the table’s own unit', () => {
     const inWan = (total: number) => parse([table([row('甲', 100.2), row('乙', 50.1), [null, '合计', total, 0, total, total]])]).findings;
     expect(only(inWan(150.31), 'total-mismatch')).toEqual([]);

@@ -101,6 +101,14 @@ describe('a finding in the pane’s language', () => {
     expect(paramsIn(f.params, 'en')).toEqual({ name: '甲', basis: 'initial budget' });
   });
 
+  it('words plain parameters as they are, and leaves the finding’s own parameters untouched', () => {
+    const f = makeFinding('needs-explanation', '项目支出!B3', 'zh', { name: '甲', rate: '80.00%', threshold: '90.00%' });
+    expect(f.message).toBe('“甲”执行率 80.00% 低于 90.00%，需填写偏差原因。');
+    expect(paramsIn(f.params, 'en')).toEqual({ name: '甲', rate: '80.00%', threshold: '90.00%' });
+    expect(wordFinding(f, 'en')).toContain('80.00%');
+    expect(f.params).toEqual({ name: '甲', rate: '80.00%', threshold: '90.00%' });
+  });
+
   it('falls back to the message for a finding without parameters (one made by an older version)', () => {
     expect(wordFinding({ code: 'unnamed-row', message: '旧的' }, 'en')).toBe('旧的');
   });

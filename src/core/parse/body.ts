@@ -10,15 +10,69 @@ import { detectHeader, type TableHeader } from './header';
 
 export const MONEY_COLUMNS: readonly MoneyKey[] = ['initial', 'adjustment', 'adjusted', 'carryover', 'actual'];
 
+/** Where each money key's amount sits in an ItemRow's `money`: MONEY_COLUMNS order. */
+export const MONEY_INDEX: Readonly<Record<MoneyKey, number>> = { initial: 0, adjustment: 1, adjusted: 2, carryover: 3, actual: 4 };
+
 /** One item row (a project, or a category of the totals table), amounts in the columns' own units. */
 export interface ItemRow {
   row: number;
   label: string;
   labelCol: number;
-  /** Present for each money column of the table whose cell could be read. */
-  money: Partial<Record<MoneyKey, number>>;
+  /**
+   * The amount of each money column in MONEY_COLUMNS order; NaN where the table has no such column or its cell
+   * could not be read (amounts read are finite). Five doubles in one array: no number object per cell.
+   */
+  money: number[];
   /** Money cells that could not be read (already reported). */
   unreadable: boolean;
+}
+
+/**
+ * The item rows of a table, column by column: a few arrays for the whole table instead of two objects per row
+ * (10,000 of them lived through the parse and were copied by the collector). `read` fills a cursor (an ItemRow
+ * reused for every row) for code that works on one row.
+ */
+export class ItemRows {
+  readonly rows: number[] = [];
+  readonly labels: string[] = [];
+  /** Five amounts per row (ItemRow.money's), one after the other: a packed array of doubles. */
+  readonly money: number[] = [];
+  readonly unreadable: boolean[] = [];
+
+  constructor(readonly labelCol: number) {}
+
+  get length(): number {
+    return this.rows.length;
+  }
+
+  push(row: number, label: string, money: readonly number[], unreadable: boolean): void {
+    this.rows.push(row);
+    this.labels.push(label);
+    this.money.push(money[0], money[1], money[2], money[3], money[4]);
+    this.unreadable.push(unreadable);
+  }
+
+  /** Row `i` into `cursor` (its money array is overwritten, not replaced). */
+  read(i: number, cursor: ItemRow): ItemRow {
+    cursor.row = this.rows[i];
+    cursor.label = this.labels[i];
+    cursor.labelCol = this.labelCol;
+    const base = i * 5;
+    for (let k = 0; k < 5; k++) cursor.money[k] = this.money[base + k];
+    cursor.unreadable = this.unreadable[i];
+    return cursor;
+  }
+
+  /** Leaves a cell of row `i` out (beyond the amount limit): unread, like a cell that could not be read. */
+  drop(i: number, index: number): void {
+    this.money[i * 5 + index] = NaN;
+    this.unreadable[i] = true;
+  }
+}
+
+/** A cursor for ItemRows.read. */
+export function itemCursor(): ItemRow {
+  return { row: 0, label: '', labelCol: 0, money: [NaN, NaN, NaN, NaN, NaN], unreadable: false };
 }
 
 export interface TotalRow extends ItemRow {
@@ -27,7 +81,7 @@ export interface TotalRow extends ItemRow {
 }
 
 export interface TableBody {
-  items: ItemRow[];
+  items: ItemRows;
   totals: TotalRow[];
   /** Row index after the table: where scanning for the next table resumes. */
   end: number;
@@ -73,10 +127,12 @@ export function readBody(grid: Grid, header: TableHeader, labelKey: 'name' | 'ca
   const labelCol = header.columns.get(labelKey)?.col ?? header.firstCol;
   const moneyCols = MONEY_COLUMNS.flatMap((key) => {
     const column = header.columns.get(key);
-    return column ? [{ key, column }] : [];
+    return column ? [{ index: MONEY_INDEX[key], column }] : [];
   });
-  const items: ItemRow[] = [];
+  const items = new ItemRows(labelCol);
   const totals: TotalRow[] = [];
+  // One row's amounts, read into the same array each row (an item's are copied into `items`, a total keeps a copy).
+  const money = [NaN, NaN, NaN, NaN, NaN];
   let blanks = 0;
   let row = header.bottom + 1;
   let nextHeader: TableHeader | null = null;
@@ -86,9 +142,13 @@ export function readBody(grid: Grid, header: TableHeader, labelKey: 'name' | 'ca
       continue;
     }
     blanks = 0;
-    const lead = grid.firstText(row, Math.min(header.firstCol, labelCol), labelCol) || grid.firstText(row, 0, header.lastCol);
+    // The row's lead: its first text up to the label, else anywhere in the table's width.
+    let leadCol = grid.firstTextCol(row, Math.min(header.firstCol, labelCol), labelCol);
+    if (leadCol < 0) leadCol = grid.firstTextCol(row, 0, header.lastCol);
     const label = grid.text(row, labelCol);
-    const leadKind = labelKind(lead);
+    // A number (a 序号) is no label word (labelKind of its text is null): no string is made for it.
+    const lead = leadCol < 0 ? '' : leadCol === labelCol ? label : typeof grid.value(row, leadCol) === 'number' ? null : grid.text(row, leadCol);
+    const leadKind = lead === null ? null : labelKind(lead);
     const kind = label === lead ? leadKind : labelKind(label);
     if (leadKind === 'footer') break;
     // A header word where the label goes may start a new table: only then run the full header test.
@@ -99,17 +159,18 @@ export function readBody(grid: Grid, header: TableHeader, labelKey: 'name' | 'ca
     const totalKind = kind === 'total' || kind === 'subtotal' ? kind : leadKind === 'total' || leadKind === 'subtotal' ? leadKind : null;
     const totalLabel = totalKind === null ? null : kind === totalKind ? label : lead;
     if (totalKind === null && kind === 'breakdown') continue;
-    const money: Partial<Record<MoneyKey, number>> = {};
+    for (let k = 0; k < 5; k++) money[k] = NaN;
     let unreadable = false;
-    for (const { key, column } of moneyCols) {
+    for (let i = 0; i < moneyCols.length; i++) {
+      const { index, column } = moneyCols[i];
       const value = readMoneyCell(grid, row, column.col, column, lang, findings);
       if (value === null) unreadable = true;
-      else money[key] = value;
+      else money[index] = value;
     }
     if (totalLabel !== null) {
-      totals.push({ row, label: totalLabel, labelCol, money, unreadable, level: totalKind === 'subtotal' ? 'sub' : 'grand' });
+      totals.push({ row, label: totalLabel, labelCol, money: money.slice(), unreadable, level: totalKind === 'subtotal' ? 'sub' : 'grand' });
     } else {
-      items.push({ row, label, labelCol, money, unreadable });
+      items.push(row, label, money, unreadable);
     }
   }
   checkTotals(grid, header, items, totals, lang, findings, tolerance);
@@ -117,27 +178,46 @@ export function readBody(grid: Grid, header: TableHeader, labelKey: 'name' | 'ca
 }
 
 /** Each total row against the sum of the item rows it covers; one finding per differing cell. */
-function checkTotals(grid: Grid, header: TableHeader, items: ItemRow[], totals: TotalRow[], lang: Lang, findings: Finding[], tolerance: number): void {
+function checkTotals(grid: Grid, header: TableHeader, items: ItemRows, totals: TotalRow[], lang: Lang, findings: Finding[], tolerance: number): void {
   if (totals.length === 0) return;
-  const firstItemRow = items.length > 0 ? items[0].row : Infinity;
+  const { rows, money: amounts } = items;
+  const firstItemRow = items.length > 0 ? rows[0] : Infinity;
   let subStart = header.bottom;
   let grandStart = header.bottom;
+  // Per money column: the sum of the covered items, and whether one of them could not be read. Items are in row order,
+  // so a total covers a run of them: no list of the covered rows is made.
+  const sums = [0, 0, 0, 0, 0];
+  const unread = [false, false, false, false, false];
   for (const total of totals) {
-    let covered: ItemRow[];
-    if (total.row < firstItemRow) {
-      covered = items; // a total right under the header covers everything below it
-    } else {
+    let first = 0;
+    let end = items.length;
+    if (total.row >= firstItemRow) {
+      // A total right under the header covers everything below it; any other the items since the previous total.
       const from = total.level === 'sub' ? subStart : grandStart;
-      covered = items.filter((item) => item.row > from && item.row < total.row);
+      first = firstAfter(rows, from);
+      end = first;
+      while (end < rows.length && rows[end] < total.row) end++;
       subStart = total.row;
       if (total.level === 'grand') grandStart = total.row;
     }
-    for (const key of MONEY_COLUMNS) {
-      const column = header.columns.get(key);
-      const given = total.money[key];
-      if (!column || given === undefined) continue;
-      if (covered.some((item) => item.money[key] === undefined)) continue; // an unreadable cell is already reported
-      const sum = covered.reduce((acc, item) => acc + (item.money[key] ?? 0), 0);
+    for (let k = 0; k < 5; k++) {
+      sums[k] = 0;
+      unread[k] = false;
+    }
+    // The same additions in the same order as a reduce from 0 over the covered items.
+    for (let i = first; i < end; i++) {
+      for (let k = 0; k < 5; k++) {
+        const value = amounts[i * 5 + k];
+        if (value !== value) unread[k] = true;
+        else sums[k] += value;
+      }
+    }
+    for (let k = 0; k < MONEY_COLUMNS.length; k++) {
+      const column = header.columns.get(MONEY_COLUMNS[k]);
+      const given = total.money[k];
+      if (!column || given !== given) continue;
+      if (unread[k]) continue; // an unreadable cell is already reported
+      const sum = sums[k];
       const diff = given - sum;
       // The config's tolerance (0.01) in the table's unit; the relative slack only absorbs float noise (1e-9 would let 0.02 pass at 10,000,000).
       if (Math.abs(diff) > tolerance + 1e-12 * Math.max(1, Math.abs(sum))) {
@@ -153,4 +233,16 @@ function checkTotals(grid: Grid, header: TableHeader, items: ItemRow[], totals: 
       }
     }
   }
+}
+
+/** The index of the first item below `row` (items are in row order). */
+function firstAfter(rows: readonly number[], row: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid] > row) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }

@@ -74,6 +74,18 @@ export class Grid {
     return true;
   }
 
+  /** The column of the first cell with text (as `text` reads it) in a row between two columns, or -1. No string made. */
+  firstTextCol(row: number, fromCol: number, toCol: number): number {
+    const cells = this.values[row];
+    if (!cells) return -1;
+    for (let c = fromCol; c <= toCol && c < cells.length; c++) {
+      const v = cells[c];
+      if (typeof v === 'number') return c;
+      if (typeof v === 'string' ? v.trim() !== '' : v !== null && typeof v === 'object' && 'invalid' in v && v.invalid.trim() !== '') return c;
+    }
+    return -1;
+  }
+
   /** First non-blank text in a row between two columns, for labels such as 合计 or 制表人. */
   firstText(row: number, fromCol: number, toCol: number): string {
     for (let c = fromCol; c <= toCol; c++) {

@@ -1,14 +1,14 @@
 // WorkbookSnapshot → BudgetInput: every project table, the totals table and the information block,
 // with every problem found reported at its cell (all of them, not just the first).
-import { cellAddress, cellRef, columnLetters, quoteSheet } from '../address';
+import { cellRef, columnLetters, quoteSheet } from '../address';
 import { DEFAULT_CONFIG, type Config } from '../config';
-import { checkAmountSums } from '../evaluate';
+import { addAmounts, checkAmountSums, zeroAmounts } from '../evaluate';
 import { amountLimitText, makeFinding, numberFinding } from '../findings';
 import { inBoth } from '../wording';
 import { HEADER_WORDS, readUnitLine, wanDivisor, type ColumnKey, type MoneyKey, type Unit } from '../headers';
 import type { AmountField, Amounts, AmountSources, BudgetInput, CategoryInput, Finding, Lang, ProjectInput, ProjectTableLayout, SourceCell, WorkbookSnapshot } from '../model';
 import { formatAmount, formatRate, MAX_RATE, readNumber } from '../numbers';
-import { MONEY_COLUMNS, readBody, type ItemRow } from './body';
+import { itemCursor, MONEY_COLUMNS, MONEY_INDEX, readBody, type ItemRow, type ItemRows, type TotalRow } from './body';
 import { Grid } from './grid';
 import { fillInfoFromForms, linkIndicators, readForms, withoutFormProjects } from './forms/collect';
 import { detectHeader, type TableHeader } from './header';
@@ -26,8 +26,8 @@ const UNIT_LINE_ROWS = 5;
 interface FoundTable {
   grid: Grid;
   header: TableHeader;
-  items: ItemRow[];
-  totals: ItemRow[];
+  items: ItemRows;
+  totals: TotalRow[];
   end: number;
   /** Unit per money column, null where nothing says. */
   units: Partial<Record<MoneyKey, Unit | null>>;
@@ -107,25 +107,68 @@ function missingColumns(table: FoundTable, lang: Lang, findings: Finding[]): boo
   return missing.length === 0;
 }
 
-/** Initial, adjustment and adjusted budget in 万元, derived as the contract says; reports a mismatch. */
-function budgets(
-  table: FoundTable,
-  item: ItemRow,
-  divisor: (key: MoneyKey) => number,
-  lang: Lang,
-  findings: Finding[],
-  tolerance: number,
-): { initialBudget: number | null; adjustment: number | null; adjustedBudget: number } {
-  const has = (key: MoneyKey) => table.header.columns.has(key);
-  const wan = (key: MoneyKey) => (item.money[key] ?? 0) / divisor(key);
-  if (has('initial') && has('adjusted')) {
-    const initial = wan('initial');
-    const adjusted = wan('adjusted');
-    if (!has('adjustment')) return { initialBudget: initial, adjustment: adjusted - initial, adjustedBudget: adjusted };
-    const adjustment = wan('adjustment');
+/** A money column of a table, worked out once per table (not per row): its field, divisor and cells' references. */
+interface MoneyColumn {
+  key: MoneyKey;
+  /** Its place in an ItemRow's money (MONEY_INDEX). */
+  index: number;
+  field: AmountField;
+  col: number;
+  header: string;
+  divisor: number;
+  /** `项目支出!C`: a cell's reference is this and its row number, as cellRef writes it. */
+  refStart: string;
+}
+
+/** A table's money, worked out once per table: what each row's figures are made with. */
+interface TableMoney {
+  /** The table's money columns in MONEY_COLUMNS order, those it has. */
+  columns: MoneyColumn[];
+  /** Per MONEY_COLUMNS index: whether the table has the column, and what its amounts are divided by to give 万元. */
+  has: boolean[];
+  divisors: number[];
+  /** The config's tolerance (0.01) in 万元 for the adjusted-mismatch check, before the float slack. */
+  adjustedTolerance: number;
+}
+
+const [INITIAL, ADJUSTMENT, ADJUSTED, CARRYOVER, ACTUAL] = [0, 1, 2, 3, 4];
+
+function tableMoney(table: FoundTable, divisor: (key: MoneyKey) => number, tolerance: number): TableMoney {
+  const sheet = quoteSheet(table.grid.name);
+  const columns = MONEY_COLUMNS.flatMap((key) => {
+    const column = table.header.columns.get(key);
+    return column
+      ? [{ key, index: MONEY_INDEX[key], field: FIELD_OF[key], col: column.col, header: column.header, divisor: divisor(key), refStart: `${sheet}!${columnLetters(column.col)}` }]
+      : [];
+  });
+  return {
+    columns,
+    has: MONEY_COLUMNS.map((key) => table.header.columns.has(key)),
+    divisors: MONEY_COLUMNS.map(divisor),
+    adjustedTolerance: tolerance / Math.max(divisor('initial'), divisor('adjustment'), divisor('adjusted')),
+  };
+}
+
+/**
+ * Initial, adjustment and adjusted budget in 万元, derived as the contract says, written into `out` (no object per
+ * row); reports a mismatch.
+ */
+function budgets(table: FoundTable, m: TableMoney, item: ItemRow, lang: Lang, findings: Finding[], out: Amounts): void {
+  const { has, divisors } = m;
+  const money = item.money;
+  if (has[INITIAL] && has[ADJUSTED]) {
+    const initial = inWan(money, divisors, INITIAL);
+    const adjusted = inWan(money, divisors, ADJUSTED);
+    out.initialBudget = initial;
+    out.adjustedBudget = adjusted;
+    if (!has[ADJUSTMENT]) {
+      out.adjustment = adjusted - initial;
+      return;
+    }
+    const adjustment = inWan(money, divisors, ADJUSTMENT);
     // The config's tolerance (0.01) in the table's unit, plus float noise only (a relative 1e-9 would let whole cents through on large budgets).
-    const inWan = tolerance / Math.max(divisor('initial'), divisor('adjustment'), divisor('adjusted')) + 1e-12 * Math.abs(adjusted);
-    if (Math.abs(initial + adjustment - adjusted) > inWan) {
+    const slack = m.adjustedTolerance + 1e-12 * Math.abs(adjusted);
+    if (Math.abs(initial + adjustment - adjusted) > slack) {
       const column = table.header.columns.get('adjusted');
       findings.push(
         makeFinding('adjusted-mismatch', cellRef(table.grid.name, item.row, column?.col ?? item.labelCol), lang, {
@@ -136,22 +179,44 @@ function budgets(
           unit: inBoth((w) => w.tenThousandYuan),
         }),
       );
-      return { initialBudget: initial, adjustment: adjusted - initial, adjustedBudget: adjusted };
+      out.adjustment = adjusted - initial;
+      return;
     }
     // They agree: keep the clerk's adjustment (-11800 元 is -1.18 万元; 16.82 - 18 is -1.1799999999999997).
-    return { initialBudget: initial, adjustment, adjustedBudget: adjusted };
+    out.adjustment = adjustment;
+    return;
   }
-  if (has('initial')) {
-    const initial = wan('initial');
-    const adjustment = has('adjustment') ? wan('adjustment') : 0;
-    return { initialBudget: initial, adjustment, adjustedBudget: initial + adjustment };
+  if (has[INITIAL]) {
+    const initial = inWan(money, divisors, INITIAL);
+    const adjustment = has[ADJUSTMENT] ? inWan(money, divisors, ADJUSTMENT) : 0;
+    out.initialBudget = initial;
+    out.adjustment = adjustment;
+    out.adjustedBudget = initial + adjustment;
+    return;
   }
-  const adjusted = wan('adjusted');
-  if (has('adjustment')) {
-    const adjustment = wan('adjustment');
-    return { initialBudget: adjusted - adjustment, adjustment, adjustedBudget: adjusted };
+  const adjusted = inWan(money, divisors, ADJUSTED);
+  out.adjustedBudget = adjusted;
+  if (has[ADJUSTMENT]) {
+    const adjustment = inWan(money, divisors, ADJUSTMENT);
+    out.initialBudget = adjusted - adjustment;
+    out.adjustment = adjustment;
+    return;
   }
-  return { initialBudget: null, adjustment: null, adjustedBudget: adjusted };
+  out.initialBudget = null;
+  out.adjustment = null;
+}
+
+/** One amount of a row in 万元; a column the table lacks counts 0 (an unreadable row never gets this far). */
+function inWan(money: readonly number[], divisors: readonly number[], index: number): number {
+  const value = money[index];
+  return (value === value ? value : 0) / divisors[index];
+}
+
+/** A row's five amounts in 万元 into `out`: the budgets as derived, carry-over and actual as read (0 without a column). */
+function rowAmounts(table: FoundTable, m: TableMoney, item: ItemRow, lang: Lang, findings: Finding[], out: Amounts): void {
+  budgets(table, m, item, lang, findings, out);
+  out.carryover = inWan(item.money, m.divisors, CARRYOVER);
+  out.actual = inWan(item.money, m.divisors, ACTUAL);
 }
 
 const FIELD_OF: Record<MoneyKey, AmountField> = {
@@ -162,43 +227,20 @@ const FIELD_OF: Record<MoneyKey, AmountField> = {
   actual: 'actual',
 };
 
-/** A money column of a table, worked out once per table (not per row): its field, divisor and cells' references. */
-interface MoneyColumn {
-  key: MoneyKey;
-  field: AmountField;
-  col: number;
-  header: string;
-  divisor: number;
-  /** `项目支出!C`: a cell's reference is this and its row number, as cellRef writes it. */
-  refStart: string;
-}
-
-/** The table's money columns in MONEY_COLUMNS order, those it has. */
-function moneyColumns(table: FoundTable, divisor: (key: MoneyKey) => number): MoneyColumn[] {
-  const sheet = quoteSheet(table.grid.name);
-  return MONEY_COLUMNS.flatMap((key) => {
-    const column = table.header.columns.get(key);
-    return column ? [{ key, field: FIELD_OF[key], col: column.col, header: column.header, divisor: divisor(key), refStart: `${sheet}!${columnLetters(column.col)}` }] : [];
-  });
-}
-
-/** The cell a figure was read from: null when the figure is not that cell's value in 万元 (derived, or unread). */
-function sourceCell(grid: Grid, column: MoneyColumn, item: ItemRow, amounts: Amounts): SourceCell | null {
-  const raw = item.money[column.key];
-  if (raw === undefined || amounts[column.field] !== raw / column.divisor) return null;
-  const value = grid.value(item.row, column.col);
-  return { ref: column.refStart + (item.row + 1), divisor: column.divisor, formula: typeof value === 'number' || value === null || value === '' };
-}
-
 /**
  * Where each figure of a row was read. A figure counts as read from its cell when it equals that cell's value in
  * 万元 exactly; a derived one (调整后 = 年初 + 调整, or an adjustment recomputed after a mismatch) has no source.
+ * `rowNumber` is the row's number as Excel shows it (its references end with it).
  */
-function amountSources(grid: Grid, columns: readonly MoneyColumn[], item: ItemRow, amounts: Amounts): AmountSources {
+function amountSources(grid: Grid, columns: readonly MoneyColumn[], item: ItemRow, amounts: Amounts, rowNumber: string): AmountSources {
   const sources: AmountSources = {};
-  for (const column of columns) {
-    const source = sourceCell(grid, column, item, amounts);
-    if (source === null) continue;
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i];
+    const raw = item.money[column.index];
+    // Not that cell's value in 万元 (derived, or unread): no source.
+    if (raw !== raw || amounts[column.field] !== raw / column.divisor) continue;
+    const value = grid.value(item.row, column.col);
+    const source: SourceCell = { ref: column.refStart + rowNumber, divisor: column.divisor, formula: typeof value === 'number' || value === null || value === '' };
     // A named store per field: one store with a computed key sees five shapes and was the slowest line of the parse.
     switch (column.field) {
       case 'initialBudget':
@@ -231,24 +273,33 @@ function rateTooLarge(cell: string, column: string, raw: unknown, lang: Lang): F
  * its row left out, like an unreadable cell, so no sum, rate or score is made from it.
  */
 function checkAmountLimits(table: FoundTable, columns: readonly MoneyColumn[], maxAmountYuan: number, lang: Lang, findings: Finding[]): void {
-  // Items, then totals: no copy of both lists.
-  for (const items of [table.items, table.totals]) {
-    for (const item of items) {
-      for (const column of columns) {
-        const raw = item.money[column.key];
-        if (raw === undefined || Math.abs(raw / column.divisor) * 10000 <= maxAmountYuan) continue;
-        const unit = column.divisor === 1 ? '万元' : '元';
-        findings.push(
-          makeFinding('invalid-number', column.refStart + (item.row + 1), lang, {
-            kind: 'too-large',
-            column: column.header,
-            text: String(raw),
-            limit: inBoth((_, l) => amountLimitText(maxAmountYuan, unit, l)),
-          }),
-        );
-        delete item.money[column.key];
-        item.unreadable = true;
-      }
+  const tooLarge = (column: MoneyColumn, row: number, raw: number): Finding => {
+    const unit = column.divisor === 1 ? '万元' : '元';
+    return makeFinding('invalid-number', column.refStart + (row + 1), lang, {
+      kind: 'too-large',
+      column: column.header,
+      text: String(raw),
+      limit: inBoth((_, l) => amountLimitText(maxAmountYuan, unit, l)),
+    });
+  };
+  const beyond = (column: MoneyColumn, raw: number) => raw === raw && Math.abs(raw / column.divisor) * 10000 > maxAmountYuan;
+  // Items, then totals.
+  const { items } = table;
+  for (let i = 0; i < items.length; i++) {
+    for (const column of columns) {
+      const raw = items.money[i * 5 + column.index];
+      if (!beyond(column, raw)) continue;
+      findings.push(tooLarge(column, items.rows[i], raw));
+      items.drop(i, column.index);
+    }
+  }
+  for (const total of table.totals) {
+    for (const column of columns) {
+      const raw = total.money[column.index];
+      if (!beyond(column, raw)) continue;
+      findings.push(tooLarge(column, total.row, raw));
+      total.money[column.index] = NaN;
+      total.unreadable = true;
     }
   }
 }
@@ -294,9 +345,9 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
     return (key: MoneyKey) => divisors[key];
   };
   // Each table's money columns, once.
-  const columnsOf = new Map(tables.map((table) => [table, moneyColumns(table, divisorFor(table))]));
+  const moneyOf = new Map(tables.map((table) => [table, tableMoney(table, divisorFor(table), config.tolerances.tableSum)]));
   for (const table of tables) {
-    checkAmountLimits(table, columnsOf.get(table)!, config.limits.maxAmountYuan, lang, findings);
+    checkAmountLimits(table, moneyOf.get(table)!.columns, config.limits.maxAmountYuan, lang, findings);
     const noUnit = MONEY_COLUMNS.some((key) => table.header.columns.has(key) && !table.units[key]);
     if (noUnit && !infoUnit) unitAssumed.push(cellRef(table.grid.name, table.header.top, table.header.firstCol));
   }
@@ -307,12 +358,16 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
 
   const projects: ProjectInput[] = [];
   const layouts: ProjectTableLayout[] = [];
+  // The table rows' sum and whether they are of one table, made as they are (for checkAmountSums below).
+  const rowsSum = zeroAmounts();
+  let firstTable = -1;
+  let oneTable = true;
   for (const table of projectTables) {
     if (!missingColumns(table, lang, findings)) continue;
     const { grid, header } = table;
     const divisor = divisorFor(table);
-    const money = columnsOf.get(table)!;
-    const nameRefStart = `${quoteSheet(grid.name)}!`;
+    const money = moneyOf.get(table)!;
+    const sheetRef = `${quoteSheet(grid.name)}!`;
     const col = (key: ColumnKey) => header.columns.get(key)?.col;
     const targetColumn = header.columns.get('target');
     const rateColumn = header.columns.get('rate');
@@ -329,9 +384,17 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
       targetIsPercent: targetColumn?.percent ?? false,
     });
     const [purposeCol, outcomeCol, reasonCol] = [col('purpose'), col('outcome'), col('reason')]; // once per table
-    for (const item of table.items) {
+    // References are a column's start and the row's number, as cellRef writes them: the starts made once per table.
+    const rateRefStart = rateColumn ? sheetRef + columnLetters(rateColumn.col) : '';
+    let labelCol = -1;
+    let labelRefStart = '';
+    const tableIndex = layouts.length - 1;
+    const amounts: Amounts = { initialBudget: null, adjustment: null, adjustedBudget: 0, carryover: 0, actual: 0 };
+    const item = itemCursor();
+    for (let i = 0; i < table.items.length; i++) {
+      table.items.read(i, item);
       if (item.label === '') {
-        const hasMoney = MONEY_COLUMNS.some((k) => (item.money[k] ?? 0) !== 0); // only for an unnamed row
+        const hasMoney = item.money.some((value) => value === value && value !== 0); // only for an unnamed row
         if (hasMoney || item.unreadable) findings.push(makeFinding('unnamed-row', cellRef(grid.name, item.row, item.labelCol), lang));
         continue;
       }
@@ -355,52 +418,69 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
       }
       let givenRate: number | null = null;
       if (rateColumn) {
-        const read = readNumber(grid.value(item.row, rateColumn.col), false);
-        const rate = read?.ok ? (read.percent || rateColumn.percent ? read.value / 100 : read.value) : null;
+        const value = grid.value(item.row, rateColumn.col);
+        // A finite number reads as itself (readNumber's answer, without an object per row).
+        const read = typeof value === 'number' && Number.isFinite(value) ? null : readNumber(value, false);
+        const rate =
+          typeof value === 'number' && Number.isFinite(value)
+            ? rateColumn.percent
+              ? value / 100
+              : value
+            : read?.ok
+              ? read.percent || rateColumn.percent
+                ? read.value / 100
+                : read.value
+              : null;
         if (rate !== null && Math.abs(rate) > MAX_RATE) findings.push(rateTooLarge(cellRef(grid.name, item.row, rateColumn.col), rateColumn.header, grid.value(item.row, rateColumn.col), lang));
         else if (rate !== null) givenRate = rate;
         // Text in the rate column is the clerk's note and is not checked; a stored non-number is a damaged cell.
         else if (read && !read.ok && read.reason === 'invalid') findings.push(numberFinding(read, cellRef(grid.name, item.row, rateColumn.col), lang, rateColumn.header));
       }
       if (item.unreadable) continue; // reported at its cell; the rest of the row cannot be trusted
-      const { initialBudget, adjustment, adjustedBudget } = budgets(table, item, divisor, lang, findings, config.tolerances.tableSum);
-      const carryover = (item.money.carryover ?? 0) / divisor('carryover');
-      const actual = (item.money.actual ?? 0) / divisor('actual');
+      rowAmounts(table, money, item, lang, findings, amounts);
+      const rowNumber = String(item.row + 1);
+      if (item.labelCol !== labelCol) {
+        labelCol = item.labelCol;
+        labelRefStart = sheetRef + columnLetters(labelCol);
+      }
       projects.push({
         name: item.label,
-        sources: amountSources(grid, money, item, { initialBudget, adjustment, adjustedBudget, carryover, actual }),
+        sources: amountSources(grid, money.columns, item, amounts, rowNumber),
         targetSource,
-        cell: nameRefStart + cellAddress(item.row, item.labelCol),
-        location: { sheet: grid.name, table: layouts.length - 1, row: item.row, firstCol: header.firstCol, lastCol: header.lastCol },
-        initialBudget,
-        adjustment,
-        adjustedBudget,
-        carryover,
-        actual,
+        cell: labelRefStart + rowNumber,
+        location: { sheet: grid.name, table: tableIndex, row: item.row, firstCol: header.firstCol, lastCol: header.lastCol },
+        initialBudget: amounts.initialBudget,
+        adjustment: amounts.adjustment,
+        adjustedBudget: amounts.adjustedBudget,
+        carryover: amounts.carryover,
+        actual: amounts.actual,
         target,
         givenRate,
-        givenRateCell: rateColumn && givenRate !== null ? cellRef(grid.name, item.row, rateColumn.col) : null,
+        givenRateCell: rateColumn && givenRate !== null ? rateRefStart + rowNumber : null,
         purpose: cellText(grid, item.row, purposeCol),
         outcome: cellText(grid, item.row, outcomeCol),
         reason: cellText(grid, item.row, reasonCol),
       });
+      addAmounts(rowsSum, amounts);
+      if (projects.length === 1) firstTable = tableIndex;
+      else if (tableIndex !== firstTable) oneTable = false;
     }
   }
 
   const toCategory = (table: FoundTable, item: ItemRow): CategoryInput => {
-    const divisor = divisorFor(table);
-    const amounts: Amounts = {
-      ...budgets(table, item, divisor, lang, findings, config.tolerances.tableSum),
-      carryover: (item.money.carryover ?? 0) / divisor('carryover'),
-      actual: (item.money.actual ?? 0) / divisor('actual'),
-    };
-    return { name: item.label, cell: cellRef(table.grid.name, item.row, item.labelCol), ...amounts, sources: amountSources(table.grid, columnsOf.get(table)!, item, amounts) };
+    const money = moneyOf.get(table)!;
+    const amounts: Amounts = { initialBudget: null, adjustment: null, adjustedBudget: 0, carryover: 0, actual: 0 };
+    rowAmounts(table, money, item, lang, findings, amounts);
+    return { name: item.label, cell: cellRef(table.grid.name, item.row, item.labelCol), ...amounts, sources: amountSources(table.grid, money.columns, item, amounts, String(item.row + 1)) };
   };
   const categories: CategoryInput[] = [];
   let categoryTotal: CategoryInput | null = null;
   const totalsTable = totalsTables.find((t) => missingColumns(t, lang, findings));
   if (totalsTable) {
-    for (const item of totalsTable.items) if (item.label !== '' && !item.unreadable) categories.push(toCategory(totalsTable, item));
+    for (let i = 0; i < totalsTable.items.length; i++) {
+      const item = totalsTable.items.read(i, itemCursor()); // a cursor each: few rows
+      if (item.label !== '' && !item.unreadable) categories.push(toCategory(totalsTable, item));
+    }
     const grand = totalsTable.totals.filter((t) => !t.unreadable).at(-1);
     if (grand) categoryTotal = toCategory(totalsTable, grand);
   }
@@ -418,6 +498,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
   fillInfoFromForms(info, forms.projects, lang, findings);
 
   const input: BudgetInput = { info, projects: allProjects, categories, categoryTotal, projectTables: layouts, ...(scoreProfile ? { scoreProfile } : {}) };
-  checkAmountSums(input, config.limits.maxAmountYuan, lang, findings);
+  // Without forms the projects are the table rows, in the order summed above.
+  checkAmountSums(input, config.limits.maxAmountYuan, lang, findings, forms.projects.length === 0 ? { sum: rowsSum, oneTable } : undefined);
   return { input, findings };
 }

@@ -27,6 +27,16 @@ function isWorded(value: unknown): value is Worded {
 
 /** The parameters as one language's message function takes them. */
 export function paramsIn(params: FindingParams, lang: Lang): WordedParams {
+  // Most findings quote nothing worded (thousands of needs-explanation in a large workbook): their parameters as
+  // they are, no copy; message functions only read them.
+  let worded = false;
+  for (const key in params) {
+    if (isWorded(params[key])) {
+      worded = true;
+      break;
+    }
+  }
+  if (!worded) return params as WordedParams;
   const out: WordedParams = {};
   for (const [key, value] of Object.entries(params)) out[key] = isWorded(value) ? value[lang] : value;
   return out;
