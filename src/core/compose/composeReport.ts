@@ -45,8 +45,12 @@ import {
   CHART_NAME,
   CHART_TITLE,
   fitCellText,
+  MAX_CELL_TEXT,
   MAX_ROW_HEIGHT,
-  numberFormatOf,
+  AMOUNT_FORMAT,
+  GENERAL_FORMAT,
+  PERCENT_FORMAT,
+  TEXT_FORMAT,
   PAGE_SETUP_MARGINS,
   type CellFormat,
   type CellStyle,
@@ -89,22 +93,19 @@ function heightFor(lines: number, size: number): number {
   return Math.min(MAX_ROW_HEIGHT, Math.round(lines * size * 1.45 + 4));
 }
 
-/** The height a row needs: its tallest cell, each measured across the width it has. */
-function rowHeight(cells: PlanCell[], widths: number[]): number {
-  // A loop, not map and spread: called for every row of the report.
-  let height = cells.length === 0 ? -Infinity : 0;
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells[i];
-    if (typeof c.value === 'string') height = Math.max(height, heightFor(estimateLines(c.value, widths[i] ?? widths[0], fontSize(c.style)), fontSize(c.style)));
-  }
-  return height;
+/** The number format of a new cell (numberFormatOf, inlined: every cell of the report is made here). */
+function formatOf(value: string | number | null, format: CellFormat, formula: string | undefined): string {
+  if (format === 'amount') return AMOUNT_FORMAT;
+  if (format === 'percent') return PERCENT_FORMAT;
+  return formula !== undefined || typeof value !== 'string' ? GENERAL_FORMAT : TEXT_FORMAT;
 }
 
 function cell(value: string | number | null, style: CellStyle, format: CellFormat = 'text', highlight = false, formula?: string): PlanCell {
-  // The number format is set again once the cell has its formula (finishCells). Each shape as one literal, in
-  // the order the fields have always had: a field added afterwards costs a summary cell a second object.
-  if (formula === undefined) return highlight ? { value, format, style, numberFormat: '', highlight: true } : { value, format, style, numberFormat: '' };
-  return highlight ? { value, format, style, numberFormat: '', highlight: true, formula } : { value, format, style, numberFormat: '', formula };
+  // The number format is decided here: a formula given later goes only to amounts and rates, whose format does
+  // not depend on it. Each shape as one literal, in the order the fields have always had.
+  const numberFormat = formatOf(value, format, formula);
+  if (formula === undefined) return highlight ? { value, format, style, numberFormat, highlight: true } : { value, format, style, numberFormat };
+  return highlight ? { value, format, style, numberFormat, highlight: true, formula } : { value, format, style, numberFormat, formula };
 }
 
 /** A figure's cell: its formula only where it shows a value (withFormula). */
@@ -138,12 +139,40 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
   const rows: PlanRow[] = [];
   const merges: CellRange[] = [];
   const keys: ReportPlan['keys'] = [];
+  // Each row is finished as it is made, in one pass over its cells: its height, its texts cut at the cell
+  // limit, and its numbers checked (no walk over the whole plan afterwards).
+  const cut: NonNullable<ReportPlan['truncated']> = [];
+  const nonFinite: NonNullable<ReportPlan['nonFinite']> = [];
+  const finishRow = (r: number, cells: PlanCell[], cellWidths: number[]): number => {
+    // A loop, not map and spread: called for every row of the report.
+    let height = cells.length === 0 ? -Infinity : 0;
+    for (let c = 0; c < cells.length; c++) {
+      const x = cells[c];
+      const value = x.value;
+      if (typeof value === 'number') {
+        if (!Number.isFinite(value)) nonFinite.push({ path: `report.rows[${r}].cells[${c}].value`, value });
+        continue;
+      }
+      if (typeof value !== 'string') continue;
+      // Measured as generated (a text over the limit is as tall as a row gets), then cut.
+      const size = fontSize(x.style);
+      height = Math.max(height, heightFor(estimateLines(value, cellWidths[c] ?? cellWidths[0], size), size));
+      if (value.length > MAX_CELL_TEXT) {
+        cut.push({ row: r, col: c, length: value.length });
+        x.value = fitCellText(value, lang);
+      }
+    }
+    if (!Number.isFinite(height)) nonFinite.push({ path: `report.rows[${r}].height`, value: height });
+    return height;
+  };
+  const spanWidths = [totalWidth];
   const spanRow = (text: string, style: CellStyle) => {
     const cells = [cell(text, style)];
-    rows.push({ cells, spanAll: true, height: rowHeight(cells, [totalWidth]) });
-    if (last > 0) merges.push({ top: rows.length - 1, bottom: rows.length - 1, left: 0, right: last });
+    const r = rows.length;
+    rows.push({ cells, spanAll: true, height: finishRow(r, cells, spanWidths) });
+    if (last > 0) merges.push({ top: r, bottom: r, left: 0, right: last });
   };
-  const tableRow = (cells: PlanCell[], cellWidths: number[] = widths) => rows.push({ cells, height: rowHeight(cells, cellWidths) });
+  const tableRow = (cells: PlanCell[], cellWidths: number[] = widths) => rows.push({ cells, height: finishRow(rows.length, cells, cellWidths) });
   const blank = () => rows.push({ cells: [] });
 
   // The narrative: paragraphs across all columns but the last, which holds their 依据 (the cells their figures
@@ -399,10 +428,10 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     if (refs.length > 0) {
       row.cells = [row.cells[0], ...Array.from({ length: last - 1 }, () => cell(null, 'paragraph')), cell(`${sourcesLabel}${groupBySheet(refs).join(words(lang).listSeparator)}`, 'sources')];
     }
-    row.height = rowHeight(row.cells, paragraphWidths);
+    row.height = finishRow(p.row, row.cells, paragraphWidths);
   }
-
-  const truncated = finishCells(rows, lang);
+  // The paragraphs were finished last: the cuts in the order of the cells.
+  const truncated = paragraphs.length > 0 ? cut.sort((a, b) => a.row - b.row || a.col - b.col) : cut;
   if (!scoreRegion) throw new Error('the score table was not laid out');
   return {
     sheetName,
@@ -428,6 +457,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     keys,
     keyColumn: KEY_COLUMN,
     ...(truncated.length > 0 ? { truncated } : {}),
+    ...(nonFinite.length > 0 ? { nonFinite } : {}),
   };
 }
 
@@ -451,29 +481,6 @@ function chartPlan(summary: SummaryRegion, rowCount: number, last: number, lang:
     reversed: true,
     anchor: { top, left: 0, bottom: top + Math.max(14, Math.ceil(projects * 1.4) + 6), right: last },
   };
-}
-
-/**
- * Each cell's number format, now that it has its formula; and every text over Excel's cell limit (a clerk's
- * 部门职责, a project name, a finding quoting one) cut, here in core so that every host writes the same. The
- * cells cut, for the findings (core/pipeline.ts).
- */
-function finishCells(rows: PlanRow[], lang: Lang): NonNullable<ReportPlan['truncated']> {
-  const cut: NonNullable<ReportPlan['truncated']> = [];
-  // Loops, not forEach: every cell of the report passes here.
-  for (let r = 0; r < rows.length; r++) {
-    const cells = rows[r].cells;
-    for (let col = 0; col < cells.length; col++) {
-      const c = cells[col];
-      c.numberFormat = numberFormatOf(c);
-      if (typeof c.value !== 'string') continue;
-      const fitted = fitCellText(c.value, lang);
-      if (fitted === c.value) continue;
-      cut.push({ row: r, col, length: c.value.length });
-      c.value = fitted;
-    }
-  }
-  return cut;
 }
 
 /** `项目支出!C5、项目支出!E5` → `项目支出!C5、E5`: each sheet named once per run of its cells. */
