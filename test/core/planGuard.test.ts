@@ -43,6 +43,25 @@ describe('rows finished as they are made', () => {
     }
   });
 
+  it('share a cell between rows only when it holds no text (a text may be cut in place)', () => {
+    for (const snapshot of snapshots) {
+      const plan = compose.composeReport(evaluated(snapshot, 'zh'), 'R');
+      const seen = new Set<object>();
+      let shared = 0;
+      for (const row of plan.rows) {
+        for (const c of row.cells) {
+          if (seen.has(c)) {
+            expect(typeof c.value).not.toBe('string');
+            expect(c.formula).toBeUndefined();
+            shared++;
+          }
+          seen.add(c);
+        }
+      }
+      expect(shared).toBeGreaterThan(0);
+    }
+  });
+
   it('name every NaN and Infinity the plan holds, at the path the whole-plan walk names', () => {
     let checked = 0;
     for (const snapshot of snapshots) {

@@ -343,17 +343,43 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
       ...derivedFigures(atRow, col),
       source: sourcePrinter(),
     };
+    const source = templates.source;
+    // The target cells of the projects on the department's target are the same: one object each way (a cell
+    // with a number is never changed once made; a text one may be cut, so texts are never shared).
+    const sharedTargets = new Map<number, PlanCell>();
+    const targetCell = (value: number, h: boolean): PlanCell => {
+      const key = h ? -1 - value : value; // targets are ≥ 0: a highlighted one keyed apart
+      let shared = sharedTargets.get(key);
+      if (shared === undefined) sharedTargets.set(key, (shared = cell(value, 'tableCell', 'percent', h)));
+      return shared;
+    };
     for (const p of ev.projects) {
       const h = p.underTarget;
       const excelRow = rows.length + 1;
+      // figureFormula, field by field (named loads, not one keyed load per figure: this is every project's row).
+      const { sources } = p;
+      const si = sources.initialBudget;
+      const sa = sources.adjustment;
+      const sd = sources.adjustedBudget;
+      const sx = sources.actual;
+      const initial =
+        p.initialBudget === null
+          ? cell(null, 'tableCell', 'amount', h)
+          : cell(p.initialBudget, 'tableCell', 'amount', h, si !== undefined ? (si.formula ? source(si) : undefined) : sd !== undefined && sa !== undefined ? templates.initialBudget(excelRow) : undefined);
+      const adjustment =
+        p.adjustment === null
+          ? cell(null, 'tableCell', 'amount', h)
+          : cell(p.adjustment, 'tableCell', 'amount', h, sa !== undefined ? (sa.formula ? source(sa) : undefined) : sd !== undefined && si !== undefined ? templates.adjustment(excelRow) : undefined);
+      const adjusted =
+        p.adjustedBudget === null
+          ? cell(null, 'tableCell', 'amount', h)
+          : cell(p.adjustedBudget, 'tableCell', 'amount', h, sd !== undefined ? (sd.formula ? source(sd) : undefined) : p.initialBudget !== null ? templates.adjustedBudget(excelRow) : undefined);
+      const actual = p.actual === null ? cell(null, 'tableCell', 'amount', h) : cell(p.actual, 'tableCell', 'amount', h, sx?.formula ? source(sx) : undefined);
       const rate = cell(p.executionRate, 'tableCell', 'percent', h, p.initialBudget !== null ? templates.rate(excelRow) : templates.rateWithoutInitial(excelRow));
-      const target = cell(p.effectiveTarget, 'tableCell', 'percent', h, p.target !== null && p.targetSource?.formula ? templates.source(p.targetSource) : undefined);
+      const targetFormula = p.target !== null && p.targetSource?.formula ? source(p.targetSource) : undefined;
+      const target = targetFormula === undefined && typeof p.effectiveTarget === 'number' && p.effectiveTarget >= 0 ? targetCell(p.effectiveTarget, h) : cell(p.effectiveTarget, 'tableCell', 'percent', h, targetFormula);
       const statusCell = cell(projectStatus(p, lang), 'tableCell', 'text', h, templates.status(excelRow));
       const name = cell(shownName(p), 'tableCell', 'text', h);
-      const initial = figureCell(p.initialBudget, 'tableCell', h, figureFormula(p, 'initialBudget', excelRow, templates));
-      const adjustment = figureCell(p.adjustment, 'tableCell', h, figureFormula(p, 'adjustment', excelRow, templates));
-      const adjusted = figureCell(p.adjustedBudget, 'tableCell', h, figureFormula(p, 'adjustedBudget', excelRow, templates));
-      const actual = figureCell(p.actual, 'tableCell', h, figureFormula(p, 'actual', excelRow, templates));
       // Each row's cells in one array of its final length (no spread, no growing).
       tableRow(
         showCarry
