@@ -333,10 +333,12 @@ function missedIndicators(ev: Evaluation, limit: number): Paragraph[] {
  */
 function formTexts(ev: Evaluation, which: 'problems' | 'improvements', limit: number, first = 1): Paragraph[] {
   const w = words(ev.options.lang).narrative;
-  const forms = ev.projects.flatMap((p) => {
+  // A loop, not flatMap: every project passes here, and most have no form (no array each).
+  const forms: { p: ProjectResult; text: string }[] = [];
+  for (const p of ev.projects) {
     const text = p.form?.[which]?.trim();
-    return text ? [{ p, text }] : [];
-  });
+    if (text) forms.push({ p, text });
+  }
   const out: Paragraph[] = forms.slice(0, limit).map(({ p, text }, i) => ({
     text: which === 'problems' ? w.formProblems(shownName(p), text) : w.formMeasures(first + i, shownName(p), text),
     sources: [p.cell],
