@@ -60,20 +60,18 @@ function usedColumns(layout: ProjectTableLayout): Key[] {
   return [cols.actual, ...Object.values(cols.figures), ...(layout.columns.target !== undefined ? (['target'] as Key[]) : [])];
 }
 
-/** Cells that Excel can do arithmetic on as they are: numbers and blanks. */
-function isPlainNumber(value: unknown): boolean {
-  return value === null || value === undefined || typeof value === 'number' || (typeof value === 'string' && value.trim() === '');
-}
-
 function contiguous(rows: number[]): [number, number][] {
   const runs: [number, number][] = [];
   // A table's rows come in order: sorted (a copy) only when they do not.
   let sorted = true;
   for (let i = 1; i < rows.length && sorted; i++) sorted = rows[i - 1] <= rows[i];
-  for (const r of sorted ? rows : [...rows].sort((a, b) => a - b)) {
-    const last = runs.at(-1);
-    if (last && r === last[1] + 1) last[1] = r;
-    else runs.push([r, r]);
+  const ordered = sorted ? rows : [...rows].sort((a, b) => a - b);
+  // Indexed, with the last run at hand: a call per row is what costs while the code is still interpreted.
+  let last: [number, number] | undefined;
+  for (let i = 0; i < ordered.length; i++) {
+    const r = ordered[i];
+    if (last !== undefined && r === last[1] + 1) last[1] = r;
+    else runs.push((last = [r, r]));
   }
   return runs;
 }
@@ -82,7 +80,10 @@ export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): High
   const plan: HighlightPlan = { rules: [], fills: [], fallbackFills: [] };
   ev.projectTables.forEach((layout, index) => {
     const sheet = snapshot.sheets.find((s) => s.name === layout.sheet);
-    const projects = ev.projects.filter((p) => p.location.table === index);
+    const projects: ProjectResult[] = [];
+    // Indexed loops over the projects here and below: the command's one run is mostly interpreted, where a
+    // for-of costs an iterator step (a call and a result object) per project.
+    for (let k = 0; k < ev.projects.length; k++) if (ev.projects[k].location.table === index) projects.push(ev.projects[k]);
     if (!sheet || projects.length === 0) return;
     const used = usedColumns(layout).map((k) => layout.columns[k] as number);
     const cols = used.length > 0;
@@ -91,14 +92,23 @@ export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): High
     const ruleRows: number[] = [];
     const filled: number[] = [];
     const under: number[] = [];
-    for (const p of projects) {
-      const { row } = p.location;
-      const values = sheet.values[row];
+    // A row gets the rule when the cells its rate reads are ones Excel can do arithmetic on as they are: numbers
+    // and blanks. Indexed, the test inlined: the command's one run is mostly interpreted, where each call costs.
+    const sheetValues = sheet.values;
+    for (let k = 0; k < projects.length; k++) {
+      const p = projects[k];
+      const row = p.location.row;
+      const values = sheetValues[row];
       let numeric = cols;
-      for (let i = 0; i < used.length && numeric; i++) numeric = isPlainNumber(values?.[used[i]]);
+      for (let i = 0; i < used.length && numeric; i++) {
+        const v: unknown = values === undefined ? undefined : values[used[i]];
+        numeric = v === null || v === undefined || typeof v === 'number' || (typeof v === 'string' && v.trim() === '');
+      }
       if (numeric) ruleRows.push(row);
-      if (p.underTarget) under.push(row);
-      if (p.underTarget && !numeric) filled.push(row);
+      if (p.underTarget) {
+        under.push(row);
+        if (!numeric) filled.push(row);
+      }
     }
     // Adjacent rows as one range: each fill is a defined name in the workbook, so a name per row would grow
     // the names (and each host's work on them) with the rows.
@@ -117,8 +127,10 @@ export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): High
   planForms(ev, plan);
   // A clerk's indicator 得分 above the rule (issue 9): a rule on that cell, not a fill, so that removing it gives
   // back the form's own colour and a corrected 得分 clears it; a fill only on hosts without conditional formats.
-  for (const p of ev.projects) {
-    for (const ind of p.indicators ?? []) {
+  for (let k = 0; k < ev.projects.length; k++) {
+    const indicators = ev.projects[k].indicators;
+    if (!indicators) continue;
+    for (const ind of indicators) {
       const at = ind.aboveRule && ind.scoreCell ? cellOf(ind.scoreCell) : null;
       if (!at) continue;
       plan.rules.push({ sheet: at.sheet, areas: [at.range], formula: printFormula(aboveRuleExpr(columnLetters(at.range.left) + (at.range.top + 1), ind.ruleScore, ind.ruleRange)) });
@@ -178,7 +190,8 @@ export function formHighlightExpr(p: ProjectResult, basis: Basis): Expr | null {
  * when under target (on the money block's total row when the actual was summed from the rows under it).
  */
 function planForms(ev: Evaluation, plan: HighlightPlan): void {
-  for (const p of ev.projects) {
+  for (let k = 0; k < ev.projects.length; k++) {
+    const p = ev.projects[k];
     if (p.source?.kind !== 'form') continue;
     const actualCell = p.sources.actual ? cellOf(p.sources.actual.ref) : null;
     const { sheet, row, firstCol, lastCol } = p.location;
