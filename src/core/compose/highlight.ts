@@ -78,12 +78,31 @@ function contiguous(rows: number[]): [number, number][] {
 
 export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): HighlightPlan {
   const plan: HighlightPlan = { rules: [], fills: [], fallbackFills: [] };
+  // One indexed pass over the projects sorts them into their tables and does the forms and the indicators
+  // (whose rules and fills go after the tables', in project order): the command's one run is mostly
+  // interpreted, where each pass, and a for-of's iterator step, costs per project.
+  const byTable: ProjectResult[][] = ev.projectTables.map(() => []);
+  const later: HighlightPlan = { rules: [], fills: [], fallbackFills: [] };
+  const aboveRule: HighlightPlan = { rules: [], fills: [], fallbackFills: [] };
+  for (let k = 0; k < ev.projects.length; k++) {
+    const p = ev.projects[k];
+    byTable[p.location.table]?.push(p);
+    if (p.source?.kind === 'form') planForm(ev, p, later);
+    // A clerk's indicator 得分 above the rule (issue 9): a rule on that cell, not a fill, so that removing it
+    // gives back the form's own colour and a corrected 得分 clears it; a fill only on hosts without conditional formats.
+    const indicators = p.indicators;
+    if (!indicators) continue;
+    for (let i = 0; i < indicators.length; i++) {
+      const ind = indicators[i];
+      const at = ind.aboveRule && ind.scoreCell ? cellOf(ind.scoreCell) : null;
+      if (!at) continue;
+      aboveRule.rules.push({ sheet: at.sheet, areas: [at.range], formula: printFormula(aboveRuleExpr(columnLetters(at.range.left) + (at.range.top + 1), ind.ruleScore, ind.ruleRange)) });
+      aboveRule.fallbackFills.push(at);
+    }
+  }
   ev.projectTables.forEach((layout, index) => {
     const sheet = snapshot.sheets.find((s) => s.name === layout.sheet);
-    const projects: ProjectResult[] = [];
-    // Indexed loops over the projects here and below: the command's one run is mostly interpreted, where a
-    // for-of costs an iterator step (a call and a result object) per project.
-    for (let k = 0; k < ev.projects.length; k++) if (ev.projects[k].location.table === index) projects.push(ev.projects[k]);
+    const projects = byTable[index];
     if (!sheet || projects.length === 0) return;
     const used = usedColumns(layout).map((k) => layout.columns[k] as number);
     const cols = used.length > 0;
@@ -124,18 +143,11 @@ export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): High
     const rule: HighlightRule = { sheet: layout.sheet, areas, formula: printFormula(formula) };
     plan.rules.push(rule);
   });
-  planForms(ev, plan);
-  // A clerk's indicator 得分 above the rule (issue 9): a rule on that cell, not a fill, so that removing it gives
-  // back the form's own colour and a corrected 得分 clears it; a fill only on hosts without conditional formats.
-  for (let k = 0; k < ev.projects.length; k++) {
-    const indicators = ev.projects[k].indicators;
-    if (!indicators) continue;
-    for (const ind of indicators) {
-      const at = ind.aboveRule && ind.scoreCell ? cellOf(ind.scoreCell) : null;
-      if (!at) continue;
-      plan.rules.push({ sheet: at.sheet, areas: [at.range], formula: printFormula(aboveRuleExpr(columnLetters(at.range.left) + (at.range.top + 1), ind.ruleScore, ind.ruleRange)) });
-      plan.fallbackFills.push(at);
-    }
+  // The tables', then the forms', then the indicators': the order the hosts have always been given.
+  for (const part of [later, aboveRule]) {
+    for (let i = 0; i < part.rules.length; i++) plan.rules.push(part.rules[i]);
+    for (let i = 0; i < part.fills.length; i++) plan.fills.push(part.fills[i]);
+    for (let i = 0; i < part.fallbackFills.length; i++) plan.fallbackFills.push(part.fallbackFills[i]);
   }
   return plan;
 }
@@ -186,19 +198,15 @@ export function formHighlightExpr(p: ProjectResult, basis: Basis): Expr | null {
 }
 
 /**
- * Forms: the execution cell highlighted like a table row — a rule that follows the form's cells, else a fill
+ * A form: the execution cell highlighted like a table row — a rule that follows the form's cells, else a fill
  * when under target (on the money block's total row when the actual was summed from the rows under it).
  */
-function planForms(ev: Evaluation, plan: HighlightPlan): void {
-  for (let k = 0; k < ev.projects.length; k++) {
-    const p = ev.projects[k];
-    if (p.source?.kind !== 'form') continue;
-    const actualCell = p.sources.actual ? cellOf(p.sources.actual.ref) : null;
-    const { sheet, row, firstCol, lastCol } = p.location;
-    const target = actualCell ?? { sheet, range: { top: row, bottom: row, left: firstCol, right: lastCol } };
-    if (p.underTarget) plan.fallbackFills.push(target);
-    const formula = actualCell ? formHighlightExpr(p, ev.department.basis) : null;
-    if (actualCell && formula) plan.rules.push({ sheet: actualCell.sheet, areas: [actualCell.range], formula: printFormula(formula) });
-    else if (p.underTarget) plan.fills.push(target);
-  }
+function planForm(ev: Evaluation, p: ProjectResult, plan: HighlightPlan): void {
+  const actualCell = p.sources.actual ? cellOf(p.sources.actual.ref) : null;
+  const { sheet, row, firstCol, lastCol } = p.location;
+  const target = actualCell ?? { sheet, range: { top: row, bottom: row, left: firstCol, right: lastCol } };
+  if (p.underTarget) plan.fallbackFills.push(target);
+  const formula = actualCell ? formHighlightExpr(p, ev.department.basis) : null;
+  if (actualCell && formula) plan.rules.push({ sheet: actualCell.sheet, areas: [actualCell.range], formula: printFormula(formula) });
+  else if (p.underTarget) plan.fills.push(target);
 }
