@@ -357,6 +357,30 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
       if (shared === undefined) sharedTargets.set(key, (shared = cell(value, 'tableCell', 'percent', h)));
       return shared;
     };
+    // A project row, finished as finishRow would: its texts are its name and its status (one of four, measured
+    // once each), its other cells numbers or blanks. These rows are most of the report.
+    const size = fontSize('tableCell');
+    const statusWidth = widths[col.status] ?? widths[0];
+    const statusHeights = new Map<string, number>();
+    const projectRow = (cells: PlanCell[], name: PlanCell, nameText: string, status: PlanCell, statusText: string) => {
+      const r = rows.length;
+      for (let c = 0; c < cells.length; c++) {
+        const value = cells[c].value;
+        if (typeof value === 'number' && !Number.isFinite(value)) nonFinite.push({ path: `report.rows[${r}].cells[${c}].value`, value });
+      }
+      let statusHeight = statusHeights.get(statusText);
+      if (statusHeight === undefined) statusHeights.set(statusText, (statusHeight = heightFor(estimateLines(statusText, statusWidth, size), size)));
+      const height = Math.max(heightFor(estimateLines(nameText, widths[0], size), size), statusHeight);
+      if (nameText.length > MAX_CELL_TEXT) {
+        cut.push({ row: r, col: 0, length: nameText.length });
+        name.value = fitCellText(nameText, lang);
+      }
+      if (statusText.length > MAX_CELL_TEXT) {
+        cut.push({ row: r, col: col.status, length: statusText.length });
+        status.value = fitCellText(statusText, lang);
+      }
+      rows.push({ cells, height });
+    };
     for (let k = 0; k < ev.projects.length; k++) {
       const p = ev.projects[k];
       const h = p.underTarget;
@@ -383,13 +407,19 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
       const rate = cell(p.executionRate, 'tableCell', 'percent', h, p.initialBudget !== null ? templates.rate(excelRow) : templates.rateWithoutInitial(excelRow));
       const targetFormula = p.target !== null && p.targetSource?.formula ? source(p.targetSource) : undefined;
       const target = targetFormula === undefined && typeof p.effectiveTarget === 'number' && p.effectiveTarget >= 0 ? targetCell(p.effectiveTarget, h) : cell(p.effectiveTarget, 'tableCell', 'percent', h, targetFormula);
-      const statusCell = cell(projectStatus(p, lang), 'tableCell', 'text', h, templates.status(excelRow));
-      const name = cell(shownName(p), 'tableCell', 'text', h);
+      const statusText = projectStatus(p, lang);
+      const statusCell = cell(statusText, 'tableCell', 'text', h, templates.status(excelRow));
+      const nameText = shownName(p);
+      const name = cell(nameText, 'tableCell', 'text', h);
       // Each row's cells in one array of its final length (no spread, no growing).
-      tableRow(
+      projectRow(
         showCarry
           ? [name, initial, adjustment, adjusted, figureCell(p.carryover, 'tableCell', h, figureFormula(p, 'carryover', excelRow, templates)), actual, rate, target, statusCell]
           : [name, initial, adjustment, adjusted, actual, rate, target, statusCell],
+        name,
+        nameText,
+        statusCell,
+        statusText,
       );
     }
     const lastProject = rows.length - 1;
