@@ -54,7 +54,8 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: EvaluationOptio
   const { evaluation, report } = composeWithCuts(raw, name, { narrative, fingerprint, replaces }, keptFindings);
   const keptCells = keptCellsIn(report);
   // Belt and braces: a NaN or ±Infinity in what would be written is a bug of ours; refuse rather than write it.
-  const bad = nonFiniteNumbers({ narrative, report });
+  // The rows' numbers were checked as the plan made them (report.nonFinite); the rest of the plan is small.
+  const bad = [...(report.nonFinite ?? []), ...nonFiniteNumbers({ narrative, report: { ...report, rows: [], nonFinite: undefined } })];
   if (bad.length > 0) {
     const where = bad.slice(0, 5).map((b) => b.path).join(', ');
     return { ok: false, findings: sortFindings([...evaluation.findings, makeFinding('invalid-number', null, lang, { kind: 'not-finite', column: where, text: inBoth((w) => w.nonFinite.some) })]) };

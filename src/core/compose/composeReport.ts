@@ -45,8 +45,12 @@ import {
   CHART_NAME,
   CHART_TITLE,
   fitCellText,
+  MAX_CELL_TEXT,
   MAX_ROW_HEIGHT,
-  numberFormatOf,
+  AMOUNT_FORMAT,
+  GENERAL_FORMAT,
+  PERCENT_FORMAT,
+  TEXT_FORMAT,
   PAGE_SETUP_MARGINS,
   type CellFormat,
   type CellStyle,
@@ -89,22 +93,19 @@ function heightFor(lines: number, size: number): number {
   return Math.min(MAX_ROW_HEIGHT, Math.round(lines * size * 1.45 + 4));
 }
 
-/** The height a row needs: its tallest cell, each measured across the width it has. */
-function rowHeight(cells: PlanCell[], widths: number[]): number {
-  // A loop, not map and spread: called for every row of the report.
-  let height = cells.length === 0 ? -Infinity : 0;
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells[i];
-    if (typeof c.value === 'string') height = Math.max(height, heightFor(estimateLines(c.value, widths[i] ?? widths[0], fontSize(c.style)), fontSize(c.style)));
-  }
-  return height;
+/** The number format of a new cell (numberFormatOf, inlined: every cell of the report is made here). */
+function formatOf(value: string | number | null, format: CellFormat, formula: string | undefined): string {
+  if (format === 'amount') return AMOUNT_FORMAT;
+  if (format === 'percent') return PERCENT_FORMAT;
+  return formula !== undefined || typeof value !== 'string' ? GENERAL_FORMAT : TEXT_FORMAT;
 }
 
 function cell(value: string | number | null, style: CellStyle, format: CellFormat = 'text', highlight = false, formula?: string): PlanCell {
-  // The number format is set again once the cell has its formula (finishCells). Each shape as one literal, in
-  // the order the fields have always had: a field added afterwards costs a summary cell a second object.
-  if (formula === undefined) return highlight ? { value, format, style, numberFormat: '', highlight: true } : { value, format, style, numberFormat: '' };
-  return highlight ? { value, format, style, numberFormat: '', highlight: true, formula } : { value, format, style, numberFormat: '', formula };
+  // The number format is decided here: a formula given later goes only to amounts and rates, whose format does
+  // not depend on it. Each shape as one literal, in the order the fields have always had.
+  const numberFormat = formatOf(value, format, formula);
+  if (formula === undefined) return highlight ? { value, format, style, numberFormat, highlight: true } : { value, format, style, numberFormat };
+  return highlight ? { value, format, style, numberFormat, highlight: true, formula } : { value, format, style, numberFormat, formula };
 }
 
 /** A figure's cell: its formula only where it shows a value (withFormula). */
@@ -138,12 +139,40 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
   const rows: PlanRow[] = [];
   const merges: CellRange[] = [];
   const keys: ReportPlan['keys'] = [];
+  // Each row is finished as it is made, in one pass over its cells: its height, its texts cut at the cell
+  // limit, and its numbers checked (no walk over the whole plan afterwards).
+  const cut: NonNullable<ReportPlan['truncated']> = [];
+  const nonFinite: NonNullable<ReportPlan['nonFinite']> = [];
+  const finishRow = (r: number, cells: PlanCell[], cellWidths: number[]): number => {
+    // A loop, not map and spread: called for every row of the report.
+    let height = cells.length === 0 ? -Infinity : 0;
+    for (let c = 0; c < cells.length; c++) {
+      const x = cells[c];
+      const value = x.value;
+      if (typeof value === 'number') {
+        if (!Number.isFinite(value)) nonFinite.push({ path: `report.rows[${r}].cells[${c}].value`, value });
+        continue;
+      }
+      if (typeof value !== 'string') continue;
+      // Measured as generated (a text over the limit is as tall as a row gets), then cut.
+      const size = fontSize(x.style);
+      height = Math.max(height, heightFor(estimateLines(value, cellWidths[c] ?? cellWidths[0], size), size));
+      if (value.length > MAX_CELL_TEXT) {
+        cut.push({ row: r, col: c, length: value.length });
+        x.value = fitCellText(value, lang);
+      }
+    }
+    if (!Number.isFinite(height)) nonFinite.push({ path: `report.rows[${r}].height`, value: height });
+    return height;
+  };
+  const spanWidths = [totalWidth];
   const spanRow = (text: string, style: CellStyle) => {
     const cells = [cell(text, style)];
-    rows.push({ cells, spanAll: true, height: rowHeight(cells, [totalWidth]) });
-    if (last > 0) merges.push({ top: rows.length - 1, bottom: rows.length - 1, left: 0, right: last });
+    const r = rows.length;
+    rows.push({ cells, spanAll: true, height: finishRow(r, cells, spanWidths) });
+    if (last > 0) merges.push({ top: r, bottom: r, left: 0, right: last });
   };
-  const tableRow = (cells: PlanCell[], cellWidths: number[] = widths) => rows.push({ cells, height: rowHeight(cells, cellWidths) });
+  const tableRow = (cells: PlanCell[], cellWidths: number[] = widths) => rows.push({ cells, height: finishRow(rows.length, cells, cellWidths) });
   const blank = () => rows.push({ cells: [] });
 
   // The narrative: paragraphs across all columns but the last, which holds their 依据 (the cells their figures
@@ -246,7 +275,10 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     const w = words(lang).report;
     tableRow([cell(w.problemHeaders.problem, 'tableHeader'), cell(w.problemHeaders.severity, 'tableHeader'), cell(w.problemHeaders.cell, 'tableHeader')]);
     if (ev.findings.length === 0) tableRow([cell(w.noProblems, 'tableCell'), cell(null, 'tableCell'), cell(null, 'tableCell')]);
-    for (const f of ev.findings) {
+    // Indexed loops over the findings and the projects: a for-of costs an iterator step per row while the code
+    // is still interpreted (the command runs it once).
+    for (let k = 0; k < ev.findings.length; k++) {
+      const f = ev.findings[k];
       tableRow([cell(f.message, 'tableCell'), cell(w.severity[f.severity], 'tableCell'), cell(f.cell ?? w.wholeWorkbook, 'tableCell')]);
     }
   };
@@ -264,7 +296,8 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     const other = usesOther(ev.projects);
     const w = words(lang);
     const first = rows.length;
-    for (const p of scored) {
+    for (let k = 0; k < scored.length; k++) {
+      const p = scored[k];
       const s = p.selfScore!;
       const excelRow = rows.length + 1;
       const byCategory = categoryScores(p);
@@ -314,22 +347,79 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
       ...derivedFigures(atRow, col),
       source: sourcePrinter(),
     };
-    for (const p of ev.projects) {
+    const source = templates.source;
+    // The target cells of the projects on the department's target are the same: one object each way (a cell
+    // with a number is never changed once made; a text one may be cut, so texts are never shared).
+    const sharedTargets = new Map<number, PlanCell>();
+    const targetCell = (value: number, h: boolean): PlanCell => {
+      const key = h ? -1 - value : value; // targets are ≥ 0: a highlighted one keyed apart
+      let shared = sharedTargets.get(key);
+      if (shared === undefined) sharedTargets.set(key, (shared = cell(value, 'tableCell', 'percent', h)));
+      return shared;
+    };
+    // A project row, finished as finishRow would: its texts are its name and its status (one of four, measured
+    // once each), its other cells numbers or blanks. These rows are most of the report.
+    const size = fontSize('tableCell');
+    const statusWidth = widths[col.status] ?? widths[0];
+    const statusHeights = new Map<string, number>();
+    const projectRow = (cells: PlanCell[], name: PlanCell, nameText: string, status: PlanCell, statusText: string) => {
+      const r = rows.length;
+      for (let c = 0; c < cells.length; c++) {
+        const value = cells[c].value;
+        if (typeof value === 'number' && !Number.isFinite(value)) nonFinite.push({ path: `report.rows[${r}].cells[${c}].value`, value });
+      }
+      let statusHeight = statusHeights.get(statusText);
+      if (statusHeight === undefined) statusHeights.set(statusText, (statusHeight = heightFor(estimateLines(statusText, statusWidth, size), size)));
+      const height = Math.max(heightFor(estimateLines(nameText, widths[0], size), size), statusHeight);
+      if (nameText.length > MAX_CELL_TEXT) {
+        cut.push({ row: r, col: 0, length: nameText.length });
+        name.value = fitCellText(nameText, lang);
+      }
+      if (statusText.length > MAX_CELL_TEXT) {
+        cut.push({ row: r, col: col.status, length: statusText.length });
+        status.value = fitCellText(statusText, lang);
+      }
+      rows.push({ cells, height });
+    };
+    for (let k = 0; k < ev.projects.length; k++) {
+      const p = ev.projects[k];
       const h = p.underTarget;
       const excelRow = rows.length + 1;
+      // figureFormula, field by field (named loads, not one keyed load per figure: this is every project's row).
+      const { sources } = p;
+      const si = sources.initialBudget;
+      const sa = sources.adjustment;
+      const sd = sources.adjustedBudget;
+      const sx = sources.actual;
+      const initial =
+        p.initialBudget === null
+          ? cell(null, 'tableCell', 'amount', h)
+          : cell(p.initialBudget, 'tableCell', 'amount', h, si !== undefined ? (si.formula ? source(si) : undefined) : sd !== undefined && sa !== undefined ? templates.initialBudget(excelRow) : undefined);
+      const adjustment =
+        p.adjustment === null
+          ? cell(null, 'tableCell', 'amount', h)
+          : cell(p.adjustment, 'tableCell', 'amount', h, sa !== undefined ? (sa.formula ? source(sa) : undefined) : sd !== undefined && si !== undefined ? templates.adjustment(excelRow) : undefined);
+      const adjusted =
+        p.adjustedBudget === null
+          ? cell(null, 'tableCell', 'amount', h)
+          : cell(p.adjustedBudget, 'tableCell', 'amount', h, sd !== undefined ? (sd.formula ? source(sd) : undefined) : p.initialBudget !== null ? templates.adjustedBudget(excelRow) : undefined);
+      const actual = p.actual === null ? cell(null, 'tableCell', 'amount', h) : cell(p.actual, 'tableCell', 'amount', h, sx?.formula ? source(sx) : undefined);
       const rate = cell(p.executionRate, 'tableCell', 'percent', h, p.initialBudget !== null ? templates.rate(excelRow) : templates.rateWithoutInitial(excelRow));
-      const target = cell(p.effectiveTarget, 'tableCell', 'percent', h, p.target !== null && p.targetSource?.formula ? templates.source(p.targetSource) : undefined);
-      const statusCell = cell(projectStatus(p, lang), 'tableCell', 'text', h, templates.status(excelRow));
-      const name = cell(shownName(p), 'tableCell', 'text', h);
-      const initial = figureCell(p.initialBudget, 'tableCell', h, figureFormula(p, 'initialBudget', excelRow, templates));
-      const adjustment = figureCell(p.adjustment, 'tableCell', h, figureFormula(p, 'adjustment', excelRow, templates));
-      const adjusted = figureCell(p.adjustedBudget, 'tableCell', h, figureFormula(p, 'adjustedBudget', excelRow, templates));
-      const actual = figureCell(p.actual, 'tableCell', h, figureFormula(p, 'actual', excelRow, templates));
+      const targetFormula = p.target !== null && p.targetSource?.formula ? source(p.targetSource) : undefined;
+      const target = targetFormula === undefined && typeof p.effectiveTarget === 'number' && p.effectiveTarget >= 0 ? targetCell(p.effectiveTarget, h) : cell(p.effectiveTarget, 'tableCell', 'percent', h, targetFormula);
+      const statusText = projectStatus(p, lang);
+      const statusCell = cell(statusText, 'tableCell', 'text', h, templates.status(excelRow));
+      const nameText = shownName(p);
+      const name = cell(nameText, 'tableCell', 'text', h);
       // Each row's cells in one array of its final length (no spread, no growing).
-      tableRow(
+      projectRow(
         showCarry
           ? [name, initial, adjustment, adjusted, figureCell(p.carryover, 'tableCell', h, figureFormula(p, 'carryover', excelRow, templates)), actual, rate, target, statusCell]
           : [name, initial, adjustment, adjusted, actual, rate, target, statusCell],
+        name,
+        nameText,
+        statusCell,
+        statusText,
       );
     }
     const lastProject = rows.length - 1;
@@ -399,10 +489,10 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     if (refs.length > 0) {
       row.cells = [row.cells[0], ...Array.from({ length: last - 1 }, () => cell(null, 'paragraph')), cell(`${sourcesLabel}${groupBySheet(refs).join(words(lang).listSeparator)}`, 'sources')];
     }
-    row.height = rowHeight(row.cells, paragraphWidths);
+    row.height = finishRow(p.row, row.cells, paragraphWidths);
   }
-
-  const truncated = finishCells(rows, lang);
+  // The paragraphs were finished last: the cuts in the order of the cells.
+  const truncated = paragraphs.length > 0 ? cut.sort((a, b) => a.row - b.row || a.col - b.col) : cut;
   if (!scoreRegion) throw new Error('the score table was not laid out');
   return {
     sheetName,
@@ -428,6 +518,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     keys,
     keyColumn: KEY_COLUMN,
     ...(truncated.length > 0 ? { truncated } : {}),
+    ...(nonFinite.length > 0 ? { nonFinite } : {}),
   };
 }
 
@@ -451,29 +542,6 @@ function chartPlan(summary: SummaryRegion, rowCount: number, last: number, lang:
     reversed: true,
     anchor: { top, left: 0, bottom: top + Math.max(14, Math.ceil(projects * 1.4) + 6), right: last },
   };
-}
-
-/**
- * Each cell's number format, now that it has its formula; and every text over Excel's cell limit (a clerk's
- * 部门职责, a project name, a finding quoting one) cut, here in core so that every host writes the same. The
- * cells cut, for the findings (core/pipeline.ts).
- */
-function finishCells(rows: PlanRow[], lang: Lang): NonNullable<ReportPlan['truncated']> {
-  const cut: NonNullable<ReportPlan['truncated']> = [];
-  // Loops, not forEach: every cell of the report passes here.
-  for (let r = 0; r < rows.length; r++) {
-    const cells = rows[r].cells;
-    for (let col = 0; col < cells.length; col++) {
-      const c = cells[col];
-      c.numberFormat = numberFormatOf(c);
-      if (typeof c.value !== 'string') continue;
-      const fitted = fitCellText(c.value, lang);
-      if (fitted === c.value) continue;
-      cut.push({ row: r, col, length: c.value.length });
-      c.value = fitted;
-    }
-  }
-  return cut;
 }
 
 /** `项目支出!C5、项目支出!E5` → `项目支出!C5、E5`: each sheet named once per run of its cells. */

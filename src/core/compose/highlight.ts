@@ -60,29 +60,49 @@ function usedColumns(layout: ProjectTableLayout): Key[] {
   return [cols.actual, ...Object.values(cols.figures), ...(layout.columns.target !== undefined ? (['target'] as Key[]) : [])];
 }
 
-/** Cells that Excel can do arithmetic on as they are: numbers and blanks. */
-function isPlainNumber(value: unknown): boolean {
-  return value === null || value === undefined || typeof value === 'number' || (typeof value === 'string' && value.trim() === '');
-}
-
 function contiguous(rows: number[]): [number, number][] {
   const runs: [number, number][] = [];
   // A table's rows come in order: sorted (a copy) only when they do not.
   let sorted = true;
   for (let i = 1; i < rows.length && sorted; i++) sorted = rows[i - 1] <= rows[i];
-  for (const r of sorted ? rows : [...rows].sort((a, b) => a - b)) {
-    const last = runs.at(-1);
-    if (last && r === last[1] + 1) last[1] = r;
-    else runs.push([r, r]);
+  const ordered = sorted ? rows : [...rows].sort((a, b) => a - b);
+  // Indexed, with the last run at hand: a call per row is what costs while the code is still interpreted.
+  let last: [number, number] | undefined;
+  for (let i = 0; i < ordered.length; i++) {
+    const r = ordered[i];
+    if (last !== undefined && r === last[1] + 1) last[1] = r;
+    else runs.push((last = [r, r]));
   }
   return runs;
 }
 
 export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): HighlightPlan {
   const plan: HighlightPlan = { rules: [], fills: [], fallbackFills: [] };
+  // One indexed pass over the projects sorts them into their tables and does the forms and the indicators
+  // (whose rules and fills go after the tables', in project order): the command's one run is mostly
+  // interpreted, where each pass, and a for-of's iterator step, costs per project.
+  const byTable: ProjectResult[][] = ev.projectTables.map(() => []);
+  const later: HighlightPlan = { rules: [], fills: [], fallbackFills: [] };
+  const aboveRule: HighlightPlan = { rules: [], fills: [], fallbackFills: [] };
+  for (let k = 0; k < ev.projects.length; k++) {
+    const p = ev.projects[k];
+    byTable[p.location.table]?.push(p);
+    if (p.source?.kind === 'form') planForm(ev, p, later);
+    // A clerk's indicator 得分 above the rule (issue 9): a rule on that cell, not a fill, so that removing it
+    // gives back the form's own colour and a corrected 得分 clears it; a fill only on hosts without conditional formats.
+    const indicators = p.indicators;
+    if (!indicators) continue;
+    for (let i = 0; i < indicators.length; i++) {
+      const ind = indicators[i];
+      const at = ind.aboveRule && ind.scoreCell ? cellOf(ind.scoreCell) : null;
+      if (!at) continue;
+      aboveRule.rules.push({ sheet: at.sheet, areas: [at.range], formula: printFormula(aboveRuleExpr(columnLetters(at.range.left) + (at.range.top + 1), ind.ruleScore, ind.ruleRange)) });
+      aboveRule.fallbackFills.push(at);
+    }
+  }
   ev.projectTables.forEach((layout, index) => {
     const sheet = snapshot.sheets.find((s) => s.name === layout.sheet);
-    const projects = ev.projects.filter((p) => p.location.table === index);
+    const projects = byTable[index];
     if (!sheet || projects.length === 0) return;
     const used = usedColumns(layout).map((k) => layout.columns[k] as number);
     const cols = used.length > 0;
@@ -91,14 +111,23 @@ export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): High
     const ruleRows: number[] = [];
     const filled: number[] = [];
     const under: number[] = [];
-    for (const p of projects) {
-      const { row } = p.location;
-      const values = sheet.values[row];
+    // A row gets the rule when the cells its rate reads are ones Excel can do arithmetic on as they are: numbers
+    // and blanks. Indexed, the test inlined: the command's one run is mostly interpreted, where each call costs.
+    const sheetValues = sheet.values;
+    for (let k = 0; k < projects.length; k++) {
+      const p = projects[k];
+      const row = p.location.row;
+      const values = sheetValues[row];
       let numeric = cols;
-      for (let i = 0; i < used.length && numeric; i++) numeric = isPlainNumber(values?.[used[i]]);
+      for (let i = 0; i < used.length && numeric; i++) {
+        const v: unknown = values === undefined ? undefined : values[used[i]];
+        numeric = v === null || v === undefined || typeof v === 'number' || (typeof v === 'string' && v.trim() === '');
+      }
       if (numeric) ruleRows.push(row);
-      if (p.underTarget) under.push(row);
-      if (p.underTarget && !numeric) filled.push(row);
+      if (p.underTarget) {
+        under.push(row);
+        if (!numeric) filled.push(row);
+      }
     }
     // Adjacent rows as one range: each fill is a defined name in the workbook, so a name per row would grow
     // the names (and each host's work on them) with the rows.
@@ -114,16 +143,11 @@ export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): High
     const rule: HighlightRule = { sheet: layout.sheet, areas, formula: printFormula(formula) };
     plan.rules.push(rule);
   });
-  planForms(ev, plan);
-  // A clerk's indicator 得分 above the rule (issue 9): a rule on that cell, not a fill, so that removing it gives
-  // back the form's own colour and a corrected 得分 clears it; a fill only on hosts without conditional formats.
-  for (const p of ev.projects) {
-    for (const ind of p.indicators ?? []) {
-      const at = ind.aboveRule && ind.scoreCell ? cellOf(ind.scoreCell) : null;
-      if (!at) continue;
-      plan.rules.push({ sheet: at.sheet, areas: [at.range], formula: printFormula(aboveRuleExpr(columnLetters(at.range.left) + (at.range.top + 1), ind.ruleScore, ind.ruleRange)) });
-      plan.fallbackFills.push(at);
-    }
+  // The tables', then the forms', then the indicators': the order the hosts have always been given.
+  for (const part of [later, aboveRule]) {
+    for (let i = 0; i < part.rules.length; i++) plan.rules.push(part.rules[i]);
+    for (let i = 0; i < part.fills.length; i++) plan.fills.push(part.fills[i]);
+    for (let i = 0; i < part.fallbackFills.length; i++) plan.fallbackFills.push(part.fallbackFills[i]);
   }
   return plan;
 }
@@ -174,18 +198,15 @@ export function formHighlightExpr(p: ProjectResult, basis: Basis): Expr | null {
 }
 
 /**
- * Forms: the execution cell highlighted like a table row — a rule that follows the form's cells, else a fill
+ * A form: the execution cell highlighted like a table row — a rule that follows the form's cells, else a fill
  * when under target (on the money block's total row when the actual was summed from the rows under it).
  */
-function planForms(ev: Evaluation, plan: HighlightPlan): void {
-  for (const p of ev.projects) {
-    if (p.source?.kind !== 'form') continue;
-    const actualCell = p.sources.actual ? cellOf(p.sources.actual.ref) : null;
-    const { sheet, row, firstCol, lastCol } = p.location;
-    const target = actualCell ?? { sheet, range: { top: row, bottom: row, left: firstCol, right: lastCol } };
-    if (p.underTarget) plan.fallbackFills.push(target);
-    const formula = actualCell ? formHighlightExpr(p, ev.department.basis) : null;
-    if (actualCell && formula) plan.rules.push({ sheet: actualCell.sheet, areas: [actualCell.range], formula: printFormula(formula) });
-    else if (p.underTarget) plan.fills.push(target);
-  }
+function planForm(ev: Evaluation, p: ProjectResult, plan: HighlightPlan): void {
+  const actualCell = p.sources.actual ? cellOf(p.sources.actual.ref) : null;
+  const { sheet, row, firstCol, lastCol } = p.location;
+  const target = actualCell ?? { sheet, range: { top: row, bottom: row, left: firstCol, right: lastCol } };
+  if (p.underTarget) plan.fallbackFills.push(target);
+  const formula = actualCell ? formHighlightExpr(p, ev.department.basis) : null;
+  if (actualCell && formula) plan.rules.push({ sheet: actualCell.sheet, areas: [actualCell.range], formula: printFormula(formula) });
+  else if (p.underTarget) plan.fills.push(target);
 }

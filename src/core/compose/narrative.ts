@@ -241,7 +241,9 @@ export function largestBy(projects: readonly ProjectResult[], count: number): Pr
   if (!Number.isInteger(count) || count < 0 || count >= projects.length) return [...projects].sort((a, b) => b.actual - a.actual).slice(0, count);
   const top: ProjectResult[] = [];
   if (count === 0) return top;
-  for (const p of projects) {
+  // Indexed: a for-of costs an iterator step per project while the code is still interpreted.
+  for (let k = 0; k < projects.length; k++) {
+    const p = projects[k];
     if (top.length === count && !(p.actual > top[count - 1].actual)) continue;
     // After every one that spent as much or more: a later project never passes an equal earlier one.
     let at = top.length;
@@ -333,10 +335,13 @@ function missedIndicators(ev: Evaluation, limit: number): Paragraph[] {
  */
 function formTexts(ev: Evaluation, which: 'problems' | 'improvements', limit: number, first = 1): Paragraph[] {
   const w = words(ev.options.lang).narrative;
-  const forms = ev.projects.flatMap((p) => {
+  // An indexed loop, not flatMap: every project passes here, and most have no form (no array each).
+  const forms: { p: ProjectResult; text: string }[] = [];
+  for (let k = 0; k < ev.projects.length; k++) {
+    const p = ev.projects[k];
     const text = p.form?.[which]?.trim();
-    return text ? [{ p, text }] : [];
-  });
+    if (text) forms.push({ p, text });
+  }
   const out: Paragraph[] = forms.slice(0, limit).map(({ p, text }, i) => ({
     text: which === 'problems' ? w.formProblems(shownName(p), text) : w.formMeasures(first + i, shownName(p), text),
     sources: [p.cell],

@@ -180,6 +180,12 @@ export interface ReportPlan {
   keyColumn: number;
   /** Cells whose text was cut at MAX_CELL_TEXT (0-based), with the length it had; absent when none was. */
   truncated?: { row: number; col: number; length: number }[];
+  /**
+   * Numbers of the rows (cell values, heights) that are NaN or ±Infinity, found as each row was made, by their
+   * path in `{ report }` (as nonFiniteNumbers names it); absent when every one is finite. A bug of ours: the
+   * pipeline refuses such a plan.
+   */
+  nonFinite?: { path: string; value: number }[];
 }
 
 /** Marks that tell the tool's own sheets and rules from the clerk's; readable by ExcelJS and Office.js alike. */

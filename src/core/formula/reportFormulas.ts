@@ -23,14 +23,22 @@ export function printSource(source: SourceCell): string {
  */
 export function sourcePrinter(): (source: SourceCell) => string {
   const suffixes = new Map<number, string>();
+  // A table has one unit: the last divisor's suffix kept at hand, the map asked only when it changes.
+  let lastDivisor = NaN;
+  let lastSuffix = '';
   return (source) => {
-    if (source.divisor === 1) return source.ref;
-    let suffix = suffixes.get(source.divisor);
-    if (suffix === undefined) {
-      suffix = `/${printNumber(source.divisor)}`;
-      suffixes.set(source.divisor, suffix);
+    const { divisor } = source;
+    if (divisor === 1) return source.ref;
+    if (divisor !== lastDivisor) {
+      let suffix = suffixes.get(divisor);
+      if (suffix === undefined) {
+        suffix = `/${printNumber(divisor)}`;
+        suffixes.set(divisor, suffix);
+      }
+      lastDivisor = divisor;
+      lastSuffix = suffix;
     }
-    return source.ref + suffix;
+    return source.ref + lastSuffix;
   };
 }
 
