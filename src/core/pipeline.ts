@@ -55,7 +55,7 @@ export function runPipeline(snapshot: WorkbookSnapshot, options: EvaluationOptio
   const keptCells = keptCellsIn(report);
   // Belt and braces: a NaN or ±Infinity in what would be written is a bug of ours; refuse rather than write it.
   // The rows' numbers were checked as the plan made them (report.nonFinite); the rest of the plan is small.
-  const bad = [...(report.nonFinite ?? []), ...nonFiniteNumbers({ narrative, report: { ...report, rows: [], nonFinite: undefined } })];
+  const bad = [...(report.nonFinite ?? []), ...nonFiniteNumbers({ narrative, report: { ...report, rows: [], bodies: [], nonFinite: undefined } })];
   if (bad.length > 0) {
     const where = bad.slice(0, 5).map((b) => b.path).join(', ');
     return { ok: false, findings: sortFindings([...evaluation.findings, makeFinding('invalid-number', null, lang, { kind: 'not-finite', column: where, text: inBoth((w) => w.nonFinite.some) })]) };

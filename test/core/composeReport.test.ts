@@ -2,7 +2,7 @@
 // against all earlier ones), text over Excel's cell limit, rows over Excel's tallest height.
 import { composeReport } from '../../src/core/compose/composeReport';
 import { composeNarrative, type Block } from '../../src/core/compose/narrative';
-import { CHART_MAX_PROJECTS, fitCellText, MAX_CELL_TEXT, MAX_ROW_HEIGHT, numberFormatOf, type ReportPlan } from '../../src/core/compose/reportPlan';
+import { CHART_MAX_PROJECTS, fitCellText, planRows, MAX_CELL_TEXT, MAX_ROW_HEIGHT, numberFormatOf, type ReportPlan } from '../../src/core/compose/reportPlan';
 import type { CellValue, Lang, SheetSnapshot, WorkbookSnapshot } from '../../src/core/model';
 import { runPipeline } from '../../src/core/pipeline';
 import { KEY_COLUMN } from '../../src/core/record/reportRecord';
@@ -24,10 +24,10 @@ function run(snapshot: WorkbookSnapshot, lang: Lang = 'zh') {
 /** Every merge the report asks a host for: the plan's merges include the rows that span the width. */
 const mergeCount = (plan: ReportPlan) => plan.merges.length;
 
-const rowTexts = (plan: ReportPlan, r: number) => plan.rows[r].cells.map((c) => c.value);
+const rowTexts = (plan: ReportPlan, r: number) => planRows(plan)[r].cells.map((c) => c.value);
 
 function rowOf(plan: ReportPlan, text: string): number {
-  const r = plan.rows.findIndex((row) => row.cells[0]?.value === text);
+  const r = planRows(plan).findIndex((row) => row.cells[0]?.value === text);
   if (r < 0) throw new Error(`no row "${text}"`);
   return r;
 }
@@ -41,9 +41,9 @@ describe('the report plan of a large workbook', () => {
     expect(mergeCount(large.report)).toBeLessThan(100);
     // No merge below the score table but its few captions and notes (附表2, 附表3 and 附表4 are as long as the data).
     const problems = rowOf(large.report, '附表2：数据问题清单');
-    const spanned = large.report.rows.flatMap((r, i) => (i >= problems && r.spanAll ? [{ top: i, bottom: i, left: 0, right: large.report.columnWidths.length - 1 }] : []));
+    const spanned = planRows(large.report).flatMap((r, i) => (i >= problems && r.spanAll ? [{ top: i, bottom: i, left: 0, right: large.report.columnWidths.length - 1 }] : []));
     expect(large.report.merges.filter((m) => m.bottom >= problems)).toEqual(spanned);
-    expect(large.report.rows.slice(problems + 1).filter((r) => r.spanAll).map((r) => r.cells[0].style)).toEqual(['caption', 'note', 'note']);
+    expect(planRows(large.report).slice(problems + 1).filter((r) => r.spanAll).map((r) => r.cells[0].style)).toEqual(['caption', 'note', 'note']);
   });
 
   it('lists each problem in 附表2 as one row without merges: the problem, its severity, its cell', () => {
@@ -52,7 +52,7 @@ describe('the report plan of a large workbook', () => {
     expect(rowTexts(report, caption + 1)).toEqual(['问题', '级别', '位置']);
     const severity = { error: '错误', warning: '警告', info: '提示' };
     findings.forEach((f, i) => expect(rowTexts(report, caption + 2 + i)).toEqual([f.message, severity[f.severity], f.cell ?? '整个工作簿']));
-    expect(report.rows[caption + 2].cells.map((c) => c.style)).toEqual(['tableCell', 'tableCell', 'tableCell']);
+    expect(planRows(report)[caption + 2].cells.map((c) => c.style)).toEqual(['tableCell', 'tableCell', 'tableCell']);
     const en = run(workbook([projectSheet('项目支出', [['甲', 100, 0, 100, 100]])]), 'en');
     const enCaption = rowOf(en.report, 'Table 2: Problems found in the data');
     expect(rowTexts(en.report, enCaption + 1)).toEqual(['Problem', 'Severity', 'Cell']);
@@ -66,8 +66,8 @@ describe('text over Excel’s cell limit (32,767 characters)', () => {
 
   it('is cut in the plan with a visible mark, and a warning names the report cell and the length', () => {
     const { report, findings } = run(workbook([projectSheet('项目支出', [['甲', 100, 0, 100, 100]]), info(long)]));
-    const r = report.rows.findIndex((row) => String(row.cells[0]?.value ?? '').startsWith('某某局的主要职责是：负责'));
-    const text = report.rows[r].cells[0].value as string;
+    const r = planRows(report).findIndex((row) => String(row.cells[0]?.value ?? '').startsWith('某某局的主要职责是：负责'));
+    const text = planRows(report)[r].cells[0].value as string;
     expect(text).toHaveLength(MAX_CELL_TEXT);
     expect(text.endsWith('…（已截断）')).toBe(true);
     const cut = findings.filter((f) => f.code === 'text-truncated');
@@ -82,7 +82,7 @@ describe('text over Excel’s cell limit (32,767 characters)', () => {
       },
     ]);
     // Listed in 附表2 like any other problem.
-    expect(report.rows.some((row) => row.cells[0]?.value === cut[0].message && row.cells[2]?.value === cut[0].cell)).toBe(true);
+    expect(planRows(report).some((row) => row.cells[0]?.value === cut[0].message && row.cells[2]?.value === cut[0].cell)).toBe(true);
     expect(report.truncated).toEqual([{ row: r, col: 0, length: long.length + 10 }]);
   });
 
@@ -91,7 +91,7 @@ describe('text over Excel’s cell limit (32,767 characters)', () => {
     const { report, findings } = run(workbook([projectSheet('项目支出', [[name, 100, 0, 100, 100], ['乙', 100, 0, 100, 100]])]));
     const cut = findings.filter((f) => f.code === 'text-truncated').map((f) => f.cell);
     const marked: string[] = [];
-    report.rows.forEach((row, r) =>
+    planRows(report).forEach((row, r) =>
       row.cells.forEach((c, col) => {
         if (typeof c.value === 'string' && c.value.endsWith('…（已截断）')) marked.push(`绩效自评报告!${String.fromCharCode(65 + col)}${r + 1}`);
       }),
@@ -99,12 +99,12 @@ describe('text over Excel’s cell limit (32,767 characters)', () => {
     // The name in the summary table (附表4), and the duplicate-free findings quoting it… each cut cell is named once.
     expect(marked.length).toBeGreaterThan(0);
     expect([...cut].sort()).toEqual([...marked].sort());
-    for (const row of report.rows) for (const c of row.cells) if (typeof c.value === 'string') expect(c.value.length).toBeLessThanOrEqual(MAX_CELL_TEXT);
+    for (const row of planRows(report)) for (const c of row.cells) if (typeof c.value === 'string') expect(c.value.length).toBeLessThanOrEqual(MAX_CELL_TEXT);
   });
 
   it('is cut with the English mark in an English report', () => {
     const { report, findings } = run(workbook([projectSheet('项目支出', [['甲', 100, 0, 100, 100]]), info(long)]), 'en');
-    const cut = report.rows.flatMap((row) => row.cells).find((c) => typeof c.value === 'string' && c.value.length === MAX_CELL_TEXT);
+    const cut = planRows(report).flatMap((row) => row.cells).find((c) => typeof c.value === 'string' && c.value.length === MAX_CELL_TEXT);
     expect(String(cut?.value).endsWith('… (truncated)')).toBe(true);
     expect(findings.find((f) => f.code === 'text-truncated')?.message).toMatch(/^This cell's text is 42\d{3} characters long, over Excel's limit of 32767 per cell/);
   });
@@ -122,7 +122,7 @@ describe('text over Excel’s cell limit (32,767 characters)', () => {
   it('a cut paragraph is not taken for the clerk’s edit when the report is generated again', () => {
     const base = workbook([projectSheet('项目支出', [['甲', 100, 0, 100, 100]]), info(long)]);
     const first = run(base).report;
-    const values: CellValue[][] = first.rows.map((row) => [typeof row.cells[0]?.value === 'string' ? row.cells[0].value : null]);
+    const values: CellValue[][] = planRows(first).map((row) => [typeof row.cells[0]?.value === 'string' ? row.cells[0].value : null]);
     for (const key of first.keys) values[key.row][KEY_COLUMN] = key.text;
     const again = run({ ...base, sheets: [...base.sheets, { name: first.sheetName, values, merges: [] }], toolSheets: [first.sheetName] });
     expect(again.kept).toEqual([]);
@@ -134,7 +134,7 @@ describe('row heights', () => {
   it('are never over Excel’s tallest row (409 pt), however long the text', () => {
     const text = '负责某某工作。'.repeat(3000);
     const { report } = run(workbook([projectSheet('项目支出', [[text, 100, 0, 100, 50]]), sheet('部门信息', [['部门职责', text]])]));
-    const heights = report.rows.map((r) => r.height ?? 0);
+    const heights = planRows(report).map((r) => r.height ?? 0);
     expect(Math.max(...heights)).toBe(MAX_ROW_HEIGHT);
   });
 });
@@ -157,24 +157,24 @@ describe('the plan as the whole truth for the gateways', () => {
     const edited: Block[] = blocks.map((b, k) => (k === i ? { ...b, text: '我改写的段落', fresh: b.text } : b));
     const plan = composeReport(evaluation, 'R', { narrative: edited });
     expect(plan.blockRows).toHaveLength(edited.length);
-    edited.forEach((b, k) => expect(plan.rows[plan.blockRows[k]].cells[0].value).toBe(b.text));
-    expect(plan.rows[plan.blockRows[i] + 1].cells[0].style).toBe('comparison');
+    edited.forEach((b, k) => expect(planRows(plan)[plan.blockRows[k]].cells[0].value).toBe(b.text));
+    expect(planRows(plan)[plan.blockRows[i] + 1].cells[0].style).toBe('comparison');
     expect(plan.blockRows[i + 1]).toBe(plan.blockRows[i] + 2);
   });
 
   it('names its regions, its page and its chart, and gives each cell its number format', () => {
     const plan = run(workbook([projectSheet('项目支出', underTarget(3))])).report;
     const { summary, score, scoreTotal } = plan.regions;
-    expect(plan.rows[summary.first].cells[0].value).toBe('项目1');
-    expect(plan.rows[summary.last].cells[0].value).toBe('项目3');
-    expect(plan.rows[summary.total].cells[0].value).toBe('合计（各项目之和）');
-    expect(plan.rows[summary.header].cells[summary.named.status].value).toBe('状态');
-    expect(plan.rows[score.header].cells[0].value).toBe('指标');
-    expect(plan.rows[scoreTotal.row].cells[scoreTotal.col].formula).toMatch(/^ROUND\(SUM\(D/);
+    expect(planRows(plan)[summary.first].cells[0].value).toBe('项目1');
+    expect(planRows(plan)[summary.last].cells[0].value).toBe('项目3');
+    expect(planRows(plan)[summary.total].cells[0].value).toBe('合计（各项目之和）');
+    expect(planRows(plan)[summary.header].cells[summary.named.status].value).toBe('状态');
+    expect(planRows(plan)[score.header].cells[0].value).toBe('指标');
+    expect(planRows(plan)[scoreTotal.row].cells[scoreTotal.col].formula).toMatch(/^ROUND\(SUM\(D/);
     expect(plan.pageSetup.printTitleRows).toEqual({ top: summary.header, bottom: summary.header });
     expect(plan.chart).toMatchObject({ data: { top: summary.header, bottom: summary.last, left: summary.named.rate, right: summary.named.target } });
-    expect(plan.chart?.anchor.top).toBeGreaterThan(plan.rows.length);
-    for (const row of plan.rows) for (const c of row.cells) expect(c.numberFormat).toBe(numberFormatOf(c));
+    expect(plan.chart?.anchor.top).toBeGreaterThan(planRows(plan).length);
+    for (const row of planRows(plan)) for (const c of row.cells) expect(c.numberFormat).toBe(numberFormatOf(c));
   });
 
   it('leaves the chart out past CHART_MAX_PROJECTS bars', () => {

@@ -4,7 +4,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as compose from '../../src/core/compose/composeReport';
-import { numberFormatOf, type ReportPlan } from '../../src/core/compose/reportPlan';
+import { shownName } from '../../src/core/compose/indicators';
+import { numberFormatOf, planRows, type ReportPlan } from '../../src/core/compose/reportPlan';
 import { evaluate, nonFiniteNumbers } from '../../src/core/evaluate';
 import type { Evaluation, Lang, WorkbookSnapshot } from '../../src/core/model';
 import { parseWorkbook } from '../../src/core/parse/parseWorkbook';
@@ -24,8 +25,11 @@ function evaluated(snapshot: WorkbookSnapshot, lang: Lang): Evaluation {
   return evaluate(parsed.input, options({ lang }), parsed.findings);
 }
 
-/** What the old walk over the whole plan finds (at most 20 paths, as nonFiniteNumbers stops there). */
-const walked = (plan: ReportPlan) => nonFiniteNumbers({ report: { ...plan, nonFinite: undefined } });
+/**
+ * What the old walk over the whole plan finds (at most 20 paths, as nonFiniteNumbers stops there), over the rows
+ * as the gateways read them (planRows: a body's rows made from its columns).
+ */
+const walked = (plan: ReportPlan) => nonFiniteNumbers({ report: { ...plan, rows: planRows(plan), bodies: [], nonFinite: undefined } });
 
 describe('rows finished as they are made', () => {
   it('give every cell of the samples’ plans the number format numberFormatOf gives the finished cell', () => {
@@ -33,7 +37,7 @@ describe('rows finished as they are made', () => {
       for (const lang of ['zh', 'en'] as const) {
         const plan = compose.composeReport(evaluated(snapshot, lang), 'R');
         let cells = 0;
-        for (const row of plan.rows) {
+        for (const row of planRows(plan)) {
           for (const c of row.cells) expect(c.numberFormat).toBe(numberFormatOf(c));
           cells += row.cells.length;
         }
@@ -43,22 +47,29 @@ describe('rows finished as they are made', () => {
     }
   });
 
-  it('share a cell between rows only when it holds no text (a text may be cut in place)', () => {
+  it('keep the summary’s project rows by column, and make from them the rows a PlanRow would hold', () => {
     for (const snapshot of snapshots) {
-      const plan = compose.composeReport(evaluated(snapshot, 'zh'), 'R');
-      const seen = new Set<object>();
-      let shared = 0;
-      for (const row of plan.rows) {
-        for (const c of row.cells) {
-          if (seen.has(c)) {
-            expect(typeof c.value).not.toBe('string');
-            expect(c.formula).toBeUndefined();
-            shared++;
-          }
-          seen.add(c);
-        }
+      const ev = evaluated(snapshot, 'zh');
+      const plan = compose.composeReport(ev, 'R');
+      const { summary } = plan.regions;
+      expect(plan.bodies).toHaveLength(1);
+      const [body] = plan.bodies;
+      expect([body.first, body.first + body.count - 1]).toEqual([summary.first, summary.last]);
+      expect(body.count).toBe(ev.projects.length);
+      for (let r = summary.first; r <= summary.last; r++) expect(plan.rows[r]).toBeNull();
+      // One template per shape: every row's status is the one template filled with the row's own number.
+      const status = body.columns[summary.named.status];
+      expect(status.templates).toHaveLength(1);
+      const rows = planRows(plan);
+      for (let i = 0; i < body.count; i++) {
+        const r = body.first + i;
+        const cells = rows[r].cells;
+        expect(cells[0].value).toBe(shownName(ev.projects[i]));
+        expect(cells[summary.named.status].formula).toBe(status.templates[0].join(String(r + 1)));
+        expect(cells.every((c) => (c.highlight ?? false) === ev.projects[i].underTarget)).toBe(true);
+        // Made afresh at each call: a gateway that changes a cell changes nothing in the plan.
+        expect(planRows(plan)[r].cells[0]).not.toBe(cells[0]);
       }
-      expect(shared).toBeGreaterThan(0);
     }
   });
 

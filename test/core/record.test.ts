@@ -1,6 +1,6 @@
 // The report's record: the fingerprint of the data it was made from (stale or current), and the clerk's
 // rewritten paragraphs, kept across regenerations.
-import type { ReportPlan } from '../../src/core/compose/reportPlan';
+import { planRows, type ReportPlan } from '../../src/core/compose/reportPlan';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/core/model';
 import { runPipeline } from '../../src/core/pipeline';
 import { fingerprintInput } from '../../src/core/record/fingerprint';
@@ -29,7 +29,7 @@ function withCell(snapshot: WorkbookSnapshot, sheet: string, row: number, col: n
 
 /** The report sheet as a host would read it back: the text column and the record column. */
 function reportSheet(plan: ReportPlan): SheetSnapshot {
-  const values: CellValue[][] = plan.rows.map((row) => {
+  const values: CellValue[][] = planRows(plan).map((row) => {
     const cells: CellValue[] = [];
     cells[0] = typeof row.cells[0]?.value === 'string' ? row.cells[0].value : null;
     return cells;
@@ -232,7 +232,7 @@ describe('kept edits', () => {
 
   it('keeps the rewritten paragraph, puts the text generated now under it, and says which it kept', () => {
     const { first, second } = rewriteAndRegenerate(goldenWorkbook());
-    const texts = second.report.rows.map((r) => r.cells[0]?.value);
+    const texts = planRows(second.report).map((r) => r.cells[0]?.value);
     const at = texts.indexOf(MINE);
     expect(at).toBeGreaterThan(0);
     const fresh = first.narrative.find((b) => b.kind === 'paragraph' && b.text.startsWith('1.针对'));
@@ -249,7 +249,7 @@ describe('kept edits', () => {
   it('regenerates the paragraphs the clerk did not touch, with the new figures', () => {
     // 三防抢险工作经费 spends 2,280,000 元 instead of 2,240,600: its sentence changes; the clerk's stays.
     const { second } = rewriteAndRegenerate(goldenWorkbook(), (s) => withCell(s, '项目支出', 4, 5, 2280000));
-    const texts = second.report.rows.map((r) => String(r.cells[0]?.value ?? ''));
+    const texts = planRows(second.report).map((r) => String(r.cells[0]?.value ?? ''));
     expect(texts.some((t) => t.startsWith('2、三防抢险工作经费') && t.includes('使用 228.00万元'))).toBe(true);
     expect(texts).toContain(MINE);
     expect(second.kept).toHaveLength(1);
@@ -258,7 +258,7 @@ describe('kept edits', () => {
   it('keeps it again on the next regeneration, without piling up comparison rows', () => {
     const { edited, second } = rewriteAndRegenerate(goldenWorkbook());
     const third = generate(generated(edited, second.report));
-    const texts = third.report.rows.map((r) => String(r.cells[0]?.value ?? ''));
+    const texts = planRows(third.report).map((r) => String(r.cells[0]?.value ?? ''));
     expect(texts.filter((t) => t === MINE)).toHaveLength(1);
     // The comparison rows (the kept-edit finding in 附表2 says 供对照 too).
     expect(texts.filter((t) => t.startsWith('【以上为您修改过的段落'))).toHaveLength(1);
@@ -271,7 +271,7 @@ describe('kept edits', () => {
     const second = generate(generated(base, first.report));
     expect(second.kept).toEqual([]);
     expect(second.findings.some((f) => f.code === 'kept-edit')).toBe(false);
-    expect(second.report.rows.map((r) => r.cells[0]?.value)).toEqual(first.report.rows.map((r) => r.cells[0]?.value));
+    expect(planRows(second.report).map((r) => r.cells[0]?.value)).toEqual(planRows(first.report).map((r) => r.cells[0]?.value));
   });
 
   it('a rewritten project sentence stays with its project when the list above it changes', () => {
@@ -285,7 +285,7 @@ describe('kept edits', () => {
     const edited = withCell(withCell(after, first.report.sheetName, row, 0, mine), '项目支出', 4, 5, 2300000 + 78800);
     const second = generate(edited);
     expect(second.kept).toHaveLength(1);
-    const texts = second.report.rows.map((r) => String(r.cells[0]?.value ?? ''));
+    const texts = planRows(second.report).map((r) => String(r.cells[0]?.value ?? ''));
     const at = texts.indexOf(mine);
     expect(texts[at + 1]).toContain('（1）总值班室工作经费');
     expect(second.findings.find((f) => f.code === 'kept-edit')?.message).toContain('三、存在的主要问题 第 2 段');
@@ -302,7 +302,7 @@ describe('kept edits', () => {
     const edited = withCell(withCell(after, first.report.sheetName, row, 0, mine), '项目支出', 9, 5, 216850);
     const second = generate(edited);
     expect(second.kept).toEqual([expect.objectContaining({ heading: null })]);
-    const texts = second.report.rows.map((r) => String(r.cells[0]?.value ?? ''));
+    const texts = planRows(second.report).map((r) => String(r.cells[0]?.value ?? ''));
     const at = texts.indexOf(mine);
     expect(texts[at + 1]).toContain('已没有与之对应的段落');
     expect(texts[at + 2]).toBe('广州市荔湾区应急管理局');
@@ -340,7 +340,7 @@ describe('paragraphs the clerk adds', () => {
     const after = generated(base, first.report);
     const below = rowOf(after, '绩效自评报告', '1.针对') + 1;
     const second = generate(insertRow(after, '绩效自评报告', below, MINE));
-    const texts = second.report.rows.map((r) => String(r.cells[0]?.value ?? ''));
+    const texts = planRows(second.report).map((r) => String(r.cells[0]?.value ?? ''));
     const at = texts.indexOf(MINE);
     expect(texts[at - 1]).toMatch(/^1\.针对/);
     expect(texts[at + 1]).toMatch(/^2\.提高/);
@@ -350,7 +350,7 @@ describe('paragraphs the clerk adds', () => {
 
     // And again on the next regeneration, once.
     const third = generate(generated(base, second.report));
-    const again = third.report.rows.map((r) => String(r.cells[0]?.value ?? ''));
+    const again = planRows(third.report).map((r) => String(r.cells[0]?.value ?? ''));
     expect(again.filter((t) => t === MINE)).toHaveLength(1);
     expect(again[again.indexOf(MINE) - 1]).toMatch(/^1\.针对/);
   });
@@ -360,7 +360,7 @@ describe('paragraphs the clerk adds', () => {
     const after = generated(base, generate(base).report);
     const heading = rowOf(after, '绩效自评报告', '三、存在的主要问题');
     const second = generate(insertRow(after, '绩效自评报告', heading + 1, MINE));
-    const texts = second.report.rows.map((r) => String(r.cells[0]?.value ?? ''));
+    const texts = planRows(second.report).map((r) => String(r.cells[0]?.value ?? ''));
     expect(texts[texts.indexOf(MINE) - 1]).toBe('三、存在的主要问题');
   });
 

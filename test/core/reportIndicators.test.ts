@@ -2,7 +2,7 @@
 // system code, 附表3 项目绩效自评得分表 (before the summary, now 附表4), and stable keys for kept edits.
 import { composeNarrative } from '../../src/core/compose/narrative';
 import type { ReportPlan } from '../../src/core/compose/reportPlan';
-import { cellText } from '../../src/core/compose/reportPlan';
+import { cellText, planRows } from '../../src/core/compose/reportPlan';
 import { DEFAULT_CONFIG } from '../../src/core/config';
 import type { CellValue, Evaluation, SheetSnapshot, WorkbookSnapshot } from '../../src/core/model';
 import { runPipeline } from '../../src/core/pipeline';
@@ -30,7 +30,7 @@ function withCell(s: SheetSnapshot, row: number, col: number, value: CellValue):
 
 /** The report sheet as a host reads it back: the text column and the record column. */
 function reportSheet(plan: ReportPlan, edit: (text: string) => string = (t) => t): SheetSnapshot {
-  const values: CellValue[][] = plan.rows.map((row) => {
+  const values: CellValue[][] = planRows(plan).map((row) => {
     const cells: CellValue[] = [];
     cells[0] = typeof row.cells[0]?.value === 'string' ? edit(row.cells[0].value) : null;
     return cells;
@@ -123,13 +123,13 @@ describe('附表3 项目绩效自评得分表', () => {
     const { report, evaluation } = run();
     const region = report.regions.selfScore!;
     expect(region).toBeDefined();
-    const text = (r: number) => region.columns.map((c) => cellText(report.rows[r].cells[c]));
-    expect(report.rows[region.header - 1].cells[0].value).toBe('附表3：项目绩效自评得分表');
+    const text = (r: number) => region.columns.map((c) => cellText(planRows(report)[r].cells[c]));
+    expect(planRows(report)[region.header - 1].cells[0].value).toBe('附表3：项目绩效自评得分表');
     expect(text(region.header)).toEqual(['项目名称', '预算执行率得分', '产出', '效益', '满意度', '总分\n（按评分规则）', '填报总分', '等级', '未完成指标']);
     expect(region.last - region.first + 1).toBe(3);
     expect(region.total).toBe(-1);
     const road = evaluation.projects[0];
-    const row = report.rows[region.first].cells;
+    const row = planRows(report)[region.first].cells;
     expect(row[0].value).toBe('池州市贵池区乡村道路项目');
     // 10 × 95%: the form's own 全年执行数 ÷ 全年预算数 cells.
     expect(row[1].value).toBeCloseTo(9.5, 10);
@@ -140,7 +140,7 @@ describe('附表3 项目绩效自评得分表', () => {
     expect(row[7].value).toBe('优');
     expect(row[8].value).toBe('数量指标“道路建设长度”、质量指标“验收合格率”、时效指标“按时完成率”');
     // The Yunnan form's total row is 0: its execution score sums the rows under it (元 → 万元).
-    const yunnan = report.rows[region.first + 1].cells;
+    const yunnan = planRows(report)[region.first + 1].cells;
     expect(yunnan[0].value).toBe('工资性支出');
     expect(yunnan[1].formula).toBe('IF(SUM(云南表!C6:C8)/10000>0,10*IF(ROUND(SUM(云南表!D6:D8)/10000/(SUM(云南表!C6:C8)/10000),4)>1,1,MAX(0,ROUND(SUM(云南表!D6:D8)/10000/(SUM(云南表!C6:C8)/10000),4))),0)');
     // 等级 from the rule total scaled to 100: 68.67 of 70 → 98.1.
@@ -150,7 +150,7 @@ describe('附表3 项目绩效自评得分表', () => {
 
   it('comes after 附表2 and before the summary, which is now 附表4 and keeps the print titles', () => {
     const { report } = run();
-    const captions = report.rows.map((r) => r.cells[0]?.value).filter((v): v is string => typeof v === 'string' && /^附表\d：/.test(v));
+    const captions = planRows(report).map((r) => r.cells[0]?.value).filter((v): v is string => typeof v === 'string' && /^附表\d：/.test(v));
     expect(captions).toEqual(['附表1：自评评分表', '附表2：数据问题清单', '附表3：项目绩效自评得分表', '附表4：项目支出绩效情况汇总表']);
     expect(report.pageSetup.printTitleRows.top).toBe(report.regions.summary.header);
     expect(report.regions.summary.header).toBeGreaterThan(report.regions.selfScore!.last);
@@ -161,7 +161,7 @@ describe('附表3 项目绩效自评得分表', () => {
     const other = withCell(national, 16, 1, '社会影响指标');
     const { report } = run([other]);
     const region = report.regions.selfScore!;
-    expect(region.columns.map((c) => cellText(report.rows[region.header].cells[c]))).toContain('其他');
+    expect(region.columns.map((c) => cellText(planRows(report)[region.header].cells[c]))).toContain('其他');
     expect(region.columns).toHaveLength(10);
     expect(report.columnWidths).toHaveLength(10);
     // The summary keeps its own 8 columns; its rule covers them only.
@@ -172,7 +172,7 @@ describe('附表3 项目绩效自评得分表', () => {
   it('is left out when no project has indicators (the summary is still 附表4)', () => {
     const { report } = run([projectSheet('项目支出', [['甲项目', 100, 0, 100, 100]])]);
     expect(report.regions.selfScore).toBeUndefined();
-    const captions = report.rows.map((r) => r.cells[0]?.value).filter((v) => typeof v === 'string' && /^附表\d：/.test(v));
+    const captions = planRows(report).map((r) => r.cells[0]?.value).filter((v) => typeof v === 'string' && /^附表\d：/.test(v));
     expect(captions).toEqual(['附表1：自评评分表', '附表2：数据问题清单', '附表4：项目支出绩效情况汇总表']);
     expect(report.columnWidths).toHaveLength(8);
   });
@@ -180,8 +180,8 @@ describe('附表3 项目绩效自评得分表', () => {
   it('in English', () => {
     const { report } = run(FORMS(), { lang: 'en' });
     const region = report.regions.selfScore!;
-    expect(report.rows[region.header - 1].cells[0].value).toBe('Table 3: Project self-evaluation scores');
-    expect(report.rows[region.first].cells[7].value).toBe('Excellent (优)');
+    expect(planRows(report)[region.header - 1].cells[0].value).toBe('Table 3: Project self-evaluation scores');
+    expect(planRows(report)[region.first].cells[7].value).toBe('Excellent (优)');
   });
 });
 

@@ -6,6 +6,7 @@ import { DEFAULT_SCORE_PROFILE, profileWith, type ScoreIndicator } from '../../s
 import { adjustmentScore, computeScore, executionScore, gradeOf } from '../../src/core/score/score';
 import { layoutReport } from '../../src/gateways/office/reportLayout';
 import { goldenWorkbook } from './golden';
+import { planRows } from '../../src/core/compose/reportPlan';
 import { only, options, projectSheet, sheet, workbook, type Row } from './snapshot';
 
 const P = DEFAULT_SCORE_PROFILE;
@@ -184,7 +185,7 @@ describe('the report', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.findings));
     return result;
   };
-  const texts = (lang: 'zh' | 'en') => golden(lang).report.rows.map((r) => r.cells.map((c) => c.value));
+  const texts = (lang: 'zh' | 'en') => planRows(golden(lang).report).map((r) => r.cells.map((c) => c.value));
 
   it('puts the total and its provisional grade in 二、（一）, and the table as 附表1, then the problems (附表2), then the summary (附表4)', () => {
     const rows = texts('zh');
@@ -225,7 +226,7 @@ describe('the report', () => {
     const manual = DEFAULT_SCORE_PROFILE.indicators.map((i) => (i.kind === 'manual' ? [i.name, i.points, '人工评分', 10] : [i.name, i.points, i.kind === 'execution' ? '预算完成率' : i.kind === 'adjustment' ? '预算调整率' : '项目达标率']));
     const result = runPipeline(scored(manual), options());
     if (!result.ok) throw new Error('failed');
-    const flat = result.report.rows.map((r) => r.cells[0]?.value);
+    const flat = planRows(result.report).map((r) => r.cells[0]?.value);
     expect(flat).toContain('按自评评分标准，本部门自评得分 86 分（满分 100 分），等级为“良”（评分明细见附表1）。');
   });
 
@@ -235,7 +236,7 @@ describe('the report', () => {
     const summary = report.regions.summary;
     expect(chart?.categories).toEqual({ top: summary.first, bottom: summary.last, left: 0, right: 0 });
     expect(summary.last - summary.first + 1).toBe(7);
-    expect(report.rows[summary.header].cells[0].value).toBe('项目名称');
+    expect(planRows(report)[summary.header].cells[0].value).toBe('项目名称');
     expect(chart?.data.top).toBe(summary.header);
     expect(composeReport(golden('zh').evaluation, 'x').regions.summary.header).toBe(summary.header);
   });

@@ -5,7 +5,7 @@
 // formats marks the clerk's under-target rows from the plan alone.
 import ExcelJS from 'exceljs';
 import { cellAddress, rangeAddress } from '../../src/core/address';
-import { GENERAL_FORMAT, HIGHLIGHT_FILL, type HighlightPlan, type PlanCell, type ReportPlan } from '../../src/core/compose/reportPlan';
+import { GENERAL_FORMAT, HIGHLIGHT_FILL, planRows, type HighlightPlan, type PlanCell, type ReportPlan } from '../../src/core/compose/reportPlan';
 import type { EvaluationOptions } from '../../src/core/model';
 import { runPipeline } from '../../src/core/pipeline';
 import { readSnapshot } from '../../src/gateways/office/readSnapshot';
@@ -44,7 +44,7 @@ async function renderOffice(state: FakeWorkbookState, plan: ReportPlan, highligh
 
 /** Every cell of the plan's grid: what each renderer wrote there, in one shape. */
 function xlsxCells(ws: ExcelJS.Worksheet, plan: ReportPlan) {
-  return plan.rows.map((_, r) =>
+  return planRows(plan).map((_, r) =>
     plan.columnWidths.map((_w, c) => {
       const cell = ws.getCell(r + 1, c + 1);
       const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
@@ -54,7 +54,7 @@ function xlsxCells(ws: ExcelJS.Worksheet, plan: ReportPlan) {
 }
 
 function officeCells(sheet: FakeSheet, plan: ReportPlan) {
-  return plan.rows.map((_, r) =>
+  return planRows(plan).map((_, r) =>
     plan.columnWidths.map((_w, c) => {
       const cell = sheet.rows[r]?.[c];
       return { formula: cell?.formula?.slice(1), format: cell?.numberFormat ?? GENERAL_FORMAT };
@@ -73,8 +73,8 @@ describe('one plan, two workbook gateways', () => {
 
     // Formulas and number formats, cell by cell, are the plan's in both (a cell under a merge has its first cell's).
     const master = new Map<string, PlanCell>();
-    for (const m of plan.merges) for (let c = m.left + 1; c <= m.right; c++) master.set(`${m.top}:${c}`, plan.rows[m.top].cells[m.left]);
-    const expected = plan.rows.map((row, r) =>
+    for (const m of plan.merges) for (let c = m.left + 1; c <= m.right; c++) master.set(`${m.top}:${c}`, planRows(plan)[m.top].cells[m.left]);
+    const expected = planRows(plan).map((row, r) =>
       plan.columnWidths.map((_w, c) => ({ formula: row.cells[c]?.formula, format: (master.get(`${r}:${c}`) ?? row.cells[c])?.numberFormat ?? GENERAL_FORMAT })),
     );
     expect(plan.merges.every((m) => m.top === m.bottom)).toBe(true);
@@ -84,14 +84,14 @@ describe('one plan, two workbook gateways', () => {
     // The regions: the summary's header, first and last project and total rows, the score total.
     const { summary, scoreTotal } = plan.regions;
     for (const row of [summary.header, summary.first, summary.last, summary.total]) {
-      expect(ws.getCell(row + 1, 1).value).toBe(plan.rows[row].cells[0].value);
-      expect(sheet.rows[row]?.[0]?.value).toBe(plan.rows[row].cells[0].value);
+      expect(ws.getCell(row + 1, 1).value).toBe(planRows(plan)[row].cells[0].value);
+      expect(sheet.rows[row]?.[0]?.value).toBe(planRows(plan)[row].cells[0].value);
     }
-    expect(plan.rows[summary.header].cells[0].value).toBe('项目名称');
-    expect(plan.rows[summary.total].cells[0].value).toBe('合计（各项目之和）');
-    expect(plan.rows[scoreTotal.row].cells[0].value).toBe('合计');
+    expect(planRows(plan)[summary.header].cells[0].value).toBe('项目名称');
+    expect(planRows(plan)[summary.total].cells[0].value).toBe('合计（各项目之和）');
+    expect(planRows(plan)[scoreTotal.row].cells[0].value).toBe('合计');
     const totalAddress = cellAddress(scoreTotal.row, scoreTotal.col);
-    expect(ws.getCell(totalAddress).formula).toBe(plan.rows[scoreTotal.row].cells[scoreTotal.col].formula);
+    expect(ws.getCell(totalAddress).formula).toBe(planRows(plan)[scoreTotal.row].cells[scoreTotal.col].formula);
 
     // Merges: every merged area of the plan, none else.
     const planned = plan.merges.map(rangeAddress).sort();

@@ -18,7 +18,7 @@ import {
 } from './attachments';
 import { columnLetters, quoteSheet, splitReference } from '../address';
 import type { AmountField, Basis, ProjectResult, SourceCell } from '../model';
-import { add, call, div, group, mul, num, printFormula, ref, ROUND, rowFormula, sub, text as textExpr, type Expr } from '../formula/formula';
+import { add, call, div, group, mul, num, printFormula, printNumber, ref, ROUND, rowTemplate, sub, text as textExpr, type Expr } from '../formula/formula';
 import { gradeBands } from '../score/score';
 import { categoryScores, executionPointsOf, missedName, projectGrade, scoredProjects, shownName, usesOther } from './indicators';
 import {
@@ -28,7 +28,7 @@ import {
   denominatorExpr,
   executionScoreExpr,
   manualScoreExpr,
-  sourcePrinter,
+  printSource,
   projectExecutionScoreExpr,
   projectShareExpr,
   rateExpr,
@@ -54,7 +54,9 @@ import {
   PAGE_SETUP_MARGINS,
   type CellFormat,
   type CellStyle,
+  type BodyColumn,
   type ChartPlan,
+  type PlanBody,
   type PlanCell,
   type PlanRow,
   type ReportPlan,
@@ -108,11 +110,6 @@ function cell(value: string | number | null, style: CellStyle, format: CellForma
   return highlight ? { value, format, style, numberFormat, highlight: true, formula } : { value, format, style, numberFormat, formula };
 }
 
-/** A figure's cell: its formula only where it shows a value (withFormula). */
-function figureCell(value: number | null, style: CellStyle, highlight: boolean, formula: string | undefined): PlanCell {
-  return cell(value, style, 'amount', highlight, value === null ? undefined : formula);
-}
-
 export interface ComposeOptions {
   /** The narrative to write; defaults to the freshly composed one (the pipeline passes the clerk's kept edits). */
   narrative?: Block[];
@@ -136,7 +133,8 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
   const last = widths.length - 1;
   const summaryLast = columns.length - 1;
   if (last >= KEY_COLUMN) throw new Error('the report is wider than its record column allows');
-  const rows: PlanRow[] = [];
+  const rows: (PlanRow | null)[] = [];
+  const bodies: PlanBody[] = [];
   const merges: CellRange[] = [];
   const keys: ReportPlan['keys'] = [];
   // Each row is finished as it is made, in one pass over its cells: its height, its texts cut at the cell
@@ -336,92 +334,85 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     const letters = columns.map((_, c) => columnLetters(c));
     const statusText = STATUS_TEXT[lang];
     const firstProject = rows.length;
-    // Every row's formulas are the same but for the row number: each printed once, filled in row by row.
+    // The project rows go into a body kept by column (PlanBody): their formulas are the same but for a number
+    // (the row's own, or its source cell's row), each printed once as a template.
     const basis = ev.department.basis;
     const atRow = (row: string) => (c: number) => `${letters[c]}${row}`;
-    const rateWith = (hasInitial: boolean) => rowFormula((row) => rateExpr(ref(atRow(row)(col.actual)), summaryDenominator(basis, atRow(row), col, hasInitial)));
-    const templates: RowTemplates = {
-      rate: rateWith(true),
-      rateWithoutInitial: rateWith(false),
-      status: rowFormula((row) => statusExpr(ref(atRow(row)(col.rate)), ref(atRow(row)(col.target)), ev.department.explainBelow, statusText)),
-      ...derivedFigures(atRow, col),
-      source: sourcePrinter(),
+    const rateWith = (hasInitial: boolean) => rowTemplate((row) => rateExpr(ref(atRow(row)(col.actual)), summaryDenominator(basis, atRow(row), col, hasInitial)));
+    const formatAt = (c: number): CellFormat => (c === col.rate || c === col.target ? 'percent' : c === 0 || c === col.status ? 'text' : 'amount');
+    const bodyColumns: BodyColumn[] = columns.map((_, c) => ({ style: 'tableCell', format: formatAt(c), values: [], templates: [], template: [], number: [] }));
+    const body: PlanBody = { first: firstProject, count: 0, columns: bodyColumns, highlight: [], heights: [] };
+    const own = (c: number, parts: string[]) => {
+      bodyColumns[c].templates.push(parts);
+      return bodyColumns[c].templates.length - 1;
     };
-    const source = templates.source;
-    // The target cells of the projects on the department's target are the same: one object each way (a cell
-    // with a number is never changed once made; a text one may be cut, so texts are never shared).
-    const sharedTargets = new Map<number, PlanCell>();
-    const targetCell = (value: number, h: boolean): PlanCell => {
-      const key = h ? -1 - value : value; // targets are ≥ 0: a highlighted one keyed apart
-      let shared = sharedTargets.get(key);
-      if (shared === undefined) sharedTargets.set(key, (shared = cell(value, 'tableCell', 'percent', h)));
-      return shared;
+    const rate = own(col.rate, rateWith(true));
+    const rateWithoutInitial = own(col.rate, rateWith(false));
+    const status = own(col.status, rowTemplate((row) => statusExpr(ref(atRow(row)(col.rate)), ref(atRow(row)(col.target)), ev.department.explainBelow, statusText)));
+    const derived = derivedFigures(atRow, col);
+    const derivedAt: Partial<Record<AmountField, number>> = {
+      initialBudget: own(col.initial, derived.initialBudget),
+      adjustment: own(col.adjustment, derived.adjustment),
+      adjustedBudget: own(col.adjusted, derived.adjustedBudget),
     };
-    // A project row, finished as finishRow would: its texts are its name and its status (one of four, measured
-    // once each), its other cells numbers or blanks. These rows are most of the report.
+    const sources = columns.map(() => new SourceTemplates());
     const size = fontSize('tableCell');
     const statusWidth = widths[col.status] ?? widths[0];
     const statusHeights = new Map<string, number>();
-    const projectRow = (cells: PlanCell[], name: PlanCell, nameText: string, status: PlanCell, statusText: string) => {
-      const r = rows.length;
-      for (let c = 0; c < cells.length; c++) {
-        const value = cells[c].value;
-        if (typeof value === 'number' && !Number.isFinite(value)) nonFinite.push({ path: `report.rows[${r}].cells[${c}].value`, value });
-      }
-      let statusHeight = statusHeights.get(statusText);
-      if (statusHeight === undefined) statusHeights.set(statusText, (statusHeight = heightFor(estimateLines(statusText, statusWidth, size), size)));
-      const height = Math.max(heightFor(estimateLines(nameText, widths[0], size), size), statusHeight);
-      if (nameText.length > MAX_CELL_TEXT) {
-        cut.push({ row: r, col: 0, length: nameText.length });
-        name.value = fitCellText(nameText, lang);
-      }
-      if (statusText.length > MAX_CELL_TEXT) {
-        cut.push({ row: r, col: col.status, length: statusText.length });
-        status.value = fitCellText(statusText, lang);
-      }
-      rows.push({ cells, height });
-    };
+    const fieldColumn = [col.initial, col.adjustment, col.adjusted, col.carryover, col.actual];
     for (let k = 0; k < ev.projects.length; k++) {
       const p = ev.projects[k];
-      const h = p.underTarget;
-      const excelRow = rows.length + 1;
-      // figureFormula, field by field (named loads, not one keyed load per figure: this is every project's row).
-      const { sources } = p;
-      const si = sources.initialBudget;
-      const sa = sources.adjustment;
-      const sd = sources.adjustedBudget;
-      const sx = sources.actual;
-      const initial =
-        p.initialBudget === null
-          ? cell(null, 'tableCell', 'amount', h)
-          : cell(p.initialBudget, 'tableCell', 'amount', h, si !== undefined ? (si.formula ? source(si) : undefined) : sd !== undefined && sa !== undefined ? templates.initialBudget(excelRow) : undefined);
-      const adjustment =
-        p.adjustment === null
-          ? cell(null, 'tableCell', 'amount', h)
-          : cell(p.adjustment, 'tableCell', 'amount', h, sa !== undefined ? (sa.formula ? source(sa) : undefined) : sd !== undefined && si !== undefined ? templates.adjustment(excelRow) : undefined);
-      const adjusted =
-        p.adjustedBudget === null
-          ? cell(null, 'tableCell', 'amount', h)
-          : cell(p.adjustedBudget, 'tableCell', 'amount', h, sd !== undefined ? (sd.formula ? source(sd) : undefined) : p.initialBudget !== null ? templates.adjustedBudget(excelRow) : undefined);
-      const actual = p.actual === null ? cell(null, 'tableCell', 'amount', h) : cell(p.actual, 'tableCell', 'amount', h, sx?.formula ? source(sx) : undefined);
-      const rate = cell(p.executionRate, 'tableCell', 'percent', h, p.initialBudget !== null ? templates.rate(excelRow) : templates.rateWithoutInitial(excelRow));
-      const targetFormula = p.target !== null && p.targetSource?.formula ? source(p.targetSource) : undefined;
-      const target = targetFormula === undefined && typeof p.effectiveTarget === 'number' && p.effectiveTarget >= 0 ? targetCell(p.effectiveTarget, h) : cell(p.effectiveTarget, 'tableCell', 'percent', h, targetFormula);
-      const statusText = projectStatus(p, lang);
-      const statusCell = cell(statusText, 'tableCell', 'text', h, templates.status(excelRow));
-      const nameText = shownName(p);
-      const name = cell(nameText, 'tableCell', 'text', h);
-      // Each row's cells in one array of its final length (no spread, no growing).
-      projectRow(
-        showCarry
-          ? [name, initial, adjustment, adjusted, figureCell(p.carryover, 'tableCell', h, figureFormula(p, 'carryover', excelRow, templates)), actual, rate, target, statusCell]
-          : [name, initial, adjustment, adjusted, actual, rate, target, statusCell],
-        name,
-        nameText,
-        statusCell,
-        statusText,
-      );
+      const r = rows.length;
+      const excelRow = r + 1;
+      // A figure's cell: its source's formula, or the row's own derivation (figureFormula), only where it shows a value.
+      for (let f = 0; f < AMOUNT_FIELDS.length; f++) {
+        const c = fieldColumn[f];
+        if (c < 0) continue;
+        const field = AMOUNT_FIELDS[f];
+        const value = p[field];
+        const column = bodyColumns[c];
+        if (typeof value === 'number' && !Number.isFinite(value)) nonFinite.push({ path: `report.rows[${r}].cells[${c}].value`, value });
+        column.values.push(value);
+        const source = p.sources[field];
+        if (value === null || (source !== undefined && !source.formula)) noFormula(column);
+        else if (source !== undefined) sources[c].add(column, source);
+        else if (derivable(p, field)) withNumber(column, derivedAt[field]!, excelRow);
+        else noFormula(column);
+      }
+      const rateColumn = bodyColumns[col.rate];
+      if (typeof p.executionRate === 'number' && !Number.isFinite(p.executionRate)) nonFinite.push({ path: `report.rows[${r}].cells[${col.rate}].value`, value: p.executionRate });
+      rateColumn.values.push(p.executionRate);
+      withNumber(rateColumn, p.initialBudget !== null ? rate : rateWithoutInitial, excelRow);
+      const targetColumn = bodyColumns[col.target];
+      if (typeof p.effectiveTarget === 'number' && !Number.isFinite(p.effectiveTarget)) nonFinite.push({ path: `report.rows[${r}].cells[${col.target}].value`, value: p.effectiveTarget });
+      targetColumn.values.push(p.effectiveTarget);
+      if (p.target !== null && p.targetSource?.formula) sources[col.target].add(targetColumn, p.targetSource);
+      else noFormula(targetColumn);
+      const statusColumn = bodyColumns[col.status];
+      let statusShown = projectStatus(p, lang);
+      withNumber(statusColumn, status, excelRow);
+      // The row's height from its texts: its name and its status (one of four, measured once each).
+      let statusHeight = statusHeights.get(statusShown);
+      if (statusHeight === undefined) statusHeights.set(statusShown, (statusHeight = heightFor(estimateLines(statusShown, statusWidth, size), size)));
+      let name = shownName(p);
+      const height = Math.max(heightFor(estimateLines(name, widths[0], size), size), statusHeight);
+      if (name.length > MAX_CELL_TEXT) {
+        cut.push({ row: r, col: 0, length: name.length });
+        name = fitCellText(name, lang);
+      }
+      if (statusShown.length > MAX_CELL_TEXT) {
+        cut.push({ row: r, col: col.status, length: statusShown.length });
+        statusShown = fitCellText(statusShown, lang);
+      }
+      bodyColumns[0].values.push(name);
+      noFormula(bodyColumns[0]);
+      statusColumn.values.push(statusShown);
+      body.highlight.push(p.underTarget);
+      body.heights.push(height);
+      rows.push(null);
+      body.count++;
     }
+    if (body.count > 0) bodies.push(body);
     const lastProject = rows.length - 1;
     const s = ev.projectSum;
     const totalRow = rows.length;
@@ -485,7 +476,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
   const sourcesLabel = words(lang).report.sources;
   for (const p of paragraphs) {
     const refs = [...new Set(p.sources.flatMap(reportRef))];
-    const row = rows[p.row];
+    const row = rows[p.row]!;
     if (refs.length > 0) {
       row.cells = [row.cells[0], ...Array.from({ length: last - 1 }, () => cell(null, 'paragraph')), cell(`${sourcesLabel}${groupBySheet(refs).join(words(lang).listSeparator)}`, 'sources')];
     }
@@ -500,6 +491,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     replaces: options.replaces ?? false,
     columnWidths: widths,
     rows,
+    bodies,
     merges,
     regions: { score: scoreRegion, scoreTotal: { row: scoreRegion.total, col: 3 }, summary: summary.region, ...(selfScoreRegion ? { selfScore: selfScoreRegion } : {}) },
     chart: chartPlan(summary.region, rows.length, last, lang),
@@ -586,41 +578,85 @@ function withFormula(target: PlanCell, formula: string | undefined): PlanCell {
   return target;
 }
 
-/** The summary's row formulas, printed once (rowFormula). */
-interface RowTemplates {
-  rate: (row: number) => string;
-  rateWithoutInitial: (row: number) => string;
-  status: (row: number) => string;
-  /** 调整后 = 年初 + 调整, 调整 = 调整后 − 年初, 年初 = 调整后 − 调整, over the row's own cells. */
-  adjustedBudget: (row: number) => string;
-  adjustment: (row: number) => string;
-  initialBudget: (row: number) => string;
-  /** A source cell's reference (printSource). */
-  source: (source: SourceCell) => string;
-}
-
-function derivedFigures(atRow: (row: string) => (col: number) => string, col: Record<SummaryColumn, number>): Pick<RowTemplates, 'adjustedBudget' | 'adjustment' | 'initialBudget'> {
+/** 调整后 = 年初 + 调整, 调整 = 调整后 − 年初, 年初 = 调整后 − 调整, over the row's own cells, as row templates. */
+function derivedFigures(atRow: (row: string) => (col: number) => string, col: Record<SummaryColumn, number>): Record<'adjustedBudget' | 'adjustment' | 'initialBudget', string[]> {
   const cellOf = (row: string, c: SummaryColumn) => ref(atRow(row)(col[c]));
   return {
-    adjustedBudget: rowFormula((row) => add(cellOf(row, 'initial'), cellOf(row, 'adjustment'))),
-    adjustment: rowFormula((row) => sub(cellOf(row, 'adjusted'), cellOf(row, 'initial'))),
-    initialBudget: rowFormula((row) => sub(cellOf(row, 'adjusted'), cellOf(row, 'adjustment'))),
+    adjustedBudget: rowTemplate((row) => add(cellOf(row, 'initial'), cellOf(row, 'adjustment'))),
+    adjustment: rowTemplate((row) => sub(cellOf(row, 'adjusted'), cellOf(row, 'initial'))),
+    initialBudget: rowTemplate((row) => sub(cellOf(row, 'adjusted'), cellOf(row, 'adjustment'))),
   };
 }
 
+/** The summary's money columns, in the order of their columns. */
+const AMOUNT_FIELDS: readonly AmountField[] = ['initialBudget', 'adjustment', 'adjustedBudget', 'carryover', 'actual'];
+
 /**
- * A row's figure as a formula: a read one points at its cell; a derived one is computed from the row's others
- * as the parser derived it (调整后 = 年初 + 调整, 调整 = 调整后 − 年初, 年初 = 调整后 − 调整). A cell holding a
- * number as text cannot be read by a formula: its value is written instead.
+ * Whether a figure without a cell of its own is computed from the row's others as the parser derived it
+ * (调整后 = 年初 + 调整, 调整 = 调整后 − 年初, 年初 = 调整后 − 调整). A cell holding a number as text cannot be
+ * read by a formula: its value is written instead.
  */
-function figureFormula(p: ProjectResult, field: AmountField, row: number, templates: RowTemplates): string | undefined {
+function derivable(p: ProjectResult, field: AmountField): boolean {
   const { sources } = p;
-  const source = sources[field];
-  if (source !== undefined) return source.formula ? templates.source(source) : undefined;
-  if (field === 'adjustedBudget') return p.initialBudget !== null ? templates.adjustedBudget(row) : undefined;
-  if (field === 'adjustment') return sources.adjustedBudget !== undefined && sources.initialBudget !== undefined ? templates.adjustment(row) : undefined;
-  if (field === 'initialBudget') return sources.adjustedBudget !== undefined && sources.adjustment !== undefined ? templates.initialBudget(row) : undefined;
-  return undefined;
+  if (field === 'adjustedBudget') return p.initialBudget !== null;
+  if (field === 'adjustment') return sources.adjustedBudget !== undefined && sources.initialBudget !== undefined;
+  if (field === 'initialBudget') return sources.adjustedBudget !== undefined && sources.adjustment !== undefined;
+  return false;
+}
+
+function noFormula(column: BodyColumn): void {
+  column.template.push(-1);
+  column.number.push(0);
+}
+
+function withNumber(column: BodyColumn, template: number, n: number): void {
+  column.template.push(template);
+  column.number.push(n);
+}
+
+/**
+ * A column's source formulas as templates (printSource's text): `项目支出!C4/10000` is `['项目支出!C', '/10000']`
+ * with 4. A table's cells share one; the last one is tried first (a table's rows come one after another).
+ */
+class SourceTemplates {
+  private readonly known = new Map<string, number>();
+  private lastPrefix = '';
+  private lastDivisor = NaN;
+  private lastIndex = -1;
+
+  add(column: BodyColumn, source: SourceCell): void {
+    const { ref: text, divisor } = source;
+    // The row: the reference's last digits (a row has no leading 0 and at most 7 digits).
+    let start = text.length;
+    let row = 0;
+    for (let scale = 1; start > 0; start--, scale *= 10) {
+      const code = text.charCodeAt(start - 1);
+      if (code < 48 || code > 57) break;
+      row += (code - 48) * scale;
+    }
+    if (start === text.length || text.charCodeAt(start) === 48 || text.length - start > 7) {
+      // Not a single cell's reference: its whole text, a template of its own.
+      withNumber(column, this.index(column, printSource(source), [printSource(source)]), 0);
+      return;
+    }
+    if (divisor !== this.lastDivisor || start !== this.lastPrefix.length || !text.startsWith(this.lastPrefix)) {
+      const prefix = text.slice(0, start);
+      const suffix = divisor === 1 ? '' : `/${printNumber(divisor)}`;
+      this.lastIndex = this.index(column, `${prefix}\u0000${suffix}`, [prefix, suffix]);
+      this.lastPrefix = prefix;
+      this.lastDivisor = divisor;
+    }
+    withNumber(column, this.lastIndex, row);
+  }
+
+  private index(column: BodyColumn, key: string, parts: string[]): number {
+    let index = this.known.get(key);
+    if (index === undefined) {
+      index = column.templates.push(parts) - 1;
+      this.known.set(key, index);
+    }
+    return index;
+  }
 }
 
 /** The summary row's denominator: its 年初 column holds the derived 年初 where the table has none. */

@@ -44,6 +44,75 @@ export interface PlanRow {
 }
 
 /**
+ * Rows of one table kept by column (附表4's project rows: one per project, most of a large report): each
+ * column's values, and its formulas as a few texts split where a number goes, with each row's number — as
+ * Excel's own shared formulas are — instead of an object and a formula text per cell. `planRow` makes a row's
+ * cells from it, the same cells a PlanRow would hold. Plain data: it crosses to the page from the worker.
+ */
+export interface PlanBody {
+  /** The plan row of its first row: its rows are `first` … `first + count − 1` (null in `rows`). */
+  first: number;
+  count: number;
+  columns: BodyColumn[];
+  /** Per row: under target (every cell of the row filled, as PlanCell.highlight). */
+  highlight: boolean[];
+  /** Per row: its height in points (PlanRow.height). */
+  heights: number[];
+}
+
+export interface BodyColumn {
+  style: CellStyle;
+  format: CellFormat;
+  /** Per row. */
+  values: (string | number | null)[];
+  /** Formula texts split where a number goes: `['项目支出!C', '/10000']` with 4 is `项目支出!C4/10000`. */
+  templates: string[][];
+  /** Per row: the index of its formula's template (-1: no formula), and the number that goes into it. */
+  template: number[];
+  number: number[];
+}
+
+/** The cell of `column` in the body's row `i` (0-based within the body). */
+export function bodyCell(body: PlanBody, column: BodyColumn, i: number): PlanCell {
+  const value = column.values[i];
+  const t = column.template[i];
+  const { format, style } = column;
+  const formula = t < 0 ? undefined : column.templates[t].join(String(column.number[i]));
+  const numberFormat = numberFormatOf({ value, format, style, formula });
+  const highlight = body.highlight[i];
+  if (formula === undefined) return highlight ? { value, format, style, numberFormat, highlight } : { value, format, style, numberFormat };
+  return highlight ? { value, format, style, numberFormat, highlight, formula } : { value, format, style, numberFormat, formula };
+}
+
+/** The body holding plan row `r`, if any. */
+function bodyAt(plan: Pick<ReportPlan, 'bodies'>, r: number): PlanBody | undefined {
+  for (const body of plan.bodies) if (r >= body.first && r < body.first + body.count) return body;
+  return undefined;
+}
+
+/**
+ * Row `r` of the report (undefined past its end): a body's row made from its columns, made again at each call
+ * (gateways write a row and let it go).
+ */
+export function planRow(plan: Pick<ReportPlan, 'rows' | 'bodies'>, r: number): PlanRow | undefined {
+  const row = plan.rows[r];
+  if (row) return row;
+  const body = row === null ? bodyAt(plan, r) : undefined;
+  if (!body) return undefined;
+  const i = r - body.first;
+  const cells: PlanCell[] = new Array(body.columns.length);
+  for (let c = 0; c < cells.length; c++) cells[c] = bodyCell(body, body.columns[c], i);
+  return { cells, height: body.heights[i] };
+}
+
+/** Every row of the report, the bodies' made (for hosts that take the whole sheet at once, and for tests). */
+export function planRows(plan: Pick<ReportPlan, 'rows' | 'bodies'>): PlanRow[] {
+  const rows: PlanRow[] = new Array(plan.rows.length);
+  for (let r = 0; r < rows.length; r++) rows[r] = planRow(plan, r)!;
+  return rows;
+}
+
+/**
  * A table cell as text, the same in every host that does not show a live number: amounts with two decimals,
  * rates as percents ('—' when there is none), text as it is.
  */
@@ -160,7 +229,10 @@ export interface ReportPlan {
   replaces: boolean;
   /** Column widths in characters. */
   columnWidths: number[];
-  rows: PlanRow[];
+  /** Every row; null where a body holds it (`planRow` reads either). */
+  rows: (PlanRow | null)[];
+  /** Long tables kept by column (附表4's project rows). */
+  bodies: PlanBody[];
   /** Every merged area, the spanAll rows' included (one per row: hosts may join runs of them). */
   merges: CellRange[];
   regions: ReportRegions;

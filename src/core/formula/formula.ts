@@ -86,14 +86,20 @@ export function printNumber(value: number): string {
 const ROW = '\u0000';
 
 /**
- * A formula whose rows differ only in the row number of their references (`F5/(D5+E5)`), printed once:
- * `fill(5)` is `printFormula(build('5'))`, the number put into the printed text, so that a table's thousands of
- * rows share one printing and build no tree each.
+ * A formula whose rows differ only in the row number of their references (`F5/(D5+E5)`), printed once: its
+ * text split where the row goes, so that `parts.join('5')` is `printFormula(build('5'))` and a table's
+ * thousands of rows share one printing and build no tree each (the plan keeps such a column as the parts and
+ * each row's number: PlanBody in compose/reportPlan.ts).
  */
-export function rowFormula(build: (row: string) => Expr): (row: number) => string {
+export function rowTemplate(build: (row: string) => Expr): string[] {
   const parts = printFormula(build(ROW)).split(ROW);
-  const fill = parts.length === 2 ? (row: number) => `${parts[0]}${row}${parts[1]}` : (row: number) => parts.join(String(row));
   // Checked once: a formula whose text depends on its row in any other way cannot be a template.
-  if (fill(1) !== printFormula(build('1'))) throw new Error('this formula is not the same from row to row');
-  return fill;
+  if (parts.join('1') !== printFormula(build('1'))) throw new Error('this formula is not the same from row to row');
+  return parts;
+}
+
+/** rowTemplate as a function of the row: `fill(5)` is the formula's text in row 5. */
+export function rowFormula(build: (row: string) => Expr): (row: number) => string {
+  const parts = rowTemplate(build);
+  return parts.length === 2 ? (row: number) => `${parts[0]}${row}${parts[1]}` : (row: number) => parts.join(String(row));
 }

@@ -28,7 +28,7 @@ import {
 } from 'docx';
 import { ATTACHMENTS } from '../../core/compose/attachments';
 import type { Block } from '../../core/compose/narrative';
-import { cellText, type ReportPlan, type TableRegion } from '../../core/compose/reportPlan';
+import { cellText, planRow, type ReportPlan, type TableRegion } from '../../core/compose/reportPlan';
 import type { Evaluation, Lang } from '../../core/model';
 
 /** Twips (1/20 point, Word's unit) in a millimetre. */
@@ -199,13 +199,16 @@ export function fitColumns(weights: number[], headers: string[], width: number, 
  */
 function table(plan: ReportPlan, region: TableRegion, width: number, size: number, centred: (row: number, col: number) => boolean): Table {
   const { lang } = plan;
-  const texts = (row: number): CellText[] =>
-    region.columns.map((c, i) => {
-      const source = plan.rows[row].cells[c];
+  const texts = (row: number): CellText[] => {
+    const cells = planRow(plan, row)?.cells ?? [];
+    return region.columns.map((c, i) => {
+      const source = cells[c];
       const align: Align = !source || source.format === 'text' ? (centred(row, i) ? 'center' : 'left') : 'right';
       return { text: cellText(source), align };
     });
-  const header = region.columns.map((c) => cellText(plan.rows[region.header].cells[c]));
+  };
+  const headerCells = planRow(plan, region.header)?.cells ?? [];
+  const header = region.columns.map((c) => cellText(headerCells[c]));
   const widths = fitColumns(region.widths, header, width, size);
   const cell = (content: CellText, i: number, kind: 'header' | 'body' | 'total') =>
     new TableCell({

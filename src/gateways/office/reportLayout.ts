@@ -2,7 +2,7 @@
 // its number formats, formats as a few rectangles (not one per cell), merges grouped for merge(across), row
 // heights grouped by run. Only a translation: where things are (the chart, the print titles, the merges, each
 // cell's number format) is the plan's. Pure: no Excel here, so it is tested directly.
-import { GENERAL_FORMAT, MAX_ROW_HEIGHT, type CellStyle, type ChartPlan, type PlanCell, type ReportPlan } from '../../core/compose/reportPlan';
+import { GENERAL_FORMAT, MAX_ROW_HEIGHT, planRows, type CellStyle, type ChartPlan, type PlanCell, type ReportPlan } from '../../core/compose/reportPlan';
 import { BORDER_RGB, HEADER_FILL, HIGHLIGHT_FILL_RGB, HIGHLIGHT_FONT_RGB, cellLook } from '../../core/compose/reportStyle';
 import type { CellRange, Lang } from '../../core/model';
 
@@ -124,6 +124,7 @@ export function layoutReport(plan: ReportPlan, options: { chart?: boolean; rules
   const ruled = (r: number, c: number) => !!rule && r >= rule.range.top && r <= rule.range.bottom && c >= rule.range.left && c <= rule.range.right;
   const width = plan.columnWidths.length;
   const rowCount = plan.rows.length;
+  const rows = planRows(plan);
   const values: (string | number)[][] = [];
   const formulas = new Map<number, (string | number)[]>();
   const numberFormats: string[][] = [];
@@ -132,21 +133,21 @@ export function layoutReport(plan: ReportPlan, options: { chart?: boolean; rules
   const specs = new Map<string, CellStyleSpec>();
 
   // Cells without a plan cell take the style of the cell whose merge covers them.
-  const owner: (PlanCell | undefined)[][] = plan.rows.map((row) => {
+  const owner: (PlanCell | undefined)[][] = rows.map((row) => {
     const cells: (PlanCell | undefined)[] = [];
     for (let c = 0; c < width; c++) cells.push(row.cells[c] ?? (row.spanAll ? row.cells[0] : undefined));
     return cells;
   });
   for (const m of plan.merges) {
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) owner[r][c] = owner[r][c] ?? plan.rows[m.top].cells[m.left];
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) owner[r][c] = owner[r][c] ?? rows[m.top].cells[m.left];
   }
   // A cell under a merge takes its first cell's number format, as a merge in a file does (ExcelJS copies it).
   const formatOwner = new Map<number, PlanCell>();
   for (const m of plan.merges) {
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) formatOwner.set(r * width + c, plan.rows[m.top].cells[m.left]);
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) formatOwner.set(r * width + c, rows[m.top].cells[m.left]);
   }
 
-  plan.rows.forEach((row, r) => {
+  rows.forEach((row, r) => {
     const rowValues: (string | number)[] = [];
     const rowFormats: string[] = [];
     const rowStyles: (string | null)[] = [];
@@ -182,7 +183,7 @@ export function layoutReport(plan: ReportPlan, options: { chart?: boolean; rules
   for (const m of plan.merges) if (m.top !== m.bottom) merges.push({ range: { ...m }, across: false });
 
   const rowHeights: ReportLayout['rowHeights'] = [];
-  plan.rows.forEach((row, r) => {
+  rows.forEach((row, r) => {
     if (!row.height) return;
     const height = Math.min(MAX_ROW_HEIGHT, row.height);
     const last = rowHeights.at(-1);

@@ -15,6 +15,8 @@ import {
   REPORT_NAME_PREFIX,
   type HighlightPlan,
   type PageSetup,
+  planRow,
+  planRows,
   type PlanCell,
   type ReportPlan,
 } from '../../core/compose/reportPlan';
@@ -176,9 +178,8 @@ export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan): ExcelJ
  */
 export function writeReportShell(wb: ExcelJS.Workbook, plan: ReportPlan): DirectRows | null {
   const keyCol = plan.keyColumn;
-  const keyRows = new Set(plan.keys.map((k) => k.row));
   const collides =
-    plan.rows.some((row, r) => keyRows.has(r) && row.cells.length > keyCol) ||
+    plan.keys.some((k) => (planRow(plan, k.row)?.cells.length ?? 0) > keyCol) ||
     plan.merges.some((m) => m.right >= keyCol && m.left <= keyCol && plan.keys.some((k) => k.row >= m.top && k.row <= m.bottom));
   if (collides) return null;
   addReportSheet(wb, plan, false);
@@ -210,7 +211,7 @@ function addReportSheet(wb: ExcelJS.Workbook, plan: ReportPlan, withCells: boole
     const styles = new Map<string, Partial<ExcelJS.Style>>();
     const shared = new SharedFormulas();
     const rule = plan.summaryRule?.range;
-    plan.rows.forEach((row, r) => {
+    planRows(plan).forEach((row, r) => {
       const excelRow = ws.getRow(r + 1);
       row.cells.forEach((cell, c) => {
         const target = excelRow.getCell(c + 1);
@@ -324,7 +325,7 @@ function planRowsXml(plan: ReportPlan, context: DirectSheetContext): string {
 
   for (let r = 0; r <= last; r++) {
     settle(r - 1);
-    const row = plan.rows[r];
+    const row = planRow(plan, r);
     const cells: DirectCell[] = [];
     if (row) {
       row.cells.forEach((cell, c) => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Block } from '../../../src/core/compose/narrative';
 import type { EvaluationOptions } from '../../../src/core/model';
 import type { PipelineResult } from '../../../src/core/pipeline';
-import { cellText } from '../../../src/core/compose/reportPlan';
+import { planRows, cellText } from '../../../src/core/compose/reportPlan';
 import { fitColumns, MARGINS, PAGE, writeDocx } from '../../../src/gateways/docx/writeDocx';
 import { docxFileName, reportDocxName } from '../../../src/gateways/docx/names';
 import { evaluateXlsx } from '../../../src/gateways/xlsx/evaluateXlsx';
@@ -143,8 +143,8 @@ describe('writeDocx on the sample', () => {
   it('takes 附表1 and 附表4 from the plan the report sheet is written from: a cell changed there is changed here', async () => {
     const result = await evaluated();
     const { summary } = result.report.regions;
-    const rows = result.report.rows.map((row, r) => (r === summary.first ? { ...row, cells: row.cells.map((c, i) => (i === 0 ? { ...c, value: '计划里的项目名' } : c)) } : row));
-    const docx = await readDocx(await writeDocx(result.narrative, { ...result.report, rows }, result.evaluation));
+    const rows = planRows(result.report).map((row, r) => (r === summary.first ? { ...row, cells: row.cells.map((c, i) => (i === 0 ? { ...c, value: '计划里的项目名' } : c)) } : row));
+    const docx = await readDocx(await writeDocx(result.narrative, { ...result.report, rows, bodies: [] }, result.evaluation));
     const p = docx.paragraphs.slice(docx.paragraphs.indexOf('项目支出绩效情况汇总表'));
     const texts = (r: number) => summary.columns.map((c) => cellText(rows[r].cells[c]));
     expect(p.slice(1 + summary.columns.length, 1 + 2 * summary.columns.length)).toEqual(texts(summary.first));

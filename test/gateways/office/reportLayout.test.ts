@@ -38,6 +38,7 @@ function plan(projects: number): ReportPlan {
     replaces: false,
     columnWidths: [30, 12, 10, 10],
     rows: rows.map((row) => ({ ...row, cells: row.cells.map((c) => ({ ...c, numberFormat: numberFormatOf(c) })) })),
+    bodies: [],
     regions: {
       score: region,
       scoreTotal: { row: region.total, col: 1 },

@@ -73,7 +73,7 @@ describe('the report sheet written straight from the plan', () => {
 
   it('gives the same file for the rarer shapes of a plan', async () => {
     await expectSameFile(sample(), 'zh', (plan) => {
-      const style = plan.rows[0].cells[0];
+      const style = plan.rows[0]!.cells[0];
       const at = plan.rows.length;
       plan.rows.push(
         { cells: [], height: 21 },
@@ -100,7 +100,7 @@ describe('the report sheet written straight from the plan', () => {
     let at = 0;
     const bytes = await write(sample(), 'zh', true, (plan) => {
       at = plan.rows.length;
-      const style = plan.rows[0].cells[0];
+      const style = plan.rows[0]!.cells[0];
       for (const formula of formulas) plan.rows.push({ cells: [{ ...style, value: 1, formula }] });
     });
     const zip = await JSZip.loadAsync(bytes);
@@ -128,8 +128,8 @@ describe('the report sheet written straight from the plan', () => {
     if (!result.ok) throw new Error('pipeline refused the sample');
     const sheets = workbook.worksheets.length;
     result.report.keys.push({ row: 0, text: 'k' });
-    result.report.rows[0].cells.length = result.report.keyColumn + 1;
-    result.report.rows[0].cells.fill(result.report.rows[0].cells[0]);
+    result.report.rows[0]!.cells.length = result.report.keyColumn + 1;
+    result.report.rows[0]!.cells.fill(result.report.rows[0]!.cells[0]);
     expect(writeReportShell(workbook, result.report)).toBeNull();
     expect(workbook.worksheets.length).toBe(sheets);
   });
