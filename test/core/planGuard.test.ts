@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as compose from '../../src/core/compose/composeReport';
 import { shownName } from '../../src/core/compose/indicators';
+import { printSource } from '../../src/core/formula/reportFormulas';
 import { numberFormatOf, planRows, type ReportPlan } from '../../src/core/compose/reportPlan';
 import { evaluate, nonFiniteNumbers } from '../../src/core/evaluate';
 import type { Evaluation, Lang, WorkbookSnapshot } from '../../src/core/model';
@@ -71,6 +72,26 @@ describe('rows finished as they are made', () => {
         expect(planRows(plan)[r].cells[0]).not.toBe(cells[0]);
       }
     }
+  });
+
+  it('print every source formula of the body as printSource does, whatever the reference looks like', () => {
+    const ev = evaluated(snapshots[0], 'zh');
+    const odd = ["'项目 支出'!$C$4", 'S!A1', 'S!A10', 'S!A9', "'a''b'!XFD1048576", 'S!C04', '预算数', 'S!A1:A3'];
+    const projects = Array.from({ length: 3 * odd.length }, (_, i) => {
+      const p = ev.projects.filter((q) => q.actual !== null)[i % 3];
+      const ref = odd[i % odd.length];
+      return { ...p, sources: { ...p.sources, actual: { ref, divisor: i % 3 === 0 ? 1 : 10000, formula: true } } };
+    });
+    expect(projects.filter((p) => p.actual !== null).length).toBeGreaterThan(2 * odd.length);
+    const plan = compose.composeReport({ ...ev, projects }, 'R');
+    const { summary } = plan.regions;
+    const rows = planRows(plan);
+    projects.forEach((p, i) => {
+      const cell = rows[summary.first + i].cells[summary.named.actual];
+      expect(cell.formula).toBe(p.actual === null ? undefined : printSource(p.sources.actual));
+    });
+    // Rows of one table share a template: a few for the whole column, not one per row.
+    expect(plan.bodies[0].columns[summary.named.actual].templates.length).toBeLessThanOrEqual(odd.length * 2);
   });
 
   it('name every NaN and Infinity the plan holds, at the path the whole-plan walk names', () => {

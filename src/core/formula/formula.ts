@@ -97,9 +97,3 @@ export function rowTemplate(build: (row: string) => Expr): string[] {
   if (parts.join('1') !== printFormula(build('1'))) throw new Error('this formula is not the same from row to row');
   return parts;
 }
-
-/** rowTemplate as a function of the row: `fill(5)` is the formula's text in row 5. */
-export function rowFormula(build: (row: string) => Expr): (row: number) => string {
-  const parts = rowTemplate(build);
-  return parts.length === 2 ? (row: number) => `${parts[0]}${row}${parts[1]}` : (row: number) => parts.join(String(row));
-}

@@ -17,31 +17,6 @@ export function printSource(source: SourceCell): string {
   return source.divisor === 1 ? source.ref : `${source.ref}/${printNumber(source.divisor)}`;
 }
 
-/**
- * printSource for every figure of every row of a table: the few divisors' `/10000` printed once, so that
- * each formula is one new string over the source's own reference (the report holds them all).
- */
-export function sourcePrinter(): (source: SourceCell) => string {
-  const suffixes = new Map<number, string>();
-  // A table has one unit: the last divisor's suffix kept at hand, the map asked only when it changes.
-  let lastDivisor = NaN;
-  let lastSuffix = '';
-  return (source) => {
-    const { divisor } = source;
-    if (divisor === 1) return source.ref;
-    if (divisor !== lastDivisor) {
-      let suffix = suffixes.get(divisor);
-      if (suffix === undefined) {
-        suffix = `/${printNumber(divisor)}`;
-        suffixes.set(divisor, suffix);
-      }
-      lastDivisor = divisor;
-      lastSuffix = suffix;
-    }
-    return source.ref + lastSuffix;
-  };
-}
-
 /** A rate that is blank where there is no budget, as the engine leaves it unknown (never #DIV/0!). */
 export function rateExpr(actual: Expr, denominator: Expr): Expr {
   return IF(gt(denominator, num(0)), div(actual, denominator), text(''));
