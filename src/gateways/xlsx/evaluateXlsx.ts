@@ -1,7 +1,7 @@
 // The whole job on .xlsx bytes: read, run the pipeline, write the evaluated workbook. No fs: Node and browser.
 import type ExcelJS from 'exceljs';
 import type { Limits } from '../../core/config';
-import type { EvaluationOptions } from '../../core/model';
+import type { EvaluationOptions, WorkbookSnapshot } from '../../core/model';
 import { runPipeline, type PipelineResult } from '../../core/pipeline';
 import { leanWrite, leanWriteAvailable } from './excelAdapter';
 import { loadWorkbook } from './readWorkbook';
@@ -15,8 +15,11 @@ export interface XlsxEvaluation {
 
 /** `limits`: the size limits (the defaults of core/config.ts unless given; tests lower them). */
 export async function evaluateXlsx(bytes: Uint8Array, options: EvaluationOptions, produceOutput = true, limits?: Limits): Promise<XlsxEvaluation> {
-  const { workbook, snapshot } = await loadWorkbook(bytes, options.lang, limits);
-  const result = runPipeline(snapshot, options);
+  const loaded: { workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot | null } = await loadWorkbook(bytes, options.lang, limits);
+  const { workbook } = loaded;
+  const result = runPipeline(loaded.snapshot!, options);
+  // The snapshot (every cell of every sheet, again) is not needed for the write: let the collector have it.
+  loaded.snapshot = null;
   if (!result.ok || !produceOutput) return { result, output: null };
   // The workbook is not used after this write: its sheets' cells may go as soon as they are rendered.
   return { result, output: await writeEvaluation(workbook, result, true) };
