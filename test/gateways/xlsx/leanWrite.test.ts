@@ -31,6 +31,20 @@ function richWorkbook(): ExcelJS.Workbook {
   second.getCell('D2').note = 'note 2';
   const image = wb.addImage({ base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', extension: 'png' });
   second.addImage(image, 'F2:G4');
+  // Every kind of cell and row a clerk's sheet may hold.
+  const kinds = wb.addWorksheet('种类');
+  kinds.getRow(1).values = [true, false, 0, -1.25e-7, 'a<b&"c"', null];
+  kinds.getCell('F1').style = { font: { italic: true } };
+  kinds.getRow(2).values = [new Date(Date.UTC(2021, 11, 31)), { error: '#N/A' } as ExcelJS.CellErrorValue, { richText: [{ text: '富', font: { bold: true } }, { text: '文本' }] }];
+  kinds.getRow(3).height = 33.75;
+  kinds.getRow(3).hidden = true;
+  kinds.getRow(3).outlineLevel = 2;
+  kinds.getRow(3).getCell(2).value = 42;
+  kinds.getRow(4).font = { bold: true };
+  kinds.getRow(4).getCell(1).value = '行样式';
+  kinds.getRow(6).getCell(3).style = { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } } };
+  kinds.mergeCells('A8:C9');
+  kinds.getCell('A8').value = 7;
   wb.addWorksheet('空');
   wb.definedNames.add("'项目支出'!$A$1", 'BE_REPORT_1');
   return wb;
