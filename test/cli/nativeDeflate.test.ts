@@ -2,6 +2,7 @@
 // files that JSZip and ExcelJS read back as written.
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import * as zlib from 'node:zlib';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { inflatePart, useNativeDeflate } from '../../src/cli/nativeDeflate';
 import { loadWorkbook, UnreadableWorkbookError } from '../../src/gateways/xlsx/readWorkbook';
@@ -39,6 +40,31 @@ describe('native deflate for the command', () => {
     expect(typeof utils.transformTo).toBe('function');
     expect(useNativeDeflate()).toBe(true);
     expect(useNativeDeflate()).toBe(true); // once only
+  });
+
+  it('takes the CRC-32 from zlib with JSZip’s numbers: running over chunks, 0 for an empty one, signed, text as JSZip’s', () => {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const jszipCrc32 = require('jszip/lib/crc32') as (data: unknown, crc: number) => number;
+    const Crc32Probe = require('jszip/lib/stream/Crc32Probe') as new () => { streamInfo: { crc32?: number }; push(chunk: unknown): void; processChunk(chunk: unknown): void };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    useNativeDeflate();
+    // zlib's is in place where Node has it (20.15 and later, as CI's Node 20).
+    expect((Crc32Probe.prototype.processChunk as unknown as Record<symbol, boolean>)[Symbol.for('budget-eval.nativeDeflate')]).toBe(typeof (zlib as { crc32?: unknown }).crc32 === 'function');
+    expect(typeof (zlib as { crc32?: unknown }).crc32).toBe('function');
+    const probe = new Crc32Probe();
+    probe.push = () => undefined;
+    let expected = 0;
+    let signed = 0;
+    for (let i = 0; i < 200; i++) {
+      const chunk = i % 50 === 7 ? 'binary text \u00ff' : Buffer.from(TEXT.slice(i * 97, i * 97 + (i % 13) * 31 + 1), 'utf8');
+      probe.processChunk({ data: chunk, meta: {} });
+      expected = jszipCrc32(chunk, expected);
+      expect(probe.streamInfo.crc32).toBe(expected);
+      if (expected < 0) signed++;
+    }
+    expect(signed).toBeGreaterThan(0); // CRCs with the top bit set: JSZip's reader compares them signed
+    probe.processChunk({ data: new Uint8Array(0), meta: {} });
+    expect(probe.streamInfo.crc32).toBe(jszipCrc32(new Uint8Array(0), expected));
   });
 
   it('writes what zlib writes at JSZip’s level, and JSZip reads it back', async () => {
