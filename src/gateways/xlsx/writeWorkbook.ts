@@ -272,8 +272,44 @@ interface DirectCell {
   right?: number;
   row?: number;
   /** A formula's place in the text, where its `<f>` attributes go. */
-  slot?: number;
+  slot?: { text: string };
 }
+
+/**
+ * Text written in order, with slots filled in later: joined as it goes into flat pieces (every PIECE_PARTS
+ * parts, and at each slot), so that the rows' texts — chains of small strings until joined — do not live to
+ * the end of a sheet as long as the input, to be copied by every collection on the way.
+ */
+class SlottedText {
+  private readonly pieces: (string | { text: string })[] = [];
+  private parts: string[] = [];
+
+  push(text: string): void {
+    this.parts.push(text);
+    if (this.parts.length >= PIECE_PARTS) this.cut();
+  }
+
+  /** A place in the text for what is known only later. */
+  slot(): { text: string } {
+    this.cut();
+    const slot = { text: '' };
+    this.pieces.push(slot);
+    return slot;
+  }
+
+  text(): string {
+    this.cut();
+    return this.pieces.map((p) => (typeof p === 'string' ? p : p.text)).join('');
+  }
+
+  private cut(): void {
+    if (this.parts.length === 0) return;
+    this.pieces.push(this.parts.join(''));
+    this.parts = [];
+  }
+}
+
+const PIECE_PARTS = 1024;
 
 /**
  * The report's rows as ExcelJS writes them for writeReportSheet's cells: the same cells (the plan's, then the
@@ -310,15 +346,15 @@ function planRowsXml(plan: ReportPlan, context: DirectSheetContext): string {
   let si = 0;
   // The text, row by row as ExcelJS prepares and then renders them. A formula's `<f>` attributes are known only
   // when its run ends (a clone below makes it a shared master with the run's range): each goes in a slot of
-  // `out`, filled at the end, so that no cell is held beyond its row.
-  const out: string[] = [];
+  // `out`, filled once the run ends, so that no cell is held beyond its row.
+  const out = new SlottedText();
   /** Formulas whose run may still grow (address → cell); `slot`: where their attributes go in `out`. */
   const pending = new Map<string, DirectCell>();
   const settle = (before: number) => {
     for (const [address, cell] of pending) {
       // A run grows only by the row below its last: one whose last row is above `before` is complete.
       if ((cell.bottom ?? cell.row!) >= before) continue;
-      if (cell.si !== undefined) out[cell.slot!] = ` t="shared" ref="${cell.address}:${cellAddress(Math.max(cell.bottom!, cell.row!), Math.max(cell.right!, cell.col))}" si="${cell.si}"`;
+      if (cell.si !== undefined) cell.slot!.text = ` t="shared" ref="${cell.address}:${cellAddress(Math.max(cell.bottom!, cell.row!), Math.max(cell.right!, cell.col))}" si="${cell.si}"`;
       pending.delete(address);
     }
   };
@@ -420,8 +456,7 @@ function planRowsXml(plan: ReportPlan, context: DirectSheetContext): string {
             xml += ` t="shared" si="${cell.master!.si}"/>${text}</c>`;
           } else {
             out.push(xml);
-            cell.slot = out.length;
-            out.push('');
+            cell.slot = out.slot();
             xml = `>${enc(cell.formula)}</f>${text}</c>`;
           }
           break;
@@ -433,7 +468,7 @@ function planRowsXml(plan: ReportPlan, context: DirectSheetContext): string {
     out.push(`${xml}</row>`);
   }
   settle(Infinity);
-  return out.join('');
+  return out.text();
 }
 
 type RuleList = { ref: string; rules: { type: string; formulae?: string[] }[] }[];
