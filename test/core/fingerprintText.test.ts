@@ -1,11 +1,12 @@
-// The fingerprint's canonical value is built without spreads (core/record/fingerprint.ts); it must digest exactly
-// what the earlier code did, or every stored report would read as stale. `reference` below is that earlier
-// code, kept here as the definition.
+// The fingerprint, both versions (core/record/fingerprint.ts). Version 1 (legacyFingerprint), which reports
+// recorded until version 2, must digest exactly what the earlier code did, or every stored report would read as
+// stale: `reference` below is that earlier code, kept here as the definition. Version 2 must tell apart any two
+// inputs that differ in what the report uses, and nothing else.
 import fc from 'fast-check';
 import type { Amounts, BudgetInput, FormExtras, IndicatorInput, ProjectInput } from '../../src/core/model';
 import { parseWorkbook } from '../../src/core/parse/parseWorkbook';
 import { digest } from '../../src/core/record/digest';
-import { fingerprintInput } from '../../src/core/record/fingerprint';
+import { fingerprintInput, legacyFingerprint } from '../../src/core/record/fingerprint';
 import { DEFAULT_SCORE_PROFILE } from '../../src/core/score/profile';
 import { nationalForm, sichuanForm } from './forms/formSheets';
 import { goldenWorkbook } from './golden';
@@ -58,11 +59,11 @@ const input = fc
   })
   .map((i) => i as unknown as BudgetInput);
 
-describe('the fingerprint built without intermediate arrays', () => {
+describe('the version-1 fingerprint, as reports recorded it', () => {
   it('digests what JSON.stringify of the canonical value digested, for any input', () => {
     fc.assert(
       fc.property(input, (i) => {
-        expect(fingerprintInput(i)).toBe(reference(i));
+        expect(legacyFingerprint(i)).toBe(reference(i));
       }),
       { numRuns: 300 },
     );
@@ -72,7 +73,92 @@ describe('the fingerprint built without intermediate arrays', () => {
     const scoring = { name: '评分设置', values: [['指标', '分值', '类型', '得分'], ['预算完成率', 20, '预算完成率', null], ['预算编制科学性', 10, '人工评分', 8]], merges: [] };
     for (const book of [goldenWorkbook(), workbook([nationalForm('自评表 (1)'), sichuanForm('自评表 (2)')]), { ...goldenWorkbook(), sheets: [...goldenWorkbook().sheets, scoring] }]) {
       const parsed = parseWorkbook(book, 'zh').input;
-      expect(fingerprintInput(parsed)).toBe(reference(parsed));
+      expect(legacyFingerprint(parsed)).toBe(reference(parsed));
     }
   });
 });
+
+/** A deep copy (structuredClone keeps -0, NaN and lone surrogates). */
+const copy = (i: BudgetInput): BudgetInput => structuredClone(i);
+
+/** One project's figure or text changed to something else (the input is copied first). */
+const projectChanges: ((p: ProjectInput) => void)[] = [
+  (p) => (p.name += 'x'),
+  (p) => (p.purpose += 'x'),
+  (p) => (p.outcome += '。'),
+  (p) => (p.reason = p.reason === '' ? '延期' : ''),
+  (p) => (p.initialBudget = p.initialBudget === null ? 0 : null),
+  (p) => (p.adjustment = p.adjustment === null ? 1 : null),
+  (p) => (p.adjustedBudget = p.adjustedBudget === 1 ? 2 : 1),
+  (p) => (p.carryover = p.carryover === 0.01 ? 0.02 : 0.01),
+  (p) => (p.actual = p.actual === 5 ? 6 : 5),
+  (p) => (p.target = p.target === null ? 0.9 : null),
+  (p) => (p.givenRate = p.givenRate === 0.5 ? 0.6 : 0.5),
+  (p) => (p.indicators = [...(p.indicators ?? []), { level1: '产出指标', level1Points: 50, level2: '数量指标', name: '培训人次', target: '100', actual: '98', points: 10, score: 9, reason: null } as IndicatorInput]),
+];
+
+describe('the fingerprint (version 2)', () => {
+  const finite = (i: BudgetInput) => JSON.stringify(i, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? 0 : v));
+
+  it('is the same for the same data, in another object', () => {
+    fc.assert(
+      fc.property(input, (i) => {
+        expect(fingerprintInput(copy(i))).toBe(fingerprintInput(i));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('changes when any figure or text of any project changes', () => {
+    fc.assert(
+      fc.property(input.filter((i) => i.projects.length > 0), fc.nat(), fc.nat({ max: projectChanges.length - 1 }), (i, which, change) => {
+        const changed = copy(i);
+        const project = changed.projects[which % changed.projects.length];
+        const before = finite({ ...i, projects: [i.projects[which % i.projects.length]] } as BudgetInput);
+        projectChanges[change](project);
+        // A change that gives the same value (NaN to NaN aside, which no parse lets through) changes nothing.
+        fc.pre(finite({ ...changed, projects: [project] } as BudgetInput) !== before);
+        expect(fingerprintInput(changed)).not.toBe(fingerprintInput(i));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('tells apart a text moved from one field or project to the next, and a project more or less', () => {
+    const one = goldenWorkbookInput();
+    const moved = copy(one);
+    moved.projects[0].name += moved.projects[0].purpose.slice(0, 1);
+    moved.projects[0].purpose = moved.projects[0].purpose.slice(1);
+    expect(fingerprintInput(moved)).not.toBe(fingerprintInput(one));
+    const fewer = copy(one);
+    fewer.projects.pop();
+    expect(fingerprintInput(fewer)).not.toBe(fingerprintInput(one));
+  });
+
+  it('changes with the department, a category or the scoring, and not with where cells are', () => {
+    const one = goldenWorkbookInput();
+    const renamed = copy(one);
+    renamed.info.name = '另一个局';
+    expect(fingerprintInput(renamed)).not.toBe(fingerprintInput(one));
+    const category = copy(one);
+    category.categories[0].actual += 0.01;
+    expect(fingerprintInput(category)).not.toBe(fingerprintInput(one));
+    const moved = copy(one);
+    moved.projects[0].cell = 'Elsewhere!Z99';
+    moved.projects[0].location = { ...moved.projects[0].location, row: 99 };
+    expect(fingerprintInput(moved)).toBe(fingerprintInput(one));
+  });
+
+  it('takes -0 as 0, as a clerk and JSON see it', () => {
+    const one = goldenWorkbookInput();
+    const zero = copy(one);
+    zero.projects[0].carryover = 0;
+    const minus = copy(one);
+    minus.projects[0].carryover = -0;
+    expect(fingerprintInput(minus)).toBe(fingerprintInput(zero));
+  });
+});
+
+function goldenWorkbookInput(): BudgetInput {
+  return parseWorkbook(goldenWorkbook(), 'zh').input;
+}

@@ -3,7 +3,7 @@
 import { planRows, type ReportPlan } from '../../src/core/compose/reportPlan';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/core/model';
 import { runPipeline } from '../../src/core/pipeline';
-import { fingerprintInput } from '../../src/core/record/fingerprint';
+import { fingerprintInput, legacyFingerprint } from '../../src/core/record/fingerprint';
 import { checkFreshness } from '../../src/core/record/freshness';
 import { formatKey, KEY_COLUMN, parseKey, paragraphHash, readReportRecord } from '../../src/core/record/reportRecord';
 import { parseWorkbook } from '../../src/core/parse/parseWorkbook';
@@ -116,12 +116,13 @@ describe('the fingerprint and the 评分设置 sheet', () => {
 });
 
 describe('the fingerprint of forms and indicators (issue 9)', () => {
-  // Stored from main before forms and indicators joined the fingerprint: a workbook with neither must digest
-  // exactly as it did, so that the reports made before stay current.
-  it('is unchanged for a workbook with no forms and no indicators', () => {
-    expect(fingerprintOf(goldenWorkbook())).toBe('fa0280ffbb392ee794c11db7f00c80571741db3bbd3c65be82f7658b10869c5e');
+  // Stored from main before forms and indicators joined the fingerprint: in version 1 (what reports recorded until
+  // version 2), a workbook with neither must digest exactly as it did, so that the reports made before stay current.
+  it('is unchanged in version 1 for a workbook with no forms and no indicators', () => {
+    const legacyOf = (snapshot: WorkbookSnapshot) => legacyFingerprint(parseWorkbook(snapshot, 'zh').input);
+    expect(legacyOf(goldenWorkbook())).toBe('fa0280ffbb392ee794c11db7f00c80571741db3bbd3c65be82f7658b10869c5e');
     const scoring = { name: '评分设置', values: [['指标', '分值', '类型', '得分'], ['预算完成率', 20, '预算完成率', null], ['预算编制科学性', 10, '人工评分', 8]], merges: [] };
-    expect(fingerprintOf({ ...goldenWorkbook(), sheets: [...goldenWorkbook().sheets, scoring] })).toBe('1eb73d904477d013e5fa4557e19b1016c96a1361722367847b23d1f79044d7ba');
+    expect(legacyOf({ ...goldenWorkbook(), sheets: [...goldenWorkbook().sheets, scoring] })).toBe('1eb73d904477d013e5fa4557e19b1016c96a1361722367847b23d1f79044d7ba');
   });
 
   const forms = () => workbook([nationalForm('自评表 (1)'), sichuanForm('自评表 (2)')]);
@@ -182,6 +183,16 @@ describe('stale or current', () => {
     const edited = withCell(after, '项目支出', 4, 5, 2250000);
     expect(checkFreshness(edited, 'zh')).toMatchObject({ status: 'stale', reports: [{ sheet: '绩效自评报告', status: 'stale', recorded: first.fingerprint }] });
     expect(checkFreshness(withCell(edited, '项目支出', 4, 5, 2240600), 'zh').status).toBe('current');
+  });
+
+  it('a report that recorded the version-1 fingerprint is current while its data is unchanged, stale once it changes', () => {
+    const base = goldenWorkbook();
+    const plan = generate(base).report;
+    const v1 = legacyFingerprint(parseWorkbook(base, 'zh').input);
+    expect(v1).not.toBe(fingerprintOf(base));
+    const made = generated(base, { ...plan, keys: plan.keys.map((k) => (k.row === 0 ? { ...k, text: formatKey({ kind: 'fingerprint', fingerprint: v1 }) } : k)) });
+    expect(checkFreshness(made, 'zh')).toMatchObject({ status: 'current', fingerprint: fingerprintOf(base), reports: [{ status: 'current', recorded: v1 }] });
+    expect(checkFreshness(withCell(made, '项目支出', 4, 5, 2250000), 'zh')).toMatchObject({ status: 'stale', reports: [{ status: 'stale', recorded: v1 }] });
   });
 
   it('a workbook without a fingerprinted report: none', () => {

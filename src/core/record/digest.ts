@@ -11,21 +11,75 @@ type Sha256Hex = (text: string) => string;
 /** Pure JavaScript: TextEncoder's UTF-8 (a lone surrogate becomes U+FFFD), then SHA-256. */
 export const portableSha256: Sha256Hex = (text) => bytesToHex(sha256(utf8ToBytes(text)));
 
-interface NodeCrypto {
-  createHash(algorithm: 'sha256'): { update(text: string, encoding: 'utf8'): { digest(encoding: 'hex'): string } };
+interface NodeHash {
+  update(text: string, encoding: 'utf8' | 'utf16le'): NodeHash;
+  update(bytes: Uint8Array): NodeHash;
+  digest(encoding: 'hex'): string;
 }
 
-/** Node's SHA-256 when this runs in Node, else null. Read once: it is what the platform offers, not state. */
-export const nativeSha256: Sha256Hex | null = (() => {
+interface NodeCrypto {
+  createHash(algorithm: 'sha256'): NodeHash;
+}
+
+/** Node's crypto module when this runs in Node, else null. Read once: it is what the platform offers, not state. */
+const nodeCrypto: NodeCrypto | null = (() => {
   const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const crypto = host?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
-  // Node's UTF-8 also writes a lone surrogate as U+FFFD (EF BF BD), as TextEncoder does.
-  return crypto ? (text) => crypto.createHash('sha256').update(text, 'utf8').digest('hex') : null;
+  return (host?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined) ?? null;
 })();
+
+/** Node's SHA-256 when this runs in Node, else null. */
+export const nativeSha256: Sha256Hex | null = nodeCrypto
+  ? // Node's UTF-8 also writes a lone surrogate as U+FFFD (EF BF BD), as TextEncoder does.
+    (text) => nodeCrypto.createHash('sha256').update(text, 'utf8').digest('hex')
+  : null;
 
 const sha256Hex: Sha256Hex = nativeSha256 ?? portableSha256;
 
 /** Hex SHA-256 of the text, cut to `length` hex digits. */
 export function digest(text: string, length = 64): string {
   return sha256Hex(text).slice(0, length);
+}
+
+/**
+ * Bytes as they are, or a text as its UTF-16LE code units: no encoding step (a text is hashed as the string
+ * holds it, a lone surrogate included), which for CJK text is a copy where UTF-8 is a conversion.
+ */
+export type DigestPart = Uint8Array | string;
+
+type PartsSha256Hex = (parts: readonly DigestPart[]) => string;
+
+/** Pure JavaScript: each text's code units as little-endian byte pairs, then SHA-256 over all the parts. */
+export const portablePartsSha256: PartsSha256Hex = (parts) => {
+  const hash = sha256.create();
+  for (const part of parts) hash.update(typeof part === 'string' ? utf16leBytes(part) : part);
+  return bytesToHex(hash.digest());
+};
+
+function utf16leBytes(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    bytes[2 * i] = unit & 0xff;
+    bytes[2 * i + 1] = unit >>> 8;
+  }
+  return bytes;
+}
+
+/** Node's SHA-256 over the parts when this runs in Node, else null. */
+export const nativePartsSha256: PartsSha256Hex | null = nodeCrypto
+  ? (parts) => {
+      const hash = nodeCrypto.createHash('sha256');
+      for (const part of parts) {
+        if (typeof part === 'string') hash.update(part, 'utf16le');
+        else hash.update(part);
+      }
+      return hash.digest('hex');
+    }
+  : null;
+
+const partsSha256Hex: PartsSha256Hex = nativePartsSha256 ?? portablePartsSha256;
+
+/** Hex SHA-256 of the parts one after the other (DigestPart), cut to `length` hex digits. */
+export function digestParts(parts: readonly DigestPart[], length = 64): string {
+  return partsSha256Hex(parts).slice(0, length);
 }

@@ -3,7 +3,7 @@
 import { hasErrors } from '../findings';
 import type { Lang, WorkbookSnapshot } from '../model';
 import { parseWorkbook } from '../parse/parseWorkbook';
-import { fingerprintInput } from './fingerprint';
+import { fingerprintInput, legacyFingerprint } from './fingerprint';
 import { readReportRecord } from './reportRecord';
 
 export interface ReportFreshness {
@@ -30,9 +30,17 @@ export function checkFreshness(snapshot: WorkbookSnapshot, lang: Lang): Freshnes
   const parsed = parseWorkbook(snapshot, lang);
   // Data that no longer parses (a number turned into text, say) matches no report.
   const fingerprint = hasErrors(parsed.findings) ? null : fingerprintInput(parsed.input);
+  // A report made before the current fingerprint recorded the first one (fingerprint.ts): worked out only then.
+  let legacy: string | null | undefined;
+  const matches = (recorded: string) => {
+    if (fingerprint === null) return false;
+    if (recorded === fingerprint) return true;
+    legacy ??= legacyFingerprint(parsed.input);
+    return recorded === legacy;
+  };
   const reports: ReportFreshness[] = records.map((r) => ({
     sheet: r.sheet,
-    status: r.fingerprint === null ? 'unknown' : r.fingerprint === fingerprint ? 'current' : 'stale',
+    status: r.fingerprint === null ? 'unknown' : matches(r.fingerprint) ? 'current' : 'stale',
     recorded: r.fingerprint,
   }));
   return { status: reports.some((r) => r.status === 'stale') ? 'stale' : 'current', fingerprint, reports };
