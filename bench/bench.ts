@@ -10,7 +10,8 @@
 //   - a bare ExcelJS read + write of the same file (the input, and for the regeneration the evaluated file),
 //     in a child process too (build/bench/bare-roundtrip.js);
 //   - the pure pipeline (runPipeline) in a fresh process that holds only the snapshot (build/bench/pipeline-probe.js),
-//     wall and CPU time;
+//     wall and CPU time: the mean of runs back to back after a warm-up, each paying for its own collections (and,
+//     for comparison with earlier figures, the median of runs each timed after a forced full collection);
 // and the command's CPU time and peak RSS (GNU /usr/bin/time -f '%U %S %M' when present, else
 // process.resourceUsage() reported by a preloaded probe; BENCH_RSS=node forces the latter). CPU time is the
 // steadier figure when other work shares the cores. Time per row at the largest size is
@@ -59,6 +60,13 @@ interface ChildRun {
 
 type Run = 'first' | 'regenerate';
 
+/** What pipeline-probe.ts prints, in ms: the back-to-back runs (wall and CPU), and runs after a forced collection. */
+interface PipelineRuns {
+  times: number[];
+  cpuTimes: number[];
+  afterGcTimes: number[];
+}
+
 interface SizeResult {
   distribution: Distribution;
   run: Run;
@@ -76,13 +84,20 @@ interface SizeResult {
   commandCpuS: number | null;
   bareCpuS: number | null;
   cpuRatio: number | null;
+  /** The pipeline's runs, back to back (pipeline-probe.ts): their mean is the figure. */
   pipelineMs: number[];
-  pipelineMedianMs: number;
+  pipelineMeanMs: number;
   pipelineMsPer10k: number;
   /** The same runs' CPU time (the probe process's user + system), per 10k rows. */
   pipelineCpuMsPer10k: number;
+  /** The median of runs each timed after a forced full collection (how the figure was taken until 2026-11-29). */
+  pipelineAfterGcMsPer10k: number;
   commandPeakRssMb: number | null;
   barePeakRssMb: number | null;
+}
+
+function mean(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
 }
 
 function median(values: readonly number[]): number {
@@ -185,17 +200,17 @@ async function measureSize(generated: GeneratedWorkbook, runs: number, method: R
   // The pure pipeline, in a fresh process that holds only the snapshot (build/bench/pipeline-probe.js): in this
   // process the generated workbooks and ExcelJS's objects would make the garbage collector's work its own.
   process.stdout.write(' · pipeline');
-  const pipeline = (input: string, expectReplace: boolean): { times: number[]; cpuTimes: number[] } => {
+  const pipeline = (input: string, expectReplace: boolean): PipelineRuns => {
     // Steady state: small tables get more runs (about 200k rows in all), so the JIT's warm-up is not what we time.
     const pipelineRuns = Math.max(runs, Math.ceil(200_000 / rows));
     const args = ['--expose-gc', PIPELINE_PROBE, input, String(pipelineRuns), ...(expectReplace ? ['replaces'] : [])];
     const out = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
     if (out.status !== 0) throw new Error(`pipeline-probe ${input} exited with ${out.status}:\n${(out.stderr ?? '').slice(0, 4000)}`);
-    const measured = JSON.parse(out.stdout.trim().split('\n').at(-1) ?? '{}') as { projects: number; under: number; times: number[]; cpuTimes: number[] };
+    const measured = JSON.parse(out.stdout.trim().split('\n').at(-1) ?? '{}') as { projects: number; under: number } & PipelineRuns;
     if (measured.projects !== rows || measured.under !== generated.underTarget) {
       process.stdout.write(`\n  warning: generated ${rows} projects (${generated.underTarget} under target), the pipeline read ${measured.projects} (${measured.under})\n`);
     }
-    return { times: measured.times, cpuTimes: measured.cpuTimes };
+    return { times: measured.times, cpuTimes: measured.cpuTimes, afterGcTimes: measured.afterGcTimes };
   };
   const pipelineFirst = pipeline(file, false);
   const pipelineAgain = pipeline(evaluated, true);
@@ -205,13 +220,13 @@ async function measureSize(generated: GeneratedWorkbook, runs: number, method: R
     const known = list.map((r) => r.rssKb).filter((v): v is number => v !== null);
     return known.length ? Math.max(...known) / 1024 : null;
   };
-  const result = (run: Run, input: string, measured: { commandRuns: ChildRun[]; bareRuns: ChildRun[] }, pipelineRuns: { times: number[]; cpuTimes: number[] }): SizeResult => {
+  const result = (run: Run, input: string, measured: { commandRuns: ChildRun[]; bareRuns: ChildRun[] }, pipelineRuns: PipelineRuns): SizeResult => {
     const pipelineMs = pipelineRuns.times;
     const commandMs = measured.commandRuns.map((r) => r.ms);
     const bareMs = measured.bareRuns.map((r) => r.ms);
     const cpu = (list: ChildRun[]) => (list.every((r) => r.cpuMs !== null) ? median(list.map((r) => r.cpuMs as number)) / 1000 : null);
     const [commandCpuS, bareCpuS] = [cpu(measured.commandRuns), cpu(measured.bareRuns)];
-    const pipelineMedianMs = median(pipelineMs);
+    const pipelineMeanMs = mean(pipelineMs);
     return {
       distribution,
       run,
@@ -229,9 +244,10 @@ async function measureSize(generated: GeneratedWorkbook, runs: number, method: R
       bareCpuS,
       cpuRatio: commandCpuS !== null && bareCpuS ? commandCpuS / bareCpuS : null,
       pipelineMs,
-      pipelineMedianMs,
-      pipelineMsPer10k: (pipelineMedianMs / rows) * 10_000,
-      pipelineCpuMsPer10k: (median(pipelineRuns.cpuTimes) / rows) * 10_000,
+      pipelineMeanMs,
+      pipelineMsPer10k: (pipelineMeanMs / rows) * 10_000,
+      pipelineCpuMsPer10k: (mean(pipelineRuns.cpuTimes) / rows) * 10_000,
+      pipelineAfterGcMsPer10k: (median(pipelineRuns.afterGcTimes) / rows) * 10_000,
       commandPeakRssMb: peak(measured.commandRuns),
       barePeakRssMb: peak(measured.bareRuns),
     };
@@ -250,7 +266,7 @@ interface FormsResult {
   ratio: number;
   commandCpuS: number | null;
   commandMsPerForm: number;
-  pipelineMedianMs: number;
+  pipelineMeanMs: number;
   pipelineMsPerForm: number;
   commandPeakRssMb: number | null;
 }
@@ -346,9 +362,10 @@ async function measureForms(forms: number, runs: number, method: RssMethod, dir:
   const read = check.evaluation.projects.filter((p) => p.source?.kind === 'form').length;
   if (read !== forms) throw new Error(`generated ${forms} forms, the pipeline read ${read}`);
   for (let i = 0; i < 2; i++) runPipeline(snapshot, OPTIONS);
+  // Back to back, as pipeline-probe.ts times the rows' pipeline: the mean is the figure.
+  gc();
   const times: number[] = [];
   for (let i = 0; i < Math.max(runs, 20); i++) {
-    gc();
     const t = process.hrtime.bigint();
     runPipeline(snapshot, OPTIONS);
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
@@ -357,7 +374,7 @@ async function measureForms(forms: number, runs: number, method: RssMethod, dir:
   const bareMs = median(bareRuns.map((r) => r.ms));
   const cpu = commandRuns.every((r) => r.cpuMs !== null) ? median(commandRuns.map((r) => r.cpuMs as number)) / 1000 : null;
   const rss = commandRuns.map((r) => r.rssKb).filter((v): v is number => v !== null);
-  const pipelineMedianMs = median(times);
+  const pipelineMeanMs = mean(times);
   return {
     forms,
     indicators: generated.indicators,
@@ -369,8 +386,8 @@ async function measureForms(forms: number, runs: number, method: RssMethod, dir:
     ratio: commandMs / bareMs,
     commandCpuS: cpu,
     commandMsPerForm: commandMs / forms,
-    pipelineMedianMs,
-    pipelineMsPerForm: pipelineMedianMs / forms,
+    pipelineMeanMs,
+    pipelineMsPerForm: pipelineMeanMs / forms,
     commandPeakRssMb: rss.length ? Math.max(...rss) / 1024 : null,
   };
 }
@@ -379,7 +396,7 @@ function formsTable(r: FormsResult): string {
   return [
     '| forms | indicators | command s | bare read+write s | ratio | command CPU s | command ms/form | pipeline ms | pipeline ms/form | peak RSS MB |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    `| ${r.forms} | ${r.indicators.toLocaleString('en-US')} | ${r.commandS.toFixed(2)} | ${r.bareS.toFixed(2)} | ${r.ratio.toFixed(2)} | ${r.commandCpuS === null ? 'n/a' : r.commandCpuS.toFixed(2)} | ${r.commandMsPerForm.toFixed(1)} | ${r.pipelineMedianMs.toFixed(0)} | ${r.pipelineMsPerForm.toFixed(2)} | ${r.commandPeakRssMb === null ? 'n/a' : r.commandPeakRssMb.toFixed(0)} |`,
+    `| ${r.forms} | ${r.indicators.toLocaleString('en-US')} | ${r.commandS.toFixed(2)} | ${r.bareS.toFixed(2)} | ${r.ratio.toFixed(2)} | ${r.commandCpuS === null ? 'n/a' : r.commandCpuS.toFixed(2)} | ${r.commandMsPerForm.toFixed(1)} | ${r.pipelineMeanMs.toFixed(0)} | ${r.pipelineMsPerForm.toFixed(2)} | ${r.commandPeakRssMb === null ? 'n/a' : r.commandPeakRssMb.toFixed(0)} |`,
   ].join('\n');
 }
 
@@ -393,15 +410,15 @@ function perRowGrowth(results: SizeResult[], r: SizeResult): number | null {
 
 function table(results: SizeResult[]): string {
   const lines = [
-    '| distribution | run | rows | command s | bare read+write s | ratio | CPU s command / bare (ratio) | s/row vs smallest | pipeline ms/10k rows (CPU) | peak RSS MB |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| distribution | run | rows | command s | bare read+write s | ratio | CPU s command / bare (ratio) | s/row vs smallest | pipeline ms/10k rows (CPU) | after a forced GC | peak RSS MB |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
     const rss = r.commandPeakRssMb === null ? 'n/a' : r.commandPeakRssMb.toFixed(0);
     const growth = perRowGrowth(results, r);
     const cpu = r.commandCpuS === null || r.bareCpuS === null || r.cpuRatio === null ? 'n/a' : `${r.commandCpuS.toFixed(2)} / ${r.bareCpuS.toFixed(2)} (${r.cpuRatio.toFixed(2)})`;
     lines.push(
-      `| ${r.distribution} | ${r.run} | ${r.rows.toLocaleString('en-US')} | ${r.commandS.toFixed(2)} | ${r.bareS.toFixed(2)} | ${r.ratio.toFixed(2)} | ${cpu} | ${growth === null ? '—' : growth.toFixed(2)} | ${r.pipelineMsPer10k.toFixed(1)} (${r.pipelineCpuMsPer10k.toFixed(1)}) | ${rss} |`,
+      `| ${r.distribution} | ${r.run} | ${r.rows.toLocaleString('en-US')} | ${r.commandS.toFixed(2)} | ${r.bareS.toFixed(2)} | ${r.ratio.toFixed(2)} | ${cpu} | ${growth === null ? '—' : growth.toFixed(2)} | ${r.pipelineMsPer10k.toFixed(1)} (${r.pipelineCpuMsPer10k.toFixed(1)}) | ${r.pipelineAfterGcMsPer10k.toFixed(1)} | ${rss} |`,
     );
   }
   return lines.join('\n');
