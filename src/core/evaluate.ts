@@ -53,24 +53,45 @@ export function belowAsDisplayed(rate: number, threshold: number): boolean {
 
 export function sumAmounts(rows: readonly Amounts[]): Amounts {
   // One pass, no closure per field; the same additions in the same order as a reduce from 0.
-  const sum = zeroAmounts();
-  for (let i = 0; i < rows.length; i++) addAmounts(sum, rows[i]);
-  return sum;
+  const sum = new AmountsSum();
+  for (let i = 0; i < rows.length; i++) sum.add(rows[i]);
+  return sum.amounts();
 }
 
-/** A sum of no rows, for addAmounts. */
-export function zeroAmounts(): Amounts {
-  return { initialBudget: 0, adjustment: 0, adjustedBudget: 0, carryover: 0, actual: 0 };
-}
+/**
+ * A running sum of rows' amounts, for a sum made while the rows are made. Its fields are always numbers, so each
+ * addition updates them in place (a field that may hold null gets a new number object at every addition: 10 MB a
+ * pass over 50,000 rows); whether 年初 and 调整 are known is kept beside them.
+ */
+export class AmountsSum {
+  private initialBudget = 0;
+  private adjustment = 0;
+  private adjustedBudget = 0;
+  private carryover = 0;
+  private actual = 0;
+  private initialKnown = true;
+  private adjustmentKnown = true;
 
-/** Adds one row to a sum (sumAmounts' step, for a sum made while the rows are made). */
-export function addAmounts(sum: Amounts, r: Amounts): void {
-  // Unknown for the sum as soon as one row does not have it.
-  sum.initialBudget = sum.initialBudget === null || r.initialBudget === null ? null : sum.initialBudget + r.initialBudget;
-  sum.adjustment = sum.adjustment === null || r.adjustment === null ? null : sum.adjustment + r.adjustment;
-  sum.adjustedBudget += r.adjustedBudget;
-  sum.carryover += r.carryover;
-  sum.actual += r.actual;
+  add(r: Amounts): void {
+    // Unknown for the sum as soon as one row does not have it.
+    if (r.initialBudget === null) this.initialKnown = false;
+    else this.initialBudget += r.initialBudget;
+    if (r.adjustment === null) this.adjustmentKnown = false;
+    else this.adjustment += r.adjustment;
+    this.adjustedBudget += r.adjustedBudget;
+    this.carryover += r.carryover;
+    this.actual += r.actual;
+  }
+
+  amounts(): Amounts {
+    return {
+      initialBudget: this.initialKnown ? this.initialBudget : null,
+      adjustment: this.adjustmentKnown ? this.adjustment : null,
+      adjustedBudget: this.adjustedBudget,
+      carryover: this.carryover,
+      actual: this.actual,
+    };
+  }
 }
 
 /** What a caller of checkAmountSums already knows of the projects: their sum, and whether they are of one table. */
@@ -117,12 +138,12 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
   let projectsFinite = true;
   const projects: ProjectResult[] = new Array(input.projects.length);
   // The projects' sum and whether they come from one table, made in the same loop (not one more pass over each).
-  const projectSumAmounts = zeroAmounts();
+  const projectSumRunning = new AmountsSum();
   const firstTable = input.projects.length > 0 ? input.projects[0].location.table : -1;
   let oneTable = true;
   for (let index = 0; index < input.projects.length; index++) {
     const project = input.projects[index];
-    addAmounts(projectSumAmounts, project);
+    projectSumRunning.add(project);
     if (project.location.table !== firstTable) oneTable = false;
     // The rates inline (rates() is the definition): no object per project that is not kept.
     const denom = denominator(project, basis);
@@ -201,6 +222,7 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
     projects[index] = result;
   }
 
+  const projectSumAmounts = projectSumRunning.amounts();
   const projectSum = { ...projectSumAmounts, ...rates(projectSumAmounts, basis) };
 
   const categories: CategoryResult[] = input.categories.map((c) => ({ ...c, ...rates(c, basis) }));

@@ -340,8 +340,18 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     const atRow = (row: string) => (c: number) => `${letters[c]}${row}`;
     const rateWith = (hasInitial: boolean) => rowTemplate((row) => rateExpr(ref(atRow(row)(col.actual)), summaryDenominator(basis, atRow(row), col, hasInitial)));
     const formatAt = (c: number): CellFormat => (c === col.rate || c === col.target ? 'percent' : c === 0 || c === col.status ? 'text' : 'amount');
-    const bodyColumns: BodyColumn[] = columns.map((_, c) => ({ style: 'tableCell', format: formatAt(c), values: [], templates: [], template: [], number: [] }));
-    const body: PlanBody = { first: firstProject, count: 0, columns: bodyColumns, highlight: [], heights: [] };
+    const n = ev.projects.length;
+    // Every column's arrays made once at their length (see BodyColumn); a row without a formula keeps template -1.
+    const bodyColumns: BodyColumn[] = columns.map((_, c) => ({
+      style: 'tableCell',
+      format: formatAt(c),
+      values: formatAt(c) === 'text' ? new Array<string | null>(n).fill(null) : new Float64Array(n),
+      ...(formatAt(c) === 'text' ? {} : { blank: new Uint8Array(n) }),
+      templates: [],
+      template: new Int32Array(n).fill(-1),
+      number: new Int32Array(n),
+    }));
+    const body: PlanBody = { first: firstProject, count: 0, columns: bodyColumns, highlight: new Uint8Array(n), heights: new Int32Array(n) };
     const own = (c: number, parts: string[]) => {
       bodyColumns[c].templates.push(parts);
       return bodyColumns[c].templates.length - 1;
@@ -372,25 +382,25 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
         const value = p[field];
         const column = bodyColumns[c];
         if (typeof value === 'number' && !Number.isFinite(value)) nonFinite.push({ path: `report.rows[${r}].cells[${c}].value`, value });
-        column.values.push(value);
+        if (value === null) column.blank![k] = 1;
+        else column.values[k] = value;
         const source = p.sources[field];
-        if (value === null || (source !== undefined && !source.formula)) noFormula(column);
-        else if (source !== undefined) sources[c].add(column, source);
-        else if (derivable(p, field)) withNumber(column, derivedAt[field]!, excelRow);
-        else noFormula(column);
+        if (value === null || (source !== undefined && !source.formula)) continue;
+        if (source !== undefined) sources[c].add(column, k, source);
+        else if (derivable(p, field)) withNumber(column, k, derivedAt[field]!, excelRow);
       }
       const rateColumn = bodyColumns[col.rate];
       if (typeof p.executionRate === 'number' && !Number.isFinite(p.executionRate)) nonFinite.push({ path: `report.rows[${r}].cells[${col.rate}].value`, value: p.executionRate });
-      rateColumn.values.push(p.executionRate);
-      withNumber(rateColumn, p.initialBudget !== null ? rate : rateWithoutInitial, excelRow);
+      if (p.executionRate === null) rateColumn.blank![k] = 1;
+      else rateColumn.values[k] = p.executionRate;
+      withNumber(rateColumn, k, p.initialBudget !== null ? rate : rateWithoutInitial, excelRow);
       const targetColumn = bodyColumns[col.target];
       if (typeof p.effectiveTarget === 'number' && !Number.isFinite(p.effectiveTarget)) nonFinite.push({ path: `report.rows[${r}].cells[${col.target}].value`, value: p.effectiveTarget });
-      targetColumn.values.push(p.effectiveTarget);
-      if (p.target !== null && p.targetSource?.formula) sources[col.target].add(targetColumn, p.targetSource);
-      else noFormula(targetColumn);
+      targetColumn.values[k] = p.effectiveTarget;
+      if (p.target !== null && p.targetSource?.formula) sources[col.target].add(targetColumn, k, p.targetSource);
       const statusColumn = bodyColumns[col.status];
       let statusShown = projectStatus(p, lang);
-      withNumber(statusColumn, status, excelRow);
+      withNumber(statusColumn, k, status, excelRow);
       // The row's height from its texts: its name and its status (one of four, measured once each).
       let statusHeight = statusHeights.get(statusShown);
       if (statusHeight === undefined) statusHeights.set(statusShown, (statusHeight = heightFor(estimateLines(statusShown, statusWidth, size), size)));
@@ -404,11 +414,10 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
         cut.push({ row: r, col: col.status, length: statusShown.length });
         statusShown = fitCellText(statusShown, lang);
       }
-      bodyColumns[0].values.push(name);
-      noFormula(bodyColumns[0]);
-      statusColumn.values.push(statusShown);
-      body.highlight.push(p.underTarget);
-      body.heights.push(height);
+      bodyColumns[0].values[k] = name;
+      statusColumn.values[k] = statusShown;
+      body.highlight[k] = p.underTarget ? 1 : 0;
+      body.heights[k] = height;
       rows.push(null);
       body.count++;
     }
@@ -604,14 +613,10 @@ function derivable(p: ProjectResult, field: AmountField): boolean {
   return false;
 }
 
-function noFormula(column: BodyColumn): void {
-  column.template.push(-1);
-  column.number.push(0);
-}
-
-function withNumber(column: BodyColumn, template: number, n: number): void {
-  column.template.push(template);
-  column.number.push(n);
+/** Row `k` of a body column gets the formula of `template` with `n` in it. */
+function withNumber(column: BodyColumn, k: number, template: number, n: number): void {
+  column.template[k] = template;
+  column.number[k] = n;
 }
 
 /**
@@ -624,7 +629,7 @@ class SourceTemplates {
   private lastDivisor = NaN;
   private lastIndex = -1;
 
-  add(column: BodyColumn, source: SourceCell): void {
+  add(column: BodyColumn, k: number, source: SourceCell): void {
     const { ref: text, divisor } = source;
     // The row: the reference's last digits (a row has no leading 0 and at most 7 digits).
     let start = text.length;
@@ -636,7 +641,7 @@ class SourceTemplates {
     }
     if (start === text.length || text.charCodeAt(start) === 48 || text.length - start > 7) {
       // Not a single cell's reference: its whole text, a template of its own.
-      withNumber(column, this.index(column, printSource(source), [printSource(source)]), 0);
+      withNumber(column, k, this.index(column, printSource(source), [printSource(source)]), 0);
       return;
     }
     if (divisor !== this.lastDivisor || start !== this.lastPrefix.length || !text.startsWith(this.lastPrefix)) {
@@ -646,7 +651,7 @@ class SourceTemplates {
       this.lastPrefix = prefix;
       this.lastDivisor = divisor;
     }
-    withNumber(column, this.lastIndex, row);
+    withNumber(column, k, this.lastIndex, row);
   }
 
   private index(column: BodyColumn, key: string, parts: string[]): number {

@@ -2,7 +2,7 @@
 // with every problem found reported at its cell (all of them, not just the first).
 import { cellRef, columnLetters, quoteSheet } from '../address';
 import { DEFAULT_CONFIG, type Config } from '../config';
-import { addAmounts, checkAmountSums, zeroAmounts } from '../evaluate';
+import { AmountsSum, checkAmountSums } from '../evaluate';
 import { amountLimitText, makeFinding, numberFinding } from '../findings';
 import { inBoth } from '../wording';
 import { HEADER_WORDS, readUnitLine, wanDivisor, type ColumnKey, type MoneyKey, type Unit } from '../headers';
@@ -359,7 +359,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
   const projects: ProjectInput[] = [];
   const layouts: ProjectTableLayout[] = [];
   // The table rows' sum and whether they are of one table, made as they are (for checkAmountSums below).
-  const rowsSum = zeroAmounts();
+  const rowsSum = new AmountsSum();
   let firstTable = -1;
   let oneTable = true;
   for (const table of projectTables) {
@@ -461,7 +461,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
         outcome: cellText(grid, item.row, outcomeCol),
         reason: cellText(grid, item.row, reasonCol),
       });
-      addAmounts(rowsSum, amounts);
+      rowsSum.add(amounts);
       if (projects.length === 1) firstTable = tableIndex;
       else if (tableIndex !== firstTable) oneTable = false;
     }
@@ -499,6 +499,6 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
 
   const input: BudgetInput = { info, projects: allProjects, categories, categoryTotal, projectTables: layouts, ...(scoreProfile ? { scoreProfile } : {}) };
   // Without forms the projects are the table rows, in the order summed above.
-  checkAmountSums(input, config.limits.maxAmountYuan, lang, findings, forms.projects.length === 0 ? { sum: rowsSum, oneTable } : undefined);
+  checkAmountSums(input, config.limits.maxAmountYuan, lang, findings, forms.projects.length === 0 ? { sum: rowsSum.amounts(), oneTable } : undefined);
   return { input, findings };
 }
