@@ -25,6 +25,7 @@ import { withOverrides } from './score/indicators/rules';
 import { scoreProject } from './score/indicators/selfScore';
 import { computeScore } from './score/score';
 import { explainBelowInEffect } from './settings';
+import { isRowSources } from './sources';
 
 export function denominator(amounts: Amounts, basis: Basis): number {
   switch (basis) {
@@ -460,7 +461,7 @@ function unusableRate(project: ProjectInput, name: 'execution' | 'adjustment', r
 const finiteOrNull = (value: number | null): boolean => value === null || Number.isFinite(value);
 
 /** A source cell's divisor (its other fields are text and a flag). */
-const sourceFinite = (source: SourceCell | null | undefined): boolean => source == null || Number.isFinite(source.divisor);
+const sourceFinite = (source: Pick<SourceCell, 'divisor'> | null | undefined): boolean => source == null || Number.isFinite(source.divisor);
 
 /**
  * Every number of one project's result (as evaluate makes it) finite, tested field by field where the result is
@@ -469,7 +470,8 @@ const sourceFinite = (source: SourceCell | null | undefined): boolean => source 
  */
 export function projectIsFinite(p: ProjectResult): boolean {
   const l = p.location;
-  const s = p.sources;
+  // A table row's cells (shared by its table's rows) or a form's.
+  const s = isRowSources(p.sources) ? p.sources.row : p.sources;
   return (
     finiteOrNull(p.initialBudget) &&
     finiteOrNull(p.adjustment) &&
@@ -493,7 +495,7 @@ export function projectIsFinite(p: ProjectResult): boolean {
     sourceFinite(s.carryover) &&
     sourceFinite(s.actual) &&
     // Input objects with fields the check above does not know (more than the model's) are walked whole.
-    !hasUnknownKeys(l, s) &&
+    !hasUnknownKeys(l, p.sources) &&
     (p.indicators.length === 0 || !hasNonFinite(p.indicators)) &&
     (p.selfScore === null || !hasNonFinite(p.selfScore)) &&
     (p.form === undefined || !hasNonFinite(p.form)) &&
@@ -512,6 +514,11 @@ function hasUnknownKeys(l: ProjectResult['location'], s: ProjectResult['sources'
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- counting keys without an array of them
   for (const _ in l) n++;
   if (n !== LOCATION_KEYS) return hasNonFinite(l);
+  if (isRowSources(s)) {
+    for (const key in s) if (key !== 'row') return hasNonFinite(s);
+    for (const key in s.row) if (!(key in FIELD_KEYS)) return hasNonFinite(s);
+    return false;
+  }
   for (const key in s) if (!(key in FIELD_KEYS)) return hasNonFinite(s);
   return false;
 }

@@ -6,7 +6,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { evaluate, nonFiniteNumbers, projectIsFinite } from '../../src/core/evaluate';
 import { hasErrors } from '../../src/core/findings';
-import type { BudgetInput, ProjectResult } from '../../src/core/model';
+import type { BudgetInput, ProjectResult, RowSources } from '../../src/core/model';
+import { isRowSources, sourcesOf } from '../../src/core/sources';
 import { parseWorkbook } from '../../src/core/parse/parseWorkbook';
 import { loadWorkbook } from '../../src/gateways/xlsx/readWorkbook';
 import { options, sheet, workbook } from './snapshot';
@@ -75,7 +76,13 @@ describe('the non-finite guard, checked where the numbers are made', () => {
   it('a field of the input the check does not know (more than the model has) is walked too', () => {
     const project = evaluate(inputs[0], options()).projects[0];
     expect(projectIsFinite({ ...project, location: { ...project.location, extra: NaN } } as ProjectResult)).toBe(false);
-    expect(projectIsFinite({ ...project, sources: { ...project.sources, other: { ref: 'A1', divisor: NaN, formula: true } } } as ProjectResult)).toBe(false);
+    // A table row's shared cells (RowSources), and a form's (AmountSources).
+    expect(isRowSources(project.sources)).toBe(true);
+    const row = (project.sources as RowSources).row;
+    expect(projectIsFinite({ ...project, sources: { row: { ...row, other: { column: 'A', divisor: NaN, formula: true } } } } as unknown as ProjectResult)).toBe(false);
+    expect(projectIsFinite({ ...project, sources: { row, other: NaN } } as unknown as ProjectResult)).toBe(false);
+    expect(projectIsFinite({ ...project, sources: { ...sourcesOf(project), other: { ref: 'A1', divisor: NaN, formula: true } } } as unknown as ProjectResult)).toBe(false);
+    expect(projectIsFinite({ ...project, sources: sourcesOf(project) })).toBe(true);
   });
 
   it('evaluate refuses (an error, never a clean evaluation) a NaN planted at any numeric place of a project it is given', () => {

@@ -11,6 +11,7 @@ import { evaluate, nonFiniteNumbers } from '../../src/core/evaluate';
 import type { Evaluation, Lang, WorkbookSnapshot } from '../../src/core/model';
 import { parseWorkbook } from '../../src/core/parse/parseWorkbook';
 import { runPipeline } from '../../src/core/pipeline';
+import { isRowSources, sourceOf, sourcesOf } from '../../src/core/sources';
 import { loadWorkbook } from '../../src/gateways/xlsx/readWorkbook';
 import { options } from './snapshot';
 
@@ -80,7 +81,7 @@ describe('rows finished as they are made', () => {
     const projects = Array.from({ length: 3 * odd.length }, (_, i) => {
       const p = ev.projects.filter((q) => q.actual !== null)[i % 3];
       const ref = odd[i % odd.length];
-      return { ...p, sources: { ...p.sources, actual: { ref, divisor: i % 3 === 0 ? 1 : 10000, formula: true } } };
+      return { ...p, sources: { ...sourcesOf(p), actual: { ref, divisor: i % 3 === 0 ? 1 : 10000, formula: true } } };
     });
     expect(projects.filter((p) => p.actual !== null).length).toBeGreaterThan(2 * odd.length);
     const plan = compose.composeReport({ ...ev, projects }, 'R');
@@ -92,6 +93,33 @@ describe('rows finished as they are made', () => {
     });
     // Rows of one table share a template: a few for the whole column, not one per row.
     expect(plan.bodies[0].columns[summary.named.actual].templates.length).toBeLessThanOrEqual(odd.length * 2);
+  });
+
+  it('print a table row’s cells (its table’s shared RowSources) as printSource prints the reference they make', () => {
+    let total = 0;
+    for (const snapshot of snapshots) {
+      const ev = evaluated(snapshot, 'zh');
+      const plan = compose.composeReport(ev, 'R');
+      const { summary } = plan.regions;
+      const rows = planRows(plan);
+      let checked = 0;
+      let rowProjects = 0;
+      ev.projects.forEach((p, i) => {
+        // Forms keep their cells as AmountSources (the test above).
+        if (!isRowSources(p.sources)) return;
+        rowProjects++;
+        for (const field of ['initialBudget', 'adjustment', 'adjustedBudget', 'actual'] as const) {
+          const source = sourceOf(p, field);
+          if (!source?.formula || p[field] === null) continue;
+          const column = { initialBudget: summary.named.initial, adjustment: summary.named.adjustment, adjustedBudget: summary.named.adjusted, actual: summary.named.actual }[field];
+          expect(rows[summary.first + i].cells[column].formula).toBe(printSource(source));
+          checked++;
+        }
+      });
+      expect(checked).toBeGreaterThanOrEqual(rowProjects);
+      total += rowProjects;
+    }
+    expect(total).toBeGreaterThan(5);
   });
 
   it('name every NaN and Infinity the plan holds, at the path the whole-plan walk names', () => {

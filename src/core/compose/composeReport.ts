@@ -17,7 +17,8 @@ import {
   type Column,
 } from './attachments';
 import { columnLetters, quoteSheet, splitReference } from '../address';
-import type { AmountField, Basis, ProjectResult, SourceCell } from '../model';
+import type { AmountField, AmountSources, Basis, ProjectResult, SourceCell } from '../model';
+import { hasSource, isRowSources, sourceOf } from '../sources';
 import { add, call, div, group, mul, num, printFormula, printNumber, ref, ROUND, rowTemplate, sub, text as textExpr, type Expr } from '../formula/formula';
 import { gradeBands } from '../score/score';
 import { categoryScores, executionPointsOf, missedName, projectGrade, scoredProjects, shownName, usesOther } from './indicators';
@@ -374,6 +375,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
       const p = ev.projects[k];
       const r = rows.length;
       const excelRow = r + 1;
+      const rowCells = isRowSources(p.sources) ? p.sources.row : null;
       // A figure's cell: its source's formula, or the row's own derivation (figureFormula), only where it shows a value.
       for (let f = 0; f < AMOUNT_FIELDS.length; f++) {
         const c = fieldColumn[f];
@@ -384,10 +386,17 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
         if (typeof value === 'number' && !Number.isFinite(value)) nonFinite.push({ path: `report.rows[${r}].cells[${c}].value`, value });
         if (value === null) column.blank![k] = 1;
         else column.values[k] = value;
-        const source = p.sources[field];
-        if (value === null || (source !== undefined && !source.formula)) continue;
-        if (source !== undefined) sources[c].add(column, k, source);
-        else if (derivable(p, field)) withNumber(column, k, derivedAt[field]!, excelRow);
+        if (value === null) continue;
+        // A table row's cell: its column's reference and the row's number, no reference made and taken apart.
+        const own = rowCells?.[field];
+        if (own !== undefined) {
+          if (own.formula) sources[c].addRow(column, k, own.column, own.divisor, p.location.row + 1);
+          continue;
+        }
+        const source = rowCells === null ? (p.sources as AmountSources)[field] : undefined;
+        if (source !== undefined) {
+          if (source.formula) sources[c].add(column, k, source);
+        } else if (derivable(p, field)) withNumber(column, k, derivedAt[field]!, excelRow);
       }
       const rateColumn = bodyColumns[col.rate];
       if (typeof p.executionRate === 'number' && !Number.isFinite(p.executionRate)) nonFinite.push({ path: `report.rows[${r}].cells[${col.rate}].value`, value: p.executionRate });
@@ -606,10 +615,9 @@ const AMOUNT_FIELDS: readonly AmountField[] = ['initialBudget', 'adjustment', 'a
  * read by a formula: its value is written instead.
  */
 function derivable(p: ProjectResult, field: AmountField): boolean {
-  const { sources } = p;
   if (field === 'adjustedBudget') return p.initialBudget !== null;
-  if (field === 'adjustment') return sources.adjustedBudget !== undefined && sources.initialBudget !== undefined;
-  if (field === 'initialBudget') return sources.adjustedBudget !== undefined && sources.adjustment !== undefined;
+  if (field === 'adjustment') return hasSource(p, 'adjustedBudget') && hasSource(p, 'initialBudget');
+  if (field === 'initialBudget') return hasSource(p, 'adjustedBudget') && hasSource(p, 'adjustment');
   return false;
 }
 
@@ -628,6 +636,17 @@ class SourceTemplates {
   private lastPrefix = '';
   private lastDivisor = NaN;
   private lastIndex = -1;
+
+  /** A table row's cell: its column's reference without the row (`项目支出!C`), and the row's number. */
+  addRow(column: BodyColumn, k: number, columnRef: string, divisor: number, row: number): void {
+    if (divisor !== this.lastDivisor || columnRef !== this.lastPrefix) {
+      const suffix = divisor === 1 ? '' : `/${printNumber(divisor)}`;
+      this.lastIndex = this.index(column, `${columnRef}\u0000${suffix}`, [columnRef, suffix]);
+      this.lastPrefix = columnRef;
+      this.lastDivisor = divisor;
+    }
+    withNumber(column, k, this.lastIndex, row);
+  }
 
   add(column: BodyColumn, k: number, source: SourceCell): void {
     const { ref: text, divisor } = source;
@@ -694,7 +713,7 @@ function totalsFigure(ev: Evaluation): ((field: AmountField) => Expr | null) | n
 function projectExecutionScore(ev: Evaluation, p: ProjectResult): Expr | undefined {
   const breakdown = p.form?.breakdownSources ?? {};
   const figure = (field: AmountField): Expr | null => {
-    const own = p.sources[field];
+    const own = sourceOf(p, field);
     // Brackets only where precedence needs them (printFormula).
     if (own) return own.formula ? sourceExpr(own) : null;
     const parts = breakdown[field];

@@ -5,6 +5,7 @@ import type { Basis, CellRange, Evaluation, ProjectResult, ProjectTableLayout, S
 import { call, div, group, gt, lt, num, printFormula, ref, ROUND, text, type Expr } from '../formula/formula';
 import { completeFigures, denominatorExpr, rowTargetExpr } from '../formula/reportFormulas';
 import type { HighlightPlan, HighlightRule } from './reportPlan';
+import { sourceOf } from '../sources';
 
 type Key = keyof ProjectTableLayout['columns'];
 type MoneyKey = keyof ProjectTableLayout['wanDivisor'];
@@ -175,9 +176,9 @@ function cellOf(reference: string): { sheet: string; range: CellRange } | null {
  * carry-over: 调整后 + 结转 is 调整后), when that figure was read from one cell of the form; else null.
  */
 function formDenominator(p: ProjectResult, basis: Basis): SourceCell | null {
-  if (basis === 'initial' && p.initialBudget !== null) return p.sources.initialBudget ?? null;
+  if (basis === 'initial' && p.initialBudget !== null) return sourceOf(p, 'initialBudget') ?? null;
   // Without a 全年预算数 the form's 调整后 is its 年初 (core/parse/forms/readForm.ts).
-  return p.sources.adjustedBudget ?? (p.initialBudget !== null && p.initialBudget === p.adjustedBudget ? p.sources.initialBudget ?? null : null);
+  return sourceOf(p, 'adjustedBudget') ?? (p.initialBudget !== null && p.initialBudget === p.adjustedBudget ? sourceOf(p, 'initialBudget') ?? null : null);
 }
 
 /**
@@ -186,7 +187,7 @@ function formDenominator(p: ProjectResult, basis: Basis): SourceCell | null {
  * number in one cell of the form (a total summed from the rows under it, a number typed as text).
  */
 export function formHighlightExpr(p: ProjectResult, basis: Basis): Expr | null {
-  const actual = p.sources.actual;
+  const actual = sourceOf(p, 'actual');
   const denominator = formDenominator(p, basis);
   if (!actual?.formula || !denominator?.formula) return null;
   const a = splitReference(actual.ref);
@@ -202,7 +203,8 @@ export function formHighlightExpr(p: ProjectResult, basis: Basis): Expr | null {
  * when under target (on the money block's total row when the actual was summed from the rows under it).
  */
 function planForm(ev: Evaluation, p: ProjectResult, plan: HighlightPlan): void {
-  const actualCell = p.sources.actual ? cellOf(p.sources.actual.ref) : null;
+  const actualSource = sourceOf(p, 'actual');
+  const actualCell = actualSource ? cellOf(actualSource.ref) : null;
   const { sheet, row, firstCol, lastCol } = p.location;
   const target = actualCell ?? { sheet, range: { top: row, bottom: row, left: firstCol, right: lastCol } };
   if (p.underTarget) plan.fallbackFills.push(target);

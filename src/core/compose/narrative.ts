@@ -7,6 +7,7 @@ import { formatAmount, formatRate } from '../numbers';
 import { digest } from '../record/digest';
 import { GRADE_EN, words } from '../wording';
 import { indicatorKeys, missedText, scoredProjects, shownName } from './indicators';
+import { sourceOf, sourcesOf } from '../sources';
 
 export type Block =
   /** `id`: the place a paragraph the clerk adds after it is anchored to (set by numberParagraphs). */
@@ -90,7 +91,7 @@ export function composeNarrative(ev: Evaluation, lists: Lists = DEFAULT_CONFIG.l
   if (ev.projects.length <= lists.projects) {
     para(w.tasksIntro);
     ev.projects.forEach((p, i) =>
-      para(projectSentence(ev, p, i, amt, pct), [...sourceRefs(p.sources), ...(p.underTarget ? targetRefs(ev, p) : []), ...missedRefs(p)], projectKey(p)),
+      para(projectSentence(ev, p, i, amt, pct), [...sourceRefs(sourcesOf(p)), ...(p.underTarget ? targetRefs(ev, p) : []), ...missedRefs(p)], projectKey(p)),
     );
   } else {
     para(projectSummary(ev, under, amt, pct, lists.largest), [SOURCE_SUMMARY_TOTAL]);
@@ -287,7 +288,7 @@ function problems(ev: Evaluation, under: ProjectResult[], pct: (v: number | null
       const reasonText = reason ? w.reason(reason) : p.needsReason ? w.reasonMissing : '';
       out.push({
         text: w.underItem(i + 1, shownName(p), pct(p.executionRate), pct(p.effectiveTarget), reasonText),
-        sources: [...sourceRefs({ adjustedBudget: p.sources.adjustedBudget, actual: p.sources.actual }), ...targetRefs(ev, p)],
+        sources: [...sourceRefs({ adjustedBudget: sourceOf(p, 'adjustedBudget'), actual: sourceOf(p, 'actual') }), ...targetRefs(ev, p)],
         key: projectKey(p),
       });
     });

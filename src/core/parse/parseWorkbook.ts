@@ -6,7 +6,7 @@ import { AmountsSum, checkAmountSums } from '../evaluate';
 import { amountLimitText, makeFinding, numberFinding } from '../findings';
 import { inBoth } from '../wording';
 import { HEADER_WORDS, readUnitLine, wanDivisor, type ColumnKey, type MoneyKey, type Unit } from '../headers';
-import type { AmountField, Amounts, AmountSources, BudgetInput, CategoryInput, Finding, Lang, ProjectInput, ProjectTableLayout, SourceCell, WorkbookSnapshot } from '../model';
+import type { AmountField, Amounts, AmountSources, BudgetInput, CategoryInput, Finding, Lang, ProjectInput, ProjectTableLayout, RowSources, SourceCell, WorkbookSnapshot } from '../model';
 import { formatAmount, formatRate, MAX_RATE, readNumber } from '../numbers';
 import { itemCursor, MONEY_COLUMNS, MONEY_INDEX, readBody, type ItemRow, type ItemRows, type TotalRow } from './body';
 import { Grid } from './grid';
@@ -129,6 +129,8 @@ interface TableMoney {
   divisors: number[];
   /** The config's tolerance (0.01) in 万元 for the adjusted-mismatch check, before the float slack. */
   adjustedTolerance: number;
+  /** The table's rows' RowSources, one per set of fields read and of those a formula can use (rowSources). */
+  rowSources: Map<number, RowSources>;
 }
 
 const [INITIAL, ADJUSTMENT, ADJUSTED, CARRYOVER, ACTUAL] = [0, 1, 2, 3, 4];
@@ -146,6 +148,7 @@ function tableMoney(table: FoundTable, divisor: (key: MoneyKey) => number, toler
     has: MONEY_COLUMNS.map((key) => table.header.columns.has(key)),
     divisors: MONEY_COLUMNS.map(divisor),
     adjustedTolerance: tolerance / Math.max(divisor('initial'), divisor('adjustment'), divisor('adjusted')),
+    rowSources: new Map(),
   };
 }
 
@@ -261,6 +264,34 @@ function amountSources(grid: Grid, columns: readonly MoneyColumn[], item: ItemRo
     }
   }
   return sources;
+}
+
+/**
+ * amountSources for a project row, kept as its table's RowSources: which fields the row read from its cells, and
+ * which of those a formula can use, pick one shared object (a table's rows mostly share one).
+ */
+function rowSources(grid: Grid, m: TableMoney, item: ItemRow, amounts: Amounts): RowSources {
+  const { columns } = m;
+  let key = 0;
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i];
+    const raw = item.money[column.index];
+    if (raw !== raw || amounts[column.field] !== raw / column.divisor) continue;
+    const value = grid.value(item.row, column.col);
+    // Two bits a column: read from its cell, and a number a formula can use.
+    key |= (typeof value === 'number' || value === null || value === '' ? 3 : 1) << (2 * i);
+  }
+  let shared = m.rowSources.get(key);
+  if (shared === undefined) {
+    const row: RowSources['row'] = {};
+    for (let i = 0; i < columns.length; i++) {
+      const bits = (key >> (2 * i)) & 3;
+      if (bits !== 0) row[columns[i].field] = { column: columns[i].refStart, divisor: columns[i].divisor, formula: bits === 3 };
+    }
+    shared = { row };
+    m.rowSources.set(key, shared);
+  }
+  return shared;
 }
 
 /** A target or rate beyond MAX_RATE: its percent would not be a number a report can show. */
@@ -445,7 +476,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
       }
       projects.push({
         name: item.label,
-        sources: amountSources(grid, money.columns, item, amounts, rowNumber),
+        sources: rowSources(grid, money, item, amounts),
         targetSource,
         cell: labelRefStart + rowNumber,
         location: { sheet: grid.name, table: tableIndex, row: item.row, firstCol: header.firstCol, lastCol: header.lastCol },

@@ -4,6 +4,7 @@ import type { Lang, SheetSnapshot } from '../../../src/core/model';
 import { displayName, nameKey } from '../../../src/core/names';
 import { parseWorkbook } from '../../../src/core/parse/parseWorkbook';
 import { runPipeline } from '../../../src/core/pipeline';
+import { sourceOf } from '../../../src/core/sources';
 import { codes, only, options, projectSheet, sheet, workbook } from '../snapshot';
 import { nationalForm, sichuanForm, splitForm, withFormats } from './formSheets';
 
@@ -87,7 +88,7 @@ describe('the national layout', () => {
   it('amounts in 元 from the block header', () => {
     const { input } = parse([nationalForm('表', { unit: '元', total: [null, '年度资金总额', 1000000, 1200000, 1140000] })]);
     expect(input.projects[0]).toMatchObject({ initialBudget: 100, adjustedBudget: 120, actual: 114 });
-    expect(input.projects[0].sources.actual).toEqual({ ref: '表!E6', divisor: 10000, formula: true });
+    expect(sourceOf(input.projects[0], 'actual')).toEqual({ ref: '表!E6', divisor: 10000, formula: true });
   });
 });
 
