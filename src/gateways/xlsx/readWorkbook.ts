@@ -6,6 +6,7 @@ import { REPORT_NAME_PREFIX } from '../../core/compose/reportPlan';
 import { DEFAULT_CONFIG, type Limits } from '../../core/config';
 import { limitMessage, overLimit, type LimitExceeded } from '../../core/limits';
 import type { CellValue, Lang, SheetSnapshot, UnkeptContent, WorkbookSnapshot } from '../../core/model';
+import { KEY_COLUMN, parseKey } from '../../core/record/reportRecord';
 import { words } from '../../core/wording';
 import { ExcelJsChangedError, loadWithExcelJS, sheetMerges, type ExcelLoad, type SheetPart } from './excelAdapter';
 import { scanSheetXml } from './sheetXml';
@@ -56,6 +57,32 @@ function sheetSnapshot(ws: ExcelJS.Worksheet, invalid: ReadonlyMap<string, strin
     cells[at.left] = { invalid: text };
   }
   return { name: ws.name, values, merges: sheetMerges(ws), ...(numberFormats.length > 0 ? { numberFormats } : {}) };
+}
+
+/**
+ * A report sheet of the tool's as the pipeline reads it, and as the Office gateway reads it: its text column and
+ * its record column (core/record/reportRecord.ts), not the tables under the narrative (half a million cells at
+ * 50,000 projects, which the snapshot would hold through the whole run).
+ */
+function recordSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
+  const values: CellValue[][] = [];
+  // The record ends at its end mark (the narrative's last row): what follows is tables, which it does not read.
+  let ended = false;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (ended) return;
+    const cells: CellValue[] = [];
+    for (const col of [0, KEY_COLUMN]) {
+      // findCell: a read must not add cells to the workbook the command writes back (getCell would).
+      const cell = row.findCell(col + 1);
+      if (!cell || cell.type === ExcelJS.ValueType.Merge) continue;
+      const value = toCellValue(cell.value);
+      if (value !== null) cells[col] = value;
+    }
+    if (cells.length > 0) values[rowNumber - 1] = cells;
+    const key = cells[KEY_COLUMN];
+    if (typeof key === 'string' && parseKey(key)?.kind === 'end') ended = true;
+  });
+  return { name: ws.name, values, merges: [] };
 }
 
 /** Sheets the tool made itself, from the defined names that mark them. */
@@ -213,9 +240,11 @@ export async function loadWorkbook(bytes: Uint8Array, lang: Lang = 'zh', limits:
     throw damaged((error as Error).message, lang);
   }
   const { workbook, partOfSheet } = loaded;
+  const toolSheets = toolSheetNames(workbook);
+  const tool = new Set(toolSheets);
   const snapshot: WorkbookSnapshot = {
-    sheets: workbook.worksheets.map((ws) => sheetSnapshot(ws, invalidByPart.get(partOfSheet.get(ws.name) ?? ''))),
-    toolSheets: toolSheetNames(workbook),
+    sheets: workbook.worksheets.map((ws) => (tool.has(ws.name) ? recordSnapshot(ws) : sheetSnapshot(ws, invalidByPart.get(partOfSheet.get(ws.name) ?? '')))),
+    toolSheets,
     unkeptContent: await unkeptInBoth(zip),
   };
   return { workbook, snapshot };
