@@ -29,27 +29,38 @@ export interface ItemRow {
 
 /**
  * The item rows of a table, column by column: a few arrays for the whole table instead of two objects per row
- * (10,000 of them lived through the parse and were copied by the collector). `read` fills a cursor (an ItemRow
- * reused for every row) for code that works on one row.
+ * (10,000 of them lived through the parse and were copied by the collector). Typed arrays made once at the most
+ * rows the table can have (the sheet's rows under its header), not grown row by row (12 MB made and thrown away
+ * at 50,000 rows). `read` fills a cursor (an ItemRow reused for every row) for code that works on one row.
  */
 export class ItemRows {
-  readonly rows: number[] = [];
+  /** Per row read (the first `length`): its row index, its label, its five amounts (ItemRow.money's) one after the other. */
+  readonly rows: Int32Array;
   readonly labels: string[] = [];
-  /** Five amounts per row (ItemRow.money's), one after the other: a packed array of doubles. */
-  readonly money: number[] = [];
-  readonly unreadable: boolean[] = [];
+  readonly money: Float64Array;
+  private readonly unreadable: Uint8Array;
+  private count = 0;
 
-  constructor(readonly labelCol: number) {}
+  constructor(
+    readonly labelCol: number,
+    capacity: number,
+  ) {
+    this.rows = new Int32Array(capacity);
+    this.money = new Float64Array(capacity * 5);
+    this.unreadable = new Uint8Array(capacity);
+  }
 
   get length(): number {
-    return this.rows.length;
+    return this.count;
   }
 
   push(row: number, label: string, money: readonly number[], unreadable: boolean): void {
-    this.rows.push(row);
+    const i = this.count++;
+    this.rows[i] = row;
     this.labels.push(label);
-    this.money.push(money[0], money[1], money[2], money[3], money[4]);
-    this.unreadable.push(unreadable);
+    const base = i * 5;
+    for (let k = 0; k < 5; k++) this.money[base + k] = money[k];
+    this.unreadable[i] = unreadable ? 1 : 0;
   }
 
   /** Row `i` into `cursor` (its money array is overwritten, not replaced). */
@@ -59,14 +70,14 @@ export class ItemRows {
     cursor.labelCol = this.labelCol;
     const base = i * 5;
     for (let k = 0; k < 5; k++) cursor.money[k] = this.money[base + k];
-    cursor.unreadable = this.unreadable[i];
+    cursor.unreadable = this.unreadable[i] === 1;
     return cursor;
   }
 
   /** Leaves a cell of row `i` out (beyond the amount limit): unread, like a cell that could not be read. */
   drop(i: number, index: number): void {
     this.money[i * 5 + index] = NaN;
-    this.unreadable[i] = true;
+    this.unreadable[i] = 1;
   }
 }
 
@@ -129,7 +140,7 @@ export function readBody(grid: Grid, header: TableHeader, labelKey: 'name' | 'ca
     const column = header.columns.get(key);
     return column ? [{ index: MONEY_INDEX[key], column }] : [];
   });
-  const items = new ItemRows(labelCol);
+  const items = new ItemRows(labelCol, Math.max(0, grid.rowCount - header.bottom - 1));
   const totals: TotalRow[] = [];
   // One row's amounts, read into the same array each row (an item's are copied into `items`, a total keeps a copy).
   const money = [NaN, NaN, NaN, NaN, NaN];
@@ -180,7 +191,9 @@ export function readBody(grid: Grid, header: TableHeader, labelKey: 'name' | 'ca
 /** Each total row against the sum of the item rows it covers; one finding per differing cell. */
 function checkTotals(grid: Grid, header: TableHeader, items: ItemRows, totals: TotalRow[], lang: Lang, findings: Finding[], tolerance: number): void {
   if (totals.length === 0) return;
-  const { rows, money: amounts } = items;
+  // The rows read (the arrays are made at the table's most rows).
+  const rows = items.rows.subarray(0, items.length);
+  const amounts = items.money;
   const firstItemRow = items.length > 0 ? rows[0] : Infinity;
   let subStart = header.bottom;
   let grandStart = header.bottom;
@@ -236,7 +249,7 @@ function checkTotals(grid: Grid, header: TableHeader, items: ItemRows, totals: T
 }
 
 /** The index of the first item below `row` (items are in row order). */
-function firstAfter(rows: readonly number[], row: number): number {
+function firstAfter(rows: Int32Array, row: number): number {
   let lo = 0;
   let hi = rows.length;
   while (lo < hi) {

@@ -46,14 +46,21 @@ export function digest(text: string, length = 64): string {
  */
 export type DigestPart = Uint8Array | string;
 
-type PartsSha256Hex = (parts: readonly DigestPart[]) => string;
+/** A SHA-256 fed part by part (DigestPart), for a digest over more than one wants to hold at once. */
+export interface PartsDigest {
+  update(part: DigestPart): void;
+  /** Hex, cut to `length` hex digits. */
+  digest(length?: number): string;
+}
 
 /** Pure JavaScript: each text's code units as little-endian byte pairs, then SHA-256 over all the parts. */
-export const portablePartsSha256: PartsSha256Hex = (parts) => {
+export function portablePartsDigest(): PartsDigest {
   const hash = sha256.create();
-  for (const part of parts) hash.update(typeof part === 'string' ? utf16leBytes(part) : part);
-  return bytesToHex(hash.digest());
-};
+  return {
+    update: (part) => void hash.update(typeof part === 'string' ? utf16leBytes(part) : part),
+    digest: (length = 64) => bytesToHex(hash.digest()).slice(0, length),
+  };
+}
 
 function utf16leBytes(text: string): Uint8Array {
   const bytes = new Uint8Array(text.length * 2);
@@ -66,20 +73,15 @@ function utf16leBytes(text: string): Uint8Array {
 }
 
 /** Node's SHA-256 over the parts when this runs in Node, else null. */
-export const nativePartsSha256: PartsSha256Hex | null = nodeCrypto
-  ? (parts) => {
+export const nativePartsDigest: (() => PartsDigest) | null = nodeCrypto
+  ? () => {
       const hash = nodeCrypto.createHash('sha256');
-      for (const part of parts) {
-        if (typeof part === 'string') hash.update(part, 'utf16le');
-        else hash.update(part);
-      }
-      return hash.digest('hex');
+      return {
+        update: (part) => void (typeof part === 'string' ? hash.update(part, 'utf16le') : hash.update(part)),
+        digest: (length = 64) => hash.digest('hex').slice(0, length),
+      };
     }
   : null;
 
-const partsSha256Hex: PartsSha256Hex = nativePartsSha256 ?? portablePartsSha256;
-
-/** Hex SHA-256 of the parts one after the other (DigestPart), cut to `length` hex digits. */
-export function digestParts(parts: readonly DigestPart[], length = 64): string {
-  return partsSha256Hex(parts).slice(0, length);
-}
+/** A digest over parts, Node's where there is Node. */
+export const partsDigest: () => PartsDigest = nativePartsDigest ?? portablePartsDigest;
