@@ -101,6 +101,9 @@ export interface ProjectsSum {
   oneTable: boolean;
 }
 
+/** A table row's indicators: none, one frozen array for all of them (not an empty array per project). */
+const NO_INDICATORS = Object.freeze([]) as unknown as ProjectResult['indicators'];
+
 const PROJECT_CATEGORY = new Set(['项目支出', '项目支出合计', 'projectexpenditure', 'projects', 'project']);
 
 export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFindings: readonly Finding[] = [], config: Config = DEFAULT_CONFIG): Evaluation {
@@ -212,7 +215,7 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
       effectiveTarget,
       underTarget,
       needsReason,
-      indicators: scoring === null ? [] : scoring.indicators,
+      indicators: scoring === null ? NO_INDICATORS : scoring.indicators,
       selfScore: scoring === null ? null : scoring.selfScore,
     };
     const result: ProjectResult =
