@@ -201,8 +201,9 @@ async function measureSize(generated: GeneratedWorkbook, runs: number, method: R
   // process the generated workbooks and ExcelJS's objects would make the garbage collector's work its own.
   process.stdout.write(' · pipeline');
   const pipeline = (input: string, expectReplace: boolean): PipelineRuns => {
-    // Steady state: small tables get more runs (about 200k rows in all), so the JIT's warm-up is not what we time.
-    const pipelineRuns = Math.max(runs, Math.ceil(200_000 / rows));
+    // Steady state: small tables get more runs (about a million rows in all: a few seconds, so that a burst of
+    // other work on the shared cores moves the mean little).
+    const pipelineRuns = Math.max(runs, Math.ceil(1_000_000 / rows));
     const args = ['--expose-gc', PIPELINE_PROBE, input, String(pipelineRuns), ...(expectReplace ? ['replaces'] : [])];
     const out = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
     if (out.status !== 0) throw new Error(`pipeline-probe ${input} exited with ${out.status}:\n${(out.stderr ?? '').slice(0, 4000)}`);
