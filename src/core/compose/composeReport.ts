@@ -343,15 +343,11 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     const formatAt = (c: number): CellFormat => (c === col.rate || c === col.target ? 'percent' : c === 0 || c === col.status ? 'text' : 'amount');
     const n = ev.projects.length;
     // Every column's arrays made once at their length (see BodyColumn); a row without a formula keeps template -1.
-    const bodyColumns: BodyColumn[] = columns.map((_, c) => ({
-      style: 'tableCell',
-      format: formatAt(c),
-      values: formatAt(c) === 'text' ? new Array<string | null>(n).fill(null) : new Float64Array(n),
-      ...(formatAt(c) === 'text' ? {} : { blank: new Uint8Array(n) }),
-      templates: [],
-      template: new Int32Array(n).fill(-1),
-      number: new Int32Array(n),
-    }));
+    const bodyColumns: BodyColumn[] = columns.map((_, c) => {
+      const format = formatAt(c);
+      const values = format === 'text' ? { values: new Array<string | null>(n).fill(null) } : { values: new Float64Array(n), blank: new Uint8Array(n) };
+      return { style: 'tableCell', format, ...values, templates: [], template: new Int32Array(n).fill(-1), number: new Int32Array(n) };
+    });
     const body: PlanBody = { first: firstProject, count: 0, columns: bodyColumns, highlight: new Uint8Array(n), heights: new Int32Array(n) };
     const own = (c: number, parts: string[]) => {
       bodyColumns[c].templates.push(parts);
@@ -384,9 +380,11 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
         const value = p[field];
         const column = bodyColumns[c];
         if (typeof value === 'number' && !Number.isFinite(value)) nonFinite.push({ path: `report.rows[${r}].cells[${c}].value`, value });
-        if (value === null) column.blank![k] = 1;
-        else column.values[k] = value;
-        if (value === null) continue;
+        if (value === null) {
+          column.blank![k] = 1;
+          continue;
+        }
+        column.values[k] = value;
         // A table row's cell: its column's reference and the row's number, no reference made and taken apart.
         const own = rowCells?.[field];
         if (own !== undefined) {
