@@ -6,6 +6,7 @@ import { inBoth, type Wording } from './wording';
 import { normalHash, normalise } from './headers';
 import {
   type Amounts,
+  type AmountSources,
   type Basis,
   type BudgetInput,
   type CategoryResult,
@@ -130,14 +131,8 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
     );
   }
 
-  // Thresholds as displayed, once: every comparison is between displayed values (see belowAsDisplayed).
-  const shownTarget = displayedRate(target);
-  const shownExplainBelow = displayedRate(explainBelow);
-  const names = new FirstOfName(input.projects);
   // The 评分设置 sheet's indicator settings win over the configuration's.
   const indicatorRules = withOverrides(config.indicators, input.scoreProfile?.indicatorRules);
-  // Said once, not per project (thousands of needs-explanation findings in a workbook mostly under target).
-  const explainBelowText = pct(explainBelow);
   // Set by the per-project check below: every number of every project is tested where the project is made.
   let projectsFinite = true;
   const projects: ProjectResult[] = new Array(input.projects.length);
@@ -145,99 +140,27 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
   const projectSumRunning = new AmountsSum();
   const firstTable = input.projects.length > 0 ? input.projects[0].location.table : -1;
   let oneTable = true;
+  const evaluator = new ProjectEvaluator(input.projects, basis, lang, target, explainBelow, indicatorRules, config, findings);
   for (let index = 0; index < input.projects.length; index++) {
     const project = input.projects[index];
     projectSumRunning.add(project);
     if (project.location.table !== firstTable) oneTable = false;
-    // The rates inline (rates() is the definition): no object per project that is not kept.
-    const denom = denominator(project, basis);
-    const initial = project.initialBudget;
-    let adjustmentRate = initial === null || initial === 0 || project.adjustment === null ? null : project.adjustment / initial;
-    let executionRate = denom > 0 ? project.actual / denom : null;
-    // A rate that is not a number a report can show (a budget of 1e-300 万元): an error at the row, then unknown.
-    if (executionRate !== null && !usableRate(executionRate)) {
-      findings.push(unusableRate(project, 'execution', executionRate, lang));
-      executionRate = null;
-    }
-    if (adjustmentRate !== null && !usableRate(adjustmentRate)) {
-      findings.push(unusableRate(project, 'adjustment', adjustmentRate, lang));
-      adjustmentRate = null;
-    }
-    const effectiveTarget = project.target ?? target;
-    const shown = executionRate === null ? null : displayedRate(executionRate);
-    const underTarget = shown !== null && shown < (project.target === null ? shownTarget : displayedRate(project.target));
-    const needsReason = shown !== null && shown < shownExplainBelow;
-    const name = project.name;
-    if (denom <= 0) findings.push(makeFinding('zero-budget', project.cell, lang, { name, basis: inBoth((w) => w.basisName[basis]) }));
-    if (denom > 0 && project.actual - denom > 5e-7) {
-      findings.push(makeFinding('over-budget', project.cell, lang, { name, actual: formatAmount(project.actual, 'trim'), budget: formatAmount(denom, 'trim') }));
-    }
-    if (needsReason && project.reason.trim() === '') {
-      findings.push(makeFinding('needs-explanation', project.cell, lang, { name, rate: pct(executionRate ?? 0), threshold: explainBelowText }));
-    }
-    if (adjustmentRate !== null && Math.abs(displayedRate(adjustmentRate)) > config.adjustmentWarning) {
-      findings.push(makeFinding('adjustment-over-30', project.cell, lang, { name, rate: pct(adjustmentRate), limit: formatRate(config.adjustmentWarning, 'trim') }));
-    }
-    const other = names.earlier(index);
-    if (other) findings.push(makeFinding('duplicate-project', project.cell, lang, { name, other: other.cell }));
-    // A form's own 执行率 is checked by its own definition (form-figure-mismatch in scoreProject), not here.
-    if (project.givenRate !== null && project.givenRateCell && project.source?.kind !== 'form') {
-      if (executionRate === null ? project.givenRate !== 0 : shown !== displayedRate(project.givenRate)) {
-        findings.push(
-          makeFinding('rate-mismatch', project.givenRateCell, lang, { name, given: pct(project.givenRate), computed: executionRate === null ? '—' : pct(executionRate) }),
-        );
-      }
-    }
-    // A table row without indicators has nothing to score (scoreProject would say so): no object for it.
-    const scoring = project.form || (project.indicators?.length ?? 0) > 0 ? scoreProject(project, executionRate, indicatorRules, lang, findings) : null;
-    // Written out field by field (spreading ~20 fields per project was the slowest line of the pipeline); a form's
-    // source and form go after the name, in the order the keys have always had (the rare path may spread).
-    const plain: ProjectResult = {
-      name,
-      cell: project.cell,
-      location: project.location,
-      sources: project.sources,
-      targetSource: project.targetSource,
-      initialBudget: initial,
-      adjustment: project.adjustment,
-      adjustedBudget: project.adjustedBudget,
-      carryover: project.carryover,
-      actual: project.actual,
-      target: project.target,
-      givenRate: project.givenRate,
-      givenRateCell: project.givenRateCell,
-      purpose: project.purpose,
-      outcome: project.outcome,
-      reason: project.reason,
-      adjustmentRate,
-      executionRate,
-      denominator: denom,
-      effectiveTarget,
-      underTarget,
-      needsReason,
-      indicators: scoring === null ? NO_INDICATORS : scoring.indicators,
-      selfScore: scoring === null ? null : scoring.selfScore,
-    };
-    const result: ProjectResult =
-      project.source === undefined && project.form === undefined
-        ? plain
-        : Object.assign({ name, ...(project.source ? { source: project.source } : {}), ...(project.form ? { form: project.form } : {}) }, plain);
+    const result = evaluator.result(project, index);
     if (projectsFinite && !projectIsFinite(result)) projectsFinite = false;
     projects[index] = result;
   }
 
   const projectSumAmounts = projectSumRunning.amounts();
-  const projectSum = { ...projectSumAmounts, ...rates(projectSumAmounts, basis) };
+  const projectSum = withRates(projectSumAmounts, basis);
 
   const categories: CategoryResult[] = input.categories.map((c) => ({ ...c, ...rates(c, basis) }));
   let totals: Totals;
   if (input.categoryTotal) {
-    totals = { ...pickAmounts(input.categoryTotal), ...rates(input.categoryTotal, basis), source: 'totals-table', sources: input.categoryTotal.sources };
+    totals = totalsOf(input.categoryTotal, basis, 'totals-table', input.categoryTotal.sources);
   } else if (input.categories.length > 0) {
-    const sum = sumAmounts(input.categories);
-    totals = { ...sum, ...rates(sum, basis), source: 'totals-table', sources: {} };
+    totals = totalsOf(sumAmounts(input.categories), basis, 'totals-table', {});
   } else {
-    totals = { ...projectSum, source: 'projects', sources: {} };
+    totals = totalsOf(projectSumAmounts, basis, 'projects', {});
     findings.push(makeFinding('totals-from-projects', null, lang));
   }
 
@@ -318,6 +241,119 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
     }
   }
   return evaluation;
+}
+
+/**
+ * One project's result and the findings about it. A function of its own, called per project: it is optimised once
+ * and stays so, where the same lines inside evaluate's loop ran unoptimised again after each call that threw
+ * evaluate's optimised code away (a shape seen for the first time anywhere in that long function).
+ */
+class ProjectEvaluator {
+  /** Thresholds as displayed, once: every comparison is between displayed values (see belowAsDisplayed). */
+  private readonly shownTarget: number;
+  private readonly shownExplainBelow: number;
+  /** Said once, not per project (thousands of needs-explanation findings in a workbook mostly under target). */
+  private readonly explainBelowText: string;
+  private readonly names: FirstOfName;
+  private readonly adjustmentWarning: number;
+
+  constructor(
+    projects: readonly ProjectInput[],
+    private readonly basis: Basis,
+    private readonly lang: Lang,
+    private readonly target: number,
+    explainBelow: number,
+    private readonly indicatorRules: ReturnType<typeof withOverrides>,
+    config: Config,
+    private readonly findings: Finding[],
+  ) {
+    this.shownTarget = displayedRate(target);
+    this.shownExplainBelow = displayedRate(explainBelow);
+    this.explainBelowText = this.pct(explainBelow);
+    this.names = new FirstOfName(projects);
+    this.adjustmentWarning = config.adjustmentWarning;
+  }
+
+  private pct(rate: number): string {
+    return formatRate(rate, 'fixed');
+  }
+
+  result(project: ProjectInput, index: number): ProjectResult {
+    // The rates inline (rates() is the definition): no object per project that is not kept.
+    const denom = denominator(project, this.basis);
+    const initial = project.initialBudget;
+    let adjustmentRate = initial === null || initial === 0 || project.adjustment === null ? null : project.adjustment / initial;
+    let executionRate = denom > 0 ? project.actual / denom : null;
+    // A rate that is not a number a report can show (a budget of 1e-300 万元): an error at the row, then unknown.
+    if (executionRate !== null && !usableRate(executionRate)) {
+      this.findings.push(unusableRate(project, 'execution', executionRate, this.lang));
+      executionRate = null;
+    }
+    if (adjustmentRate !== null && !usableRate(adjustmentRate)) {
+      this.findings.push(unusableRate(project, 'adjustment', adjustmentRate, this.lang));
+      adjustmentRate = null;
+    }
+    const effectiveTarget = project.target ?? this.target;
+    const shown = executionRate === null ? null : displayedRate(executionRate);
+    const underTarget = shown !== null && shown < (project.target === null ? this.shownTarget : displayedRate(project.target));
+    const needsReason = shown !== null && shown < this.shownExplainBelow;
+    const name = project.name;
+    if (denom <= 0) this.findings.push(makeFinding('zero-budget', project.cell, this.lang, { name, basis: inBoth((w) => w.basisName[this.basis]) }));
+    if (denom > 0 && project.actual - denom > 5e-7) {
+      this.findings.push(makeFinding('over-budget', project.cell, this.lang, { name, actual: formatAmount(project.actual, 'trim'), budget: formatAmount(denom, 'trim') }));
+    }
+    if (needsReason && project.reason.trim() === '') {
+      this.findings.push(makeFinding('needs-explanation', project.cell, this.lang, { name, rate: this.pct(executionRate ?? 0), threshold: this.explainBelowText }));
+    }
+    if (adjustmentRate !== null && Math.abs(displayedRate(adjustmentRate)) > this.adjustmentWarning) {
+      this.findings.push(makeFinding('adjustment-over-30', project.cell, this.lang, { name, rate: this.pct(adjustmentRate), limit: formatRate(this.adjustmentWarning, 'trim') }));
+    }
+    const other = this.names.earlier(index);
+    if (other) this.findings.push(makeFinding('duplicate-project', project.cell, this.lang, { name, other: other.cell }));
+    // A form's own 执行率 is checked by its own definition (form-figure-mismatch in scoreProject), not here.
+    if (project.givenRate !== null && project.givenRateCell && project.source?.kind !== 'form') {
+      if (executionRate === null ? project.givenRate !== 0 : shown !== displayedRate(project.givenRate)) {
+        this.findings.push(
+          makeFinding('rate-mismatch', project.givenRateCell, this.lang, { name, given: this.pct(project.givenRate), computed: executionRate === null ? '—' : this.pct(executionRate) }),
+        );
+      }
+    }
+    // A table row without indicators has nothing to score (scoreProject would say so): no object for it.
+    const scoring = project.form || (project.indicators?.length ?? 0) > 0 ? scoreProject(project, executionRate, this.indicatorRules, this.lang, this.findings) : null;
+    // Written out field by field (spreading ~20 fields per project was the slowest line of the pipeline); a form's
+    // source and form go after the name, in the order the keys have always had (the rare path may spread).
+    const plain: ProjectResult = {
+      name,
+      cell: project.cell,
+      location: project.location,
+      sources: project.sources,
+      targetSource: project.targetSource,
+      initialBudget: initial,
+      adjustment: project.adjustment,
+      adjustedBudget: project.adjustedBudget,
+      carryover: project.carryover,
+      actual: project.actual,
+      target: project.target,
+      givenRate: project.givenRate,
+      givenRateCell: project.givenRateCell,
+      purpose: project.purpose,
+      outcome: project.outcome,
+      reason: project.reason,
+      adjustmentRate,
+      executionRate,
+      denominator: denom,
+      effectiveTarget,
+      underTarget,
+      needsReason,
+      indicators: scoring === null ? NO_INDICATORS : scoring.indicators,
+      selfScore: scoring === null ? null : scoring.selfScore,
+    };
+    return (
+      project.source === undefined && project.form === undefined
+        ? plain
+        : Object.assign({ name, ...(project.source ? { source: project.source } : {}), ...(project.form ? { form: project.form } : {}) }, plain)
+    );
+  }
 }
 
 /**
@@ -575,6 +611,17 @@ function pathsOfNonFinite(value: unknown, path: string, out: { path: string; val
   return out;
 }
 
-function pickAmounts(a: Amounts): Amounts {
-  return { initialBudget: a.initialBudget, adjustment: a.adjustment, adjustedBudget: a.adjustedBudget, carryover: a.carryover, actual: a.actual };
+/** Amounts and their rates, written out field by field: one object shape whatever the amounts came from. */
+function withRates(a: Amounts, basis: Basis): Amounts & Rates {
+  const { adjustmentRate, executionRate } = rates(a, basis);
+  return { initialBudget: a.initialBudget, adjustment: a.adjustment, adjustedBudget: a.adjustedBudget, carryover: a.carryover, actual: a.actual, adjustmentRate, executionRate };
+}
+
+/**
+ * The department totals, in one shape from each of their three sources: spreads made a differently shaped object
+ * per source, and the optimised evaluate was thrown away at each call where the shape it had seen changed.
+ */
+function totalsOf(a: Amounts, basis: Basis, source: Totals['source'], sources: AmountSources): Totals {
+  const { initialBudget, adjustment, adjustedBudget, carryover, actual, adjustmentRate, executionRate } = withRates(a, basis);
+  return { initialBudget, adjustment, adjustedBudget, carryover, actual, adjustmentRate, executionRate, source, sources };
 }
