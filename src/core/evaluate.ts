@@ -189,7 +189,8 @@ export function evaluate(input: BudgetInput, options: EvaluationOptions, parseFi
   // Counted, not listed: the projects with a rate, and those of them on target.
   let rated = 0;
   let onTarget = 0;
-  for (const p of projects) {
+  for (let k = 0; k < projects.length; k++) {
+    const p = projects[k];
     if (p.executionRate === null) continue;
     rated++;
     if (!p.underTarget) onTarget++;
@@ -400,12 +401,24 @@ class FirstOfName {
  * indicators (a plain mean when their budgets are all 0); null when there are none.
  */
 export function projectAverage(projects: readonly ProjectResult[]): { average: number; projects: number } | null {
-  const scored = projects.filter((p) => p.selfScore !== null && p.selfScore.points > 0);
-  if (scored.length === 0) return null;
-  const on100 = (p: ProjectResult) => (p.selfScore!.ruleScore / p.selfScore!.points) * 100;
-  const weight = scored.reduce((s, p) => s + Math.max(0, p.adjustedBudget), 0);
-  const average = weight > 0 ? scored.reduce((s, p) => s + on100(p) * Math.max(0, p.adjustedBudget), 0) / weight : scored.reduce((s, p) => s + on100(p), 0) / scored.length;
-  return { average, projects: scored.length };
+  // One indexed pass over the projects (a callback per project costs ten times the loop); the sums in the same
+  // order as before, so the same rounding.
+  let scored = 0;
+  let weight = 0;
+  let weighted = 0;
+  let plain = 0;
+  for (let k = 0; k < projects.length; k++) {
+    const p = projects[k];
+    if (p.selfScore === null || !(p.selfScore.points > 0)) continue;
+    const on100 = (p.selfScore.ruleScore / p.selfScore.points) * 100;
+    const budget = Math.max(0, p.adjustedBudget);
+    scored++;
+    weight += budget;
+    weighted += on100 * budget;
+    plain += on100;
+  }
+  if (scored === 0) return null;
+  return { average: weight > 0 ? weighted / weight : plain / scored, projects: scored };
 }
 
 /** A figure in a message: never the words NaN or Infinity, which a clerk cannot act on. */

@@ -11,7 +11,7 @@ import { formatAmount, formatRate, MAX_RATE, readNumber } from '../numbers';
 import { itemCursor, MONEY_COLUMNS, MONEY_INDEX, readBody, type ItemRow, type ItemRows, type TotalRow } from './body';
 import { Grid } from './grid';
 import { fillInfoFromForms, linkIndicators, readForms, withoutFormProjects } from './forms/collect';
-import { detectHeader, type TableHeader } from './header';
+import { detectHeader, type HeaderColumn, type TableHeader } from './header';
 import { readInfo, readTargetValue } from './info';
 import { isScoreSheet, pickScoreSheet, readScoreSheet } from './scoreSheet';
 
@@ -339,6 +339,122 @@ function cellText(grid: Grid, row: number, col: number | undefined): string {
   return col === undefined ? '' : grid.text(row, col);
 }
 
+/**
+ * A project table's rows made into projects, one call per row. A function of its own: it is optimised once and
+ * stays so, where the same lines inside parseWorkbook's loop ran unoptimised again after each call that threw
+ * parseWorkbook's optimised code away.
+ */
+class ProjectRowReader {
+  private readonly grid: Grid;
+  private readonly sheetRef: string;
+  private readonly targetColumn: HeaderColumn | undefined;
+  private readonly rateColumn: HeaderColumn | undefined;
+  private readonly purposeCol: number | undefined;
+  private readonly outcomeCol: number | undefined;
+  private readonly reasonCol: number | undefined;
+  private readonly firstCol: number;
+  private readonly lastCol: number;
+  /** References are a column's start and the row's number, as cellRef writes them: the starts made once per table. */
+  private readonly rateRefStart: string;
+  private labelCol = -1;
+  private labelRefStart = '';
+  /** The row's amounts, read into one object for the table (the project gets them field by field). */
+  private readonly amounts: Amounts = { initialBudget: null, adjustment: null, adjustedBudget: 0, carryover: 0, actual: 0 };
+
+  constructor(
+    private readonly table: FoundTable,
+    private readonly money: TableMoney,
+    private readonly tableIndex: number,
+    private readonly lang: Lang,
+    private readonly findings: Finding[],
+  ) {
+    const { grid, header } = table;
+    this.grid = grid;
+    this.sheetRef = `${quoteSheet(grid.name)}!`;
+    this.targetColumn = header.columns.get('target');
+    this.rateColumn = header.columns.get('rate');
+    this.purposeCol = header.columns.get('purpose')?.col;
+    this.outcomeCol = header.columns.get('outcome')?.col;
+    this.reasonCol = header.columns.get('reason')?.col;
+    this.firstCol = header.firstCol;
+    this.lastCol = header.lastCol;
+    this.rateRefStart = this.rateColumn ? this.sheetRef + columnLetters(this.rateColumn.col) : '';
+  }
+
+  /** The row's project, or null for a row that is none (unnamed, or unreadable: reported at its cell). */
+  read(item: ItemRow): ProjectInput | null {
+    const amounts = this.amounts;
+    if (item.label === '') {
+      const hasMoney = item.money.some((value) => value === value && value !== 0); // only for an unnamed row
+      if (hasMoney || item.unreadable) this.findings.push(makeFinding('unnamed-row', cellRef(this.grid.name, item.row, item.labelCol), this.lang));
+      return null;
+    }
+    let target: number | null = null;
+    let targetSource: SourceCell | null = null;
+    if (this.targetColumn) {
+      const raw = this.grid.value(item.row, this.targetColumn.col);
+      const read = readNumber(raw, false);
+      if (read && !read.ok) {
+        this.findings.push(numberFinding(read, cellRef(this.grid.name, item.row, this.targetColumn.col), this.lang, this.targetColumn.header));
+      } else if (read) {
+        target = readTargetValue(raw, this.targetColumn.percent);
+        if (target === null && read.ok) {
+          this.findings.push(rateTooLarge(cellRef(this.grid.name, item.row, this.targetColumn.col), this.targetColumn.header, raw, this.lang));
+        } else if (target !== null) {
+          // readTargetValue's rule: a percent header, a `%`, or a bare number above 1 is in percent.
+          const divisor = read.ok && (read.percent || this.targetColumn.percent || read.value > 1) ? 100 : 1;
+          targetSource = { ref: cellRef(this.grid.name, item.row, this.targetColumn.col), divisor, formula: typeof raw === 'number' };
+        }
+      }
+    }
+    let givenRate: number | null = null;
+    if (this.rateColumn) {
+      const value = this.grid.value(item.row, this.rateColumn.col);
+      // A finite number reads as itself (readNumber's answer, without an object per row).
+      const read = typeof value === 'number' && Number.isFinite(value) ? null : readNumber(value, false);
+      const rate =
+        typeof value === 'number' && Number.isFinite(value)
+          ? this.rateColumn.percent
+            ? value / 100
+            : value
+          : read?.ok
+            ? read.percent || this.rateColumn.percent
+              ? read.value / 100
+              : read.value
+            : null;
+      if (rate !== null && Math.abs(rate) > MAX_RATE) this.findings.push(rateTooLarge(cellRef(this.grid.name, item.row, this.rateColumn.col), this.rateColumn.header, this.grid.value(item.row, this.rateColumn.col), this.lang));
+      else if (rate !== null) givenRate = rate;
+      // Text in the rate column is the clerk's note and is not checked; a stored non-number is a damaged cell.
+      else if (read && !read.ok && read.reason === 'invalid') this.findings.push(numberFinding(read, cellRef(this.grid.name, item.row, this.rateColumn.col), this.lang, this.rateColumn.header));
+    }
+    if (item.unreadable) return null; // reported at its cell; the rest of the row cannot be trusted
+    rowAmounts(this.table, this.money, item, this.lang, this.findings, amounts);
+    const rowNumber = String(item.row + 1);
+    if (item.labelCol !== this.labelCol) {
+      this.labelCol = item.labelCol;
+      this.labelRefStart = this.sheetRef + columnLetters(item.labelCol);
+    }
+    return {
+      name: item.label,
+      sources: rowSources(this.grid, this.money, item, amounts),
+      targetSource,
+      cell: this.labelRefStart + rowNumber,
+      location: { sheet: this.grid.name, table: this.tableIndex, row: item.row, firstCol: this.firstCol, lastCol: this.lastCol },
+      initialBudget: amounts.initialBudget,
+      adjustment: amounts.adjustment,
+      adjustedBudget: amounts.adjustedBudget,
+      carryover: amounts.carryover,
+      actual: amounts.actual,
+      target,
+      givenRate,
+      givenRateCell: this.rateColumn && givenRate !== null ? this.rateRefStart + rowNumber : null,
+      purpose: cellText(this.grid, item.row, this.purposeCol),
+      outcome: cellText(this.grid, item.row, this.outcomeCol),
+      reason: cellText(this.grid, item.row, this.reasonCol),
+    };
+  }
+}
+
 export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Config = DEFAULT_CONFIG): ParseResult {
   const findings: Finding[] = [];
   const toolSheets = new Set(snapshot.toolSheets);
@@ -398,10 +514,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
     const { grid, header } = table;
     const divisor = divisorFor(table);
     const money = moneyOf.get(table)!;
-    const sheetRef = `${quoteSheet(grid.name)}!`;
     const col = (key: ColumnKey) => header.columns.get(key)?.col;
-    const targetColumn = header.columns.get('target');
-    const rateColumn = header.columns.get('rate');
     layouts.push({
       sheet: grid.name,
       headerTop: header.top,
@@ -412,87 +525,17 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, lang: Lang, config: Co
         (['initial', 'adjustment', 'adjusted', 'carryover', 'actual', 'target'] as const).flatMap((k) => (col(k) === undefined ? [] : [[k, col(k)]])),
       ),
       wanDivisor: Object.fromEntries(MONEY_COLUMNS.flatMap((k) => (header.columns.has(k) ? [[k, divisor(k)]] : []))),
-      targetIsPercent: targetColumn?.percent ?? false,
+      targetIsPercent: header.columns.get('target')?.percent ?? false,
     });
-    const [purposeCol, outcomeCol, reasonCol] = [col('purpose'), col('outcome'), col('reason')]; // once per table
-    // References are a column's start and the row's number, as cellRef writes them: the starts made once per table.
-    const rateRefStart = rateColumn ? sheetRef + columnLetters(rateColumn.col) : '';
-    let labelCol = -1;
-    let labelRefStart = '';
     const tableIndex = layouts.length - 1;
-    const amounts: Amounts = { initialBudget: null, adjustment: null, adjustedBudget: 0, carryover: 0, actual: 0 };
+    const reader = new ProjectRowReader(table, money, tableIndex, lang, findings);
     const item = itemCursor();
     for (let i = 0; i < table.items.length; i++) {
       table.items.read(i, item);
-      if (item.label === '') {
-        const hasMoney = item.money.some((value) => value === value && value !== 0); // only for an unnamed row
-        if (hasMoney || item.unreadable) findings.push(makeFinding('unnamed-row', cellRef(grid.name, item.row, item.labelCol), lang));
-        continue;
-      }
-      let target: number | null = null;
-      let targetSource: SourceCell | null = null;
-      if (targetColumn) {
-        const raw = grid.value(item.row, targetColumn.col);
-        const read = readNumber(raw, false);
-        if (read && !read.ok) {
-          findings.push(numberFinding(read, cellRef(grid.name, item.row, targetColumn.col), lang, targetColumn.header));
-        } else if (read) {
-          target = readTargetValue(raw, targetColumn.percent);
-          if (target === null && read.ok) {
-            findings.push(rateTooLarge(cellRef(grid.name, item.row, targetColumn.col), targetColumn.header, raw, lang));
-          } else if (target !== null) {
-            // readTargetValue's rule: a percent header, a `%`, or a bare number above 1 is in percent.
-            const divisor = read.ok && (read.percent || targetColumn.percent || read.value > 1) ? 100 : 1;
-            targetSource = { ref: cellRef(grid.name, item.row, targetColumn.col), divisor, formula: typeof raw === 'number' };
-          }
-        }
-      }
-      let givenRate: number | null = null;
-      if (rateColumn) {
-        const value = grid.value(item.row, rateColumn.col);
-        // A finite number reads as itself (readNumber's answer, without an object per row).
-        const read = typeof value === 'number' && Number.isFinite(value) ? null : readNumber(value, false);
-        const rate =
-          typeof value === 'number' && Number.isFinite(value)
-            ? rateColumn.percent
-              ? value / 100
-              : value
-            : read?.ok
-              ? read.percent || rateColumn.percent
-                ? read.value / 100
-                : read.value
-              : null;
-        if (rate !== null && Math.abs(rate) > MAX_RATE) findings.push(rateTooLarge(cellRef(grid.name, item.row, rateColumn.col), rateColumn.header, grid.value(item.row, rateColumn.col), lang));
-        else if (rate !== null) givenRate = rate;
-        // Text in the rate column is the clerk's note and is not checked; a stored non-number is a damaged cell.
-        else if (read && !read.ok && read.reason === 'invalid') findings.push(numberFinding(read, cellRef(grid.name, item.row, rateColumn.col), lang, rateColumn.header));
-      }
-      if (item.unreadable) continue; // reported at its cell; the rest of the row cannot be trusted
-      rowAmounts(table, money, item, lang, findings, amounts);
-      const rowNumber = String(item.row + 1);
-      if (item.labelCol !== labelCol) {
-        labelCol = item.labelCol;
-        labelRefStart = sheetRef + columnLetters(labelCol);
-      }
-      projects.push({
-        name: item.label,
-        sources: rowSources(grid, money, item, amounts),
-        targetSource,
-        cell: labelRefStart + rowNumber,
-        location: { sheet: grid.name, table: tableIndex, row: item.row, firstCol: header.firstCol, lastCol: header.lastCol },
-        initialBudget: amounts.initialBudget,
-        adjustment: amounts.adjustment,
-        adjustedBudget: amounts.adjustedBudget,
-        carryover: amounts.carryover,
-        actual: amounts.actual,
-        target,
-        givenRate,
-        givenRateCell: rateColumn && givenRate !== null ? rateRefStart + rowNumber : null,
-        purpose: cellText(grid, item.row, purposeCol),
-        outcome: cellText(grid, item.row, outcomeCol),
-        reason: cellText(grid, item.row, reasonCol),
-      });
-      rowsSum.add(amounts);
+      const project = reader.read(item);
+      if (project === null) continue;
+      projects.push(project);
+      rowsSum.add(project);
       if (projects.length === 1) firstTable = tableIndex;
       else if (tableIndex !== firstTable) oneTable = false;
     }
