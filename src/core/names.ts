@@ -10,6 +10,9 @@ const CODE = /^\s*(?=[0-9A-Za-z]*[0-9])[0-9A-Za-z]{3,}\s*[-－]\s*(?=[\u3400-\u9
 
 /** The name as the report shows it: without its leading system code. */
 export function displayName(name: string): string {
+  // A name that starts with a Chinese character (most) has no code: no regular expression run for it.
+  const first = name.charCodeAt(0);
+  if (first >= 0x3400 && first <= 0x9fff) return name.trim();
   return name.replace(CODE, '').trim();
 }
 

@@ -17,7 +17,7 @@ import {
   type Column,
 } from './attachments';
 import { columnLetters, quoteSheet, splitReference } from '../address';
-import type { AmountField, AmountSources, Basis, ProjectResult, SourceCell } from '../model';
+import type { AmountField, Amounts, AmountSources, Basis, ProjectResult, RowSources, SourceCell } from '../model';
 import { hasSource, isRowSources, sourceOf } from '../sources';
 import { add, call, div, group, mul, num, printFormula, printNumber, ref, ROUND, rowTemplate, sub, text as textExpr, type Expr } from '../formula/formula';
 import { gradeBands } from '../score/score';
@@ -367,17 +367,24 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
     const statusWidth = widths[col.status] ?? widths[0];
     const statusHeights = new Map<string, number>();
     const fieldColumn = [col.initial, col.adjustment, col.adjusted, col.carryover, col.actual];
+    // A table's rows share their RowSources: its cells by field index, taken out again only when the table changes.
+    let ownCellsOf: RowSources['row'] | null = null;
+    const ownCells: (RowSources['row'][AmountField] | undefined)[] = [];
     for (let k = 0; k < ev.projects.length; k++) {
       const p = ev.projects[k];
       const r = rows.length;
       const excelRow = r + 1;
       const rowCells = isRowSources(p.sources) ? p.sources.row : null;
+      if (rowCells !== null && rowCells !== ownCellsOf) {
+        ownCellsOf = rowCells;
+        for (let f = 0; f < AMOUNT_FIELDS.length; f++) ownCells[f] = rowCells[AMOUNT_FIELDS[f]];
+      }
       // A figure's cell: its source's formula, or the row's own derivation (figureFormula), only where it shows a value.
       for (let f = 0; f < AMOUNT_FIELDS.length; f++) {
         const c = fieldColumn[f];
         if (c < 0) continue;
         const field = AMOUNT_FIELDS[f];
-        const value = p[field];
+        const value = amountAt(p, f);
         const column = bodyColumns[c];
         if (typeof value === 'number' && !Number.isFinite(value)) nonFinite.push({ path: `report.rows[${r}].cells[${c}].value`, value });
         if (value === null) {
@@ -386,7 +393,7 @@ export function composeReport(ev: Evaluation, sheetName: string, options: Compos
         }
         column.values[k] = value;
         // A table row's cell: its column's reference and the row's number, no reference made and taken apart.
-        const own = rowCells?.[field];
+        const own = rowCells === null ? undefined : ownCells[f];
         if (own !== undefined) {
           if (own.formula) sources[c].addRow(column, k, own.column, own.divisor, p.location.row + 1);
           continue;
@@ -606,6 +613,25 @@ function derivedFigures(atRow: (row: string) => (col: number) => string, col: Re
 
 /** The summary's money columns, in the order of their columns. */
 const AMOUNT_FIELDS: readonly AmountField[] = ['initialBudget', 'adjustment', 'adjustedBudget', 'carryover', 'actual'];
+
+/**
+ * A figure by its index in AMOUNT_FIELDS, by named loads: a load keyed by a name that changes from cell to cell is
+ * a slow lookup, at each of the summary's five figures of every project.
+ */
+function amountAt(p: Amounts, f: number): number | null {
+  switch (f) {
+    case 0:
+      return p.initialBudget;
+    case 1:
+      return p.adjustment;
+    case 2:
+      return p.adjustedBudget;
+    case 3:
+      return p.carryover;
+    default:
+      return p.actual;
+  }
+}
 
 /**
  * Whether a figure without a cell of its own is computed from the row's others as the parser derived it

@@ -137,7 +137,9 @@ export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): High
     // A host that cannot draw rules fills every under-target row; decided here, not left to each host.
     for (const run of contiguous(under)) plan.fallbackFills.push(fill(run));
     if (!cols || ruleRows.length === 0) return;
-    const first = ruleRows.reduce((a, b) => Math.min(a, b)); // no spread: 50,000 arguments overflow the stack
+    // No spread (50,000 arguments overflow the stack), no callback per row.
+    let first = ruleRows[0];
+    for (let i = 1; i < ruleRows.length; i++) if (ruleRows[i] < first) first = ruleRows[i];
     const formula = highlightExpr(layout, ev.department.basis, ev.department.target, first);
     if (!formula) return;
     const areas: CellRange[] = contiguous(ruleRows).map(([top, bottom]) => ({ top, bottom, left: layout.firstCol, right: layout.lastCol }));
