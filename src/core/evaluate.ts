@@ -5,6 +5,7 @@ import { amountLimitText, hasErrors, makeFinding } from './findings';
 import { inBoth, type Wording } from './wording';
 import { normalHash, normalise } from './headers';
 import {
+  AMOUNT_FIELDS,
   type Amounts,
   type AmountSources,
   type Basis,
@@ -436,8 +437,6 @@ function usableRate(rate: number): boolean {
   return Math.abs(rate) <= 1e300;
 }
 
-const AMOUNT_KEYS: (keyof Amounts)[] = ['initialBudget', 'adjustment', 'adjustedBudget', 'carryover', 'actual'];
-
 /**
  * Every sum within the amount limit (each cell is, but 50,000 rows of 1e11 万元 are not): each project table's sums,
  * all projects' and the categories'. An error at the table's header (the categories': their total row, else the
@@ -448,7 +447,7 @@ export function checkAmountSums(input: BudgetInput, maxAmountYuan: number, lang:
   const maxWan = maxAmountYuan / 10000;
   const reported = new Set<string>();
   const check = (sum: Amounts, cell: string | null) => {
-    for (const key of AMOUNT_KEYS) {
+    for (const key of AMOUNT_FIELDS) {
       const value = sum[key];
       if (value === null || (Number.isFinite(value) && Math.abs(value) <= maxWan) || reported.has(`${cell}|${key}`)) continue;
       reported.add(`${cell}|${key}`);

@@ -1,6 +1,6 @@
 // The cells a project's figures were read from, whichever way they are kept (model.ts: RowSources for a table
 // row, AmountSources for a form).
-import type { AmountField, AmountSources, ProjectInput, RowSources, SourceCell } from './model';
+import { AMOUNT_FIELDS, type AmountField, type AmountSources, type ProjectInput, type RowSources, type SourceCell } from './model';
 
 type WithSources = Pick<ProjectInput, 'sources' | 'location'>;
 
@@ -22,13 +22,11 @@ export function hasSource(p: WithSources, field: AmountField): boolean {
   return (isRowSources(sources) ? sources.row[field] : sources[field]) !== undefined;
 }
 
-const FIELDS: readonly AmountField[] = ['initialBudget', 'adjustment', 'adjustedBudget', 'carryover', 'actual'];
-
 /** Every figure's cell, as AmountSources (made afresh for a table row). */
 export function sourcesOf(p: WithSources): AmountSources {
   if (!isRowSources(p.sources)) return p.sources;
   const out: AmountSources = {};
-  for (const field of FIELDS) {
+  for (const field of AMOUNT_FIELDS) {
     const cell = sourceOf(p, field);
     if (cell) out[field] = cell;
   }

@@ -17,7 +17,7 @@ import {
   type Column,
 } from './attachments';
 import { columnLetters, quoteSheet, splitReference } from '../address';
-import type { AmountField, Amounts, AmountSources, Basis, ProjectResult, RowSources, SourceCell } from '../model';
+import { AMOUNT_FIELDS, amountAt, type AmountField, type AmountSources, type Basis, type ProjectResult, type RowSources, type SourceCell } from '../model';
 import { hasSource, isRowSources, sourceOf } from '../sources';
 import { add, call, div, group, mul, num, printFormula, printNumber, ref, ROUND, rowTemplate, sub, text as textExpr, type Expr } from '../formula/formula';
 import { gradeBands } from '../score/score';
@@ -612,27 +612,6 @@ function derivedFigures(atRow: (row: string) => (col: number) => string, col: Re
 }
 
 /** The summary's money columns, in the order of their columns. */
-const AMOUNT_FIELDS: readonly AmountField[] = ['initialBudget', 'adjustment', 'adjustedBudget', 'carryover', 'actual'];
-
-/**
- * A figure by its index in AMOUNT_FIELDS, by named loads: a load keyed by a name that changes from cell to cell is
- * a slow lookup, at each of the summary's five figures of every project.
- */
-function amountAt(p: Amounts, f: number): number | null {
-  switch (f) {
-    case 0:
-      return p.initialBudget;
-    case 1:
-      return p.adjustment;
-    case 2:
-      return p.adjustedBudget;
-    case 3:
-      return p.carryover;
-    default:
-      return p.actual;
-  }
-}
-
 /**
  * Whether a figure without a cell of its own is computed from the row's others as the parser derived it
  * (调整后 = 年初 + 调整, 调整 = 调整后 − 年初, 年初 = 调整后 − 调整). A cell holding a number as text cannot be

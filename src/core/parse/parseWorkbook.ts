@@ -6,7 +6,7 @@ import { AmountsSum, checkAmountSums } from '../evaluate';
 import { amountLimitText, makeFinding, numberFinding } from '../findings';
 import { inBoth } from '../wording';
 import { HEADER_WORDS, readUnitLine, wanDivisor, type ColumnKey, type MoneyKey, type Unit } from '../headers';
-import type { AmountField, Amounts, AmountSources, BudgetInput, CategoryInput, Finding, Lang, ProjectInput, ProjectTableLayout, RowSources, SourceCell, WorkbookSnapshot } from '../model';
+import { amountAt, type AmountField, type Amounts, type AmountSources, type BudgetInput, type CategoryInput, type Finding, type Lang, type ProjectInput, type ProjectTableLayout, type RowSources, type SourceCell, type WorkbookSnapshot } from '../model';
 import { formatAmount, formatRate, MAX_RATE, readNumber } from '../numbers';
 import { itemCursor, MONEY_COLUMNS, MONEY_INDEX, readBody, type ItemRow, type ItemRows, type TotalRow } from './body';
 import { Grid } from './grid';
@@ -241,7 +241,7 @@ function amountSources(grid: Grid, columns: readonly MoneyColumn[], item: ItemRo
     const column = columns[i];
     const raw = item.money[column.index];
     // Not that cell's value in 万元 (derived, or unread): no source.
-    if (raw !== raw || amounts[column.field] !== raw / column.divisor) continue;
+    if (raw !== raw || amountAt(amounts, column.index) !== raw / column.divisor) continue;
     const value = grid.value(item.row, column.col);
     const source: SourceCell = { ref: column.refStart + rowNumber, divisor: column.divisor, formula: typeof value === 'number' || value === null || value === '' };
     // A named store per field: one store with a computed key sees five shapes and was the slowest line of the parse.
@@ -276,7 +276,7 @@ function rowSources(grid: Grid, m: TableMoney, item: ItemRow, amounts: Amounts):
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i];
     const raw = item.money[column.index];
-    if (raw !== raw || amounts[column.field] !== raw / column.divisor) continue;
+    if (raw !== raw || amountAt(amounts, column.index) !== raw / column.divisor) continue;
     const value = grid.value(item.row, column.col);
     // Two bits a column: read from its cell, and a number a formula can use.
     key |= (typeof value === 'number' || value === null || value === '' ? 3 : 1) << (2 * i);
