@@ -15,6 +15,7 @@ import {
   type EvaluationOptions,
   type Finding,
   type Lang,
+  type PendingProject,
   type ProjectInput,
   type ProjectResult,
   type Rates,
@@ -322,6 +323,19 @@ class ProjectEvaluator {
     }
     // A table row without indicators has nothing to score (scoreProject would say so): no object for it.
     const scoring = project.form || (project.indicators?.length ?? 0) > 0 ? scoreProject(project, executionRate, this.indicatorRules, this.lang, this.findings) : null;
+    if (completesInPlace(project)) {
+      // The parser's table row becomes its own result (PendingProject): no copy of its twenty fields.
+      const done = project as unknown as ProjectResult;
+      done.adjustmentRate = adjustmentRate;
+      done.executionRate = executionRate;
+      done.denominator = denom;
+      done.effectiveTarget = effectiveTarget;
+      done.underTarget = underTarget;
+      done.needsReason = needsReason;
+      done.indicators = NO_INDICATORS;
+      done.selfScore = null;
+      return done;
+    }
     // Written out field by field (spreading ~20 fields per project was the slowest line of the pipeline); a form's
     // source and form go after the name, in the order the keys have always had (the rare path may spread).
     const plain: ProjectResult = {
@@ -356,6 +370,22 @@ class ProjectEvaluator {
         : Object.assign({ name, ...(project.source ? { source: project.source } : {}), ...(project.form ? { form: project.form } : {}) }, plain)
     );
   }
+}
+
+/**
+ * Whether evaluate may complete this project in place: a table row as the parser made it (its pending fields
+ * present and unset) with nothing to score. Anything else is copied: a form or a row with indicators (a result's
+ * indicators are not the input's), an object made elsewhere (a test's, the pane's), a project evaluated before (so
+ * that a second evaluation of one input, with other settings, leaves the first one's results as they were).
+ */
+function completesInPlace(project: ProjectInput): project is PendingProject {
+  return (
+    'underTarget' in project &&
+    (project as Partial<PendingProject>).underTarget === undefined &&
+    project.source === undefined &&
+    project.form === undefined &&
+    (project.indicators === undefined || project.indicators.length === 0)
+  );
 }
 
 /**

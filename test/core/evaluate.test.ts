@@ -155,6 +155,46 @@ describe('targets and thresholds', () => {
   });
 });
 
+describe('a parsed table row is completed in place, once', () => {
+  const sheets = oneTable([
+    [1, '甲', 100, 10, 110, 90],
+    [2, '乙', 100, 0, 100, 100],
+  ]);
+
+  it('makes the parser’s row its own result: one object per project, not an input and a copy', () => {
+    const parsed = parseWorkbook(workbook(sheets), 'zh');
+    const ev = evaluate(parsed.input, options(), parsed.findings);
+    expect(ev.projects[0]).toBe(parsed.input.projects[0]);
+    expect(ev.projects[0]).toMatchObject({ name: '甲', actual: 90, adjustedBudget: 110, denominator: 110, underTarget: true, indicators: [], selfScore: null });
+    expect(ev.projects[0].executionRate).toBeCloseTo(90 / 110, 12);
+  });
+
+  it('copies on a second evaluation of the same input, so that the first one’s results stay as they were', () => {
+    const parsed = parseWorkbook(workbook(sheets), 'zh');
+    const first = evaluate(parsed.input, options({ basis: 'adjusted' }), parsed.findings);
+    const firstRate = first.projects[0].executionRate;
+    const second = evaluate(parsed.input, options({ basis: 'initial' }), parsed.findings);
+    expect(second.projects[0]).not.toBe(first.projects[0]);
+    expect(first.projects[0].executionRate).toBe(firstRate);
+    expect(first.projects[0].denominator).toBe(110);
+    expect(second.projects[0].denominator).toBe(100);
+    expect(second.projects[0].executionRate).toBeCloseTo(0.9, 12);
+    // The input's own figures are the parser's, whichever evaluation came first.
+    expect(parsed.input.projects[0]).toMatchObject({ initialBudget: 100, adjustment: 10, adjustedBudget: 110, actual: 90 });
+  });
+
+  it('copies a project made elsewhere (it has no unset result fields), leaving it as it was', () => {
+    const parsed = parseWorkbook(workbook(sheets), 'zh');
+    const { adjustmentRate, executionRate, denominator: d, effectiveTarget, underTarget, needsReason, selfScore, ...plain } = parsed.input.projects[0] as unknown as Record<string, unknown>;
+    expect([adjustmentRate, executionRate, d, effectiveTarget, underTarget, needsReason, selfScore]).toEqual(Array(7).fill(undefined));
+    const made = { ...plain } as unknown as (typeof parsed.input.projects)[0];
+    const ev = evaluate({ ...parsed.input, projects: [made] }, options(), []);
+    expect(ev.projects[0]).not.toBe(made);
+    expect('underTarget' in made).toBe(false);
+    expect(ev.projects[0].underTarget).toBe(true);
+  });
+});
+
 describe('department totals', () => {
   const projects = projectSheet('项目支出', [
     ['甲', 100, 10, 110, 100],

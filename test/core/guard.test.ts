@@ -39,14 +39,19 @@ function planted<T>(value: T, at: (string | number)[], bad: number): T {
 
 describe('the non-finite guard, checked where the numbers are made', () => {
   let inputs: BudgetInput[];
-  beforeAll(async () => {
-    inputs = await Promise.all(SAMPLES.map(parsed));
+  /** The samples' inputs as parsed, and a table with what they lack: fresh ones, since evaluate completes a parsed table's rows in place. */
+  const parsedInputs = async (): Promise<BudgetInput[]> => {
+    const all = await Promise.all(SAMPLES.map(parsed));
     // A row target (and its source cell) and a given rate, which the samples do not have.
     const header = ['序号', '项目名称', '年初预算数', '预算调整数', '调整后预算数', '上年结转', '实际支出数', '执行率目标', '执行率'];
     const rows = [['单位：万元'], header, [1, '甲', 100, 0, 100, 5, 90, 0.9, 0.9], [2, '乙', 50, 10, 60, 0, 30, '95%', '50%']];
     const table = parseWorkbook(workbook([sheet('项目支出', rows)]), 'zh');
     expect(hasErrors(table.findings)).toBe(false);
-    inputs.push(table.input);
+    all.push(table.input);
+    return all;
+  };
+  beforeAll(async () => {
+    inputs = await parsedInputs();
   });
 
   it('the samples have a number in every kind of place a project has', () => {
@@ -85,8 +90,9 @@ describe('the non-finite guard, checked where the numbers are made', () => {
     expect(projectIsFinite({ ...project, sources: sourcesOf(project) })).toBe(true);
   });
 
-  it('evaluate refuses (an error, never a clean evaluation) a NaN planted at any numeric place of a project it is given', () => {
-    for (const input of inputs) {
+  it('evaluate refuses (an error, never a clean evaluation) a NaN planted at any numeric place of a project it is given', async () => {
+    // Inputs no evaluation has seen: their numbers are the input's only (evaluate's own fields are still unset).
+    for (const input of await parsedInputs()) {
       const paths = input.projects.flatMap((p, i) => numericPaths(p).map((at) => ['projects', i, ...at]));
       expect(paths.length).toBeGreaterThan(20);
       for (const at of paths) {

@@ -6,7 +6,7 @@ import { AmountsSum, checkAmountSums } from '../evaluate';
 import { amountLimitText, makeFinding, numberFinding } from '../findings';
 import { inBoth } from '../wording';
 import { HEADER_WORDS, readUnitLine, wanDivisor, type ColumnKey, type MoneyKey, type Unit } from '../headers';
-import { amountAt, type AmountField, type Amounts, type AmountSources, type BudgetInput, type CategoryInput, type Finding, type Lang, type ProjectInput, type ProjectTableLayout, type RowSources, type SourceCell, type WorkbookSnapshot } from '../model';
+import { amountAt, type AmountField, type Amounts, type AmountSources, type BudgetInput, type CategoryInput, type Finding, type Lang, type PendingProject, type ProjectInput, type ProjectTableLayout, type RowSources, type SourceCell, type WorkbookSnapshot } from '../model';
 import { formatAmount, formatRate, MAX_RATE, readNumber } from '../numbers';
 import { itemCursor, MONEY_COLUMNS, MONEY_INDEX, readBody, type ItemRow, type ItemRows, type TotalRow } from './body';
 import { Grid } from './grid';
@@ -434,7 +434,7 @@ class ProjectRowReader {
       this.labelCol = item.labelCol;
       this.labelRefStart = this.sheetRef + columnLetters(item.labelCol);
     }
-    return {
+    const project: PendingProject = {
       name: item.label,
       sources: rowSources(this.grid, this.money, item, amounts),
       targetSource,
@@ -451,7 +451,18 @@ class ProjectRowReader {
       purpose: cellText(this.grid, item.row, this.purposeCol),
       outcome: cellText(this.grid, item.row, this.outcomeCol),
       reason: cellText(this.grid, item.row, this.reasonCol),
+      // Set by collect.ts for a row a 绩效指标 sheet names; here so that every row has one shape.
+      indicators: undefined,
+      // Evaluate's fields, unset (PendingProject).
+      adjustmentRate: undefined,
+      executionRate: undefined,
+      denominator: undefined,
+      effectiveTarget: undefined,
+      underTarget: undefined,
+      needsReason: undefined,
+      selfScore: undefined,
     };
+    return project;
   }
 }
 
