@@ -144,7 +144,7 @@ export type LabelKind = 'footer' | 'total' | 'subtotal' | 'breakdown' | 'header'
 
 /** What a row's label makes of the row, from a single normalisation (the parser asks this of every row). */
 export function labelKind(text: string): LabelKind | null {
-  if (text === '' || !mayStartLabel(text)) return null;
+  if (text === '' || !mayStartLabel(text) || !mayStartLabelPair(text)) return null;
   const w = normalise(text);
   if (isFooterWord(w)) return 'footer';
   const bare = withoutColon(w);
@@ -162,13 +162,39 @@ export function readUnitLine(text: string): Unit | null {
   return parseUnitWord(match[1] ?? match[2]);
 }
 
+/** Every word labelKind knows, normalised. */
+const LABEL_WORDS = [...FOOTER_PREFIXES, '说明', ...TOTAL_WORDS, '其中', ...LOOKUP.keys()];
+
 /** First characters of every word labelKind knows: most project names start with none of them. */
-const LABEL_FIRST_CHARS = new Set(
-  [...FOOTER_PREFIXES, '说明', ...TOTAL_WORDS, '其中', ...LOOKUP.keys()].map((w) => w.charAt(0)),
-);
+const LABEL_FIRST_CHARS = new Set(LABEL_WORDS.map((w) => w.charAt(0)));
 
 /** The same first characters as char codes (each is one UTF-16 unit). */
 const LABEL_FIRST_CODES = new Set([...LABEL_FIRST_CHARS].map((c) => c.charCodeAt(0)));
+
+const isIdeograph = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+
+/** Two ideographs as one small integer (a Set of numbers, no string per row). */
+const pairKey = (first: number, second: number): number => (first - 0x3400) * 0x10000 + second;
+
+/** The first two characters of every word labelKind knows that starts with two ideographs. */
+const LABEL_FIRST_PAIRS = new Set(
+  LABEL_WORDS.filter((w) => isIdeograph(w.charCodeAt(0)) && isIdeograph(w.charCodeAt(1))).map((w) => pairKey(w.charCodeAt(0), w.charCodeAt(1))),
+);
+
+/** First characters of known words of one ideograph alone, or one and then something else: the pair says nothing there. */
+const LABEL_LONE_FIRSTS = new Set(LABEL_WORDS.filter((w) => isIdeograph(w.charCodeAt(0)) && !isIdeograph(w.charCodeAt(1))).map((w) => w.charCodeAt(0)));
+
+/**
+ * For a text that starts with two ideographs (which normalise leaves as they are): do they start a word labelKind
+ * knows? Every word labelKind matches is a prefix of the text's normal form. True where the pair cannot tell (any
+ * other start). Most project names that pass mayStartLabel (总值班…, 项目甲…) stop here, without being normalised.
+ */
+export function mayStartLabelPair(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const second = text.charCodeAt(1);
+  if (!isIdeograph(first) || !isIdeograph(second) || LABEL_LONE_FIRSTS.has(first)) return true;
+  return LABEL_FIRST_PAIRS.has(pairKey(first, second));
+}
 
 /**
  * Does the text's first character (after spaces, normalised) start a word labelKind knows? Asked of every row: for
@@ -178,7 +204,7 @@ export function mayStartLabel(text: string): boolean {
   let c = text.charCodeAt(0);
   if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0; // full-width ASCII folds to ASCII
   if (c > 0x20 && c < 0x7f) return LABEL_FIRST_CODES.has(c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
-  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return LABEL_FIRST_CODES.has(c);
+  if (isIdeograph(c)) return LABEL_FIRST_CODES.has(c);
   // Spaces first, or another character: the string test.
   return LABEL_FIRST_CHARS.has(normalise(text.trimStart().charAt(0)));
 }

@@ -6,6 +6,7 @@ import {
   labelKind,
   matchHeader,
   mayStartLabel,
+  mayStartLabelPair,
   normalHash,
   normalise,
   parseUnitWord,
@@ -145,6 +146,30 @@ describe('mayStartLabel (the first-character test labelKind asks of every row)',
         if (mayStartLabel(text) !== bySpec(text)) throw new Error(`mayStartLabel(${JSON.stringify(text)}) is ${mayStartLabel(text)}`);
       }
     }
+  });
+
+  it('rules a text out by its first two ideographs only when no known word starts with them', () => {
+    // The definition: some known word (normalised) is one character, the text's first, or starts with its first two.
+    const normalWords = words.map(normalise);
+    const bySpecPair = (text: string) => normalWords.some((w) => (w.length === 1 ? w === text.charAt(0) : w.startsWith(text.slice(0, 2))));
+    const ideographs = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
+    const seconds = [...ideographs(0x4e00, 0x9fff), ...ideographs(0x3400, 0x4dbf)];
+    let ruledOut = 0;
+    for (const first of new Set(normalWords.map((w) => w.charAt(0)).filter((c) => /[\u3400-\u4dbf\u4e00-\u9fff]/.test(c)))) {
+      for (const second of seconds) {
+        const text = `${first}${second}经费`;
+        const pair = mayStartLabelPair(text);
+        if (!pair && bySpecPair(text)) throw new Error(`mayStartLabelPair(${JSON.stringify(text)}) rules out a known word`);
+        if (!pair) ruledOut++;
+      }
+    }
+    expect(ruledOut).toBeGreaterThan(100_000);
+    // Anything but two ideographs: the pair cannot tell.
+    for (const text of ['合　计', '注：', 'Total', '（一）合计', '总']) expect(mayStartLabelPair(text)).toBe(true);
+    expect(mayStartLabelPair('总值班经费')).toBe(false);
+    expect(labelKind('总值班经费（000001）')).toBeNull();
+    expect(labelKind('总计')).toBe('total');
+    expect(labelKind('注意事项')).toBeNull();
   });
 
   it('leaves labelKind as it was: totals, footers, breakdowns and headers in every width and case', () => {
