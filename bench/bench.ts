@@ -10,8 +10,10 @@
 //   - a bare ExcelJS read + write of the same file (the input, and for the regeneration the evaluated file),
 //     in a child process too (build/bench/bare-roundtrip.js);
 //   - the pure pipeline (runPipeline) in a fresh process that holds only the snapshot (build/bench/pipeline-probe.js),
-//     wall and CPU time: the mean of runs back to back after a warm-up, each paying for its own collections (and,
-//     for comparison with earlier figures, the median of runs each timed after a forced full collection);
+//     wall and CPU time: the mean of runs back to back after a warm-up, each paying for its own collections; the
+//     figure is the median of that mean over several such processes (BENCH_PIPELINE_PROBES, default 3; first run
+//     and regeneration taken in turn), so that a slow minute of the shared machine moves one of them, not the figure
+//     (and, for comparison with earlier figures, the median of runs each timed after a forced full collection);
 // and the command's CPU time and peak RSS (GNU /usr/bin/time -f '%U %S %M' when present, else
 // process.resourceUsage() reported by a preloaded probe; BENCH_RSS=node forces the latter). CPU time is the
 // steadier figure when other work shares the cores. Time per row at the largest size is
@@ -60,6 +62,9 @@ interface ChildRun {
 
 type Run = 'first' | 'regenerate';
 
+/** How many fresh processes time the pipeline on each workbook: the figure is the median of their means. */
+const PIPELINE_PROBES = Number(process.env.BENCH_PIPELINE_PROBES) || 3;
+
 /** What pipeline-probe.ts prints, in ms: the back-to-back runs (wall and CPU), and runs after a forced collection. */
 interface PipelineRuns {
   times: number[];
@@ -84,8 +89,10 @@ interface SizeResult {
   commandCpuS: number | null;
   bareCpuS: number | null;
   cpuRatio: number | null;
-  /** The pipeline's runs, back to back (pipeline-probe.ts): their mean is the figure. */
+  /** The pipeline's runs, back to back, in the probe process whose mean is the median of the probes' (pipeline-probe.ts). */
   pipelineMs: number[];
+  /** Each probe process's mean, per 10k rows, in the order taken: the figure is their median. */
+  pipelineProbesMsPer10k: number[];
   pipelineMeanMs: number;
   pipelineMsPer10k: number;
   /** The same runs' CPU time (the probe process's user + system), per 10k rows. */
@@ -213,15 +220,24 @@ async function measureSize(generated: GeneratedWorkbook, runs: number, method: R
     }
     return { times: measured.times, cpuTimes: measured.cpuTimes, afterGcTimes: measured.afterGcTimes };
   };
-  const pipelineFirst = pipeline(file, false);
-  const pipelineAgain = pipeline(evaluated, true);
+  // Several processes each, the first run's and the regeneration's in turn: a burst of other work on the shared
+  // cores lands on one of them, and the median leaves it out.
+  const pipelineFirst: PipelineRuns[] = [];
+  const pipelineAgain: PipelineRuns[] = [];
+  for (let probe = 0; probe < PIPELINE_PROBES; probe++) {
+    pipelineFirst.push(pipeline(file, false));
+    pipelineAgain.push(pipeline(evaluated, true));
+  }
   process.stdout.write('\n');
 
   const peak = (list: ChildRun[]) => {
     const known = list.map((r) => r.rssKb).filter((v): v is number => v !== null);
     return known.length ? Math.max(...known) / 1024 : null;
   };
-  const result = (run: Run, input: string, measured: { commandRuns: ChildRun[]; bareRuns: ChildRun[] }, pipelineRuns: PipelineRuns): SizeResult => {
+  const result = (run: Run, input: string, measured: { commandRuns: ChildRun[]; bareRuns: ChildRun[] }, probes: PipelineRuns[]): SizeResult => {
+    // The probe whose mean is the median (the middle one by mean; the lower middle of an even number).
+    const byMean = [...probes].sort((a, b) => mean(a.times) - mean(b.times));
+    const pipelineRuns = byMean[(byMean.length - 1) >> 1];
     const pipelineMs = pipelineRuns.times;
     const commandMs = measured.commandRuns.map((r) => r.ms);
     const bareMs = measured.bareRuns.map((r) => r.ms);
@@ -245,10 +261,11 @@ async function measureSize(generated: GeneratedWorkbook, runs: number, method: R
       bareCpuS,
       cpuRatio: commandCpuS !== null && bareCpuS ? commandCpuS / bareCpuS : null,
       pipelineMs,
+      pipelineProbesMsPer10k: probes.map((p) => (mean(p.times) / rows) * 10_000),
       pipelineMeanMs,
       pipelineMsPer10k: (pipelineMeanMs / rows) * 10_000,
       pipelineCpuMsPer10k: (mean(pipelineRuns.cpuTimes) / rows) * 10_000,
-      pipelineAfterGcMsPer10k: (median(pipelineRuns.afterGcTimes) / rows) * 10_000,
+      pipelineAfterGcMsPer10k: (median(probes.flatMap((p) => p.afterGcTimes)) / rows) * 10_000,
       commandPeakRssMb: peak(measured.commandRuns),
       barePeakRssMb: peak(measured.bareRuns),
     };
@@ -411,7 +428,7 @@ function perRowGrowth(results: SizeResult[], r: SizeResult): number | null {
 
 function table(results: SizeResult[]): string {
   const lines = [
-    '| distribution | run | rows | command s | bare read+write s | ratio | CPU s command / bare (ratio) | s/row vs smallest | pipeline ms/10k rows (CPU) | after a forced GC | peak RSS MB |',
+    '| distribution | run | rows | command s | bare read+write s | ratio | CPU s command / bare (ratio) | s/row vs smallest | pipeline ms/10k rows (CPU) [each probe] | after a forced GC | peak RSS MB |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
@@ -419,7 +436,7 @@ function table(results: SizeResult[]): string {
     const growth = perRowGrowth(results, r);
     const cpu = r.commandCpuS === null || r.bareCpuS === null || r.cpuRatio === null ? 'n/a' : `${r.commandCpuS.toFixed(2)} / ${r.bareCpuS.toFixed(2)} (${r.cpuRatio.toFixed(2)})`;
     lines.push(
-      `| ${r.distribution} | ${r.run} | ${r.rows.toLocaleString('en-US')} | ${r.commandS.toFixed(2)} | ${r.bareS.toFixed(2)} | ${r.ratio.toFixed(2)} | ${cpu} | ${growth === null ? '—' : growth.toFixed(2)} | ${r.pipelineMsPer10k.toFixed(1)} (${r.pipelineCpuMsPer10k.toFixed(1)}) | ${r.pipelineAfterGcMsPer10k.toFixed(1)} | ${rss} |`,
+      `| ${r.distribution} | ${r.run} | ${r.rows.toLocaleString('en-US')} | ${r.commandS.toFixed(2)} | ${r.bareS.toFixed(2)} | ${r.ratio.toFixed(2)} | ${cpu} | ${growth === null ? '—' : growth.toFixed(2)} | ${r.pipelineMsPer10k.toFixed(1)} (${r.pipelineCpuMsPer10k.toFixed(1)}) [${r.pipelineProbesMsPer10k.map((m) => m.toFixed(1)).join(', ')}] | ${r.pipelineAfterGcMsPer10k.toFixed(1)} | ${rss} |`,
     );
   }
   return lines.join('\n');
