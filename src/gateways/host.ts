@@ -44,6 +44,11 @@ export type GenerateOutcome =
       /** The host drew the chart of rates against the target. */
       chart: boolean;
       /**
+       * Protected sheets of the clerk's whose highlight was left as it was (Excel refuses changes there): the report
+       * is written all the same, and the pane says which sheets to unprotect. Absent or empty when none.
+       */
+      protectedSheets?: string[];
+      /**
        * The evaluated workbook, when the host works on a file (the browser page): the clerk's file plus the
        * report sheet and highlight, for the pane to offer as a download. Absent in Excel, which writes in place.
        */
@@ -56,6 +61,11 @@ export type GenerateOutcome =
  * A workbook that cannot be evaluated gives its findings instead, as generate does.
  */
 export type DocxOutcome = { ok: true; name: string; bytes: Uint8Array } | { ok: false; findings: Finding[] };
+
+/** What Remove highlights left: the protected sheets where the tool's highlight stays (empty when none). */
+export interface RemoveOutcome {
+  protectedSheets: string[];
+}
 
 /** Why a host operation failed, in terms the pane can explain to a clerk (it owns the wording). */
 export type HostErrorCode =
@@ -133,8 +143,8 @@ export interface WorkbookHost {
    * under the pane (a file opened in the browser) or the host has no events.
    */
   onDataChanged?(listener: () => void): Promise<() => Promise<void>>;
-  /** Takes the tool's highlight (rules and fills) out of the clerk's tables. */
-  removeHighlights(): Promise<void>;
+  /** Takes the tool's highlight (rules and fills) out of the clerk's tables, but for protected sheets (named). */
+  removeHighlights(): Promise<RemoveOutcome>;
   /** Adds the template's sheets without touching any existing sheet. */
   insertTemplate(): Promise<void>;
   /** Activates the sheet and selects the cell or range, e.g. `项目支出!B10` or `'My sheet'!A4:J4`. */

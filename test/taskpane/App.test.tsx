@@ -147,6 +147,13 @@ describe('result', () => {
     expect(screen.getByText(/此版本的 Excel 不支持条件格式/)).toHaveTextContent('清除标记');
   });
 
+  it('names the protected sheets whose marks were left as they were, and says the report was written', async () => {
+    const { host, user } = await renderPane();
+    await runWith(user, host!, (call) => call.answer.resolve(writtenOutcome({ highlight: 'none', protectedSheets: ['项目支出'] })));
+    expect(screen.getByText(/工作表“项目支出”受保护，其中的标记未更新（报告已照常生成）/)).toHaveTextContent('撤销保护后再生成一次');
+    expect(screen.getByRole('button', { name: '打开报告工作表“绩效自评报告”' })).toBeInTheDocument();
+  });
+
   it('explains a failed selection', async () => {
     const { host, user } = await renderPane();
     await runWith(user, host!, (call) => call.answer.resolve(writtenOutcome()));
@@ -310,13 +317,21 @@ describe('tools', () => {
     const { host, user } = await renderPane();
     await user.click(screen.getByRole('button', { name: '清除标记' }));
     expect(host!.removeHighlightsCalls).toHaveLength(1);
-    await act(async () => host!.removeHighlightsCalls[0].resolve());
+    await act(async () => host!.removeHighlightsCalls[0].resolve({ protectedSheets: [] }));
     expect(screen.getByText('已清除本工具在表格中所做的标记。')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: '清除标记' }));
     await act(async () => host!.removeHighlightsCalls[1].reject(new HostError('busy', 'Throttled')));
     expect(screen.getByText('未能清除标记。')).toBeInTheDocument();
     expect(screen.getByText('Excel 正忙：请稍等片刻再试。')).toBeInTheDocument();
+    expect(screen.queryByText('已清除本工具在表格中所做的标记。')).not.toBeInTheDocument();
+  });
+
+  it('says which protected sheets kept their marks, instead of saying all were removed', async () => {
+    const { host, user } = await renderPane();
+    await user.click(screen.getByRole('button', { name: '清除标记' }));
+    await act(async () => host!.removeHighlightsCalls[0].resolve({ protectedSheets: ['项目支出', '四川表'] }));
+    expect(screen.getByText('工作表“项目支出”、“四川表”受保护，其中的标记未清除：撤销保护后再点击“清除标记”。')).toBeInTheDocument();
     expect(screen.queryByText('已清除本工具在表格中所做的标记。')).not.toBeInTheDocument();
   });
 });

@@ -1,6 +1,6 @@
 // A WorkbookHost for the pane's tests: every call is recorded, and every answer is a promise the test settles.
 import type { Lang } from '../../src/core/model';
-import type { DocxOutcome, Freshness, GenerateOutcome, HostCapabilities, Progress, Settings, WorkbookHost } from '../../src/gateways/host';
+import type { DocxOutcome, Freshness, GenerateOutcome, HostCapabilities, Progress, RemoveOutcome, Settings, WorkbookHost } from '../../src/gateways/host';
 
 export class Deferred<T> {
   readonly promise: Promise<T>;
@@ -41,7 +41,7 @@ export class FakeHost implements WorkbookHost {
   readonly generateCalls: GenerateCall[] = [];
   readonly insertTemplateCalls: Deferred<void>[] = [];
   readonly exportDocxCalls: { settings: Settings; answer: Deferred<DocxOutcome> }[] = [];
-  readonly removeHighlightsCalls: Deferred<void>[] = [];
+  readonly removeHighlightsCalls: Deferred<RemoveOutcome>[] = [];
   readonly selected: string[] = [];
   readonly saved: Settings[] = [];
   /** What select answers; resolved by default. */
@@ -110,8 +110,8 @@ export class FakeHost implements WorkbookHost {
     return answer.promise;
   }
 
-  removeHighlights(): Promise<void> {
-    const answer = new Deferred<void>();
+  removeHighlights(): Promise<RemoveOutcome> {
+    const answer = new Deferred<RemoveOutcome>();
     this.removeHighlightsCalls.push(answer);
     return answer.promise;
   }

@@ -9,7 +9,7 @@ import { options, projectSheet, sheet, workbook } from '../core/snapshot';
  * 三防抢险工作经费 94.19% and 宣传教育经费 87.5% are under target (the second also needs a reason, a warning at
  * 项目支出!B5), 甲 spent over its budget (a warning at 项目支出!B6); the department is at 226.19 / 240 = 94.25%.
  */
-export function writtenOutcome(over: { lang?: Lang; style?: NumberStyle; highlight?: 'rule' | 'fill' | 'none' } = {}): GenerateOutcome {
+export function writtenOutcome(over: { lang?: Lang; style?: NumberStyle; highlight?: 'rule' | 'fill' | 'none'; protectedSheets?: string[] } = {}): GenerateOutcome {
   const snapshot = workbook([
     sheet('部门信息', [
       ['部门名称', '示例区应急管理局'],
@@ -24,7 +24,7 @@ export function writtenOutcome(over: { lang?: Lang; style?: NumberStyle; highlig
   ]);
   const result = runPipeline(snapshot, options({ lang: over.lang ?? 'zh', style: over.style ?? 'trim' }));
   if (!result.ok) throw new Error('the test workbook should evaluate');
-  return { ok: true, evaluation: result.evaluation, reportSheet: result.report.sheetName, highlight: over.highlight ?? 'rule', chart: false };
+  return { ok: true, evaluation: result.evaluation, reportSheet: result.report.sheetName, highlight: over.highlight ?? 'rule', chart: false, protectedSheets: over.protectedSheets ?? [] };
 }
 
 /** Two cells that are not numbers (项目支出!C2, 项目支出!B3): the workbook cannot be evaluated. */

@@ -9,7 +9,7 @@ import { runPipeline, type PipelineResult } from '../../core/pipeline';
 import { checkFreshness } from '../../core/record/freshness';
 import { readStoredSettings } from '../../core/settings';
 import { reportDocxName } from '../docx/names';
-import { HostError, cancelledError, evaluationOptions, isCancelled, throwIfCancelled, type DocxOutcome, type Freshness, type GenerateOutcome, type HostCapabilities, type Progress, type Settings, type WorkbookHost } from '../host';
+import { HostError, cancelledError, evaluationOptions, isCancelled, throwIfCancelled, type DocxOutcome, type Freshness, type GenerateOutcome, type HostCapabilities, type Progress, type RemoveOutcome, type Settings, type WorkbookHost } from '../host';
 import { toHostError } from './excelErrors';
 import { removeHighlights } from './highlights';
 import { insertTemplate } from './insertTemplate';
@@ -146,7 +146,14 @@ export function createExcelHost(deps: ExcelHostDeps): WorkbookHost {
         } finally {
           releaseHeld();
         }
-        return { ok: true, evaluation: result.evaluation, reportSheet: written.reportSheet, highlight: written.highlight, chart: written.chart };
+        return {
+          ok: true,
+          evaluation: result.evaluation,
+          reportSheet: written.reportSheet,
+          highlight: written.highlight,
+          chart: written.chart,
+          protectedSheets: written.protectedSheets,
+        };
       });
       // A cancel after writing began is not answered early: the pane waits for the write to end either way.
       return untilCancelled(batch, signal, () => !writingBegun);
@@ -173,8 +180,9 @@ export function createExcelHost(deps: ExcelHostDeps): WorkbookHost {
       return checkFreshness(read.snapshot, lang);
     },
 
-    async removeHighlights(): Promise<void> {
-      await run((context) => removeHighlights(context, { supports, maxRequestBytes: deps.maxRequestBytes }));
+    async removeHighlights(): Promise<RemoveOutcome> {
+      const removed = await run((context) => removeHighlights(context, { supports, maxRequestBytes: deps.maxRequestBytes }));
+      return { protectedSheets: removed.protectedSheets };
     },
 
     async insertTemplate(): Promise<void> {

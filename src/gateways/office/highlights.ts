@@ -6,7 +6,6 @@ import { rangeAddress } from '../../core/address';
 import { FILL_NAME_PREFIX, HIGHLIGHT_MARK, type HighlightPlan, type HighlightRule } from '../../core/compose/reportPlan';
 import type { CellRange } from '../../core/model';
 import { shiftFormulaRows } from '../../core/formulaText';
-import { HostError } from '../host';
 import { jsonBytes, packRequests, syncGroups, write, DEFAULT_MAX_REQUEST_BYTES, type QueuedWrite } from './batches';
 import { readSnapshot, type WorkbookRead } from './readSnapshot';
 import { HIGHLIGHT_FILL_COLOR, HIGHLIGHT_FONT_COLOR } from './reportLayout';
@@ -14,21 +13,32 @@ import { API, officeSupports, type Supports } from './requirements';
 
 type Fill = HighlightPlan['fills'][number];
 
-/** The sheets a highlight change writes to; a protected one stops the whole job before anything is written. */
-export function assertHighlightWritable(read: WorkbookRead, sheets: Iterable<string>): void {
-  const protectedSheets = new Set(read.sheets.filter((s) => s.protected).map((s) => s.name.toLowerCase()));
-  for (const name of sheets) {
-    if (protectedSheets.has(name.toLowerCase())) throw new HostError('protected', `the sheet "${name}" is protected`);
-  }
-}
-
-export function touchedSheets(read: WorkbookRead, rules: HighlightRule[], fills: Fill[]): Set<string> {
-  return new Set([
-    ...rules.map((r) => r.sheet),
-    ...fills.map((f) => f.sheet),
-    ...read.rules.map((r) => r.sheet),
-    ...read.fillMarks.flatMap((m) => (m.sheet ? [m.sheet] : [])),
-  ]);
+/**
+ * The highlight change that can be made: Excel refuses every change on a protected sheet (conditional formats and
+ * fills alike), so the tool's rules and fills there, old and new, are left as they are and the rest goes ahead.
+ * `protectedSheets` names those sheets (as the workbook spells them) where something was left, for the pane to say
+ * so: a form exported with its sheet protected still gets its report.
+ */
+export function leaveProtected(
+  read: WorkbookRead,
+  rules: HighlightRule[],
+  fills: Fill[],
+): { read: WorkbookRead; rules: HighlightRule[]; fills: Fill[]; protectedSheets: string[] } {
+  const protectedSheets = new Map(read.sheets.filter((s) => s.protected).map((s) => [s.name.toLowerCase(), s.name]));
+  if (protectedSheets.size === 0) return { read, rules, fills, protectedSheets: [] };
+  const left = new Set<string>();
+  const writable = (sheet: string | null): boolean => {
+    const name = sheet === null ? undefined : protectedSheets.get(sheet.toLowerCase());
+    if (name === undefined) return true;
+    left.add(name);
+    return false;
+  };
+  const kept = {
+    read: { ...read, rules: read.rules.filter((r) => writable(r.sheet)), fillMarks: read.fillMarks.filter((m) => writable(m.sheet)) },
+    rules: rules.filter((r) => writable(r.sheet)),
+    fills: fills.filter((f) => writable(f.sheet)),
+  };
+  return { ...kept, protectedSheets: [...left].sort() };
 }
 
 function freeNames(taken: Iterable<string>, prefix: string): () => string {
@@ -164,12 +174,11 @@ export interface RemoveOptions {
   maxRequestBytes?: number;
 }
 
-/** Remove highlights: the tool's rules and fills go, nothing else. Returns how many of each were removed. */
-export async function removeHighlights(context: Excel.RequestContext, options: RemoveOptions = {}): Promise<{ rules: number; fills: number }> {
+/** Remove highlights: the tool's rules and fills go, nothing else; those on a protected sheet stay (leaveProtected). */
+export async function removeHighlights(context: Excel.RequestContext, options: RemoveOptions = {}): Promise<{ rules: number; fills: number; protectedSheets: string[] }> {
   const supports = options.supports ?? officeSupports;
-  const read = await readSnapshot(context, { supports, cells: false });
-  assertHighlightWritable(read, touchedSheets(read, [], []));
+  const { read, protectedSheets } = leaveProtected(await readSnapshot(context, { supports, cells: false }), [], []);
   const writes = removalWrites(context, read);
   await syncGroups(context, packRequests(writes, options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES));
-  return { rules: read.rules.length, fills: read.fillMarks.length };
+  return { rules: read.rules.length, fills: read.fillMarks.length, protectedSheets };
 }

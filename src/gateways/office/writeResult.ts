@@ -11,7 +11,7 @@ import { REPORT_NAME_PREFIX, replacementProblem, type HighlightPlan, type Highli
 import type { CellRange } from '../../core/model';
 import { HostError } from '../host';
 import { COMMAND_BYTES, jsonBytes, packRequests, syncGroups, write, DEFAULT_MAX_REQUEST_BYTES, type QueuedWrite } from './batches';
-import { addRule, additionWrites, assertHighlightWritable, removalWrites, restoreHighlights, touchedSheets, type NamedFill } from './highlights';
+import { addRule, additionWrites, leaveProtected, removalWrites, restoreHighlights, type NamedFill } from './highlights';
 import type { WorkbookRead } from './readSnapshot';
 import { BORDER_COLOR, HIGHLIGHT_FILL_COLOR, HIGHLIGHT_FONT_COLOR, layoutReport, TEXT_FORMAT, type ReportLayout, type StyleBlock } from './reportLayout';
 import { API, officeSupports, type Supports } from './requirements';
@@ -27,6 +27,8 @@ export interface WriteOutcome {
   reportSheet: string;
   highlight: 'rule' | 'fill' | 'none';
   chart: boolean;
+  /** Protected sheets whose highlight was left as it was (leaveProtected). */
+  protectedSheets: string[];
 }
 
 /** Value rows per request piece: small enough to pack well, large enough to keep the command count low. */
@@ -278,18 +280,18 @@ function markNameFor(read: WorkbookRead, plan: ReportPlan, replacesSheet: boolea
   for (let n = 1; ; n++) if (!taken.has(`${REPORT_NAME_PREFIX}_${n}`.toLowerCase())) return `${REPORT_NAME_PREFIX}_${n}`;
 }
 
-export async function writeResult(context: Excel.RequestContext, read: WorkbookRead, plan: ReportPlan, highlights: HighlightPlan, options: WriteOptions = {}): Promise<WriteOutcome> {
+export async function writeResult(context: Excel.RequestContext, readAll: WorkbookRead, plan: ReportPlan, highlights: HighlightPlan, options: WriteOptions = {}): Promise<WriteOutcome> {
   const supports = options.supports ?? officeSupports;
   const budget = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const replacesSheet = plan.replaces;
-  const problem = replacementProblem(plan, read.sheets.map((s) => s.name), read.snapshot.toolSheets);
+  const problem = replacementProblem(plan, readAll.sheets.map((s) => s.name), readAll.snapshot.toolSheets);
   if (problem) throw new HostError(problem.kind === 'exists' ? 'item-exists' : 'unknown', problem.message);
-  // Rules where the host draws them; elsewhere the plan's fallback fills (every under-target row).
+  // No sheet can be added or swapped in a workbook whose structure is protected: the report cannot be written.
+  if (readAll.workbookProtected) throw new HostError('protected', 'the workbook structure is protected');
+  // Rules where the host draws them; elsewhere the plan's fallback fills (every under-target row). From here on
+  // `read` knows only the tool's rules and fills on sheets it may change.
   const useRules = supports(API.conditionalFormats);
-  const rules = useRules ? highlights.rules : [];
-  const fills = useRules ? highlights.fills : highlights.fallbackFills;
-  if (read.workbookProtected) throw new HostError('protected', 'the workbook structure is protected');
-  assertHighlightWritable(read, touchedSheets(read, rules, fills));
+  const { read, rules, fills, protectedSheets } = leaveProtected(readAll, useRules ? highlights.rules : [], useRules ? highlights.fills : highlights.fallbackFills);
 
   const layout = layoutReport(plan, { chart: supports(API.charts), rules: useRules });
   const buildName = replacesSheet ? freeSheetName(read, TEMP_SHEET) : plan.sheetName;
@@ -339,6 +341,7 @@ export async function writeResult(context: Excel.RequestContext, read: WorkbookR
   return {
     reportSheet: plan.sheetName,
     highlight: rules.length > 0 ? 'rule' : fills.length > 0 ? 'fill' : 'none',
+    protectedSheets,
     chart: layout.chart !== null,
   };
 }

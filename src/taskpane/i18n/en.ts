@@ -76,6 +76,10 @@ export const en: Strings = {
   highlightRule: 'The projects under target are marked in your table with conditional formatting.',
   highlightFill:
     'This Excel version lacks conditional formatting, so the rows of the projects under target were filled with colour; Remove highlights takes the colour away.',
+  highlightProtected: (sheets: string, count: number) =>
+    `${count === 1 ? 'The sheet' : 'The sheets'} ${sheets} ${count === 1 ? 'is' : 'are'} protected, so the marks there were not updated (the report was written as usual): remove the protection on the Review tab and generate again to mark them.`,
+  sheetName: (sheet: string) => `"${sheet}"`,
+  sheetSeparator: ', ',
   notWritten: 'The report was not written: correct the errors below in the workbook, then click Generate evaluation again.',
   selectFailed: 'Could not select that cell.',
 
@@ -112,6 +116,8 @@ export const en: Strings = {
     label: 'Remove highlights',
     hint: "Takes this tool's marks (conditional formats or fills) out of your tables.",
     done: "This tool's marks were removed from your tables.",
+    keptProtected: (sheets: string, count: number) =>
+      `${count === 1 ? 'The sheet' : 'The sheets'} ${sheets} ${count === 1 ? 'is' : 'are'} protected, so the marks there stay: remove the protection, then click Remove highlights again.`,
     failed: 'The highlights could not be removed.',
   },
 
@@ -125,8 +131,6 @@ export const en: Strings = {
     count === 1
       ? `The data changed after the report sheet ${sheets} was made: its figures may be out of date.`
       : `The data changed after the report sheets ${sheets} were made: their figures may be out of date.`,
-  staleSheet: (sheet: string) => `"${sheet}"`,
-  staleSheetSeparator: ', ',
   staleGenerate: 'Generate again',
 
   errorDetail: (detail: string) => `Details: ${detail}`,

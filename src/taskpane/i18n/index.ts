@@ -20,6 +20,11 @@ export function useStrings(): Strings {
   return useContext(StringsContext);
 }
 
+/** Sheet names as a sentence quotes them: “部门支出”、“项目支出” / "Spending", "Projects". */
+export function sheetList(strings: Strings, sheets: readonly string[]): string {
+  return sheets.map(strings.sheetName).join(strings.sheetSeparator);
+}
+
 /** What a clerk is told when a host operation fails: what happened and what to do, plus the host's own words. */
 export interface ErrorText {
   message: string;

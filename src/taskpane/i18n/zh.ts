@@ -80,6 +80,11 @@ export const zh = {
   highlightRule: '低于目标的项目已在表格中用条件格式标出。',
   highlightFill:
     '此版本的 Excel 不支持条件格式，低于目标的项目行已直接填充颜色；点击“清除标记”可去掉这些颜色。',
+  /** `sheets`: sheetList's names. */
+  highlightProtected: (sheets: string, _count: number) => `工作表${sheets}受保护，其中的标记未更新（报告已照常生成）：在“审阅”选项卡中撤销保护后再生成一次，即可标出。`,
+  /** A sheet's name quoted in a sentence, and what goes between two of them (sheetList). */
+  sheetName: (sheet: string) => `“${sheet}”`,
+  sheetSeparator: '、',
   notWritten: '未写入报告：请先在工作簿中更正以下错误，再点击“生成自评报告”。',
   selectFailed: '无法选中该单元格。',
 
@@ -116,6 +121,7 @@ export const zh = {
     label: '清除标记',
     hint: '去掉本工具在您的表格中所做的标记（条件格式或填充色）。',
     done: '已清除本工具在表格中所做的标记。',
+    keptProtected: (sheets: string, _count: number) => `工作表${sheets}受保护，其中的标记未清除：撤销保护后再点击“清除标记”。`,
     failed: '未能清除标记。',
   },
 
@@ -126,8 +132,6 @@ export const zh = {
 
   staleTitle: '数据已修改，请重新生成',
   staleBody: (sheets: string, _count: number) => `报告工作表${sheets}生成之后，其依据的数据又有改动，报告中的数字可能已不准确。`,
-  staleSheet: (sheet: string) => `“${sheet}”`,
-  staleSheetSeparator: '、',
   staleGenerate: '重新生成',
 
   errorDetail: (detail: string) => `详细信息：${detail}`,

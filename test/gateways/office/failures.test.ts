@@ -8,6 +8,10 @@ import { install, REPORT_DATE, sampleWorkbook, SETTINGS, uninstall } from './hel
 
 afterEach(uninstall);
 
+function sheetOf(state: FakeWorkbookState, name: string): unknown {
+  return (describeState(state) as { sheets: { name: string }[] }).sheets.find((s) => s.name === name);
+}
+
 /** Command members of the first Generate's requests, each a place where Excel could fail. */
 const FIRST_RUN_FAILURES: { member: string; skip?: number; when?: (c: { args?: unknown }) => boolean }[] = [
   { member: 'Range.numberFormat' },
@@ -77,14 +81,41 @@ describe('a failure halfway through Generate', () => {
     expect(describeState(state)).toEqual(before);
   });
 
-  it('stops before writing anything when a sheet it must highlight is protected', async () => {
+  it('writes the report all the same when a sheet it would highlight is protected, leaving that sheet as it was', async () => {
     const state = await sampleWorkbook();
-    (findSheet(state, '项目支出') as NonNullable<ReturnType<typeof findSheet>>).protected = true;
-    const before = describeState(state);
+    findSheet(state, '项目支出')!.protected = true;
+    const sheetBefore = sheetOf(state, '项目支出');
+    const { host } = install(state);
+    const outcome = await host.generate(SETTINGS, undefined, REPORT_DATE);
+    expect(outcome).toMatchObject({ ok: true, reportSheet: '绩效自评报告', highlight: 'none', protectedSheets: ['项目支出'] });
+    expect(sheetOf(state, '项目支出')).toEqual(sheetBefore);
+    expect(findSheet(state, '绩效自评报告')).toBeDefined();
+  });
+
+  it('regenerates over a protected sheet: its earlier marks stay as they were, the rest is replaced', async () => {
+    const state = await sampleWorkbook();
+    const { host } = install(state);
+    await expect(host.generate(SETTINGS, undefined, REPORT_DATE)).resolves.toMatchObject({ ok: true, highlight: 'rule', protectedSheets: [] });
+    findSheet(state, '项目支出')!.protected = true;
+    const sheetBefore = sheetOf(state, '项目支出');
+    const fillNamesBefore = state.names.filter((n) => n.name.startsWith('BudgetEval_Fill')).map((n) => n.name);
+    const outcome = await host.generate({ ...SETTINGS, target: 0.99 }, undefined, REPORT_DATE);
+    expect(outcome).toMatchObject({ ok: true, protectedSheets: ['项目支出'] });
+    expect(sheetOf(state, '项目支出')).toEqual(sheetBefore);
+    expect(state.names.filter((n) => n.name.startsWith('BudgetEval_Fill')).map((n) => n.name)).toEqual(fillNamesBefore);
+    expect(state.sheets.filter((s) => s.name.startsWith('绩效自评报告')).map((s) => s.name)).toEqual(['绩效自评报告']);
+  });
+
+  // The tool's only old rules are on the protected sheet, which is left alone: no ConditionalFormat.delete to fail.
+  it.each(SECOND_RUN_FAILURES.filter((f) => f.member !== 'ConditionalFormat.delete'))('with a protected sheet, at $member while replacing the report: as it was', async (failure) => {
+    const state = await sampleWorkbook();
     const { host, fake } = install(state);
-    await expect(host.generate(SETTINGS, undefined, REPORT_DATE)).rejects.toMatchObject({ code: 'protected' });
+    await host.generate(SETTINGS, undefined, REPORT_DATE);
+    findSheet(state, '项目支出')!.protected = true;
+    const before = describeState(state);
+    fake.failNext({ ...failure, code: 'GeneralException' });
+    await expect(host.generate(SETTINGS, undefined, REPORT_DATE)).rejects.toBeInstanceOf(HostError);
     expect(describeState(state)).toEqual(before);
-    expect(fake.stats.requests.every((r) => r.commands === 0 || r.responseBytes > 2)).toBe(true);
   });
 
   it('stops when the workbook structure is protected (no sheet can be added)', async () => {

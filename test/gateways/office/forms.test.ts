@@ -88,13 +88,14 @@ describe('the highlight in forms', () => {
     expect(sheetsOf(state)).toEqual(before);
   });
 
-  it('stops before writing anything when a form it must highlight is protected, naming the sheet (as for a table)', async () => {
+  it('writes the report when a form it would highlight is protected, naming the sheet and leaving it as it was (as for a table)', async () => {
     const state = await formsWorkbook();
     findSheet(state, SICHUAN)!.protected = true;
-    const before = describeState(state);
+    const formBefore = sheetsOf(state).find((s) => (s as { name: string }).name === SICHUAN);
     const { host } = install(state);
-    await expect(host.generate(SETTINGS, undefined, REPORT_DATE)).rejects.toMatchObject({ code: 'protected', detail: expect.stringContaining(SICHUAN) });
-    expect(describeState(state)).toEqual(before);
+    await expect(host.generate(SETTINGS, undefined, REPORT_DATE)).resolves.toMatchObject({ ok: true, protectedSheets: [SICHUAN] });
+    expect(sheetsOf(state).find((s) => (s as { name: string }).name === SICHUAN)).toEqual(formBefore);
+    expect(rules(state, NATIONAL)).toHaveLength(2); // the other form is marked as before
   });
 });
 

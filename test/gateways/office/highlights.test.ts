@@ -102,14 +102,18 @@ describe('Remove highlights', () => {
     expect(state.names.map((n) => n.name)).toEqual(['BudgetEval_Report_1']);
   });
 
-  it('refuses, changing nothing, when a sheet with the tool’s highlight is protected', async () => {
+  it('removes what it may and names the protected sheet whose highlight stays, changing nothing there', async () => {
     const state = await clerkWorkbook();
     const { host } = install(state);
     await host.generate(SETTINGS, undefined, REPORT_DATE);
-    (findSheet(state, '项目支出') as NonNullable<ReturnType<typeof findSheet>>).protected = true;
+    findSheet(state, '项目支出')!.protected = true;
     const before = describeState(state);
-    await expect(host.removeHighlights()).rejects.toMatchObject({ code: 'protected' });
+    await expect(host.removeHighlights()).resolves.toEqual({ protectedSheets: ['项目支出'] });
     expect(describeState(state)).toEqual(before);
+    findSheet(state, '项目支出')!.protected = false;
+    await expect(host.removeHighlights()).resolves.toEqual({ protectedSheets: [] });
+    expect(findSheet(state, '项目支出')!.conditionalFormats.filter((cf) => cf.formula.includes(HIGHLIGHT_MARK))).toEqual([]);
+    expect(findSheet(state, '项目支出')!.conditionalFormats).toHaveLength(1); // the clerk's own
   });
 
   it('removes a rule made by the command-line tool too (it carries the same mark)', async () => {

@@ -7,7 +7,7 @@ import type { Ref } from 'react';
 import { quoteSheet } from '../../../core/address';
 import { formatAmount, formatRate } from '../../../core/numbers';
 import type { GenerateOutcome } from '../../../gateways/host';
-import { describeError, useStrings } from '../../i18n';
+import { describeError, sheetList, useStrings } from '../../i18n';
 import { ErrorMessage } from '../ErrorMessage/ErrorMessage';
 import { CellLink } from '../CellLink/CellLink';
 import { DownloadLink } from '../Download/DownloadLink';
@@ -79,7 +79,7 @@ export function Results({ result, onSelect, selectError, headingRef }: ResultsPr
 function Written({ outcome, onSelect }: { outcome: Extract<GenerateOutcome, { ok: true }>; onSelect?(reference: string): void }) {
   const strings = useStrings();
   const styles = useStyles();
-  const { evaluation, reportSheet, highlight } = outcome;
+  const { evaluation, reportSheet, highlight, protectedSheets = [] } = outcome;
   const style = evaluation.options.style;
   const { totals, department, score } = evaluation;
   const rate = (value: number | null) => (value === null ? strings.noRate : formatRate(value, style));
@@ -153,6 +153,11 @@ function Written({ outcome, onSelect }: { outcome: Extract<GenerateOutcome, { ok
           </MessageBar>
         )}
         {highlight === 'rule' && under.length > 0 && <p>{strings.highlightRule}</p>}
+        {protectedSheets.length > 0 && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{strings.highlightProtected(sheetList(strings, protectedSheets), protectedSheets.length)}</MessageBarBody>
+          </MessageBar>
+        )}
       </section>
 
       {scored.length > 0 && (

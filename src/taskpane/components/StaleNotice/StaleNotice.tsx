@@ -1,7 +1,7 @@
 // The report no longer matches the data it was made from (the clerk edited a figure since): say so, name the
 // report sheets, and offer the same Generate as the main button.
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { useStrings } from '../../i18n';
+import { sheetList, useStrings } from '../../i18n';
 
 export interface StaleNoticeProps {
   /** The stale report sheets; nothing is shown when empty. */
@@ -14,7 +14,7 @@ export interface StaleNoticeProps {
 export function StaleNotice({ sheets, disabled, onGenerate }: StaleNoticeProps) {
   const strings = useStrings();
   if (sheets.length === 0) return null;
-  const names = sheets.map(strings.staleSheet).join(strings.staleSheetSeparator);
+  const names = sheetList(strings, sheets);
   return (
     <MessageBar intent="warning" layout="multiline" politeness="polite">
       <MessageBarBody>

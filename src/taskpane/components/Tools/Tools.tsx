@@ -2,11 +2,12 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { WorkbookHost } from '../../../gateways/host';
-import { describeError, useStrings } from '../../i18n';
+import { describeError, sheetList, useStrings } from '../../i18n';
 import { ErrorMessage } from '../ErrorMessage/ErrorMessage';
 
 type Action = 'insertTemplate' | 'removeHighlights';
-type Outcome = { action: Action; ok: true } | { action: Action; ok: false; error: unknown };
+/** `protectedSheets`: where Remove highlights left the tool's marks (protected sheets). */
+type Outcome = { action: Action; ok: true; protectedSheets: string[] } | { action: Action; ok: false; error: unknown };
 
 const ACTIONS: readonly Action[] = ['insertTemplate', 'removeHighlights'];
 
@@ -37,8 +38,10 @@ export function Tools({ host, disabled, onBusyChange }: ToolsProps) {
     setOutcome(null);
     onBusyChange(true);
     try {
-      await (action === 'insertTemplate' ? host.insertTemplate() : host.removeHighlights());
-      setOutcome({ action, ok: true });
+      let protectedSheets: string[] = [];
+      if (action === 'insertTemplate') await host.insertTemplate();
+      else ({ protectedSheets } = await host.removeHighlights());
+      setOutcome({ action, ok: true, protectedSheets });
     } catch (error) {
       setOutcome({ action, ok: false, error });
     } finally {
@@ -66,9 +69,14 @@ export function Tools({ host, disabled, onBusyChange }: ToolsProps) {
         </div>
       ))}
       <div role="status" aria-live="polite">
-        {outcome?.ok === true && (
+        {outcome?.ok === true && outcome.protectedSheets.length === 0 && (
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>{strings[outcome.action].done}</MessageBarBody>
+          </MessageBar>
+        )}
+        {outcome?.ok === true && outcome.protectedSheets.length > 0 && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{strings.removeHighlights.keptProtected(sheetList(strings, outcome.protectedSheets), outcome.protectedSheets.length)}</MessageBarBody>
           </MessageBar>
         )}
         {outcome?.ok === false && <ErrorMessage title={strings[outcome.action].failed} error={describeError(strings, outcome.error)} />}
