@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { FIXED_RULE } from '../../src/core/compose/highlight';
 import { PROJECT_HEADER, conditionalFormats, readBack, runCli, sheetTexts, tempDir, writeWorkbook } from './workbooks';
 
 const PROJECTS = [
@@ -51,37 +52,42 @@ describe('budget-eval on a workbook', () => {
     ]);
   });
 
-  it('fills (and names) under-target rows whose cells are text, so a regenerate clears them before filling again', async () => {
+  it('marks under-target rows whose cells are text with a fixed rule, never a fill, and a regenerate replaces it', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'text.xlsx');
     await writeWorkbook(file, { 项目支出: [PROJECT_HEADER, ['甲项目', 100, 0, 100, 100], ['乙项目', '1,000.00', 0, '1,000.00', '500.00']] });
     expect((await runCli([file, '-o', 'one.xlsx'], dir)).code).toBe(0);
     expect((await runCli(['one.xlsx', '-o', 'two.xlsx'], dir)).code).toBe(0);
     for (const out of ['one.xlsx', 'two.xlsx']) {
-      const wb = await readBack(path.join(dir, out));
-      const ws = wb.getWorksheet('项目支出')!;
-      expect(wb.definedNames.model.filter((n) => n.name.startsWith('BudgetEval_Fill'))).toEqual([
-        { name: 'BudgetEval_Fill_1', ranges: [expect.stringMatching(/^'?项目支出'?!\$A\$3:\$E\$3$/)] },
+      const ws = (await readBack(path.join(dir, out))).getWorksheet('项目支出')!;
+      // Row 2 is plain numbers: the rule that recomputes it (on target); row 3 is text, under target: the fixed rule.
+      expect(conditionalFormats(ws).map((cf) => [cf.ref, cf.rules.map((r) => r.formulae)])).toEqual([
+        ['A2:E2', [[expect.stringContaining('ROUND(')]]],
+        ['A3:E3', [[FIXED_RULE]]],
       ]);
-      expect((ws.getCell('C3').fill as ExcelJS.FillPattern).pattern).toBe('solid');
-      expect((ws.getCell('C2').fill as ExcelJS.FillPattern | undefined)?.pattern).not.toBe('solid');
-      // Row 2 is plain numbers: it is covered by the rule (and on target), row 3 is not.
-      expect(conditionalFormats(ws).map((cf) => cf.ref)).toEqual(['A2:E2']);
+      expect((ws.getCell('C3').fill as ExcelJS.FillPattern | undefined)?.pattern).not.toBe('solid');
     }
   });
 
-  it('fills only the under-target row even when every cell of the table shares one style', async () => {
+  it('takes away the fill (and its name) an earlier version put on such a row, and only that, where every cell shares one style', async () => {
     const dir = tempDir();
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('项目支出');
     ws.addRows([PROJECT_HEADER, ...Array.from({ length: 20 }, (_, i) => [`项目${i + 1}`, '100.00', 0, '100.00', i === 7 ? '10.00' : '100.00'])]);
     ws.eachRow((row) => row.eachCell((cell) => (cell.font = { name: '宋体', size: 11 })));
+    // As versions before 2026-11-30 wrote it: the row filled, the range named.
+    for (const c of ['A', 'B', 'C', 'D', 'E']) ws.getCell(`${c}9`).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFE08A' } };
+    wb.definedNames.add("'项目支出'!$A$9:$E$9", 'BudgetEval_Fill_1');
     await wb.xlsx.writeFile(path.join(dir, 'shared.xlsx'));
     expect((await runCli(['shared.xlsx'], dir)).code).toBe(0);
-    const out = (await readBack(path.join(dir, 'shared.evaluation.xlsx'))).getWorksheet('项目支出')!;
+    const back = await readBack(path.join(dir, 'shared.evaluation.xlsx'));
+    const out = back.getWorksheet('项目支出')!;
     const solid: string[] = [];
     out.eachRow((row) => row.eachCell((cell) => ((cell.fill as ExcelJS.FillPattern | undefined)?.pattern === 'solid' ? solid.push(cell.address) : null)));
-    expect(solid).toEqual(['A9', 'B9', 'C9', 'D9', 'E9']);
+    expect(solid).toEqual([]);
+    expect(back.definedNames.model.filter((n) => n.name.startsWith('BudgetEval_Fill'))).toEqual([]);
+    expect(out.getCell('C9').font?.name).toBe('宋体');
+    expect(conditionalFormats(out).find((cf) => cf.ref === 'A9:E9')?.rules[0].formulae).toEqual([FIXED_RULE]);
   });
 
   it('keeps a clerk’s own sheet named 绩效自评报告 and writes 绩效自评报告 (2) beside it', async () => {

@@ -1,10 +1,12 @@
 // Which rows of the clerk's own tables to highlight, and how: a conditional-format rule that recomputes the
-// rate from the row's cells (so it follows the data), or a plain fill where the cells are not plain numbers.
+// rate from the row's cells (so it follows the data), or, where the cells are not plain numbers, a fixed rule
+// (always on). Never a fill where the host draws rules: a fill would paint over the clerk's own colour, and
+// taking it away could not give that colour back. Fills are only for hosts without conditional formats.
 import { columnLetters, parseRange, splitReference } from '../address';
 import type { Basis, CellRange, Evaluation, ProjectResult, ProjectTableLayout, SourceCell, WorkbookSnapshot } from '../model';
 import { call, div, group, gt, lt, num, printFormula, ref, ROUND, text, type Expr } from '../formula/formula';
 import { completeFigures, denominatorExpr, rowTargetExpr } from '../formula/reportFormulas';
-import type { HighlightPlan, HighlightRule } from './reportPlan';
+import type { HighlightPlan } from './reportPlan';
 import { sourceOf } from '../sources';
 
 type Key = keyof ProjectTableLayout['columns'];
@@ -28,6 +30,9 @@ function term(layout: ProjectTableLayout, key: Key, row: number, scaled: boolean
 
 /** Our mark in a rule, as an expression: `ISTEXT("budget-eval")`. */
 const MARK = call('ISTEXT', text('budget-eval'));
+
+/** A fixed rule's formula: the mark alone, always true. It marks cells a rule cannot recompute, as a fill would. */
+export const FIXED_RULE = printFormula(MARK);
 
 /**
  * Whether the row at `row` (0-based) is under target, as the engine decides it: its rate over the basis's
@@ -78,13 +83,13 @@ function contiguous(rows: number[]): [number, number][] {
 }
 
 export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): HighlightPlan {
-  const plan: HighlightPlan = { rules: [], fills: [], fallbackFills: [] };
+  const plan: HighlightPlan = { rules: [], fallbackFills: [] };
   // One indexed pass over the projects sorts them into their tables and does the forms and the indicators
-  // (whose rules and fills go after the tables', in project order): the command's one run is mostly
+  // (whose rules go after the tables', in project order): the command's one run is mostly
   // interpreted, where each pass, and a for-of's iterator step, costs per project.
   const byTable: ProjectResult[][] = ev.projectTables.map(() => []);
-  const later: HighlightPlan = { rules: [], fills: [], fallbackFills: [] };
-  const aboveRule: HighlightPlan = { rules: [], fills: [], fallbackFills: [] };
+  const later: HighlightPlan = { rules: [], fallbackFills: [] };
+  const aboveRule: HighlightPlan = { rules: [], fallbackFills: [] };
   for (let k = 0; k < ev.projects.length; k++) {
     const p = ev.projects[k];
     byTable[p.location.table]?.push(p);
@@ -108,9 +113,9 @@ export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): High
     const used = usedColumns(layout).map((k) => layout.columns[k] as number);
     const cols = used.length > 0;
     // One pass over the table's projects (thousands of rows): a row gets the rule when the cells its rate reads
-    // are plain numbers, a fill when it is under target without one; hosts without rules fill every row under.
+    // are plain numbers, the fixed rule when it is under target without one; hosts without rules fill every row under.
     const ruleRows: number[] = [];
-    const filled: number[] = [];
+    const fixed: number[] = [];
     const under: number[] = [];
     // A row gets the rule when the cells its rate reads are ones Excel can do arithmetic on as they are: numbers
     // and blanks. Indexed, the test inlined: the command's one run is mostly interpreted, where each call costs.
@@ -127,29 +132,25 @@ export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): High
       if (numeric) ruleRows.push(row);
       if (p.underTarget) {
         under.push(row);
-        if (!numeric) filled.push(row);
+        if (!numeric) fixed.push(row);
       }
     }
-    // Adjacent rows as one range: each fill is a defined name in the workbook, so a name per row would grow
-    // the names (and each host's work on them) with the rows.
-    const fill = ([top, bottom]: [number, number]) => ({ sheet: layout.sheet, range: { top, bottom, left: layout.firstCol, right: layout.lastCol } });
-    for (const run of contiguous(filled)) plan.fills.push(fill(run));
+    // Adjacent rows as one range: each fallback fill is a defined name in the workbook, so a name per row would
+    // grow the names (and each host's work on them) with the rows.
+    const area = ([top, bottom]: [number, number]): CellRange => ({ top, bottom, left: layout.firstCol, right: layout.lastCol });
     // A host that cannot draw rules fills every under-target row; decided here, not left to each host.
-    for (const run of contiguous(under)) plan.fallbackFills.push(fill(run));
-    if (!cols || ruleRows.length === 0) return;
+    for (const run of contiguous(under)) plan.fallbackFills.push({ sheet: layout.sheet, range: area(run) });
     // No spread (50,000 arguments overflow the stack), no callback per row.
     let first = ruleRows[0];
     for (let i = 1; i < ruleRows.length; i++) if (ruleRows[i] < first) first = ruleRows[i];
-    const formula = highlightExpr(layout, ev.department.basis, ev.department.target, first);
-    if (!formula) return;
-    const areas: CellRange[] = contiguous(ruleRows).map(([top, bottom]) => ({ top, bottom, left: layout.firstCol, right: layout.lastCol }));
-    const rule: HighlightRule = { sheet: layout.sheet, areas, formula: printFormula(formula) };
-    plan.rules.push(rule);
+    const formula = cols && ruleRows.length > 0 ? highlightExpr(layout, ev.department.basis, ev.department.target, first) : null;
+    if (formula) plan.rules.push({ sheet: layout.sheet, areas: contiguous(ruleRows).map(area), formula: printFormula(formula) });
+    // The rows under target that no rule recomputes: one fixed rule over them.
+    if (fixed.length > 0) plan.rules.push({ sheet: layout.sheet, areas: contiguous(fixed).map(area), formula: FIXED_RULE });
   });
   // The tables', then the forms', then the indicators': the order the hosts have always been given.
   for (const part of [later, aboveRule]) {
     for (let i = 0; i < part.rules.length; i++) plan.rules.push(part.rules[i]);
-    for (let i = 0; i < part.fills.length; i++) plan.fills.push(part.fills[i]);
     for (let i = 0; i < part.fallbackFills.length; i++) plan.fallbackFills.push(part.fallbackFills[i]);
   }
   return plan;
@@ -201,8 +202,8 @@ export function formHighlightExpr(p: ProjectResult, basis: Basis): Expr | null {
 }
 
 /**
- * A form: the execution cell highlighted like a table row — a rule that follows the form's cells, else a fill
- * when under target (on the money block's total row when the actual was summed from the rows under it).
+ * A form: the execution cell highlighted like a table row — a rule that follows the form's cells, else a fixed
+ * rule when under target (on the money block's total row when the actual was summed from the rows under it).
  */
 function planForm(ev: Evaluation, p: ProjectResult, plan: HighlightPlan): void {
   const actualSource = sourceOf(p, 'actual');
@@ -212,5 +213,5 @@ function planForm(ev: Evaluation, p: ProjectResult, plan: HighlightPlan): void {
   if (p.underTarget) plan.fallbackFills.push(target);
   const formula = actualCell ? formHighlightExpr(p, ev.department.basis) : null;
   if (actualCell && formula) plan.rules.push({ sheet: actualCell.sheet, areas: [actualCell.range], formula: printFormula(formula) });
-  else if (p.underTarget) plan.fills.push(target);
+  else if (p.underTarget) plan.rules.push({ sheet: target.sheet, areas: [target.range], formula: FIXED_RULE });
 }

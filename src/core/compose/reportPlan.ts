@@ -268,7 +268,7 @@ export interface ReportPlan {
 
 /** Marks that tell the tool's own sheets and rules from the clerk's; readable by ExcelJS and Office.js alike. */
 export const REPORT_NAME_PREFIX = 'BudgetEval_Report';
-/** Plain fills the tool put in a clerk's table (where a rule could not be used): one defined name per range. */
+/** Plain fills the tool put in a clerk's table (on a host without conditional formats): one defined name per range. */
 export const FILL_NAME_PREFIX = 'BudgetEval_Fill';
 /** A conditional-format formula that contains this literal is ours. */
 export const HIGHLIGHT_MARK = 'ISTEXT("budget-eval")';
@@ -284,10 +284,9 @@ export interface HighlightRule {
 }
 
 export interface HighlightPlan {
+  /** Rules that recompute a row's rate, and fixed rules (FIXED_RULE) over rows whose cells are not plain numbers. */
   rules: HighlightRule[];
-  /** Under-target rows whose cells are not plain numbers: a fixed fill instead of a rule. */
-  fills: { sheet: string; range: CellRange }[];
-  /** For a host without conditional formats: every under-target row as a fixed fill (in place of rules and fills). */
+  /** For a host without conditional formats: every under-target row as a fixed fill (in place of the rules). */
   fallbackFills: { sheet: string; range: CellRange }[];
 }
 

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 // The highlight in the clerk's own tables: the tool's conditional-format rules (recognised by HIGHLIGHT_MARK in
-// their formula) and plain fills (each range recorded in a BudgetEval_Fill_<n> name, so it can be taken away
-// again). Nothing else of the clerk's is touched.
+// their formula) and, on a host without conditional formats, plain fills (each range recorded in a
+// BudgetEval_Fill_<n> name, so it can be taken away again). Nothing else of the clerk's is touched.
 import { rangeAddress } from '../../core/address';
 import { FILL_NAME_PREFIX, HIGHLIGHT_MARK, type HighlightPlan, type HighlightRule } from '../../core/compose/reportPlan';
 import type { CellRange } from '../../core/model';
@@ -11,7 +11,7 @@ import { readSnapshot, type WorkbookRead } from './readSnapshot';
 import { HIGHLIGHT_FILL_COLOR, HIGHLIGHT_FONT_COLOR } from './reportLayout';
 import { API, officeSupports, type Supports } from './requirements';
 
-type Fill = HighlightPlan['fills'][number];
+type Fill = HighlightPlan['fallbackFills'][number];
 
 /**
  * The highlight change that can be made: Excel refuses every change on a protected sheet (conditional formats and

@@ -291,7 +291,7 @@ export async function writeResult(context: Excel.RequestContext, readAll: Workbo
   // Rules where the host draws them; elsewhere the plan's fallback fills (every under-target row). From here on
   // `read` knows only the tool's rules and fills on sheets it may change.
   const useRules = supports(API.conditionalFormats);
-  const { read, rules, fills, protectedSheets } = leaveProtected(readAll, useRules ? highlights.rules : [], useRules ? highlights.fills : highlights.fallbackFills);
+  const { read, rules, fills, protectedSheets } = leaveProtected(readAll, useRules ? highlights.rules : [], useRules ? [] : highlights.fallbackFills);
 
   const layout = layoutReport(plan, { chart: supports(API.charts), rules: useRules });
   const buildName = replacesSheet ? freeSheetName(read, TEMP_SHEET) : plan.sheetName;

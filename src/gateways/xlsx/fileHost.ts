@@ -83,7 +83,7 @@ export function createFileHost(file: WorkbookFile, deps: FileHostDeps = {}, load
       throwIfCancelled(signal);
       const bytes = await writeEvaluation(book.workbook, result);
       throwIfCancelled(signal);
-      const highlighted = result.highlights.rules.length > 0 || result.highlights.fills.length > 0;
+      const highlighted = result.highlights.rules.length > 0;
       return {
         ok: true,
         evaluation: result.evaluation,

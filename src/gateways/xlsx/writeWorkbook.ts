@@ -516,7 +516,10 @@ function forEachCell(range: CellRange, visit: (row: number, col: number) => void
   for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) visit(r, c);
 }
 
-/** Replaces the tool's highlight with the plan's: rules that follow the data, plain fills (named) where needed. */
+/**
+ * Replaces the tool's highlight with the plan's rules: those that follow the data and the fixed ones. A file is
+ * read by hosts that draw rules, so it never gets the fallback fills (which would paint over the clerk's colours).
+ */
 export function writeHighlights(wb: ExcelJS.Workbook, plan: HighlightPlan): void {
   removeHighlights(wb);
   for (const rule of plan.rules) {
@@ -524,19 +527,4 @@ export function writeHighlights(wb: ExcelJS.Workbook, plan: HighlightPlan): void
     if (!ws) continue;
     ws.addConditionalFormatting({ ref: rule.areas.map(rangeAddress).join(' '), rules: [highlightRule(rule.formula)] });
   }
-  const fillName = nameAllocator(wb, FILL_NAME_PREFIX);
-  for (const fill of plan.fills) {
-    const ws = wb.getWorksheet(fill.sheet);
-    if (!ws) continue;
-    forEachCell(fill.range, (r, c) => {
-      setFill(ws.getCell(r + 1, c + 1), { type: 'pattern', pattern: 'solid', fgColor: { argb: HIGHLIGHT_FILL } });
-    });
-    wb.definedNames.add(`${quoteSheet(fill.sheet)}!${absolute(fill.range)}`, fillName());
-  }
-}
-
-function absolute(range: CellRange): string {
-  const start = cellAddress(range.top, range.left, true);
-  const end = cellAddress(range.bottom, range.right, true);
-  return start === end ? start : `${start}:${end}`;
 }

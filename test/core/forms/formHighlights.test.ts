@@ -2,7 +2,7 @@
 // row (a rule that recomputes the rate from the form's own cells, else a fill), and a clerk's 得分 above the
 // rule (a fill) — in the plan both gateways render, and in the fallback of a host without conditional formats.
 import { parseRange } from '../../../src/core/address';
-import { formHighlightExpr } from '../../../src/core/compose/highlight';
+import { FIXED_RULE, formHighlightExpr } from '../../../src/core/compose/highlight';
 import { evaluateFormula, type FormulaEnv, type FormulaValue } from '../../../src/core/formula/evaluateFormula';
 import type { Basis, CellValue, SheetSnapshot, WorkbookSnapshot } from '../../../src/core/model';
 import { runPipeline } from '../../../src/core/pipeline';
@@ -47,8 +47,7 @@ describe('a form’s execution cell', () => {
       // 教学质量's 得分 (qualitative), above its band's top of 24 points.
       { sheet: '自评表 (2)', areas: [parseRange('J16')], formula: 'AND(ISTEXT("budget-eval"),ISNUMBER(J16),J16>24)' },
     ]);
-    // Rules, not fills; a host without conditional formats fills the cells instead.
-    expect(result.highlights.fills).toEqual([]);
+    // Rules only; a host without conditional formats fills the cells instead.
     expect(result.highlights.fallbackFills).toEqual([cell('自评表 (2)', 'E7'), cell('自评表 (2)', 'J16')]);
   });
 
@@ -68,27 +67,29 @@ describe('a form’s execution cell', () => {
     }
   });
 
-  it('is filled where the actual was summed from the rows under an empty total row: the total row, under target only', () => {
+  it('gets a fixed rule where the actual was summed from the rows under an empty total row: the total row, under target only', () => {
     // 云南表: 年度资金总额 left at 0; 1,000,000 of 1,200,000 spent (83%).
     const under = setCell(splitForm('云南表'), 'D6', 1000000);
     const result = run(workbook([under]));
     expect(result.evaluation.projects[0].underTarget).toBe(true);
     // The money block's total row, as far as the block reaches (年初预算数 B to 得分 G).
     const row = { sheet: '云南表', range: { top: 4, bottom: 4, left: 1, right: 6 } };
-    expect(result.highlights.rules).toEqual([]);
-    expect(result.highlights.fills).toEqual([row]);
+    expect(result.highlights.rules).toEqual([{ sheet: '云南表', areas: [row.range], formula: FIXED_RULE }]);
     expect(result.highlights.fallbackFills).toEqual([row]);
     // On target (95%): nothing.
     const onTarget = run(workbook([splitForm('云南表')]));
-    expect(onTarget.highlights).toEqual({ rules: [], fills: [], fallbackFills: [] });
+    expect(onTarget.highlights).toEqual({ rules: [], fallbackFills: [] });
   });
 
-  it('is filled where a figure is a number typed as text (Excel cannot divide it)', () => {
+  it('gets a fixed rule where a figure is a number typed as text (Excel cannot divide it), never a fill over the form’s colours', () => {
     const form = setCell(sichuanForm('四川表'), 'E7', '45');
     const result = run(workbook([form]));
     expect(result.evaluation.projects[0].underTarget).toBe(true);
-    expect(result.highlights.rules.map((r) => r.areas)).toEqual([[parseRange('J16')]]); // only the 得分 above the band
-    expect(result.highlights.fills).toEqual([cell('四川表', 'E7')]);
+    expect(result.highlights.rules).toEqual([
+      { sheet: '四川表', areas: [parseRange('E7')], formula: FIXED_RULE },
+      { sheet: '四川表', areas: [parseRange('J16')], formula: 'AND(ISTEXT("budget-eval"),ISNUMBER(J16),J16>24)' },
+    ]);
+    expect(result.highlights.fallbackFills).toEqual([cell('四川表', 'E7'), cell('四川表', 'J16')]);
   });
 });
 
@@ -100,7 +101,6 @@ describe('a clerk’s 得分 above the rule', () => {
     const above = result.evaluation.projects[0].indicators.filter((i) => i.aboveRule).map((i) => i.scoreCell);
     expect(above).toEqual(["'自评表 (1)'!H14"]);
     expect(result.highlights.rules).toContainEqual({ sheet: '自评表 (1)', areas: [parseRange('H14')], formula: 'AND(ISTEXT("budget-eval"),ISNUMBER(H14),H14>14.255)' });
-    expect(result.highlights.fills).not.toContainEqual(cell('自评表 (1)', 'H14'));
     expect(result.highlights.fallbackFills).toContainEqual(cell('自评表 (1)', 'H14'));
   });
 });

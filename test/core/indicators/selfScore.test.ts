@@ -194,7 +194,6 @@ describe('the highlight', () => {
     const at = { top: 11, bottom: 11, left: 6, right: 6 };
     // ≥100, actual 50 of 10 points → 5; the clerk's 9 is above it.
     expect(plan.rules).toEqual([{ sheet: '自评表 1', areas: [at], formula: 'AND(ISTEXT("budget-eval"),ISNUMBER(G12),G12>5.005)' }]);
-    expect(plan.fills).toEqual([]);
     expect(plan.fallbackFills).toEqual([{ sheet: '自评表 1', range: at }]);
   });
 });

@@ -3,7 +3,7 @@
 // same in a fill on old hosts, and Remove highlights taking away exactly what the tool put there.
 import { HIGHLIGHT_MARK } from '../../../src/core/compose/reportPlan';
 import { shiftFormulaRows } from '../../../src/core/formulaText';
-import { createFakeWorkbook, describeState, findSheet, type FakeWorkbookInit, type FakeWorkbookState } from '../../fakes/excel';
+import { cellByRef, createFakeWorkbook, describeState, findSheet, type FakeWorkbookInit, type FakeWorkbookState } from '../../fakes/excel';
 import { fakeInitFromXlsx, install, projectWorkbookInit, REPORT_DATE, SAMPLE, SETTINGS, uninstall } from './helpers';
 
 afterEach(uninstall);
@@ -46,6 +46,22 @@ describe('rules over several areas', () => {
     // Regenerating removes both before adding them again.
     await host.generate(SETTINGS, undefined, REPORT_DATE);
     expect((findSheet(state, '项目支出') as NonNullable<ReturnType<typeof findSheet>>).conditionalFormats).toHaveLength(2);
+  });
+
+  it('marks an under-target row whose figure is text with a fixed rule, never a fill: the clerk’s colour stays, and after Remove highlights too', async () => {
+    const init = projectWorkbookInit(12);
+    (init.sheets[1].values as unknown[][])[5][5] = '100.00'; // 100 of 212: under target, and text
+    init.sheets[1].fills = { A6: '#FFFF00', F6: '#FFFF00' };
+    const state = createFakeWorkbook(init);
+    const { host } = install(state);
+    await expect(host.generate(SETTINGS, undefined, REPORT_DATE)).resolves.toMatchObject({ ok: true, highlight: 'rule' });
+    const sheet = findSheet(state, '项目支出')!;
+    expect(sheet.conditionalFormats.map((cf) => [cf.areas, cf.formula])).toContainEqual([[{ top: 5, bottom: 5, left: 0, right: 8 }], `=${HIGHLIGHT_MARK}`]);
+    expect(['A6', 'C6', 'F6'].map((a) => cellByRef(state, `项目支出!${a}`)?.fill)).toEqual(['#FFFF00', undefined, '#FFFF00']);
+    expect(state.names.filter((n) => n.name.startsWith('BudgetEval_Fill'))).toEqual([]);
+    await host.removeHighlights();
+    expect(sheet.conditionalFormats).toEqual([]);
+    expect(['A6', 'C6', 'F6'].map((a) => cellByRef(state, `项目支出!${a}`)?.fill)).toEqual(['#FFFF00', undefined, '#FFFF00']);
   });
 
   it('moves relative rows only, never absolute rows, functions or text', () => {
@@ -112,7 +128,7 @@ describe('Remove highlights', () => {
     expect(describeState(state)).toEqual(before);
     findSheet(state, '项目支出')!.protected = false;
     await expect(host.removeHighlights()).resolves.toEqual({ protectedSheets: [] });
-    expect(findSheet(state, '项目支出')!.conditionalFormats.filter((cf) => cf.formula.includes(HIGHLIGHT_MARK))).toEqual([]);
+    expect(findSheet(state, '项目支出')!.conditionalFormats.filter((cf) => cf.formula?.includes(HIGHLIGHT_MARK))).toEqual([]);
     expect(findSheet(state, '项目支出')!.conditionalFormats).toHaveLength(1); // the clerk's own
   });
 

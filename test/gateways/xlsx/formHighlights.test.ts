@@ -2,8 +2,8 @@
 // under a rule that HyperFormula computes as the engine does, a clerk's 得分 above the rule filled and named, and
 // both taken away again by the gateway's removal (run before every write, so a regeneration never piles up).
 import ExcelJS from 'exceljs';
-import { parseRange } from '../../../src/core/address';
 import type { EvaluationOptions, SheetSnapshot } from '../../../src/core/model';
+import { FIXED_RULE } from '../../../src/core/compose/highlight';
 import { evaluateXlsx } from '../../../src/gateways/xlsx/evaluateXlsx';
 import { removeHighlights } from '../../../src/gateways/xlsx/writeWorkbook';
 import { nationalForm, sichuanForm } from '../../core/forms/formSheets';
@@ -77,14 +77,17 @@ describe('forms highlighted in an .xlsx', () => {
     expect(fillNames(again.wb)).toEqual([]);
   });
 
-  it('fills the execution cell where a figure is text (no rule can divide it)', async () => {
+  it('puts a fixed rule on the execution cell where a figure is text (no rule can divide it), not a fill over the form', async () => {
     const form = sichuanForm(SICHUAN);
     const values = form.values.map((r) => [...r]);
     values[6][4] = '45';
-    const { wb, result } = await evaluate(await formWorkbookBytes([{ ...form, values }]));
-    expect(result.highlights.fills).toContainEqual({ sheet: SICHUAN, range: parseRange('E7') });
+    const { wb } = await evaluate(await formWorkbookBytes([{ ...form, values }]));
     const ws = wb.getWorksheet(SICHUAN) as ExcelJS.Worksheet;
-    expect(rulesOf(ws)).toEqual([{ ref: 'J16', formulae: ['AND(ISTEXT("budget-eval"),ISNUMBER(J16),J16>24)'] }]);
-    expect(fillOf(ws, 'E7')).toBe('FFFFE08A');
+    expect(rulesOf(ws)).toEqual([
+      { ref: 'E7', formulae: [FIXED_RULE] },
+      { ref: 'J16', formulae: ['AND(ISTEXT("budget-eval"),ISNUMBER(J16),J16>24)'] },
+    ]);
+    expect(fillOf(ws, 'E7')).toBeNull(); // the form's own (none), not the highlight's
+    expect(fillNames(wb)).toEqual([]);
   });
 });

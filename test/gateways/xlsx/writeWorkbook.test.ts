@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { MAX_CELL_TEXT, MAX_ROW_HEIGHT } from '../../../src/core/compose/reportPlan';
 import type { EvaluationOptions } from '../../../src/core/model';
+import { FIXED_RULE } from '../../../src/core/compose/highlight';
 import { evaluateXlsx } from '../../../src/gateways/xlsx/evaluateXlsx';
 
 const OPTIONS: EvaluationOptions = { lang: 'zh', basis: 'adjusted', style: 'trim', reportDate: new Date(2026, 10, 29) };
@@ -85,14 +86,13 @@ describe('the report sheet written by the .xlsx gateway', () => {
     expect(result.findings.filter((f) => f.code === 'text-truncated')).toHaveLength(cut);
   });
 
-  it('fills adjacent under-target rows it cannot give a rule as one range, under one name', async () => {
-    // Amounts stored as text: no rule can compute the rate from them, so the rows get a fixed fill.
+  it('marks adjacent under-target rows it cannot recompute with one fixed rule over one range, leaving the cells’ own fills', async () => {
+    // Amounts stored as text: no rule can compute the rate from them, so the rows get a fixed rule.
     const rows: Row[] = [HEADER, ...Array.from({ length: 300 }, (_, i): Row => [`项目${i + 1}`, '100', '0', '100', '50'])];
     const { wb, result } = await evaluated(await xlsx({ 项目支出: rows }));
-    expect(result.highlights.fills).toEqual([{ sheet: '项目支出', range: { top: 1, bottom: 300, left: 0, right: 4 } }]);
-    const names = wb.definedNames.model.filter((n) => n.name.startsWith('BudgetEval_Fill'));
-    expect(names).toHaveLength(1);
+    expect(result.highlights.rules).toEqual([{ sheet: '项目支出', areas: [{ top: 1, bottom: 300, left: 0, right: 4 }], formula: FIXED_RULE }]);
+    expect(wb.definedNames.model.filter((n) => n.name.startsWith('BudgetEval_Fill'))).toEqual([]);
     const ws = wb.getWorksheet('项目支出') as ExcelJS.Worksheet;
-    expect((ws.getCell('C301').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFE08A');
+    expect(ws.getCell('C301').fill).toBeUndefined();
   });
 });
