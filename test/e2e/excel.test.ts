@@ -95,3 +95,28 @@ it('warns that the data changed when the clerk edits a figure after Generate, an
   // 三防抢险工作经费 is at 96.69% now: two projects under target are left.
   await page.getByRole('region', { name: '低于目标的项目（2 个）' }).waitFor();
 });
+
+it('writes the report when the project sheet is protected, and names the sheet it left unmarked', async () => {
+  session = await openChromium({ locale: 'zh-CN', width: 320, height: 900 });
+  const { page } = session;
+  const guarded: FakeWorkbookInit = { ...sample, sheets: sample.sheets.map((s) => (s.name === '项目支出' ? { ...s, protected: true } : s)) };
+  await injectFakeExcel(page, guarded, { displayLanguage: 'zh-CN' });
+  await page.goto(`${server.url}taskpane.html`);
+
+  await page.getByRole('button', { name: /生成自评报告/ }).click();
+  await page.getByRole('heading', { name: '结果' }).waitFor();
+  const notice = page.getByText(/工作表“项目支出”受保护，其中的标记未更新（报告已照常生成）/);
+  await notice.waitFor();
+  if (process.env.E2E_SHOTS) await page.screenshot({ path: `${process.env.E2E_SHOTS}/protected.png`, fullPage: true });
+  const probe = await page.evaluate(() => {
+    const fake = (window as unknown as { __fakeExcel: FakeExcelHandle }).__fakeExcel;
+    return { sheetNames: fake.sheetNames(), rules: fake.rules('项目支出') };
+  });
+  expect(probe.sheetNames).toContain('绩效自评报告');
+  expect(probe.rules.filter((rule) => rule.formula?.includes('ISTEXT("budget-eval")'))).toEqual([]);
+  expect(await horizontalOverflow(page)).toBe(0);
+
+  // Nothing of the tool's is on the protected sheet: Remove highlights has nothing there to leave.
+  await page.getByRole('button', { name: '清除标记' }).click();
+  await page.getByText('已清除本工具在表格中所做的标记。').waitFor();
+});
