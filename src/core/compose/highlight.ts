@@ -2,7 +2,7 @@
 // rate from the row's cells (so it follows the data), or, where the cells are not plain numbers, a fixed rule
 // (always on). Never a fill where the host draws rules: a fill would paint over the clerk's own colour, and
 // taking it away could not give that colour back. Fills are only for hosts without conditional formats.
-import { columnLetters, parseRange, splitReference } from '../address';
+import { columnLetters, parseRange, rangeAddress, splitReference } from '../address';
 import type { Basis, CellRange, Evaluation, ProjectResult, ProjectTableLayout, SourceCell, WorkbookSnapshot } from '../model';
 import { call, div, group, gt, lt, num, printFormula, ref, ROUND, text, type Expr } from '../formula/formula';
 import { completeFigures, denominatorExpr, rowTargetExpr } from '../formula/reportFormulas';
@@ -33,6 +33,32 @@ const MARK = call('ISTEXT', text('budget-eval'));
 
 /** A fixed rule's formula: the mark alone, always true. It marks cells a rule cannot recompute, as a fill would. */
 export const FIXED_RULE = printFormula(MARK);
+
+/**
+ * The longest list of areas (`A4:I9,A11:I11,…`) one rule covers. Excel's Worksheet.getRanges refuses a list of
+ * about 8,200 characters with a bare InvalidArgument (office-js #5198), and a table whose rows alternate between
+ * plain numbers and text makes one area per row: its rows go into as many rules as keep each list under this.
+ */
+export const MAX_RULE_ADDRESS = 4000;
+
+/** Areas in order, cut into runs whose address lists stay within MAX_RULE_ADDRESS. */
+function ruleChunks(areas: CellRange[]): CellRange[][] {
+  const chunks: CellRange[][] = [];
+  let chunk: CellRange[] = [];
+  let length = 0;
+  for (const area of areas) {
+    const size = rangeAddress(area).length + 1; // and its comma
+    if (chunk.length > 0 && length + size > MAX_RULE_ADDRESS) {
+      chunks.push(chunk);
+      chunk = [];
+      length = 0;
+    }
+    chunk.push(area);
+    length += size;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
 
 /**
  * Whether the row at `row` (0-based) is under target, as the engine decides it: its rate over the basis's
@@ -140,13 +166,15 @@ export function planHighlights(ev: Evaluation, snapshot: WorkbookSnapshot): High
     const area = ([top, bottom]: [number, number]): CellRange => ({ top, bottom, left: layout.firstCol, right: layout.lastCol });
     // A host that cannot draw rules fills every under-target row; decided here, not left to each host.
     for (const run of contiguous(under)) plan.fallbackFills.push({ sheet: layout.sheet, range: area(run) });
-    // No spread (50,000 arguments overflow the stack), no callback per row.
-    let first = ruleRows[0];
-    for (let i = 1; i < ruleRows.length; i++) if (ruleRows[i] < first) first = ruleRows[i];
-    const formula = cols && ruleRows.length > 0 ? highlightExpr(layout, ev.department.basis, ev.department.target, first) : null;
-    if (formula) plan.rules.push({ sheet: layout.sheet, areas: contiguous(ruleRows).map(area), formula: printFormula(formula) });
-    // The rows under target that no rule recomputes: one fixed rule over them.
-    if (fixed.length > 0) plan.rules.push({ sheet: layout.sheet, areas: contiguous(fixed).map(area), formula: FIXED_RULE });
+    // One rule over the rows that can be recomputed (several when their areas are many), its formula written for
+    // its first area's first row; and over the rows under target that cannot, the fixed rule.
+    if (cols && ruleRows.length > 0) {
+      for (const areas of ruleChunks(contiguous(ruleRows).map(area))) {
+        const formula = highlightExpr(layout, ev.department.basis, ev.department.target, areas[0].top);
+        if (formula) plan.rules.push({ sheet: layout.sheet, areas, formula: printFormula(formula) });
+      }
+    }
+    if (fixed.length > 0) for (const areas of ruleChunks(contiguous(fixed).map(area))) plan.rules.push({ sheet: layout.sheet, areas, formula: FIXED_RULE });
   });
   // The tables', then the forms', then the indicators': the order the hosts have always been given.
   for (const part of [later, aboveRule]) {

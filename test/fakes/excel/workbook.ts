@@ -23,6 +23,9 @@ import {
   type FakeWorkbookState,
 } from './state';
 
+/** The longest address Worksheet.getRanges takes here (see getRanges). */
+export const MAX_RANGES_ADDRESS = 8192;
+
 function requireApi(context: FakeRequestContext, api: string, what: string): void {
   if (!context.host.supports(api)) throw officeError('ApiNotFound', `${what} needs ExcelApi ${api}.`);
 }
@@ -247,6 +250,9 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
   getRanges(address: string): FakeRangeAreas {
     return new FakeRangeAreas(this.context, this._sub(`getRanges(${JSON.stringify(address)})`), () => {
       requireApi(this.context, '1.9', 'Worksheet.getRanges');
+      // Excel refuses a long list of areas with a bare InvalidArgument; office-js #5198 saw it fail from about
+      // 8,200 characters (and sometimes work a little above). The fake refuses anything past 8,192.
+      if (address.length > MAX_RANGES_ADDRESS) throw officeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
       const sheet = this._target();
       const rects = splitAreas(address.replace(/;/g, ',')).map((part) => {
         const rect = parseRect(splitSheet(part).address);

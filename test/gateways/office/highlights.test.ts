@@ -4,6 +4,8 @@
 import { HIGHLIGHT_MARK } from '../../../src/core/compose/reportPlan';
 import { shiftFormulaRows } from '../../../src/core/formulaText';
 import { cellByRef, createFakeWorkbook, describeState, findSheet, type FakeWorkbookInit, type FakeWorkbookState } from '../../fakes/excel';
+import { MAX_RANGES_ADDRESS } from '../../fakes/excel/workbook';
+import { rangeAddress } from '../../../src/core/address';
 import { fakeInitFromXlsx, install, projectWorkbookInit, REPORT_DATE, SAMPLE, SETTINGS, uninstall } from './helpers';
 
 afterEach(uninstall);
@@ -62,6 +64,27 @@ describe('rules over several areas', () => {
     await host.removeHighlights();
     expect(sheet.conditionalFormats).toEqual([]);
     expect(['A6', 'C6', 'F6'].map((a) => cellByRef(state, `项目支出!${a}`)?.fill)).toEqual(['#FFFF00', undefined, '#FFFF00']);
+  });
+
+  it('splits a rule whose areas would be too long an address for getRanges into several, each formula moved to its first row', async () => {
+    // 3,000 projects, every other one's actual typed as text and under target: 1,500 areas for the rule that
+    // recomputes the rate, 1,500 for the fixed rule (about 16,000 characters each as one address).
+    const init = projectWorkbookInit(3000);
+    const values = init.sheets[1].values as unknown[][];
+    for (let r = 3; r < 3 + 3000; r += 2) values[r][5] = '1.00';
+    const state = createFakeWorkbook(init);
+    const { host } = install(state);
+    await expect(host.generate(SETTINGS, undefined, REPORT_DATE)).resolves.toMatchObject({ ok: true, highlight: 'rule' });
+    const rules = findSheet(state, '项目支出')!.conditionalFormats.filter((cf) => cf.formula?.includes(HIGHLIGHT_MARK));
+    const fixed = rules.filter((cf) => cf.formula === `=${HIGHLIGHT_MARK}`);
+    const recomputed = rules.filter((cf) => cf.formula !== `=${HIGHLIGHT_MARK}`);
+    expect(fixed.length).toBeGreaterThan(1);
+    expect(recomputed.length).toBeGreaterThan(1);
+    for (const cf of rules) expect(cf.areas.map((a) => rangeAddress(a)).join(',').length).toBeLessThanOrEqual(MAX_RANGES_ADDRESS);
+    // Every text row under a fixed rule, every number row under a rule whose formula starts at its first row.
+    expect(fixed.flatMap((cf) => cf.areas.map((a) => a.top)).sort((a, b) => a - b)).toEqual(Array.from({ length: 1500 }, (_, i) => 3 + 2 * i));
+    expect(recomputed.flatMap((cf) => cf.areas.map((a) => a.top)).sort((a, b) => a - b)).toEqual(Array.from({ length: 1500 }, (_, i) => 4 + 2 * i));
+    for (const cf of recomputed) expect(cf.formula).toContain(`$F${cf.areas[0].top + 1}/$E${cf.areas[0].top + 1}`);
   });
 
   it('moves relative rows only, never absolute rows, functions or text', () => {
