@@ -309,7 +309,7 @@ describe('tools', () => {
     await user.click(screen.getByRole('button', { name: '插入模板' }));
     await act(async () => host!.insertTemplateCalls[0].reject(new HostError('protected', 'The workbook is protected.')));
     expect(screen.getByText('未能插入模板。')).toBeInTheDocument();
-    expect(screen.getByText('工作表或工作簿受保护：请在“审阅”选项卡中撤销保护后再试。')).toBeInTheDocument();
+    expect(screen.getByText('工作表或工作簿受保护：请在“审阅”选项卡中撤销保护后再试。“导出 Word”不改动工作簿，受保护时也可使用。')).toBeInTheDocument();
     expect(screen.getByText('详细信息：The workbook is protected.')).toBeInTheDocument();
   });
 
@@ -374,7 +374,7 @@ describe('languages', () => {
     expect(screen.getByRole('main')).toHaveAttribute('lang', 'en');
     await user.click(screen.getByRole('button', { name: /Generate evaluation/ }));
     await act(async () => host!.lastGenerate.answer.reject(new HostError('protected', 'x')));
-    expect(screen.getByText('A sheet or the workbook is protected: remove the protection on the Review tab, then try again.')).toBeInTheDocument();
+    expect(screen.getByText('A sheet or the workbook is protected: remove the protection on the Review tab, then try again. Export to Word changes nothing in the workbook and works while it is protected.')).toBeInTheDocument();
   });
 
   it('switches the UI language without touching the report language', async () => {

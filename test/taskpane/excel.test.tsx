@@ -43,9 +43,22 @@ it('explains a protected workbook the gateway could not write', async () => {
   state.protected = true;
   const { host } = install(state);
   const user = userEvent.setup();
-  render(<App host={host} language="zh" theme="light" storage={null} />);
+  const { unmount } = render(<App host={host} language="zh" theme="light" storage={null} />);
   await act(async () => undefined);
   await user.click(screen.getByRole('button', { name: /生成自评报告/ }));
-  expect(await screen.findByText('工作表或工作簿受保护：请在“审阅”选项卡中撤销保护后再试。', {}, { timeout: 20000 })).toBeInTheDocument();
+  expect(await screen.findByText('工作表或工作簿受保护：请在“审阅”选项卡中撤销保护后再试。“导出 Word”不改动工作簿，受保护时也可使用。', {}, { timeout: 20000 })).toBeInTheDocument();
   expect(screen.getByText(/^详细信息：/)).toBeInTheDocument();
+
+  // As it says: Export to Word reads the protected workbook and makes the document.
+  const urls = URL as unknown as { createObjectURL?: (blob: Blob) => string; revokeObjectURL?: (url: string) => void };
+  urls.createObjectURL = () => 'blob:http://localhost/1';
+  urls.revokeObjectURL = () => undefined;
+  try {
+    await user.click(screen.getByRole('button', { name: '导出 Word' }));
+    expect(await screen.findByRole('link', { name: /下载 Word 文档/ }, { timeout: 45000 })).toBeInTheDocument();
+  } finally {
+    unmount(); // the link's URL is revoked as it goes
+    delete urls.createObjectURL;
+    delete urls.revokeObjectURL;
+  }
 });

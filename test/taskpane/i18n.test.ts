@@ -51,7 +51,7 @@ describe('describeError', () => {
       message: 'Excel 正处于单元格编辑状态：请按 Enter 或 Esc 退出编辑后再试。',
       detail: 'InvalidOperationInCellEditMode',
     });
-    expect(describeError(STRINGS.zh, new HostError('protected', '')).message).toBe('工作表或工作簿受保护：请在“审阅”选项卡中撤销保护后再试。');
+    expect(describeError(STRINGS.zh, new HostError('protected', '')).message).toBe('工作表或工作簿受保护：请在“审阅”选项卡中撤销保护后再试。“导出 Word”不改动工作簿，受保护时也可使用。');
     expect(describeError(STRINGS.en, new HostError('busy', 'throttled')).message).toMatch(/busy/);
   });
 

@@ -135,7 +135,7 @@ export const en: Strings = {
 
   errorDetail: (detail: string) => `Details: ${detail}`,
   hostError: {
-    protected: 'A sheet or the workbook is protected: remove the protection on the Review tab, then try again.',
+    protected: 'A sheet or the workbook is protected: remove the protection on the Review tab, then try again. Export to Word changes nothing in the workbook and works while it is protected.',
     'cell-edit': 'Excel is editing a cell: press Enter or Esc to leave the cell, then try again.',
     'too-large': 'The data is more than Excel can take in one request: split very large tables, or run the budget-eval command on the .xlsx file.',
     'item-exists': 'A sheet with that name already exists: rename or delete it, then try again.',

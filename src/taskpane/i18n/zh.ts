@@ -136,7 +136,7 @@ export const zh = {
 
   errorDetail: (detail: string) => `详细信息：${detail}`,
   hostError: {
-    protected: '工作表或工作簿受保护：请在“审阅”选项卡中撤销保护后再试。',
+    protected: '工作表或工作簿受保护：请在“审阅”选项卡中撤销保护后再试。“导出 Word”不改动工作簿，受保护时也可使用。',
     'cell-edit': 'Excel 正处于单元格编辑状态：请按 Enter 或 Esc 退出编辑后再试。',
     'too-large': '数据量超出了 Excel 一次能处理的上限：请把很大的表格拆小，或使用 budget-eval 命令处理 .xlsx 文件。',
     'item-exists': '已有同名的工作表：请重命名或删除该工作表后再试。',
